@@ -1,0 +1,495 @@
+#include "diffparser.h"
+
+#include <cstring>
+#include <limits>
+
+namespace cwi {
+
+using namespace Qt::StringLiterals;
+
+QString DiffFile::displayPath() const
+{
+    if ((status == Renamed || status == Copied) && oldPath != newPath)
+        return oldPath + u" → "_s + newPath;
+    return path();
+}
+
+QByteArray DiffFile::lineBytes(int index) const
+{
+    if (index < 0 || index >= lines.size())
+        return {};
+    const DiffLine &line = lines.at(index);
+    qsizetype length = line.length;
+    if (length > 0 && source.at(line.offset + length - 1) == '\r')
+        --length; // CRLF files: show the text, not a stray control character
+    return source.mid(line.offset, length);
+}
+
+QString DiffFile::lineText(int index) const
+{
+    return QString::fromUtf8(lineBytes(index));
+}
+
+QString diffStatusName(DiffFile::Status status)
+{
+    switch (status) {
+    case DiffFile::Modified:
+        return u"modified"_s;
+    case DiffFile::Added:
+        return u"added"_s;
+    case DiffFile::Deleted:
+        return u"deleted"_s;
+    case DiffFile::Renamed:
+        return u"renamed"_s;
+    case DiffFile::Copied:
+        return u"copied"_s;
+    }
+    return u"modified"_s;
+}
+
+namespace {
+
+bool startsWith(QByteArrayView line, const char *prefix)
+{
+    const size_t n = std::strlen(prefix);
+    return size_t(line.size()) >= n && std::memcmp(line.data(), prefix, n) == 0;
+}
+
+// Reads a C-style quoted string starting at text[0] == '"'. Returns the decoded bytes and sets
+// *consumed to the length including both quotes (or the whole input when unterminated).
+QByteArray readQuoted(QByteArrayView text, qsizetype *consumed)
+{
+    QByteArray out;
+    out.reserve(text.size());
+    qsizetype i = 1;
+    const qsizetype n = text.size();
+    while (i < n) {
+        const char c = text[i];
+        if (c == '"') {
+            *consumed = i + 1;
+            return out;
+        }
+        if (c != '\\' || i + 1 >= n) {
+            out.append(c);
+            ++i;
+            continue;
+        }
+        const char e = text[i + 1];
+        i += 2;
+        switch (e) {
+        case 'a':
+            out.append('\a');
+            break;
+        case 'b':
+            out.append('\b');
+            break;
+        case 't':
+            out.append('\t');
+            break;
+        case 'n':
+            out.append('\n');
+            break;
+        case 'v':
+            out.append('\v');
+            break;
+        case 'f':
+            out.append('\f');
+            break;
+        case 'r':
+            out.append('\r');
+            break;
+        case '0':
+        case '1':
+        case '2':
+        case '3': {
+            int value = e - '0';
+            for (int k = 0; k < 2 && i < n && text[i] >= '0' && text[i] <= '7'; ++k, ++i)
+                value = value * 8 + (text[i] - '0');
+            out.append(char(value));
+            break;
+        }
+        default:
+            out.append(e);
+            break; // \" \\ and anything unexpected: the character itself
+        }
+    }
+    *consumed = n;
+    return out;
+}
+
+QByteArrayView trimEol(QByteArrayView line)
+{
+    if (!line.isEmpty() && line.back() == '\r')
+        line.chop(1);
+    return line;
+}
+
+// A path as it appears after "--- ", "rename from " etc.: quoted or not; an unquoted one ends at
+// a tab (git appends one when the name holds a space; plain diff puts a timestamp after it).
+QByteArray pathBytes(QByteArrayView text)
+{
+    text = trimEol(text);
+    if (text.startsWith('"')) {
+        qsizetype used = 0;
+        return readQuoted(text, &used);
+    }
+    const qsizetype tab = text.indexOf('\t');
+    if (tab >= 0)
+        text = text.first(tab);
+    return text.toByteArray();
+}
+
+QString stripPrefix(const QByteArray &path)
+{
+    if (path.size() > 2 && (path.startsWith("a/") || path.startsWith("b/")))
+        return QString::fromUtf8(path.constData() + 2, path.size() - 2);
+    return QString::fromUtf8(path);
+}
+
+// "a/x b/y" after "diff --git ": a fallback when no ---/+++/rename lines follow (binary files,
+// mode-only changes, empty new files).
+void pathsFromGitLine(QByteArrayView rest, QString *oldPath, QString *newPath)
+{
+    rest = trimEol(rest);
+    QByteArray first;
+    QByteArray second;
+    if (rest.startsWith('"')) {
+        qsizetype used = 0;
+        first = readQuoted(rest, &used);
+        QByteArrayView tail = rest.sliced(qMin(used + 1, rest.size()));
+        second = pathBytes(tail);
+    } else if (rest.endsWith('"') && rest.indexOf(" \"") >= 0) {
+        const qsizetype split = rest.indexOf(" \"");
+        first = rest.first(split).toByteArray();
+        qsizetype used = 0;
+        second = readQuoted(rest.sliced(split + 1), &used);
+    } else {
+        // Unquoted: git only omits rename headers when both names are equal, so split in the middle.
+        const qsizetype n = rest.size();
+        const qsizetype half = (n - 1) / 2;
+        if (n >= 5 && (n - 1) % 2 == 0 && rest[half] == ' '
+            && rest.sliced(2, half - 2) == rest.sliced(half + 3, n - half - 3)) {
+            first = rest.first(half).toByteArray();
+            second = rest.sliced(half + 1).toByteArray();
+        } else {
+            const qsizetype split = rest.indexOf(" b/");
+            if (split < 0)
+                return;
+            first = rest.first(split).toByteArray();
+            second = rest.sliced(split + 1).toByteArray();
+        }
+    }
+    *oldPath = stripPrefix(first);
+    *newPath = stripPrefix(second);
+}
+
+// Parses a decimal at text[*pos]; caps at a large value instead of overflowing.
+bool readNumber(QByteArrayView text, qsizetype *pos, qint32 *value)
+{
+    qint64 v = 0;
+    const qsizetype start = *pos;
+    while (*pos < text.size() && text[*pos] >= '0' && text[*pos] <= '9') {
+        v = qMin<qint64>(v * 10 + (text[*pos] - '0'), std::numeric_limits<qint32>::max());
+        ++*pos;
+    }
+    *value = qint32(v);
+    return *pos > start;
+}
+
+// "@@ -a,b +c,d @@ section"
+bool parseHunkHeader(QByteArrayView line, DiffHunk *hunk)
+{
+    qsizetype pos = 3;
+    if (pos >= line.size() || line[pos] != '-')
+        return false;
+    ++pos;
+    if (!readNumber(line, &pos, &hunk->oldStart))
+        return false;
+    hunk->oldCount = 1;
+    if (pos < line.size() && line[pos] == ',') {
+        ++pos;
+        if (!readNumber(line, &pos, &hunk->oldCount))
+            return false;
+    }
+    if (pos + 1 >= line.size() || line[pos] != ' ' || line[pos + 1] != '+')
+        return false;
+    pos += 2;
+    if (!readNumber(line, &pos, &hunk->newStart))
+        return false;
+    hunk->newCount = 1;
+    if (pos < line.size() && line[pos] == ',') {
+        ++pos;
+        if (!readNumber(line, &pos, &hunk->newCount))
+            return false;
+    }
+    if (pos + 2 >= line.size() || line[pos] != ' ' || line[pos + 1] != '@' || line[pos + 2] != '@')
+        return false;
+    pos += 3;
+    if (pos < line.size() && line[pos] == ' ')
+        ++pos;
+    hunk->section = QString::fromUtf8(trimEol(line.sliced(pos)));
+    return true;
+}
+
+class Parser
+{
+public:
+    Parser(const QByteArray &diff, int maxFiles)
+        : m_diff(diff)
+        , m_maxFiles(maxFiles)
+    { }
+
+    DiffParser::Batch run(qsizetype offset)
+    {
+        DiffParser::Batch batch;
+        const char *data = m_diff.constData();
+        const qsizetype size = qMin<qsizetype>(m_diff.size(), std::numeric_limits<quint32>::max());
+        qsizetype pos = qBound<qsizetype>(0, offset, size);
+        while (pos < size) {
+            const char *nl = static_cast<const char *>(std::memchr(data + pos, '\n', size_t(size - pos)));
+            const qsizetype eol = nl ? nl - data : size;
+            const QByteArrayView line(data + pos, eol - pos);
+            if (!handle(line, pos, eol < size ? data + eol + 1 : nullptr, size - eol - 1)) {
+                batch.nextOffset = pos; // the next file starts here: leave it for the next batch
+                batch.atEnd = false;
+                finishFile();
+                batch.files = std::move(m_files);
+                return batch;
+            }
+            pos = eol + 1;
+        }
+        finishFile();
+        batch.files = std::move(m_files);
+        batch.nextOffset = m_diff.size();
+        batch.atEnd = true;
+        return batch;
+    }
+
+private:
+    enum State
+    {
+        Outside,
+        Header,
+        InHunk,
+        AfterHunk
+    };
+
+    // Returns false when LINE starts a file beyond the batch limit.
+    bool handle(QByteArrayView line, qsizetype pos, const char *next, qsizetype nextSize)
+    {
+        if (m_state == InHunk && hunkLine(line, pos))
+            return true;
+        if (m_state == AfterHunk && !line.isEmpty() && line[0] == '\\') {
+            addLine(DiffLine::NoNewline, pos, line);
+            return true;
+        }
+        if (startsWith(line, "diff --git ")) {
+            if (!startFile())
+                return false;
+            m_gitFile = true;
+            pathsFromGitLine(line.sliced(11), &m_file.oldPath, &m_file.newPath);
+            return true;
+        }
+        const bool plainStart = startsWith(line, "--- ") && next && nextSize >= 4 && std::memcmp(next, "+++ ", 4) == 0
+            && !(m_state == Header && m_gitFile);
+        if (plainStart) {
+            if (!startFile())
+                return false;
+            m_gitFile = false;
+        }
+        if (m_state == Outside)
+            return true; // preamble or garbage before the first file
+        if (startsWith(line, "@@ ")) {
+            DiffHunk hunk;
+            if (!parseHunkHeader(line, &hunk))
+                return true;
+            hunk.firstLine = qint32(m_file.lines.size());
+            m_file.hunks.append(hunk);
+            m_oldLine = hunk.oldStart;
+            m_newLine = hunk.newStart;
+            m_oldLeft = hunk.oldCount;
+            m_newLeft = hunk.newCount;
+            m_state = (m_oldLeft > 0 || m_newLeft > 0) ? InHunk : AfterHunk;
+            return true;
+        }
+        if (m_state != Header)
+            return true; // stray text between hunks: skip
+        headerLine(line);
+        return true;
+    }
+
+    bool hunkLine(QByteArrayView line, qsizetype pos)
+    {
+        const char c = line.isEmpty() ? ' ' : line[0];
+        switch (c) {
+        case ' ':
+            if (m_oldLeft <= 0 || m_newLeft <= 0)
+                break;
+            addLine(DiffLine::Context, pos, line);
+            return true;
+        case '+':
+            if (m_newLeft <= 0)
+                break;
+            addLine(DiffLine::Added, pos, line);
+            return true;
+        case '-':
+            if (m_oldLeft <= 0)
+                break;
+            addLine(DiffLine::Removed, pos, line);
+            return true;
+        case '\\':
+            addLine(DiffLine::NoNewline, pos, line);
+            return true;
+        default:
+            break;
+        }
+        // Not a line this hunk can hold: the input was cut or mangled. Close it and let the
+        // caller read the line as a header.
+        m_file.hunks.last().truncated = true;
+        m_state = AfterHunk;
+        return false;
+    }
+
+    void addLine(DiffLine::Kind kind, qsizetype pos, QByteArrayView line)
+    {
+        DiffLine l;
+        l.kind = kind;
+        const qsizetype skip = line.isEmpty() ? 0 : 1;
+        l.offset = quint32(pos + skip);
+        l.length = quint32(line.size() - skip);
+        switch (kind) {
+        case DiffLine::Context:
+            l.oldLine = m_oldLine++;
+            l.newLine = m_newLine++;
+            --m_oldLeft;
+            --m_newLeft;
+            break;
+        case DiffLine::Added:
+            l.newLine = m_newLine++;
+            --m_newLeft;
+            ++m_file.additions;
+            break;
+        case DiffLine::Removed:
+            l.oldLine = m_oldLine++;
+            --m_oldLeft;
+            ++m_file.deletions;
+            break;
+        case DiffLine::NoNewline:
+            break;
+        }
+        m_file.lines.append(l);
+        if (!m_file.hunks.isEmpty())
+            ++m_file.hunks.last().lineCount;
+        if (m_state == InHunk && m_oldLeft <= 0 && m_newLeft <= 0)
+            m_state = AfterHunk;
+    }
+
+    void headerLine(QByteArrayView line)
+    {
+        if (startsWith(line, "--- ")) {
+            const QByteArray p = pathBytes(line.sliced(4));
+            if (p == "/dev/null")
+                m_file.status = DiffFile::Added;
+            else if (m_file.status != DiffFile::Renamed && m_file.status != DiffFile::Copied)
+                m_file.oldPath = stripPrefix(p);
+        } else if (startsWith(line, "+++ ")) {
+            const QByteArray p = pathBytes(line.sliced(4));
+            if (p == "/dev/null")
+                m_file.status = DiffFile::Deleted;
+            else if (m_file.status != DiffFile::Renamed && m_file.status != DiffFile::Copied)
+                m_file.newPath = stripPrefix(p);
+            if (m_file.status == DiffFile::Added && m_file.oldPath.isEmpty())
+                m_file.oldPath = m_file.newPath;
+            if (m_file.status == DiffFile::Deleted && m_file.newPath.isEmpty())
+                m_file.newPath = m_file.oldPath;
+        } else if (startsWith(line, "new file mode ")) {
+            m_file.status = DiffFile::Added;
+            m_file.newMode = QString::fromLatin1(trimEol(line.sliced(14)));
+        } else if (startsWith(line, "deleted file mode ")) {
+            m_file.status = DiffFile::Deleted;
+            m_file.oldMode = QString::fromLatin1(trimEol(line.sliced(18)));
+        } else if (startsWith(line, "old mode ")) {
+            m_file.oldMode = QString::fromLatin1(trimEol(line.sliced(9)));
+        } else if (startsWith(line, "new mode ")) {
+            m_file.newMode = QString::fromLatin1(trimEol(line.sliced(9)));
+        } else if (startsWith(line, "rename from ")) {
+            m_file.status = DiffFile::Renamed;
+            m_file.oldPath = QString::fromUtf8(pathBytes(line.sliced(12)));
+        } else if (startsWith(line, "rename to ")) {
+            m_file.status = DiffFile::Renamed;
+            m_file.newPath = QString::fromUtf8(pathBytes(line.sliced(10)));
+        } else if (startsWith(line, "copy from ")) {
+            m_file.status = DiffFile::Copied;
+            m_file.oldPath = QString::fromUtf8(pathBytes(line.sliced(10)));
+        } else if (startsWith(line, "copy to ")) {
+            m_file.status = DiffFile::Copied;
+            m_file.newPath = QString::fromUtf8(pathBytes(line.sliced(8)));
+        } else if (startsWith(line, "similarity index ")) {
+            qsizetype p = 17;
+            qint32 v = 0;
+            if (readNumber(line, &p, &v))
+                m_file.similarity = v;
+        } else if (startsWith(line, "Binary files ") || startsWith(line, "GIT binary patch")) {
+            m_file.binary = true;
+        }
+    }
+
+    bool startFile()
+    {
+        if (m_state != Outside) {
+            if (m_maxFiles > 0 && m_files.size() + 1 >= m_maxFiles)
+                return false;
+            finishFile();
+        }
+        m_file = DiffFile();
+        m_file.source = m_diff;
+        m_state = Header;
+        return true;
+    }
+
+    void finishFile()
+    {
+        if (m_state == Outside)
+            return;
+        if (m_file.oldPath.isEmpty())
+            m_file.oldPath = m_file.newPath;
+        if (m_file.newPath.isEmpty())
+            m_file.newPath = m_file.oldPath;
+        if (!m_file.hunks.isEmpty() && m_state == InHunk)
+            m_file.hunks.last().truncated = true;
+        if (!m_file.oldPath.isEmpty() || !m_file.hunks.isEmpty())
+            m_files.append(std::move(m_file));
+        m_file = DiffFile();
+        m_state = Outside;
+    }
+
+    const QByteArray &m_diff;
+    const int m_maxFiles;
+    QVector<DiffFile> m_files;
+    DiffFile m_file;
+    State m_state = Outside;
+    bool m_gitFile = false;
+    qint32 m_oldLine = 0;
+    qint32 m_newLine = 0;
+    qint32 m_oldLeft = 0;
+    qint32 m_newLeft = 0;
+};
+
+} // namespace
+
+QVector<DiffFile> DiffParser::parse(const QByteArray &diff)
+{
+    return Parser(diff, 0).run(0).files;
+}
+
+DiffParser::Batch DiffParser::parseBatch(const QByteArray &diff, qsizetype offset, int maxFiles)
+{
+    return Parser(diff, maxFiles).run(offset);
+}
+
+QString DiffParser::unquotePath(QByteArrayView path)
+{
+    return QString::fromUtf8(pathBytes(path));
+}
+
+} // namespace cwi

@@ -1,0 +1,293 @@
+#include "tablereader.h"
+
+#include "sqlhelpers.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace cwi {
+
+namespace {
+
+QString keyColumn(const TableInfo &table)
+{
+    if (!table.withoutRowid)
+        return QStringLiteral("rowid");
+    for (const ColumnInfo &column : table.columns) {
+        if (column.primaryKey)
+            return SchemaMap::quoteIdentifier(column.name);
+    }
+    return SchemaMap::quoteIdentifier(table.columns.value(0).name);
+}
+
+QString escapeLike(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    for (const QChar c : text) {
+        if (c == u'\\' || c == u'%' || c == u'_')
+            out.append(u'\\');
+        out.append(c);
+    }
+    return out;
+}
+
+// Numbers bind as numbers so that "=5" matches an INTEGER column with any affinity.
+QVariant literal(const QString &text)
+{
+    bool ok = false;
+    const qlonglong integer = text.toLongLong(&ok);
+    if (ok)
+        return integer;
+    const double real = text.toDouble(&ok);
+    if (ok)
+        return real;
+    return text;
+}
+
+struct Operator
+{
+    QLatin1StringView prefix;
+    QLatin1StringView sql;
+};
+
+constexpr Operator kOperators[] = {
+    { QLatin1StringView("!="), QLatin1StringView(" != ?") },
+    { QLatin1StringView("<="), QLatin1StringView(" <= ?") },
+    { QLatin1StringView(">="), QLatin1StringView(" >= ?") },
+    { QLatin1StringView("="), QLatin1StringView(" = ?") },
+    { QLatin1StringView("<"), QLatin1StringView(" < ?") },
+    { QLatin1StringView(">"), QLatin1StringView(" > ?") },
+};
+
+QString compileOne(const QString &column, const QString &expression, QVariantList *binds)
+{
+    const QString trimmed = expression.trimmed();
+    if (trimmed == u"NULL")
+        return column + u" IS NULL";
+    if (trimmed == u"!NULL")
+        return column + u" IS NOT NULL";
+    for (const Operator &op : kOperators) {
+        if (trimmed.startsWith(op.prefix)) {
+            binds->append(literal(trimmed.mid(op.prefix.size()).trimmed()));
+            return column + op.sql;
+        }
+    }
+    binds->append(QString(u'%' + escapeLike(expression) + u'%'));
+    return column + u" LIKE ? ESCAPE '\\'";
+}
+
+} // namespace
+
+bool TableQuery::operator==(const TableQuery &other) const
+{
+    if (table != other.table || sortColumn != other.sortColumn || order != other.order || search != other.search
+        || filters.size() != other.filters.size())
+        return false;
+    for (int i = 0; i < filters.size(); ++i) {
+        if (filters.at(i).column != other.filters.at(i).column
+            || filters.at(i).expression != other.filters.at(i).expression)
+            return false;
+    }
+    return true;
+}
+
+TableReader::TableReader(std::shared_ptr<Database> database)
+    : m_database(std::move(database))
+{ }
+
+QStringList TableReader::columns(const QString &table) const
+{
+    QStringList names;
+    if (const TableInfo *info = m_database->schema().table(table)) {
+        for (const ColumnInfo &column : info->columns)
+            names.append(column.name);
+    }
+    return names;
+}
+
+bool TableReader::hasRowid(const QString &table) const
+{
+    const TableInfo *info = m_database->schema().table(table);
+    return info && !info->withoutRowid;
+}
+
+CompiledFilter TableReader::compileFilter(const TableInfo &table, const TableQuery &query)
+{
+    CompiledFilter compiled;
+    QStringList conditions;
+    for (const ColumnFilter &filter : query.filters) {
+        if (filter.expression.isEmpty())
+            continue;
+        if (table.columnIndex(filter.column) < 0) {
+            compiled.error = u"No column " + filter.column + u" in " + table.name;
+            return compiled;
+        }
+        conditions.append(compileOne(SchemaMap::quoteIdentifier(filter.column), filter.expression, &compiled.binds));
+    }
+    if (!query.search.isEmpty() && !table.columns.isEmpty()) {
+        QStringList any;
+        const QString pattern = u'%' + escapeLike(query.search) + u'%';
+        for (const ColumnInfo &column : table.columns) {
+            any.append(SchemaMap::quoteIdentifier(column.name) + u" LIKE ? ESCAPE '\\'");
+            compiled.binds.append(pattern);
+        }
+        conditions.append(u'(' + any.join(QStringLiteral(" OR ")) + u')');
+    }
+    if (!conditions.isEmpty())
+        compiled.where = u" WHERE " + conditions.join(QStringLiteral(" AND "));
+    return compiled;
+}
+
+qint64 TableReader::count(const TableQuery &query, QString *error, const std::atomic_bool *cancel) const
+{
+    const TableInfo *info = m_database->schema().table(query.table);
+    if (!info) {
+        if (error)
+            *error = u"No table " + query.table;
+        return -1;
+    }
+    const CompiledFilter filter = compileFilter(*info, query);
+    if (!filter.error.isEmpty()) {
+        if (error)
+            *error = filter.error;
+        return -1;
+    }
+    const QString connection = m_database->readConnection();
+    sql::CancelGuard guard(connection, cancel);
+    QSqlQuery q(QSqlDatabase::database(connection, false));
+    q.setForwardOnly(true);
+    if (!sql::exec(
+            q, u"SELECT count(*) FROM " + SchemaMap::quoteIdentifier(info->name) + filter.where, filter.binds, error)
+        || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+TablePage TableReader::pageAfter(
+    const TableQuery &query, const std::optional<RowKey> &key, int limit, const std::atomic_bool *cancel) const
+{
+    return page(query, key, limit, true, cancel);
+}
+
+TablePage TableReader::pageBefore(
+    const TableQuery &query, const std::optional<RowKey> &key, int limit, const std::atomic_bool *cancel) const
+{
+    TablePage result = page(query, key, limit, false, cancel);
+    std::reverse(result.rows.begin(), result.rows.end());
+    return result;
+}
+
+TablePage TableReader::page(const TableQuery &query, const std::optional<RowKey> &key, int limit, bool forward,
+    const std::atomic_bool *cancel) const
+{
+    TablePage result;
+    const TableInfo *info = m_database->schema().table(query.table);
+    if (!info) {
+        result.ok = false;
+        result.error = u"No table " + query.table;
+        return result;
+    }
+    CompiledFilter filter = compileFilter(*info, query);
+    if (!filter.error.isEmpty()) {
+        result.ok = false;
+        result.error = filter.error;
+        return result;
+    }
+    const QString rowid = keyColumn(*info);
+    const bool bySort = !query.sortColumn.isEmpty() && info->columnIndex(query.sortColumn) >= 0;
+    const QString sort = bySort ? SchemaMap::quoteIdentifier(query.sortColumn) : QString();
+    // Walking "forward" in a descending query means walking down in SQL terms.
+    const bool ascending = (query.order == Qt::AscendingOrder) == forward;
+    const QLatin1StringView dir = ascending ? QLatin1StringView(" ASC") : QLatin1StringView(" DESC");
+    const QLatin1StringView cmp = ascending ? QLatin1StringView(" > ?") : QLatin1StringView(" < ?");
+
+    QString condition;
+    if (key) {
+        if (!bySort) {
+            condition = rowid + cmp;
+            filter.binds.append(key->rowid);
+        } else if (key->sortValue.isNull()) {
+            // NULLs sort first ascending: after a NULL key come the other NULLs, then every value.
+            condition = ascending
+                ? QString(u"((" + sort + u" IS NULL AND " + rowid + cmp + u") OR " + sort + u" IS NOT NULL)")
+                : QString(u"(" + sort + u" IS NULL AND " + rowid + cmp + u')');
+            filter.binds.append(key->rowid);
+        } else {
+            condition = u"(" + sort + cmp + u" OR (" + sort + u" = ? AND " + rowid + cmp + u')'
+                + (ascending ? QString() : QString(u" OR " + sort + u" IS NULL")) + u')';
+            filter.binds << key->sortValue << key->sortValue << key->rowid;
+        }
+    }
+    QString where = filter.where;
+    if (!condition.isEmpty())
+        where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + condition;
+    const QString order
+        = bySort ? QString(u" ORDER BY " + sort + dir + u", " + rowid + dir) : QString(u" ORDER BY " + rowid + dir);
+    const QString sql = u"SELECT " + rowid + (bySort ? QString(u", " + sort) : QStringLiteral(", NULL")) + u", * FROM "
+        + SchemaMap::quoteIdentifier(info->name) + where + order + u" LIMIT " + QString::number(limit);
+
+    const QString connection = m_database->readConnection();
+    sql::CancelGuard guard(connection, cancel);
+    QSqlQuery q(QSqlDatabase::database(connection, false));
+    q.setForwardOnly(true);
+    if (!sql::exec(q, sql, filter.binds, &result.error)) {
+        result.ok = false;
+        result.cancelled = cancel && cancel->load();
+        return result;
+    }
+    const int columnCount = info->columns.size();
+    while (q.next()) {
+        TableRow row;
+        row.rowid = q.value(0).toLongLong();
+        row.key = { q.value(1), row.rowid };
+        row.values.reserve(columnCount);
+        for (int c = 0; c < columnCount; ++c)
+            row.values.append(q.value(c + 2));
+        result.rows.append(std::move(row));
+    }
+    if (q.lastError().isValid()) {
+        result.ok = false;
+        result.cancelled = cancel && cancel->load();
+        result.error = q.lastError().text();
+    }
+    return result;
+}
+
+QVector<RowKey> TableReader::anchors(const TableQuery &query, int stride, const std::atomic_bool *cancel) const
+{
+    QVector<RowKey> keys;
+    const TableInfo *info = m_database->schema().table(query.table);
+    if (!info || stride <= 0)
+        return keys;
+    const CompiledFilter filter = compileFilter(*info, query);
+    if (!filter.error.isEmpty())
+        return keys;
+    const QString rowid = keyColumn(*info);
+    const bool bySort = !query.sortColumn.isEmpty() && info->columnIndex(query.sortColumn) >= 0;
+    const QString sort = bySort ? SchemaMap::quoteIdentifier(query.sortColumn) : QString();
+    const QLatin1StringView dir
+        = query.order == Qt::AscendingOrder ? QLatin1StringView(" ASC") : QLatin1StringView(" DESC");
+    const QString order
+        = bySort ? QString(u" ORDER BY " + sort + dir + u", " + rowid + dir) : QString(u" ORDER BY " + rowid + dir);
+    const QString sql = u"SELECT " + rowid + u", " + (bySort ? sort : QStringLiteral("NULL")) + u" FROM "
+        + SchemaMap::quoteIdentifier(info->name) + filter.where + order;
+    const QString connection = m_database->readConnection();
+    sql::CancelGuard guard(connection, cancel);
+    QSqlQuery q(QSqlDatabase::database(connection, false));
+    q.setForwardOnly(true);
+    if (!sql::exec(q, sql, filter.binds))
+        return keys;
+    qint64 index = 0;
+    while (q.next()) {
+        if (index++ % stride == 0)
+            keys.append({ q.value(1), q.value(0).toLongLong() });
+    }
+    if (q.lastError().isValid())
+        keys.clear(); // cancelled or failed: partial anchors would be wrong for the tail
+    return keys;
+}
+
+} // namespace cwi

@@ -1,0 +1,94 @@
+#pragma once
+
+// Generic reader for any table in the file, known or not: its columns, its row count, and pages
+// of rows by keyset (WHERE (sortkey, rowid) > (?, ?) ORDER BY sortkey, rowid LIMIT n), never
+// OFFSET. Filters are compiled to SQL with bound parameters only. Call from any thread: every
+// call uses the calling thread's read connection.
+
+#include "database.h"
+
+#include <QVariant>
+#include <QVector>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace cwi {
+
+struct ColumnFilter
+{
+    QString column; // real column name
+    // "text" contains (default), "=x", "!=x", "<x", "<=x", ">x", ">=x", "NULL", "!NULL"
+    QString expression;
+};
+
+struct TableQuery
+{
+    QString table;
+    QString sortColumn; // real column name; empty sorts by rowid
+    Qt::SortOrder order = Qt::AscendingOrder;
+    QVector<ColumnFilter> filters;
+    QString search; // contained in any column
+
+    bool operator==(const TableQuery &other) const;
+};
+
+// Position of a row in a query's order.
+struct RowKey
+{
+    QVariant sortValue; // unused when sorting by rowid
+    qint64 rowid = 0;
+};
+
+struct TableRow
+{
+    qint64 rowid = 0;
+    QVariantList values;
+    RowKey key;
+};
+
+struct TablePage
+{
+    QVector<TableRow> rows; // always in the query's order
+    bool ok = true;
+    bool cancelled = false;
+    QString error;
+};
+
+struct CompiledFilter
+{
+    QString where; // "" or " WHERE ..."
+    QVariantList binds;
+    QString error; // an expression that cannot be compiled (unknown column, ...)
+};
+
+class TableReader
+{
+public:
+    explicit TableReader(std::shared_ptr<Database> database);
+
+    QStringList columns(const QString &table) const;
+    bool hasRowid(const QString &table) const;
+
+    static CompiledFilter compileFilter(const TableInfo &table, const TableQuery &query);
+
+    // Row count of the filtered table; -1 on error or cancel.
+    qint64 count(const TableQuery &query, QString *error = nullptr, const std::atomic_bool *cancel = nullptr) const;
+    // LIMIT rows after KEY (from the start when KEY is empty).
+    TablePage pageAfter(const TableQuery &query, const std::optional<RowKey> &key, int limit,
+        const std::atomic_bool *cancel = nullptr) const;
+    // LIMIT rows before KEY (the last rows when KEY is empty), returned in the query's order.
+    TablePage pageBefore(const TableQuery &query, const std::optional<RowKey> &key, int limit,
+        const std::atomic_bool *cancel = nullptr) const;
+    // Keys of every STRIDE-th row (row 0, STRIDE, 2*STRIDE, ...): anchors for random access.
+    QVector<RowKey> anchors(const TableQuery &query, int stride, const std::atomic_bool *cancel = nullptr) const;
+
+private:
+    TablePage page(const TableQuery &query, const std::optional<RowKey> &key, int limit, bool forward,
+        const std::atomic_bool *cancel) const;
+
+    std::shared_ptr<Database> m_database;
+};
+
+} // namespace cwi

@@ -1,0 +1,49 @@
+#pragma once
+
+// Whole-session figures: kinds counted, usage added once per message.id, the result line's
+// outcome. Parses every line once without caching, so it runs in a worker.
+
+#include "streamevent.h"
+
+#include <QByteArray>
+#include <QVector>
+
+#include <atomic>
+
+namespace cwi {
+
+class LineIndex;
+
+enum class SessionOutcome
+{
+    Running,
+    Succeeded,
+    Failed,
+    NoResult
+};
+QString sessionOutcomeName(SessionOutcome outcome);
+
+struct SessionSummary
+{
+    int lineCount = 0;
+    int counts[EventKindCount] = {};
+    int subAgentLines = 0;
+    int messageCount = 0; // distinct assistant message ids
+    TokenUsage usage; // from the result line when there is one, else summed once per message.id
+    bool hasResult = false;
+    ResultInfo result;
+    QString model;
+    int firstErrorLine = -1;
+    QVector<quint8> kinds; // EventKind per line, for filtering
+
+    int count(EventKind kind) const { return counts[int(kind)]; }
+    // Turns: the result's num_turns, else the number of assistant messages.
+    qint64 turns() const { return hasResult && result.numTurns >= 0 ? result.numTurns : messageCount; }
+    SessionOutcome outcome(bool agentRunning) const;
+};
+
+// CANCEL (may be null) stops early; PROGRESS (may be null) receives lines done.
+SessionSummary summarizeSession(
+    const LineIndex &index, const std::atomic_bool *cancel = nullptr, std::atomic_int *progress = nullptr);
+
+} // namespace cwi

@@ -1,0 +1,212 @@
+#include "transcript.h"
+
+#include <algorithm>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace cwi {
+
+namespace {
+
+// True when the quote at POS is escaped, i.e. inside a JSON string.
+bool isEscaped(const char *base, qsizetype pos)
+{
+    qsizetype backslashes = 0;
+    while (pos - backslashes > 0 && base[pos - backslashes - 1] == '\\')
+        ++backslashes;
+    return backslashes % 2 == 1;
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// After a key ending at END (just past its closing quote): `: "value"`. Returns the value's
+// bytes (still JSON-escaped; ids never need unescaping) or an empty view (null, not a string).
+QByteArrayView stringValueAfterKey(QByteArrayView line, qsizetype end)
+{
+    const char *b = line.data();
+    const qsizetype n = line.size();
+    qsizetype p = end;
+    while (p < n && isSpace(b[p]))
+        ++p;
+    if (p >= n || b[p] != ':')
+        return {};
+    ++p;
+    while (p < n && isSpace(b[p]))
+        ++p;
+    if (p >= n || b[p] != '"')
+        return {};
+    const qsizetype start = ++p;
+    while (p < n && b[p] != '"')
+        p += b[p] == '\\' ? 2 : 1;
+    if (p >= n)
+        return {};
+    return line.sliced(start, p - start);
+}
+
+bool hasAt(QByteArrayView line, qsizetype pos, const char *literal)
+{
+    const qsizetype len = qsizetype(std::strlen(literal));
+    return pos >= 0 && pos + len <= line.size() && std::memcmp(line.data() + pos, literal, size_t(len)) == 0;
+}
+
+} // namespace
+
+Transcript::Transcript(int cacheCapacity)
+    : m_cacheCapacity(std::max(16, cacheCapacity))
+{ }
+
+void Transcript::reserve(qsizetype bytes)
+{
+    m_index.reserve(bytes);
+}
+
+void Transcript::appendBytes(const QByteArray &chunk)
+{
+    if (m_index.hasPartialTail())
+        m_cache.remove(tailLine()); // the tail grows: its parse is stale
+    m_index.append(chunk);
+}
+
+void Transcript::append(const QByteArray &chunk)
+{
+    appendBytes(chunk);
+    while (outlinedCount() < m_index.completeLineCount())
+        outlineNext();
+}
+
+Transcript::Scan Transcript::scanLine(QByteArrayView line)
+{
+    Scan scan;
+    const char *b = line.data();
+    const qsizetype n = line.size();
+    scan.blank = std::all_of(b, b + n, isSpace);
+    if (scan.blank)
+        return scan;
+
+    // One pass for "tool_use": it finds "parent_tool_use_id", "tool_use_id" keys and the
+    // "tool_use" / "server_tool_use" type values.
+    bool hasCall = false;
+    static constexpr char needle[] = "tool_use";
+    static constexpr qsizetype needleLen = sizeof(needle) - 1;
+    qsizetype from = 0;
+    while (from < n) {
+        const void *hit = ::memmem(b + from, size_t(n - from), needle, needleLen);
+        if (!hit)
+            break;
+        const qsizetype h = static_cast<const char *>(hit) - b;
+        from = h + needleLen;
+        const bool idKey = hasAt(line, h + needleLen, "_id\"");
+        if (idKey && hasAt(line, h - 8, "\"parent_") && !isEscaped(b, h - 8)) {
+            if (scan.parentToolUseId.isEmpty())
+                scan.parentToolUseId = stringValueAfterKey(line, h + needleLen + 4).toByteArray();
+        } else if (idKey && hasAt(line, h - 1, "\"") && !isEscaped(b, h - 1)) {
+            const QByteArrayView id = stringValueAfterKey(line, h + needleLen + 4);
+            if (!id.isEmpty())
+                scan.resultIds.append(id.toByteArray());
+        } else if (hasAt(line, h + needleLen, "\"")
+            && ((hasAt(line, h - 1, "\"") && !isEscaped(b, h - 1))
+                || (hasAt(line, h - 8, "\"server_") && !isEscaped(b, h - 8)))) {
+            hasCall = true;
+        }
+    }
+    if (hasCall) {
+        from = 0;
+        while (from < n) {
+            const void *hit = ::memmem(b + from, size_t(n - from), "\"id\"", 4);
+            if (!hit)
+                break;
+            const qsizetype h = static_cast<const char *>(hit) - b;
+            from = h + 4;
+            if (isEscaped(b, h))
+                continue;
+            const QByteArrayView id = stringValueAfterKey(line, h + 4);
+            if (!id.isEmpty())
+                scan.callIds.append(id.toByteArray());
+        }
+    }
+    return scan;
+}
+
+Transcript::Placement Transcript::place(const Scan &scan) const
+{
+    Placement placement;
+    if (scan.blank) {
+        placement.parent = Hidden;
+        return placement;
+    }
+    // A result goes under its call; a sub-agent line under the Task call that started it.
+    for (const QByteArray &id : scan.resultIds) {
+        const int call = m_callLines.value(id, -1);
+        if (call >= 0) {
+            placement.parent = call;
+            break;
+        }
+    }
+    if (placement.parent == NoParent && !scan.parentToolUseId.isEmpty())
+        placement.parent = m_callLines.value(scan.parentToolUseId, NoParent);
+    placement.position = int(placement.parent == NoParent ? m_topLevel.size() : childLines(placement.parent).size());
+    return placement;
+}
+
+Transcript::Placement Transcript::placementOfNext() const
+{
+    Q_ASSERT(outlinedCount() < m_index.completeLineCount());
+    return place(scanLine(m_index.line(outlinedCount())));
+}
+
+void Transcript::outlineNext()
+{
+    const int line = outlinedCount();
+    Q_ASSERT(line < m_index.completeLineCount());
+    const Scan scan = scanLine(m_index.line(line));
+    const Placement placement = place(scan);
+    m_parent.append(placement.parent);
+    m_position.append(placement.position);
+    if (placement.parent == NoParent)
+        m_topLevel.append(line);
+    else if (placement.parent >= 0)
+        m_children[placement.parent].append(line);
+    for (const QByteArray &id : scan.callIds)
+        m_callLines.insert(id, line);
+    for (const QByteArray &id : scan.resultIds) {
+        if (!m_resultLines.contains(id))
+            m_resultLines.insert(id, line);
+    }
+}
+
+const QVector<int> &Transcript::childLines(int line) const
+{
+    static const QVector<int> none;
+    auto it = m_children.constFind(line);
+    return it == m_children.cend() ? none : *it;
+}
+
+std::shared_ptr<const TranscriptEvent> Transcript::event(int line) const
+{
+    auto it = m_cache.find(line);
+    if (it != m_cache.end()) {
+        it->stamp = ++m_stamp;
+        return it->event;
+    }
+    if (m_cache.size() >= m_cacheCapacity) {
+        // Drop the least recently used half: amortised O(1) per parse.
+        QVector<quint64> stamps;
+        stamps.reserve(m_cache.size());
+        for (const CacheEntry &entry : std::as_const(m_cache))
+            stamps.append(entry.stamp);
+        auto middle = stamps.begin() + stamps.size() / 2;
+        std::nth_element(stamps.begin(), middle, stamps.end());
+        const quint64 cutoff = *middle;
+        m_cache.removeIf([cutoff](const auto &entry) { return entry.value().stamp < cutoff; });
+    }
+    ++m_parseCount;
+    auto event = std::make_shared<const TranscriptEvent>(parseEvent(m_index.line(line), m_index.isPartial(line)));
+    m_cache.insert(line, CacheEntry { event, ++m_stamp });
+    return event;
+}
+
+} // namespace cwi

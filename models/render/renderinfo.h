@@ -1,0 +1,31 @@
+#pragma once
+
+// What a text renderer noticed while turning stored text into HTML for a QTextDocument.
+// The renderers are pure functions: they never open links, never fetch images, never touch
+// files; everything they produce is escaped HTML plus this summary.
+
+#include <QString>
+
+namespace cwi {
+
+struct RenderInfo
+{
+    bool truncated = false; // only the first part of the input was rendered
+    bool parseError = false; // the input did not parse; a note and the raw text were shown
+    bool depthCapped = false; // nesting deeper than the cap was flattened
+    int unknownNodeTypes = 0; // Tiptap nodes/marks the renderer does not know (text shown)
+    int unsafeLinks = 0; // javascript:, file:, data: and other non-web links (marked)
+    QString message; // one line for the user when something above is set
+};
+
+// Limits shared by both renderers. Input beyond maxInputChars is not parsed at all; output is
+// cut once it passes maxOutputChars; visible nesting stops at maxVisibleDepth (deeper levels
+// are shown at that depth), so a 10,000-deep list neither overflows nor indents forever.
+struct RenderLimits
+{
+    qsizetype maxInputChars = 2 * 1024 * 1024;
+    qsizetype maxOutputChars = 4 * 1024 * 1024;
+    int maxVisibleDepth = 12;
+};
+
+} // namespace cwi

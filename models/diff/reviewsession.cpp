@@ -1,0 +1,336 @@
+#include "reviewsession.h"
+
+#include "database.h"
+#include "difffilelistmodel.h"
+#include "diffloader.h"
+#include "git/gitrunner.h"
+#include "reviewcommentmodel.h"
+
+#include <QFutureWatcher>
+#include <QSettings>
+#include <QtConcurrent>
+
+namespace cwi {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct TargetRead
+{
+    ReviewTarget target;
+    QVector<ReviewComment> comments;
+    QString error;
+};
+
+struct GitStage
+{
+    ReviewProject project;
+    QByteArray diff;
+    ReviewSession::State state = ReviewSession::State::Failed;
+    QString message;
+};
+
+struct GitInput
+{
+    ReviewProject project;
+    Phase phase;
+    Initiative initiative;
+    QStringList worktrees;
+    int projectCount = 1;
+    QString remembered;
+    QString baseOverride;
+    QString headOverride;
+    QString git;
+};
+
+// A branch may only exist as a remote-tracking branch in the clone.
+GitResult resolveBranch(const GitRunner &git, const QString &ref)
+{
+    GitResult r = git.resolveCommit(ref);
+    if (r.failure == GitResult::UnknownRef) {
+        const GitResult remote = git.resolveCommit(u"origin/"_s + ref);
+        if (remote.ok())
+            return remote;
+    }
+    return r;
+}
+
+GitStage runGitStage(const GitInput &in)
+{
+    GitStage out;
+    out.project = in.project;
+    ReviewProject &p = out.project;
+    p.clone = CloneLocator(in.git).locate(p.project, in.worktrees, in.remembered, in.projectCount);
+    if (!p.clone.found()) {
+        out.state = ReviewSession::State::NeedsFolder;
+        out.message = p.clone.message;
+        return out;
+    }
+    const GitRunner git(p.clone.folder, in.git);
+    p.head = in.headOverride.isEmpty() ? in.initiative.branch : in.headOverride;
+    if (p.head.isEmpty()) {
+        out.message = u"Initiative “%1” has no branch: enter a head ref to review."_s.arg(in.initiative.name);
+        return out;
+    }
+    const GitResult head = resolveBranch(git, p.head);
+    if (!head.ok()) {
+        out.state
+            = head.failure == GitResult::NoFolder ? ReviewSession::State::NeedsFolder : ReviewSession::State::Failed;
+        out.message = head.message;
+        return out;
+    }
+    p.headSha = head.text();
+    GitResult base;
+    if (!in.baseOverride.isEmpty()) {
+        p.base = in.baseOverride;
+        p.baseOrigin = u"chosen"_s;
+        base = resolveBranch(git, p.base);
+    } else if (!in.phase.mergeBase.isEmpty()) {
+        p.base = in.phase.mergeBase;
+        p.baseOrigin = u"phase merge base"_s;
+        base = git.resolveCommit(p.base);
+    } else {
+        const GitResult defaultBranch = resolveBranch(git, p.project.defaultBranch);
+        if (!defaultBranch.ok()) {
+            out.message = defaultBranch.message;
+            return out;
+        }
+        base = git.mergeBase(defaultBranch.text(), p.headSha);
+        p.base = base.text();
+        p.baseOrigin = u"merge-base %1 %2"_s.arg(p.project.defaultBranch, p.head);
+    }
+    if (!base.ok()) {
+        out.message = base.message;
+        return out;
+    }
+    p.baseSha = base.text();
+    const GitResult diff = git.diff(p.baseSha, p.headSha);
+    if (!diff.ok()) {
+        out.message = diff.message;
+        return out;
+    }
+    out.diff = diff.output;
+    out.state = ReviewSession::State::Parsing;
+    return out;
+}
+
+} // namespace
+
+ReviewSession::ReviewSession(std::shared_ptr<Database> database, QSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_database(std::move(database))
+    , m_settings(settings)
+    , m_files(new DiffFileListModel(this))
+    , m_commentModel(new ReviewCommentModel(this))
+    , m_loader(new DiffLoader(this))
+{
+    connect(m_loader, &DiffLoader::filesReady, this, [this](const QVector<DiffFile> &files) {
+        const int first = m_files->rowCount();
+        m_files->appendFiles(files);
+        Q_EMIT filesAdded(first, int(files.size()));
+    });
+    connect(m_loader, &DiffLoader::finished, this, [this] {
+        // Outdated is known only now that every file is in; set it before anyone hears "ready".
+        m_state = State::Ready;
+        m_message.clear();
+        updateOutdated();
+        Q_EMIT stateChanged(m_state);
+        Q_EMIT busyChanged(false);
+    });
+}
+
+ReviewSession::~ReviewSession()
+{
+    ++m_generation;
+}
+
+void ReviewSession::setDatabase(std::shared_ptr<Database> database)
+{
+    m_database = std::move(database);
+    ++m_generation;
+    m_loader->cancel();
+    m_phaseId.clear();
+    m_files->clear();
+    m_commentModel->setComments({});
+    setState(State::Empty);
+}
+
+const ReviewProject *ReviewSession::currentProject() const
+{
+    return m_projectIndex >= 0 && m_projectIndex < m_projects.size() ? &m_projects.at(m_projectIndex) : nullptr;
+}
+
+void ReviewSession::setState(State state, const QString &message)
+{
+    const bool wasBusy = isBusy();
+    m_state = state;
+    m_message = message;
+    Q_EMIT stateChanged(state);
+    if (wasBusy != isBusy())
+        Q_EMIT busyChanged(isBusy());
+}
+
+void ReviewSession::showPhase(const QString &phaseId)
+{
+    if (phaseId != m_phaseId)
+        m_projectIndex = 0;
+    m_phaseId = phaseId;
+    reload();
+}
+
+void ReviewSession::reload()
+{
+    const quint64 generation = ++m_generation;
+    m_loader->cancel();
+    m_files->clear();
+    if (!m_database || m_phaseId.isEmpty()) {
+        setState(State::Empty);
+        return;
+    }
+    ++m_commentGeneration; // comments come with the phase now
+    setState(State::Loading, u"Reading phase…"_s);
+    auto *watcher = new QFutureWatcher<TargetRead>(this);
+    connect(watcher, &QFutureWatcher<TargetRead>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const TargetRead r = watcher->result();
+        onTargetRead(r.target, r.comments, r.error);
+    });
+    const std::shared_ptr<Database> db = m_database;
+    const QString phaseId = m_phaseId;
+    watcher->setFuture(QtConcurrent::run([db, phaseId] {
+        TargetRead r;
+        r.target = readReviewTarget(db, phaseId);
+        if (r.target.error.isEmpty() || !r.target.phase.id.isEmpty())
+            r.comments = makeReviewCommentRepository(db)->findByPhaseId(phaseId, &r.error);
+        return r;
+    }));
+}
+
+void ReviewSession::onTargetRead(
+    const ReviewTarget &target, const QVector<ReviewComment> &comments, const QString &error)
+{
+    m_target = target;
+    m_projects.clear();
+    for (const Project &p : target.projects)
+        m_projects.append(ReviewProject { p, {}, {}, {}, {}, {}, {} });
+    m_projectIndex = qBound(0, m_projectIndex, qMax(0, int(m_projects.size()) - 1));
+    m_outdated.clear();
+    setComments(comments);
+    Q_EMIT phaseLoaded();
+    if (!target.error.isEmpty() || !error.isEmpty()) {
+        setState(State::Failed, !target.error.isEmpty() ? target.error : error);
+        return;
+    }
+    if (m_projects.isEmpty()) {
+        setState(State::Failed,
+            u"Initiative “%1” has no projects (initiative_projects), so there is no repository to diff."_s.arg(
+                target.initiative.name));
+        return;
+    }
+    startGit();
+}
+
+void ReviewSession::startGit()
+{
+    const quint64 generation = ++m_generation;
+    m_loader->cancel();
+    m_files->clear();
+    setState(State::Loading, u"Running git…"_s);
+    const ReviewSettings remembered(m_settings);
+    GitInput in;
+    in.project = m_projects.at(m_projectIndex);
+    in.phase = m_target.phase;
+    in.initiative = m_target.initiative;
+    in.worktrees = m_target.worktrees;
+    in.projectCount = int(m_projects.size());
+    in.remembered = remembered.cloneFolder(in.project.project.id);
+    in.baseOverride = remembered.baseRef(m_phaseId, in.project.project.id);
+    in.headOverride = remembered.headRef(m_phaseId, in.project.project.id);
+    in.git = m_git;
+    auto *watcher = new QFutureWatcher<GitStage>(this);
+    connect(watcher, &QFutureWatcher<GitStage>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const GitStage r = watcher->result();
+        onGitDone(r.project, r.diff, r.state, r.message);
+    });
+    watcher->setFuture(QtConcurrent::run([in] { return runGitStage(in); }));
+}
+
+void ReviewSession::onGitDone(const ReviewProject &project, const QByteArray &diff, State state, const QString &message)
+{
+    m_projects[m_projectIndex] = project;
+    if (state != State::Parsing) {
+        setState(state, message);
+        return;
+    }
+    setState(State::Parsing, u"Reading the diff…"_s);
+    m_loader->load(diff);
+}
+
+void ReviewSession::reloadComments()
+{
+    if (!m_database || m_phaseId.isEmpty())
+        return;
+    const quint64 generation = ++m_commentGeneration;
+    const QString phaseId = m_phaseId;
+    auto *watcher = new QFutureWatcher<QVector<ReviewComment>>(this);
+    connect(watcher, &QFutureWatcher<QVector<ReviewComment>>::finished, this, [this, watcher, generation, phaseId] {
+        watcher->deleteLater();
+        if (generation == m_commentGeneration && phaseId == m_phaseId)
+            setComments(watcher->result());
+    });
+    const std::shared_ptr<Database> db = m_database;
+    watcher->setFuture(
+        QtConcurrent::run([db, phaseId] { return makeReviewCommentRepository(db)->findByPhaseId(phaseId); }));
+}
+
+void ReviewSession::setComments(const QVector<ReviewComment> &comments)
+{
+    m_comments = comments;
+    m_files->setComments(comments);
+    m_commentModel->setComments(comments);
+    updateOutdated();
+    Q_EMIT commentsChanged();
+}
+
+void ReviewSession::updateOutdated()
+{
+    // Until every file is parsed a comment may still find its line: only then call it outdated.
+    if (m_state == State::Ready)
+        m_outdated = outdatedComments(m_files->files(), m_comments);
+    else
+        m_outdated.clear();
+    m_commentModel->setOutdated(m_outdated);
+}
+
+void ReviewSession::selectProject(int index)
+{
+    if (index < 0 || index >= m_projects.size() || index == m_projectIndex)
+        return;
+    m_projectIndex = index;
+    startGit();
+}
+
+void ReviewSession::setRefs(const QString &base, const QString &head)
+{
+    if (m_projects.isEmpty())
+        return;
+    ReviewSettings(m_settings)
+        .setRefs(m_phaseId, m_projects.at(m_projectIndex).project.id, base.trimmed(), head.trimmed());
+    startGit();
+}
+
+void ReviewSession::setCloneFolder(const QString &folder)
+{
+    if (m_projects.isEmpty())
+        return;
+    ReviewSettings(m_settings).setCloneFolder(m_projects.at(m_projectIndex).project.id, folder);
+    startGit();
+}
+
+} // namespace cwi

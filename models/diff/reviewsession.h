@@ -1,0 +1,117 @@
+#pragma once
+
+// One phase under review: reads the phase, its initiative and projects and its review comments
+// (worker, own read connection), finds the project's clone and runs git (worker), parses the
+// diff batch by batch (DiffLoader) and feeds the file list and comment models. The view only
+// talks to this object. A generation counter drops results of a phase the user already left.
+
+#include "commentanchor.h"
+#include "git/clonelocator.h"
+#include "reviewcommentrepository.h"
+
+#include <QObject>
+#include <QSet>
+#include <QVector>
+
+#include <memory>
+
+class QSettings;
+
+namespace cwi {
+
+class Database;
+class DiffFileListModel;
+class DiffLoader;
+class ReviewCommentModel;
+
+struct ReviewProject
+{
+    Project project;
+    CloneLocation clone;
+    QString base; // the ref or hash used as base (shown, editable)
+    QString head;
+    QString baseOrigin; // how the base was chosen: "phase merge base", "merge-base main cw/x", "chosen"
+    QString baseSha;
+    QString headSha;
+};
+
+class ReviewSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State
+    {
+        Empty, // no phase
+        Loading, // reading the database / running git
+        NeedsFolder, // no clone found for the current project: ask the user
+        Failed, // message() says why
+        Parsing, // files arrive
+        Ready,
+    };
+    Q_ENUM(State)
+
+    // SETTINGS (not owned) remembers clone folders and refs; may be null (nothing remembered).
+    ReviewSession(std::shared_ptr<Database> database, QSettings *settings, QObject *parent = nullptr);
+    ~ReviewSession() override;
+
+    void setDatabase(std::shared_ptr<Database> database);
+    void setGitProgram(const QString &program) { m_git = program; }
+
+    void showPhase(const QString &phaseId);
+    void reload();
+    void reloadComments(); // the file changed (a write, the server): comments only
+    void selectProject(int index);
+    // User-chosen refs for this phase and project (remembered); empty strings restore the defaults.
+    void setRefs(const QString &base, const QString &head);
+    // The clone folder of the current project (remembered), then reload.
+    void setCloneFolder(const QString &folder);
+
+    State state() const { return m_state; }
+    QString message() const { return m_message; }
+    bool isBusy() const { return m_state == State::Loading || m_state == State::Parsing; }
+    QString phaseId() const { return m_phaseId; }
+    const ReviewTarget &target() const { return m_target; }
+    const QVector<ReviewProject> &projects() const { return m_projects; }
+    int projectIndex() const { return m_projectIndex; }
+    const ReviewProject *currentProject() const;
+    const QVector<ReviewComment> &comments() const { return m_comments; }
+    const QSet<QString> &outdated() const { return m_outdated; }
+    bool filesComplete() const { return m_state == State::Ready; }
+
+    DiffFileListModel *fileModel() const { return m_files; }
+    ReviewCommentModel *commentModel() const { return m_commentModel; }
+
+Q_SIGNALS:
+    void stateChanged(cwi::ReviewSession::State state);
+    void busyChanged(bool busy);
+    void phaseLoaded(); // target(), projects() and comments() are set for a new phase
+    void filesAdded(int first, int count);
+    void commentsChanged();
+
+private:
+    void setState(State state, const QString &message = {});
+    void startGit();
+    void onTargetRead(const ReviewTarget &target, const QVector<ReviewComment> &comments, const QString &error);
+    void onGitDone(const ReviewProject &project, const QByteArray &diff, State state, const QString &message);
+    void setComments(const QVector<ReviewComment> &comments);
+    void updateOutdated();
+
+    std::shared_ptr<Database> m_database;
+    QSettings *m_settings;
+    QString m_git = QStringLiteral("git");
+    quint64 m_generation = 0;
+    quint64 m_commentGeneration = 0;
+    State m_state = State::Empty;
+    QString m_message;
+    QString m_phaseId;
+    ReviewTarget m_target;
+    QVector<ReviewProject> m_projects;
+    int m_projectIndex = 0;
+    QVector<ReviewComment> m_comments;
+    QSet<QString> m_outdated;
+    DiffFileListModel *m_files;
+    ReviewCommentModel *m_commentModel;
+    DiffLoader *m_loader;
+};
+
+} // namespace cwi

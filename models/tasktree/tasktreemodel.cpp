@@ -1,0 +1,500 @@
+#include "tasktreemodel.h"
+
+#include "statuscolors.h"
+
+#include <QFont>
+#include <QVariantMap>
+
+namespace cwi {
+
+namespace {
+
+const QString Initiatives = QStringLiteral("initiatives");
+const QString Phases = QStringLiteral("phases");
+const QString Tasks = QStringLiteral("tasks");
+const QString Status = QStringLiteral("status");
+
+bool isActiveAgent(const QString &status)
+{
+    return status == QLatin1StringView("running") || status == QLatin1StringView("waiting_for_input");
+}
+
+} // namespace
+
+const std::array<QString, 4> &TaskTreeModel::taskStatuses()
+{
+    static const std::array<QString, 4> statuses = { QStringLiteral("completed"), QStringLiteral("in_progress"),
+        QStringLiteral("blocked"), QStringLiteral("pending") };
+    return statuses;
+}
+
+static int statusSlot(const QString &status)
+{
+    const auto &statuses = TaskTreeModel::taskStatuses();
+    for (int i = 0; i < int(statuses.size()); ++i) {
+        if (statuses[i] == status)
+            return i;
+    }
+    return 4;
+}
+
+TaskTreeModel::TaskTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{ }
+
+TaskTreeModel::Tree TaskTreeModel::build(const TaskTreeSnapshot &s)
+{
+    Tree t;
+    t.nodes.reserve(s.initiatives.size() + s.phases.size() + s.tasks.size() + 1);
+    auto addNode = [&t](Kind kind, int source) {
+        Node node;
+        node.kind = kind;
+        node.source = source;
+        t.nodes.append(node);
+        return int(t.nodes.size() - 1);
+    };
+    for (int i = 0; i < s.initiatives.size(); ++i) {
+        if (!t.initiativeNodes.contains(s.initiatives[i].id))
+            t.initiativeNodes.insert(s.initiatives[i].id, addNode(Kind::Initiative, i));
+    }
+    for (int i = 0; i < s.phases.size(); ++i) {
+        if (!t.phaseNodes.contains(s.phases[i].id))
+            t.phaseNodes.insert(s.phases[i].id, addNode(Kind::Phase, i));
+    }
+    QVector<int> taskNode(s.tasks.size(), -1);
+    for (int i = 0; i < s.tasks.size(); ++i) {
+        if (!t.taskNodes.contains(s.tasks[i].id)) {
+            taskNode[i] = addNode(Kind::Task, i);
+            t.taskNodes.insert(s.tasks[i].id, taskNode[i]);
+        }
+    }
+
+    int group = -1;
+    auto attach = [&](int parent, int child) {
+        if (parent == -2) { // the "No initiative" group, created on first use
+            if (group < 0)
+                group = addNode(Kind::Group, -1);
+            parent = group;
+        }
+        t.nodes[child].parent = parent;
+        t.nodes[parent].children.append(child);
+    };
+
+    for (int i = 0; i < s.phases.size(); ++i) {
+        const int node = t.phaseNodes.value(s.phases[i].id);
+        if (t.nodes[node].source != i)
+            continue; // duplicate id
+        attach(t.initiativeNodes.value(s.phases[i].initiativeId, -2), node);
+    }
+
+    // parentTaskId as node indexes, with every cycle cut at the task where the walk re-enters it.
+    QVector<int> parentOf(t.nodes.size(), -1);
+    for (int i = 0; i < s.tasks.size(); ++i) {
+        if (taskNode[i] >= 0 && !s.tasks[i].parentTaskId.isEmpty())
+            parentOf[taskNode[i]] = t.taskNodes.value(s.tasks[i].parentTaskId, -1);
+    }
+    QVector<quint8> state(t.nodes.size(), 0); // 0 unseen, 1 on the current walk, 2 settled
+    QVector<int> walk;
+    for (int start : std::as_const(taskNode)) {
+        if (start < 0 || state[start] != 0)
+            continue;
+        walk.clear();
+        int j = start;
+        while (j >= 0 && state[j] == 0) {
+            state[j] = 1;
+            walk.append(j);
+            j = parentOf[j];
+        }
+        if (j >= 0 && state[j] == 1)
+            parentOf[j] = -1;
+        for (int n : std::as_const(walk))
+            state[n] = 2;
+    }
+
+    for (int i = 0; i < s.tasks.size(); ++i) {
+        const int node = taskNode[i];
+        if (node < 0)
+            continue;
+        const TreeTask &task = s.tasks[i];
+        int parent = parentOf[node];
+        if (parent < 0)
+            parent = t.phaseNodes.value(task.phaseId, -1);
+        if (parent < 0)
+            parent = t.initiativeNodes.value(task.initiativeId, -2);
+        attach(parent, node);
+    }
+
+    for (auto it = t.initiativeNodes.cbegin(); it != t.initiativeNodes.cend(); ++it)
+        t.roots.append(it.value());
+    std::sort(t.roots.begin(), t.roots.end()); // snapshot order
+    if (group >= 0)
+        t.roots.append(group);
+
+    // Rows, and a parents-first order to sum counts bottom-up without recursion.
+    QVector<int> order;
+    order.reserve(t.nodes.size());
+    for (int r = 0; r < t.roots.size(); ++r) {
+        t.nodes[t.roots[r]].row = r;
+        order.append(t.roots[r]);
+    }
+    for (qsizetype k = 0; k < order.size(); ++k) {
+        const QVector<int> &children = t.nodes[order[k]].children;
+        for (int r = 0; r < children.size(); ++r) {
+            t.nodes[children[r]].row = r;
+            order.append(children[r]);
+        }
+    }
+    for (qsizetype k = order.size() - 1; k >= 0; --k) {
+        const Node &node = t.nodes[order[k]];
+        if (node.parent < 0)
+            continue;
+        Node &parent = t.nodes[node.parent];
+        for (int c = 0; c < 5; ++c)
+            parent.counts[c] += node.counts[c];
+        if (node.kind == Kind::Task)
+            parent.counts[statusSlot(s.tasks[node.source].status)] += 1;
+    }
+
+    // The agent shown for a task: a running or waiting one if any, else the most recent.
+    for (int a = 0; a < s.agents.size(); ++a) {
+        const int node = t.taskNodes.value(s.agents[a].taskId, -1);
+        if (node < 0)
+            continue;
+        Node &n = t.nodes[node];
+        ++n.agentCount;
+        if (n.agent < 0 || (!isActiveAgent(s.agents[n.agent].status) && isActiveAgent(s.agents[a].status)))
+            n.agent = a;
+    }
+    return t;
+}
+
+bool TaskTreeModel::sameShape(const Tree &a, const Tree &b)
+{
+    if (a.nodes.size() != b.nodes.size() || a.roots != b.roots)
+        return false;
+    for (qsizetype i = 0; i < a.nodes.size(); ++i) {
+        const Node &x = a.nodes[i], &y = b.nodes[i];
+        if (x.kind != y.kind || x.parent != y.parent || x.row != y.row || x.children.size() != y.children.size())
+            return false;
+    }
+    return true;
+}
+
+void TaskTreeModel::setSnapshot(TaskTreeSnapshot snapshot)
+{
+    Tree tree = build(snapshot);
+    // Same shape and the same ids at the same places: only values changed, update in place.
+    bool inPlace = sameShape(tree, m_tree);
+    for (qsizetype i = 0; inPlace && i < tree.nodes.size(); ++i) {
+        const Node &node = tree.nodes[i];
+        if (node.kind == Kind::Group)
+            continue;
+        inPlace = nodeId(m_snapshot, m_tree.nodes[i]) == nodeId(snapshot, node);
+    }
+    if (inPlace && !tree.nodes.isEmpty()) {
+        m_snapshot = std::move(snapshot);
+        m_tree = std::move(tree);
+        m_dependencies = TaskDependencies(m_snapshot);
+        emitChangedBelow({}, m_tree.roots);
+        for (int i = 0; i < m_tree.nodes.size(); ++i) {
+            const Node &node = m_tree.nodes[i];
+            if (!node.children.isEmpty())
+                emitChangedBelow(createIndex(node.row, 0, quintptr(i)), node.children);
+        }
+        return;
+    }
+    beginResetModel();
+    m_snapshot = std::move(snapshot);
+    m_tree = std::move(tree);
+    m_dependencies = TaskDependencies(m_snapshot);
+    endResetModel();
+}
+
+void TaskTreeModel::emitChangedBelow(const QModelIndex &parent, const QVector<int> &children)
+{
+    if (children.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0, 0, parent), index(int(children.size()) - 1, ColumnCount - 1, parent));
+}
+
+QModelIndex TaskTreeModel::indexFor(const QString &table, const QString &id) const
+{
+    const QHash<QString, int> *nodes = table == Tasks ? &m_tree.taskNodes
+        : table == Phases                             ? &m_tree.phaseNodes
+        : table == Initiatives                        ? &m_tree.initiativeNodes
+                                                      : nullptr;
+    const int node = nodes ? nodes->value(id, -1) : -1;
+    if (node < 0)
+        return {};
+    return createIndex(m_tree.nodes[node].row, 0, quintptr(node));
+}
+
+QModelIndex TaskTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    const QVector<int> &children = parent.isValid() ? m_tree.nodes[int(parent.internalId())].children : m_tree.roots;
+    return createIndex(row, column, quintptr(children[row]));
+}
+
+QModelIndex TaskTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const int parentNode = m_tree.nodes[int(child.internalId())].parent;
+    if (parentNode < 0)
+        return {};
+    return createIndex(m_tree.nodes[parentNode].row, 0, quintptr(parentNode));
+}
+
+int TaskTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return int(m_tree.roots.size());
+    if (parent.column() != 0)
+        return 0;
+    return int(m_tree.nodes[int(parent.internalId())].children.size());
+}
+
+int TaskTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QString TaskTreeModel::tableOf(const Node &node) const
+{
+    switch (node.kind) {
+    case Kind::Initiative:
+        return Initiatives;
+    case Kind::Phase:
+        return Phases;
+    case Kind::Task:
+        return Tasks;
+    case Kind::Group:
+        break;
+    }
+    return {};
+}
+
+QString TaskTreeModel::nodeId(const TaskTreeSnapshot &snapshot, const Node &node)
+{
+    switch (node.kind) {
+    case Kind::Initiative:
+        return snapshot.initiatives[node.source].id;
+    case Kind::Phase:
+        return snapshot.phases[node.source].id;
+    case Kind::Task:
+        return snapshot.tasks[node.source].id;
+    case Kind::Group:
+        break;
+    }
+    return {};
+}
+
+QString TaskTreeModel::nameOf(const Node &node) const
+{
+    QString name;
+    switch (node.kind) {
+    case Kind::Initiative:
+        name = m_snapshot.initiatives[node.source].name;
+        break;
+    case Kind::Phase:
+        name = m_snapshot.phases[node.source].name;
+        break;
+    case Kind::Task:
+        name = m_snapshot.tasks[node.source].name;
+        break;
+    case Kind::Group:
+        return tr("No initiative");
+    }
+    return name.isEmpty() ? tr("(unnamed %1)").arg(idOf(node)) : name;
+}
+
+QString TaskTreeModel::statusOf(const Node &node) const
+{
+    switch (node.kind) {
+    case Kind::Initiative:
+        return m_snapshot.initiatives[node.source].status;
+    case Kind::Phase:
+        return m_snapshot.phases[node.source].status;
+    case Kind::Task:
+        return m_snapshot.tasks[node.source].status;
+    case Kind::Group:
+        break;
+    }
+    return {};
+}
+
+QString TaskTreeModel::countsText(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return {};
+    const Node &node = m_tree.nodes[int(index.internalId())];
+    QStringList parts;
+    const auto &statuses = taskStatuses();
+    for (int c = 0; c < 4; ++c) {
+        if (node.counts[c] > 0)
+            parts.append(
+                QStringLiteral("%1 %2").arg(node.counts[c]).arg(statusLabel(Tasks, Status, statuses[c]).toLower()));
+    }
+    if (node.counts[4] > 0)
+        parts.append(tr("%1 other").arg(node.counts[4]));
+    return parts.join(QStringLiteral(" · "));
+}
+
+QVariant TaskTreeModel::displayData(const Node &node, int column) const
+{
+    const TreeTask *task = node.kind == Kind::Task ? &m_snapshot.tasks[node.source] : nullptr;
+    switch (Column(column)) {
+    case NameColumn:
+        return nameOf(node);
+    case StatusColumn:
+        return node.kind == Kind::Group ? QVariant() : QVariant(statusLabel(tableOf(node), Status, statusOf(node)));
+    case ProgressColumn:
+        return node.total() > 0 ? QVariant(QStringLiteral("%1/%2").arg(node.counts[0]).arg(node.total())) : QVariant();
+    case CategoryColumn:
+        return task && !task->category.isEmpty()
+            ? QVariant(statusLabel(Tasks, QStringLiteral("category"), task->category))
+            : QVariant();
+    case PriorityColumn:
+        return task && !task->priority.isEmpty()
+            ? QVariant(statusLabel(Tasks, QStringLiteral("priority"), task->priority))
+            : QVariant();
+    case RetriesColumn:
+        return task && task->retryCount > 0 ? QVariant(task->retryCount) : QVariant();
+    case AgentColumn:
+        if (node.agent < 0)
+            return {};
+        if (node.agentCount > 1)
+            return tr("%1 +%2").arg(m_snapshot.agents[node.agent].name).arg(node.agentCount - 1);
+        return m_snapshot.agents[node.agent].name;
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QString TaskTreeModel::toolTip(const Node &node, int column) const
+{
+    if (node.kind == Kind::Group)
+        return tr("Phases and tasks whose initiative is missing or unset");
+    if (column == AgentColumn && node.agent >= 0) {
+        const TreeAgent &agent = m_snapshot.agents[node.agent];
+        return tr("Agent %1 (%2), %3 agent(s) worked on this task")
+            .arg(agent.name, statusLabel(QStringLiteral("agents"), Status, agent.status))
+            .arg(node.agentCount);
+    }
+    if (column == RetriesColumn && node.kind == Kind::Task)
+        return tr("Retried %1 time(s) after an agent crash").arg(m_snapshot.tasks[node.source].retryCount);
+    const QModelIndex idx = createIndex(node.row, 0, quintptr(&node - m_tree.nodes.constData()));
+    const QString counts = countsText(idx);
+    QString tip = QStringLiteral("%1\n%2").arg(nameOf(node), idOf(node));
+    if (!counts.isEmpty())
+        tip += QStringLiteral("\n%1 of %2 tasks completed: %3").arg(node.counts[0]).arg(node.total()).arg(counts);
+    const QString reason = m_dependencies.waitReason(tableOf(node), idOf(node));
+    if (!reason.isEmpty() && statusOf(node) != QLatin1StringView("in_progress"))
+        tip += u'\n' + reason;
+    return tip;
+}
+
+QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
+    const Node &node = m_tree.nodes[int(index.internalId())];
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(node, column);
+    case Qt::EditRole:
+        if (column == RetriesColumn && node.kind == Kind::Task)
+            return m_snapshot.tasks[node.source].retryCount;
+        if (column == StatusColumn)
+            return statusOf(node);
+        return displayData(node, column);
+    case Qt::DecorationRole:
+        if (column == NameColumn && node.kind != Kind::Group)
+            return statusIcon(tableOf(node), Status, statusOf(node));
+        return {};
+    case Qt::ForegroundRole:
+        if (column == StatusColumn && node.kind != Kind::Group)
+            return statusColor(tableOf(node), Status, statusOf(node));
+        if (column == PriorityColumn && node.kind == Kind::Task)
+            return statusColor(Tasks, QStringLiteral("priority"), m_snapshot.tasks[node.source].priority);
+        if (column == RetriesColumn)
+            return statusColor(Tasks, Status, QStringLiteral("blocked"));
+        return {};
+    case Qt::FontRole:
+        if (column == NameColumn && (node.kind == Kind::Initiative || node.kind == Kind::Group)) {
+            QFont font;
+            font.setBold(true);
+            font.setItalic(node.kind == Kind::Group);
+            return font;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return toolTip(node, column);
+    case Qt::TextAlignmentRole:
+        if (column == RetriesColumn || column == ProgressColumn)
+            return QVariant(Qt::AlignCenter);
+        return {};
+    case IdRole:
+        return idOf(node);
+    case TableRole:
+        return tableOf(node);
+    case StatusRole:
+        return statusOf(node);
+    case ProgressDoneRole:
+        return node.counts[0];
+    case ProgressTotalRole:
+        return node.total();
+    case StatusCountsRole: {
+        QVariantMap counts;
+        const auto &statuses = taskStatuses();
+        for (int c = 0; c < 4; ++c)
+            counts.insert(statuses[c], node.counts[c]);
+        counts.insert(QStringLiteral("other"), node.counts[4]);
+        return counts;
+    }
+    case AgentIdRole:
+        return node.agent >= 0 ? QVariant(m_snapshot.agents[node.agent].id) : QVariant();
+    case AgentNameRole:
+        return node.agent >= 0 ? QVariant(m_snapshot.agents[node.agent].name) : QVariant();
+    case SearchTextRole: {
+        QString text = nameOf(node) % u' ' % idOf(node);
+        if (node.kind == Kind::Task)
+            text += u' ' % m_snapshot.tasks[node.source].category;
+        if (node.agent >= 0)
+            text += u' ' % m_snapshot.agents[node.agent].name;
+        return text;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant TaskTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case NameColumn:
+        return tr("Name");
+    case StatusColumn:
+        return tr("Status");
+    case ProgressColumn:
+        return tr("Progress");
+    case CategoryColumn:
+        return tr("Category");
+    case PriorityColumn:
+        return tr("Priority");
+    case RetriesColumn:
+        return tr("Retries");
+    case AgentColumn:
+        return tr("Agent");
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+} // namespace cwi

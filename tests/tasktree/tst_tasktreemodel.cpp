@@ -1,0 +1,301 @@
+// The task tree model over hand-built snapshots: shapes (orphans, tasks without a phase, deep
+// decomposition, parent cycles), progress and counts, dependency reasons, in-place reloads
+// and the status / text filter.
+
+#include "statuscolors.h"
+#include "tasktree/tasktreefiltermodel.h"
+#include "tasktree/tasktreemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cwi;
+
+namespace {
+
+TreeTask task(const QString &id, const QString &status, const QString &phase = {}, const QString &initiative = {},
+    const QString &parent = {})
+{
+    TreeTask t;
+    t.id = id;
+    t.name = u"Task " + id;
+    t.status = status;
+    t.phaseId = phase;
+    t.initiativeId = initiative;
+    t.parentTaskId = parent;
+    t.category = QStringLiteral("execute");
+    t.priority = QStringLiteral("medium");
+    return t;
+}
+
+// I: phase P (T1 completed, T2 in progress > T2a pending > T2a1 blocked), T3 without phase (completed).
+// Phase Q points at a missing initiative; O has no initiative and no phase.
+TaskTreeSnapshot sample()
+{
+    TaskTreeSnapshot s;
+    s.initiatives = { { QStringLiteral("I"), QStringLiteral("Auth"), QStringLiteral("active") } };
+    s.phases = { { QStringLiteral("P"), QStringLiteral("I"), QStringLiteral("Build"), QStringLiteral("in_progress") },
+        { QStringLiteral("Q"), QStringLiteral("gone"), QStringLiteral("Stray"), QStringLiteral("pending") } };
+    s.tasks = { task(QStringLiteral("T1"), QStringLiteral("completed"), QStringLiteral("P"), QStringLiteral("I")),
+        task(QStringLiteral("T2"), QStringLiteral("in_progress"), QStringLiteral("P"), QStringLiteral("I")),
+        task(QStringLiteral("T2a"), QStringLiteral("pending"), QStringLiteral("P"), QStringLiteral("I"),
+            QStringLiteral("T2")),
+        task(QStringLiteral("T2a1"), QStringLiteral("blocked"), QStringLiteral("P"), QStringLiteral("I"),
+            QStringLiteral("T2a")),
+        task(QStringLiteral("T3"), QStringLiteral("completed"), {}, QStringLiteral("I")),
+        task(QStringLiteral("O"), QStringLiteral("pending")) };
+    return s;
+}
+
+QStringList ids(const QAbstractItemModel &model, const QModelIndex &parent = {})
+{
+    QStringList out;
+    for (int r = 0; r < model.rowCount(parent); ++r) {
+        const QModelIndex i = model.index(r, 0, parent);
+        const QString id = i.data(TaskTreeModel::IdRole).toString();
+        out.append(id.isEmpty() ? i.data().toString() : id);
+    }
+    return out;
+}
+
+int countTasks(const QAbstractItemModel &model, const QModelIndex &parent = {})
+{
+    int n = 0;
+    for (int r = 0; r < model.rowCount(parent); ++r) {
+        const QModelIndex i = model.index(r, 0, parent);
+        n += i.data(TaskTreeModel::TableRole).toString() == u"tasks" ? 1 : 0;
+        n += countTasks(model, i);
+    }
+    return n;
+}
+
+} // namespace
+
+class TestTaskTreeModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void emptySnapshot()
+    {
+        TaskTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot({});
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.columnCount(), int(TaskTreeModel::ColumnCount));
+    }
+
+    void shape()
+    {
+        TaskTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(sample());
+        // Initiative first, then the "No initiative" group for the stray phase and the orphan.
+        QCOMPARE(ids(model), (QStringList { QStringLiteral("I"), QStringLiteral("No initiative") }));
+        const QModelIndex initiative = model.index(0, 0);
+        QCOMPARE(ids(model, initiative), (QStringList { QStringLiteral("P"), QStringLiteral("T3") }));
+        const QModelIndex phase = model.indexFor(QStringLiteral("phases"), QStringLiteral("P"));
+        QCOMPARE(ids(model, phase), (QStringList { QStringLiteral("T1"), QStringLiteral("T2") }));
+        // Deep decomposition: task > sub-task > sub-sub-task.
+        const QModelIndex t2 = model.indexFor(QStringLiteral("tasks"), QStringLiteral("T2"));
+        QCOMPARE(ids(model, t2), QStringList { QStringLiteral("T2a") });
+        const QModelIndex t2a = model.index(0, 0, t2);
+        QCOMPARE(ids(model, t2a), QStringList { QStringLiteral("T2a1") });
+        QCOMPARE(model.indexFor(QStringLiteral("tasks"), QStringLiteral("T2a1")).parent(), t2a);
+        const QModelIndex group = model.index(1, 0);
+        QCOMPARE(ids(model, group), (QStringList { QStringLiteral("Q"), QStringLiteral("O") }));
+        QVERIFY(group.data(TaskTreeModel::TableRole).toString().isEmpty());
+        QCOMPARE(countTasks(model), 6);
+    }
+
+    void progressAndCounts()
+    {
+        TaskTreeModel model;
+        model.setSnapshot(sample());
+        const QModelIndex initiative = model.indexFor(QStringLiteral("initiatives"), QStringLiteral("I"));
+        QCOMPARE(initiative.data(TaskTreeModel::ProgressTotalRole).toInt(), 5);
+        QCOMPARE(initiative.data(TaskTreeModel::ProgressDoneRole).toInt(), 2);
+        QCOMPARE(model.index(0, TaskTreeModel::ProgressColumn).data().toString(), QStringLiteral("2/5"));
+        const QModelIndex phase = model.indexFor(QStringLiteral("phases"), QStringLiteral("P"));
+        QCOMPARE(phase.data(TaskTreeModel::ProgressTotalRole).toInt(), 4);
+        QCOMPARE(phase.data(TaskTreeModel::ProgressDoneRole).toInt(), 1);
+        const QVariantMap counts = phase.data(TaskTreeModel::StatusCountsRole).toMap();
+        QCOMPARE(counts.value(QStringLiteral("blocked")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("pending")).toInt(), 1);
+        QCOMPARE(model.countsText(phase), QStringLiteral("1 completed · 1 in progress · 1 blocked · 1 pending"));
+        // A task with sub-tasks shows their progress; a leaf shows none.
+        QCOMPARE(model.indexFor(QStringLiteral("tasks"), QStringLiteral("T2"))
+                     .data(TaskTreeModel::ProgressTotalRole)
+                     .toInt(),
+            2);
+        const QModelIndex leaf = model.indexFor(QStringLiteral("tasks"), QStringLiteral("T1"));
+        QVERIFY(!leaf.siblingAtColumn(TaskTreeModel::ProgressColumn).data().isValid());
+    }
+
+    void displayColumns()
+    {
+        TaskTreeSnapshot s = sample();
+        s.tasks[1].retryCount = 2;
+        s.tasks[1].priority = QStringLiteral("high");
+        s.agents = {
+            { QStringLiteral("a-old"), QStringLiteral("brave-otter"), QStringLiteral("T2"), QStringLiteral("stopped") },
+            { QStringLiteral("a-run"), QStringLiteral("calm-heron"), QStringLiteral("T2"), QStringLiteral("running") }
+        };
+        TaskTreeModel model;
+        model.setSnapshot(s);
+        const QModelIndex t2 = model.indexFor(QStringLiteral("tasks"), QStringLiteral("T2"));
+        QCOMPARE(t2.siblingAtColumn(TaskTreeModel::StatusColumn).data().toString(), QStringLiteral("In progress"));
+        QCOMPARE(t2.siblingAtColumn(TaskTreeModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
+            statusColor(QStringLiteral("tasks"), QStringLiteral("status"), QStringLiteral("in_progress")));
+        QCOMPARE(t2.siblingAtColumn(TaskTreeModel::PriorityColumn).data().toString(), QStringLiteral("High"));
+        QCOMPARE(t2.siblingAtColumn(TaskTreeModel::CategoryColumn).data().toString(), QStringLiteral("Execute"));
+        QCOMPARE(t2.siblingAtColumn(TaskTreeModel::RetriesColumn).data(Qt::EditRole).toLongLong(), 2);
+        // The running agent wins over a more recent stopped one; the other is counted.
+        QCOMPARE(t2.data(TaskTreeModel::AgentIdRole).toString(), QStringLiteral("a-run"));
+        QCOMPARE(t2.siblingAtColumn(TaskTreeModel::AgentColumn).data().toString(), QStringLiteral("calm-heron +1"));
+        // An undocumented status is shown as it is, marked unknown.
+        s.tasks[0].status = QStringLiteral("frozen");
+        model.setSnapshot(s);
+        const QModelIndex t1 = model.indexFor(QStringLiteral("tasks"), QStringLiteral("T1"));
+        QCOMPARE(t1.siblingAtColumn(TaskTreeModel::StatusColumn).data().toString(), QStringLiteral("Frozen (unknown)"));
+        QCOMPARE(t1.siblingAtColumn(TaskTreeModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
+            unknownStatusColor());
+    }
+
+    void parentCyclesDoNotHang()
+    {
+        TaskTreeSnapshot s;
+        s.initiatives = { { QStringLiteral("I"), QStringLiteral("Loop"), QStringLiteral("active") } };
+        s.tasks = { task(QStringLiteral("A"), QStringLiteral("pending"), {}, QStringLiteral("I"), QStringLiteral("B")),
+            task(QStringLiteral("B"), QStringLiteral("pending"), {}, QStringLiteral("I"), QStringLiteral("C")),
+            task(QStringLiteral("C"), QStringLiteral("pending"), {}, QStringLiteral("I"), QStringLiteral("A")),
+            task(QStringLiteral("S"), QStringLiteral("pending"), {}, QStringLiteral("I"), QStringLiteral("S")),
+            task(QStringLiteral("D"), QStringLiteral("pending"), {}, QStringLiteral("I"), QStringLiteral("A")) };
+        TaskTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(s);
+        // Every task exactly once, the cycle cut at one place, the self-parent at the top.
+        QCOMPARE(countTasks(model), 5);
+        const QModelIndex initiative = model.index(0, 0);
+        QCOMPARE(initiative.data(TaskTreeModel::ProgressTotalRole).toInt(), 5);
+        QVERIFY(ids(model, initiative).contains(QStringLiteral("S")));
+        QCOMPARE(model.indexFor(QStringLiteral("tasks"), QStringLiteral("D")).parent(),
+            model.indexFor(QStringLiteral("tasks"), QStringLiteral("A")));
+    }
+
+    void dependencyReason_data()
+    {
+        QTest::addColumn<QString>("taskId");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("two unfinished") << QStringLiteral("X")
+                                        << QStringLiteral("waits on 2 tasks: Task Y (in_progress), Task Z (pending)");
+        QTest::newRow("one missing") << QStringLiteral("M") << QStringLiteral("waits on 1 task: ghost (missing)");
+        QTest::newRow("all done") << QStringLiteral("R") << QString();
+        QTest::newRow("phase waits") << QStringLiteral("L")
+                                     << QStringLiteral("its phase “Ship” waits on 1 phase: Build (in_progress)");
+        QTest::newRow("cycle") << QStringLiteral("C1")
+                               << QStringLiteral("waits on 1 task: Task C2 (pending); "
+                                                 "dependency cycle: Task C1 → Task C2 → Task C1");
+    }
+
+    void dependencyReason()
+    {
+        QFETCH(QString, taskId);
+        QFETCH(QString, expected);
+        TaskTreeSnapshot s;
+        s.phases = { { QStringLiteral("P1"), {}, QStringLiteral("Build"), QStringLiteral("in_progress") },
+            { QStringLiteral("P2"), {}, QStringLiteral("Ship"), QStringLiteral("pending") } };
+        for (const auto &[id, status] : std::initializer_list<std::pair<const char16_t *, const char16_t *>> {
+                 { u"X", u"blocked" }, { u"Y", u"in_progress" }, { u"Z", u"pending" }, { u"W", u"completed" },
+                 { u"M", u"blocked" }, { u"R", u"pending" }, { u"C1", u"pending" }, { u"C2", u"pending" } })
+            s.tasks.append(task(QString::fromUtf16(id), QString::fromUtf16(status)));
+        s.tasks.append(task(QStringLiteral("L"), QStringLiteral("pending"), QStringLiteral("P2")));
+        auto dep = [](const char16_t *from, const char16_t *to) {
+            return TreeDependency { QString::fromUtf16(from), QString::fromUtf16(to) };
+        };
+        s.taskDependencies = { dep(u"X", u"Z"), dep(u"X", u"W"), dep(u"X", u"Y"), dep(u"M", u"ghost"), dep(u"R", u"W"),
+            dep(u"C1", u"C2"), dep(u"C2", u"C1") };
+        s.phaseDependencies = { dep(u"P2", u"P1") };
+        TaskTreeModel model;
+        model.setSnapshot(s);
+        QCOMPARE(model.dependencies().waitReason(QStringLiteral("tasks"), taskId), expected);
+    }
+
+    void dependencyListsBothWays()
+    {
+        TaskTreeSnapshot s;
+        s.tasks = { task(QStringLiteral("A"), QStringLiteral("pending")),
+            task(QStringLiteral("B"), QStringLiteral("completed")),
+            task(QStringLiteral("C"), QStringLiteral("pending")) };
+        s.taskDependencies
+            = { { QStringLiteral("A"), QStringLiteral("B") }, { QStringLiteral("C"), QStringLiteral("A") },
+                  { QStringLiteral("A"), QStringLiteral("B") } }; // duplicate edge
+        TaskTreeModel model;
+        model.setSnapshot(s);
+        const auto on = model.dependencies().dependsOn(QStringLiteral("tasks"), QStringLiteral("A"));
+        QCOMPARE(on.size(), 1);
+        QCOMPARE(on.first().id, QStringLiteral("B"));
+        const auto by = model.dependencies().dependents(QStringLiteral("tasks"), QStringLiteral("A"));
+        QCOMPARE(by.size(), 1);
+        QCOMPARE(by.first().name, QStringLiteral("Task C"));
+        QVERIFY(model.dependencies().cycleThrough(QStringLiteral("tasks"), QStringLiteral("A")).isEmpty());
+    }
+
+    void reloadSameShapeUpdatesInPlace()
+    {
+        TaskTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(sample());
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        TaskTreeSnapshot s = sample();
+        s.tasks[3].status = QStringLiteral("completed"); // T2a1 unblocked and done
+        model.setSnapshot(s);
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(changes.size() > 0);
+        const QModelIndex phase = model.indexFor(QStringLiteral("phases"), QStringLiteral("P"));
+        QCOMPARE(phase.data(TaskTreeModel::ProgressDoneRole).toInt(), 2);
+
+        s.tasks.append(task(QStringLiteral("T4"), QStringLiteral("pending"), QStringLiteral("P"), QStringLiteral("I")));
+        model.setSnapshot(s);
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(model.indexFor(QStringLiteral("phases"), QStringLiteral("P"))
+                     .data(TaskTreeModel::ProgressTotalRole)
+                     .toInt(),
+            5);
+    }
+
+    void filterByStatusAndText()
+    {
+        TaskTreeModel model;
+        model.setSnapshot(sample());
+        TaskTreeFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        filter.setStatusFilter({ QStringLiteral("blocked") });
+        // Only the path down to the blocked sub-sub-task stays.
+        QCOMPARE(ids(filter), QStringList { QStringLiteral("I") });
+        QModelIndex i = filter.index(0, 0);
+        QCOMPARE(ids(filter, i), QStringList { QStringLiteral("P") });
+        i = filter.index(0, 0, i);
+        QCOMPARE(ids(filter, i), QStringList { QStringLiteral("T2") });
+        QCOMPARE(countTasks(filter), 3); // T2 > T2a > T2a1 (ancestors shown for context)
+
+        filter.setStatusFilter({});
+        filter.setTextFilter(QStringLiteral("stray"));
+        // The phase matches by name; the orphan task does not.
+        QCOMPARE(ids(filter), QStringList { QStringLiteral("No initiative") });
+        QCOMPARE(ids(filter, filter.index(0, 0)), QStringList { QStringLiteral("Q") });
+
+        filter.setTextFilter(QStringLiteral("build"));
+        // Typing a phase name shows the phase with all its tasks.
+        QCOMPARE(countTasks(filter), 4);
+
+        filter.setTextFilter(QString());
+        QCOMPARE(countTasks(filter), 6);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTaskTreeModel)
+#include "tst_tasktreemodel.moc"

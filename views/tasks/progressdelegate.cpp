@@ -1,0 +1,78 @@
+#include "progressdelegate.h"
+
+#include "statuscolors.h"
+#include "tasktree/tasktreemodel.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace cwi {
+
+ProgressDelegate::ProgressDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
+
+void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const int total = index.data(TaskTreeModel::ProgressTotalRole).toInt();
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget); // background, selection
+    if (total <= 0)
+        return;
+
+    const int done = index.data(TaskTreeModel::ProgressDoneRole).toInt();
+    const QVariantMap counts = index.data(TaskTreeModel::StatusCountsRole).toMap();
+    const QString label = QStringLiteral("%1/%2").arg(done).arg(total);
+    const QFontMetrics metrics(option.font);
+    const int labelWidth = metrics.horizontalAdvance(QStringLiteral("0000/0000"));
+    const QRect cell = option.rect.adjusted(4, 0, -4, 0);
+    const int barHeight = qMax(6, qMin(10, cell.height() / 2));
+    QRect bar(cell.left(), cell.center().y() - barHeight / 2 + 1, cell.width() - labelWidth - 6, barHeight);
+    if (bar.width() < 20)
+        bar.setWidth(0);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (bar.width() > 0) {
+        QPainterPath clip;
+        clip.addRoundedRect(QRectF(bar), barHeight / 2.0, barHeight / 2.0);
+        painter->setClipPath(clip);
+        painter->fillRect(bar, option.palette.color(QPalette::Mid).lighter(150));
+        qreal x = bar.left();
+        QStringList order;
+        for (const QString &s : TaskTreeModel::taskStatuses())
+            order.append(s);
+        order.append(QStringLiteral("other"));
+        for (const QString &status : std::as_const(order)) {
+            const int n = counts.value(status).toInt();
+            if (n <= 0)
+                continue;
+            const qreal w = qreal(bar.width()) * n / total;
+            const QColor color = status == QLatin1StringView("other")
+                ? unknownStatusColor()
+                : statusColor(QStringLiteral("tasks"), QStringLiteral("status"), status);
+            painter->fillRect(QRectF(x, bar.top(), w, bar.height()), color);
+            x += w;
+        }
+        painter->setClipping(false);
+    }
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    const QRect text(bar.right() + 6, cell.top(), cell.right() - bar.right() - 6, cell.height());
+    painter->drawText(bar.width() > 0 ? text : cell, Qt::AlignVCenter | Qt::AlignRight, label);
+    painter->restore();
+}
+
+QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setWidth(qMax(size.width(), 160));
+    return size;
+}
+
+} // namespace cwi

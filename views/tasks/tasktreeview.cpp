@@ -1,0 +1,324 @@
+#include "tasktreeview.h"
+
+#include "dependencysection.h"
+#include "progressdelegate.h"
+#include "statuscolors.h"
+#include "tasktree/tasktreefiltermodel.h"
+#include "tasktree/tasktreemodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSplitter>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace cwi {
+
+namespace {
+
+QString key(const QString &table, const QString &id)
+{
+    return table % u'/' % id;
+}
+
+QString keyOf(const QModelIndex &index)
+{
+    return key(index.data(TaskTreeModel::TableRole).toString(), index.data(TaskTreeModel::IdRole).toString());
+}
+
+} // namespace
+
+TaskTreeView::TaskTreeView(AppContext *ctx, QWidget *parent)
+    : QWidget(parent)
+    , m_ctx(ctx)
+    , m_model(new TaskTreeModel(this))
+    , m_filter(new TaskTreeFilterModel(this))
+    , m_tree(new QTreeView(this))
+    , m_section(new DependencySection(this))
+    , m_textFilter(new QLineEdit(this))
+    , m_statusFilter(new QComboBox(this))
+    , m_summary(new QLabel(this))
+    , m_message(new QLabel(this))
+{
+    setObjectName(QStringLiteral("taskTreeView"));
+    m_filter->setSourceModel(m_model);
+
+    m_textFilter->setPlaceholderText(tr("Filter by name, id, category or agent…"));
+    m_textFilter->setClearButtonEnabled(true);
+    m_statusFilter->addItem(tr("All statuses"), QStringList());
+    m_statusFilter->addItem(tr("Not completed"),
+        QStringList { QStringLiteral("pending"), QStringLiteral("in_progress"), QStringLiteral("blocked") });
+    for (const QString &status : { QStringLiteral("pending"), QStringLiteral("in_progress"), QStringLiteral("blocked"),
+             QStringLiteral("completed") }) {
+        m_statusFilter->addItem(statusIcon(QStringLiteral("tasks"), QStringLiteral("status"), status),
+            statusLabel(QStringLiteral("tasks"), QStringLiteral("status"), status), QStringList { status });
+    }
+    m_summary->setForegroundRole(QPalette::PlaceholderText);
+    m_message->setWordWrap(true);
+    m_message->setVisible(false);
+    m_message->setStyleSheet(QStringLiteral("QLabel { background: #fff4e0; color: #6b4a00; padding: 4px 8px; }"));
+
+    m_tree->setModel(m_filter);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setItemDelegateForColumn(TaskTreeModel::ProgressColumn, new ProgressDelegate(m_tree));
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(TaskTreeModel::NameColumn, QHeaderView::Stretch);
+    m_tree->header()->resizeSection(TaskTreeModel::StatusColumn, 100);
+    m_tree->header()->resizeSection(TaskTreeModel::ProgressColumn, 150);
+    m_tree->header()->resizeSection(TaskTreeModel::CategoryColumn, 80);
+    m_tree->header()->resizeSection(TaskTreeModel::PriorityColumn, 70);
+    m_tree->header()->resizeSection(TaskTreeModel::RetriesColumn, 56);
+    m_tree->header()->resizeSection(TaskTreeModel::AgentColumn, 130);
+    m_tree->header()->setMinimumSectionSize(40);
+
+    auto *filterBar = new QHBoxLayout;
+    filterBar->setContentsMargins(6, 6, 6, 2);
+    filterBar->addWidget(m_textFilter, 1);
+    filterBar->addWidget(m_statusFilter);
+    filterBar->addWidget(m_summary);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("taskTreeSplitter"));
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_section);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(filterBar);
+    layout->addWidget(m_message);
+    layout->addWidget(splitter, 1);
+
+    connect(m_textFilter, &QLineEdit::textChanged, this, &TaskTreeView::applyFilters);
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &TaskTreeView::applyFilters);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) { onCurrentChanged(current); });
+    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex &i) {
+        if (!m_filter->isFiltering())
+            m_expanded.insert(keyOf(i));
+    });
+    connect(m_tree, &QTreeView::collapsed, this, [this](const QModelIndex &i) {
+        if (!m_filter->isFiltering())
+            m_expanded.remove(keyOf(i));
+    });
+    connect(m_tree, &QTreeView::clicked, this, [this](const QModelIndex &i) {
+        const QString agentId = i.data(TaskTreeModel::AgentIdRole).toString();
+        if (i.column() == TaskTreeModel::AgentColumn && !agentId.isEmpty())
+            m_ctx->navigate({ QStringLiteral("agents"), agentId });
+    });
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, &TaskTreeView::saveState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TaskTreeView::restoreState);
+    connect(m_section, &DependencySection::entityActivated, this, [this](const EntityRef &ref) {
+        if (ref.table == QLatin1StringView("tasks") || ref.table == QLatin1StringView("phases"))
+            selectEntity(ref.table, ref.id);
+        m_ctx->navigate(ref);
+    });
+    connect(m_ctx, &AppContext::dataChanged, this, &TaskTreeView::reload);
+    connect(m_ctx, &AppContext::databaseChanged, this, [this] {
+        m_everLoaded = false;
+        m_expanded.clear();
+        m_selected = {};
+        reload();
+    });
+    reload();
+}
+
+TaskTreeView::~TaskTreeView() = default;
+
+void TaskTreeView::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+void TaskTreeView::reload()
+{
+    const int generation = ++m_generation;
+    const std::shared_ptr<Database> database = m_ctx->database();
+    if (!database) {
+        m_model->setSnapshot({});
+        m_summary->clear();
+        setBusy(false);
+        return;
+    }
+    setBusy(true);
+    QtConcurrent::run([database] {
+        return readTaskTree(*database);
+    }).then(this, [this, generation](TaskTreeSnapshot snapshot) {
+        if (generation != m_generation)
+            return; // a newer load is on its way
+        onLoaded(std::move(snapshot));
+    });
+}
+
+void TaskTreeView::onLoaded(TaskTreeSnapshot snapshot)
+{
+    const bool first = !m_everLoaded;
+    m_everLoaded = true;
+    if (!snapshot.error.isEmpty()) {
+        m_message->setText(tr("The task tree could not be read: %1").arg(snapshot.error));
+        m_message->setVisible(true);
+    } else if (!snapshot.notes.isEmpty()) {
+        m_message->setText(tr("This file has an older schema; some details are missing (%1).")
+                               .arg(snapshot.notes.join(QStringLiteral("; "))));
+        m_message->setVisible(true);
+    } else {
+        m_message->setVisible(false);
+    }
+    m_model->setSnapshot(std::move(snapshot));
+    if (first)
+        expandDefault();
+    if (m_pendingSelection.isValid()) {
+        const EntityRef pending = std::exchange(m_pendingSelection, {});
+        selectEntity(pending.table, pending.id);
+    }
+    // Values may have changed in place: refresh the section for the current row.
+    const QModelIndex current = m_tree->currentIndex();
+    m_section->showFor(m_model, current.isValid() ? m_filter->mapToSource(current) : QModelIndex());
+    updateSummary();
+    setBusy(false);
+    Q_EMIT loaded();
+}
+
+void TaskTreeView::updateSummary()
+{
+    qint64 done = 0;
+    for (const TreeTask &t : m_model->snapshot().tasks)
+        done += t.status == QLatin1StringView("completed") ? 1 : 0;
+    const int total = m_model->taskCount();
+    const QLocale locale;
+    m_summary->setText(
+        total == 0 ? tr("no tasks") : tr("%1 tasks · %2% done").arg(locale.toString(total)).arg(done * 100 / total));
+}
+
+void TaskTreeView::expandDefault()
+{
+    // Initiatives open (their phases and progress show at once), and the phases being worked on.
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const QModelIndex initiative = m_model->index(r, 0);
+        m_expanded.insert(keyOf(initiative));
+        for (int p = 0; p < m_model->rowCount(initiative); ++p) {
+            const QModelIndex child = m_model->index(p, 0, initiative);
+            if (child.data(TaskTreeModel::TableRole).toString() == QLatin1StringView("phases")
+                && child.data(TaskTreeModel::StatusRole).toString() == QLatin1StringView("in_progress"))
+                m_expanded.insert(keyOf(child));
+        }
+    }
+    restoreState();
+}
+
+void TaskTreeView::saveState()
+{
+    const QModelIndex current = m_tree->currentIndex();
+    if (current.isValid())
+        m_selected
+            = { current.data(TaskTreeModel::TableRole).toString(), current.data(TaskTreeModel::IdRole).toString() };
+}
+
+void TaskTreeView::restoreState()
+{
+    if (m_filter->isFiltering()) {
+        m_tree->expandAll();
+    } else {
+        for (const QString &k : std::as_const(m_expanded)) {
+            const qsizetype slash = k.indexOf(u'/');
+            const QModelIndex source = m_model->indexFor(k.left(slash), k.mid(slash + 1));
+            if (source.isValid())
+                m_tree->expand(m_filter->mapFromSource(source));
+        }
+    }
+    if (m_selected.isValid())
+        selectSource(m_model->indexFor(m_selected.table, m_selected.id));
+}
+
+void TaskTreeView::applyFilters()
+{
+    const bool wasFiltering = m_filter->isFiltering();
+    m_filter->setTextFilter(m_textFilter->text());
+    m_filter->setStatusFilter(m_statusFilter->currentData().toStringList());
+    if (m_filter->isFiltering()) {
+        m_tree->expandAll();
+    } else if (wasFiltering) {
+        m_tree->collapseAll();
+        restoreState();
+    }
+    if (m_selected.isValid())
+        selectSource(m_model->indexFor(m_selected.table, m_selected.id));
+}
+
+bool TaskTreeView::selectSource(const QModelIndex &sourceIndex)
+{
+    const QModelIndex proxy = m_filter->mapFromSource(sourceIndex);
+    if (!proxy.isValid())
+        return false;
+    for (QModelIndex p = proxy.parent(); p.isValid(); p = p.parent())
+        m_tree->expand(p);
+    const bool navigating = std::exchange(m_navigating, false);
+    m_tree->setCurrentIndex(proxy);
+    m_tree->scrollTo(proxy);
+    m_navigating = navigating;
+    return true;
+}
+
+void TaskTreeView::selectTask(const QString &id)
+{
+    selectEntity(QStringLiteral("tasks"), id);
+}
+
+void TaskTreeView::selectEntity(const QString &table, const QString &id)
+{
+    if (!m_everLoaded || m_busy) {
+        m_pendingSelection = { table, id };
+        if (!m_everLoaded)
+            return;
+    }
+    const QModelIndex source = m_model->indexFor(table, id);
+    if (!source.isValid())
+        return;
+    m_selected = { table, id };
+    if (!selectSource(source)) {
+        // A filter hides it: the user asked for this row, so show it.
+        m_textFilter->clear();
+        m_statusFilter->setCurrentIndex(0);
+        selectSource(source);
+    }
+}
+
+EntityRef TaskTreeView::currentEntity() const
+{
+    const QModelIndex current = m_tree->currentIndex();
+    if (!current.isValid() || current.data(TaskTreeModel::TableRole).toString().isEmpty())
+        return {};
+    return { current.data(TaskTreeModel::TableRole).toString(), current.data(TaskTreeModel::IdRole).toString() };
+}
+
+void TaskTreeView::onCurrentChanged(const QModelIndex &current)
+{
+    const QModelIndex source = current.isValid() ? m_filter->mapToSource(current) : QModelIndex();
+    m_section->showFor(m_model, source);
+    if (!source.isValid())
+        return;
+    const EntityRef ref { source.data(TaskTreeModel::TableRole).toString(),
+        source.data(TaskTreeModel::IdRole).toString() };
+    if (!ref.isValid())
+        return;
+    m_selected = ref;
+    if (m_navigating)
+        m_ctx->navigate(ref);
+}
+
+} // namespace cwi

@@ -95,6 +95,9 @@ public:
     ActionPlan planClearExhaustion(const QString &accountId);
     ActionPlan planAbandonErrand(const QString &errandId);
 
+    // A null text / status (QString()) only checks the row's state: the plan then has no rows and an
+    // empty notValid when the action is possible. whyNot() uses this.
+
     // Empty when ACTION is valid for row ID in its current state (and editing is on); otherwise
     // the reason, for a disabled menu entry's tooltip. Text arguments are not needed here.
     QString whyNot(const QString &action, const QString &id);
@@ -119,6 +122,10 @@ Q_SIGNALS:
     void journalChanged();
 
 private:
+    WriteResult run(ActionPlan plan, qint64 undoOf);
+    WriteResult refuse(const ActionPlan &plan, WriteOutcome outcome, const QString &message);
+    QString fileKey() const;
+
     std::shared_ptr<Database> m_database;
     std::unique_ptr<Journal> m_journal;
 };

@@ -61,6 +61,7 @@ struct ActionPlan
     QString title; // one line for dialogs and the History, e.g. "Retry task “Build login”"
     QString warning; // advanced actions: shown prominently in the confirmation
     QString notValid; // non-empty: why the action cannot be applied now (tooltip text)
+    bool badArguments = false; // notValid because of the request itself (unknown id, empty text, bad status)
     bool needsConfirmation = true; // false for trivial reversible ones (resolve a comment)
     QVector<RowChange> rows; // applied together, all or nothing
 

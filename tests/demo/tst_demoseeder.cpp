@@ -1,9 +1,12 @@
 // The demo database: created from the migrations plus a deterministic seeder, with a real git
 // repository whose diff the review comments anchor to.
 
+#include "catalog.h"
+#include "database.h"
 #include "demo/demoseeder.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -116,6 +119,7 @@ class TestDemoSeeder : public QObject
 private slots:
     void initTestCase();
     void createsDatabaseAndRepository();
+    void opensWithACompleteSchemaMap();
     void rowCounts_data();
     void rowCounts();
     void everyStatusAndCategoryIsPresent();
@@ -147,7 +151,10 @@ void TestDemoSeeder::initTestCase()
     QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("git")).isEmpty(), "these tests need git");
     m_db = m_dir.filePath(QStringLiteral("demo/cw.db"));
     m_repo = m_dir.filePath(QStringLiteral("demo/orbit-notes"));
+    QElapsedTimer timer;
+    timer.start();
     m_result = createDemoDatabase(m_db, m_repo);
+    qInfo("demo database and repository created in %lld ms", timer.elapsed());
 }
 
 void TestDemoSeeder::createsDatabaseAndRepository()
@@ -161,6 +168,24 @@ void TestDemoSeeder::createsDatabaseAndRepository()
     QCOMPARE(c.scalar(QStringLiteral("SELECT url FROM projects WHERE name = 'orbit-notes'")).toString(),
         m_result.repositoryPath);
     QCOMPARE(c.scalar(QStringLiteral("SELECT count(*) FROM __drizzle_migrations")).toInt(), 6);
+}
+
+void TestDemoSeeder::opensWithACompleteSchemaMap()
+{
+    const Database::OpenResult opened = Database::open(m_db);
+    QVERIFY2(opened.database, qPrintable(opened.message));
+    const SchemaMap &schema = opened.database->schema();
+    QVERIFY(schema.isCodewalkers());
+    QVERIFY2(schema.problem().isEmpty(), qPrintable(schema.problem()));
+    QCOMPARE(schema.nameStyle(), NameStyle::SnakeCase);
+    QCOMPARE(schema.migrations().size(), 6);
+    for (const TableSpec &spec : Catalog::tables()) {
+        const TableInfo *table = schema.table(spec.name);
+        QVERIFY2(table, qPrintable(spec.name));
+        QVERIFY2(table->missingFields.isEmpty(), qPrintable(spec.name + u": " + table->missingFields.join(u", ")));
+        if (table->has(QStringLiteral("createdAt")))
+            QCOMPARE(table->timestampUnits.value(QStringLiteral("createdAt")), TimestampUnit::Seconds);
+    }
 }
 
 void TestDemoSeeder::rowCounts_data()

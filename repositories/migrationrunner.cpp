@@ -78,7 +78,7 @@ QVector<Migration> MigrationRunner::embedded()
     return migrations;
 }
 
-MigrationRunner::Result MigrationRunner::applyAll(const QString &connection)
+MigrationRunner::Result MigrationRunner::applyAll(const QString &connection, Transform transform)
 {
     Result result;
     QSqlDatabase db = QSqlDatabase::database(connection, false);
@@ -111,7 +111,7 @@ MigrationRunner::Result MigrationRunner::applyAll(const QString &connection)
     for (const Migration &migration : migrations) {
         const QStringList statements = migration.statements();
         for (const QString &statement : statements) {
-            ok = ok && run(query, statement, &result.error);
+            ok = ok && run(query, transform ? transform(statement) : statement, &result.error);
         }
         if (!ok) {
             result.error = migration.tag + u": " + result.error;

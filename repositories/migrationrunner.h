@@ -30,8 +30,11 @@ public:
     };
 
     static QVector<Migration> embedded();
+    // Rewrites one statement before it runs (tests build camelCase files this way).
+    using Transform = QString (*)(const QString &statement);
+
     // CONNECTION: name of an open read-write QSqlDatabase on an EMPTY file. One transaction.
-    static Result applyAll(const QString &connection);
+    static Result applyAll(const QString &connection, Transform transform = nullptr);
 };
 
 } // namespace cwi

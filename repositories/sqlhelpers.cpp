@@ -130,7 +130,7 @@ CancelGuard::CancelGuard(const QString &connection, const std::atomic_bool *canc
     if (!db)
         return;
     m_handle = db;
-    sqlite3_progress_handler(db, 1000, &progressHandler, const_cast<std::atomic_bool *>(cancel));
+    sqlite3_progress_handler(db, 100, &progressHandler, const_cast<std::atomic_bool *>(cancel));
 }
 
 CancelGuard::~CancelGuard()

@@ -62,6 +62,19 @@ constexpr Operator kOperators[] = {
     { QLatin1StringView(">"), QLatin1StringView(" > ?") },
 };
 
+// SQLite refuses LIKE patterns over 50,000 bytes; beyond this length search with instr().
+constexpr qsizetype kLongPattern = 10000;
+
+QString containsCondition(const QString &column, const QString &text, QVariantList *binds)
+{
+    if (text.size() > kLongPattern) {
+        binds->append(text);
+        return u"instr(" + column + u", ?) > 0";
+    }
+    binds->append(QString(u'%' + escapeLike(text) + u'%'));
+    return column + u" LIKE ? ESCAPE '\\'";
+}
+
 QString compileOne(const QString &column, const QString &expression, QVariantList *binds)
 {
     const QString trimmed = expression.trimmed();
@@ -75,8 +88,7 @@ QString compileOne(const QString &column, const QString &expression, QVariantLis
             return column + op.sql;
         }
     }
-    binds->append(QString(u'%' + escapeLike(expression) + u'%'));
-    return column + u" LIKE ? ESCAPE '\\'";
+    return containsCondition(column, expression, binds);
 }
 
 } // namespace
@@ -129,11 +141,8 @@ CompiledFilter TableReader::compileFilter(const TableInfo &table, const TableQue
     }
     if (!query.search.isEmpty() && !table.columns.isEmpty()) {
         QStringList any;
-        const QString pattern = u'%' + escapeLike(query.search) + u'%';
-        for (const ColumnInfo &column : table.columns) {
-            any.append(SchemaMap::quoteIdentifier(column.name) + u" LIKE ? ESCAPE '\\'");
-            compiled.binds.append(pattern);
-        }
+        for (const ColumnInfo &column : table.columns)
+            any.append(containsCondition(SchemaMap::quoteIdentifier(column.name), query.search, &compiled.binds));
         conditions.append(u'(' + any.join(QStringLiteral(" OR ")) + u')');
     }
     if (!conditions.isEmpty())
@@ -282,7 +291,7 @@ QVector<RowKey> TableReader::anchors(const TableQuery &query, int stride, const 
         return keys;
     qint64 index = 0;
     while (q.next()) {
-        if (index++ % stride == 0)
+        if (++index % stride == 0)
             keys.append({ q.value(1), q.value(0).toLongLong() });
     }
     if (q.lastError().isValid())

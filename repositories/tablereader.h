@@ -81,7 +81,8 @@ public:
     // LIMIT rows before KEY (the last rows when KEY is empty), returned in the query's order.
     TablePage pageBefore(const TableQuery &query, const std::optional<RowKey> &key, int limit,
         const std::atomic_bool *cancel = nullptr) const;
-    // Keys of every STRIDE-th row (row 0, STRIDE, 2*STRIDE, ...): anchors for random access.
+    // Keys of the last row of every STRIDE rows (rows STRIDE-1, 2*STRIDE-1, ...): page p of size
+    // STRIDE is then pageAfter(anchors[p - 1]). Random access without OFFSET.
     QVector<RowKey> anchors(const TableQuery &query, int stride, const std::atomic_bool *cancel = nullptr) const;
 
 private:

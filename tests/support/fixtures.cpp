@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,16 +18,6 @@ namespace cwi::test {
 namespace {
 
 int g_connectionSerial = 0;
-
-QStringList tableNames(const QSqlDatabase &db)
-{
-    QStringList names;
-    QSqlQuery query(db);
-    query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"));
-    while (query.next())
-        names.append(query.value(0).toString());
-    return names;
-}
 
 QStringList columnNames(const QSqlDatabase &db, const QString &table)
 {
@@ -51,39 +42,35 @@ QString nanoid()
 
 } // namespace
 
+// Drizzle without named columns: every backtick-quoted column is its camelCase key. Table names
+// (and index names, which do not matter) keep their spelling.
+QString toCamelStatement(const QString &statement)
+{
+    static const QRegularExpression identifier(QStringLiteral("`([A-Za-z0-9_]+)`"));
+    QString out;
+    qsizetype last = 0;
+    auto it = identifier.globalMatch(statement);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const QString name = match.captured(1);
+        out += QStringView(statement).mid(last, match.capturedStart() - last);
+        const bool isTable = Catalog::table(name) || name.startsWith(u"__");
+        out += u'`' + (isTable ? name : Catalog::toCamelCase(name)) + u'`';
+        last = match.capturedEnd();
+    }
+    out += QStringView(statement).mid(last);
+    return out;
+}
+
 bool createFixture(const QString &path, NameStyle style)
 {
     const QString connection = openRaw(path);
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::database(connection, false);
-        const MigrationRunner::Result result = MigrationRunner::applyAll(connection);
-        ok = result.ok;
-        if (!ok)
-            qWarning("createFixture: %s", qPrintable(result.error));
-        if (ok && style == NameStyle::CamelCase) {
-            QSqlQuery query(db);
-            query.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
-            query.exec(QStringLiteral("PRAGMA legacy_alter_table = OFF"));
-            for (const QString &table : tableNames(db)) {
-                if (table.startsWith(u"__"))
-                    continue;
-                for (const QString &column : columnNames(db, table)) {
-                    const QString camel = Catalog::toCamelCase(column);
-                    if (camel == column)
-                        continue;
-                    const QString sql
-                        = u"ALTER TABLE \"" + table + u"\" RENAME COLUMN \"" + column + u"\" TO \"" + camel + u'"';
-                    if (!query.exec(sql)) {
-                        qWarning("createFixture: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
-                        ok = false;
-                    }
-                }
-            }
-        }
-    }
+    const MigrationRunner::Result result
+        = MigrationRunner::applyAll(connection, style == NameStyle::CamelCase ? &toCamelStatement : nullptr);
+    if (!result.ok)
+        qWarning("createFixture: %s", qPrintable(result.error));
     closeRaw(connection);
-    return ok;
+    return result.ok;
 }
 
 QString openRaw(const QString &path)
@@ -95,6 +82,7 @@ QString openRaw(const QString &path)
     if (!db.open())
         qWarning("openRaw(%s): %s", qPrintable(path), qPrintable(db.lastError().text()));
     QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = OFF")); // fixtures need no durability
     return name;
 }
 

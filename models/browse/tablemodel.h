@@ -1,0 +1,116 @@
+#pragma once
+
+// One table of the file (known or not) as a QAbstractTableModel over the repository layer's
+// keyset pages. Rows arrive from QtConcurrent workers, never from the UI thread; the model
+// fetches the pages around what the view shows and keeps a bounded number of them, so memory
+// does not grow with scrolling. Rows show before the count is known; the count follows.
+
+#include "catalog.h"
+#include "tablereader.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QSet>
+
+#include <atomic>
+#include <memory>
+
+namespace cwi {
+
+class TableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Role
+    {
+        RawValueRole = Qt::UserRole + 1, // the value as stored (also the sort role)
+        RowIdRole,
+        IsNullRole,
+        FieldKindRole, // int(FieldKind), -1 for columns the catalogue does not know
+        EnumBadgeRole, // for enum cells: the value, so a delegate can paint a badge
+        LoadedRole, // false while the row's page is still on its way
+    };
+
+    static constexpr int kPageSize = 200;
+    static constexpr int kMaxCachedPages = 40;
+
+    explicit TableModel(std::shared_ptr<Database> database, QObject *parent = nullptr);
+    ~TableModel() override;
+
+    void setQuery(const TableQuery &query);
+    const TableQuery &query() const { return m_query; }
+    QString tableName() const { return m_query.table; }
+    const TableInfo *tableInfo() const;
+    QString columnName(int column) const;
+    int columnOf(const QString &logicalOrRealName) const;
+    qint64 totalCount() const { return m_count; }
+    bool isBusy() const { return !m_inFlight.isEmpty() || m_countPending; }
+    QString lastError() const { return m_error; }
+
+    void setRawMode(bool raw);
+    bool rawMode() const { return m_raw; }
+
+    // Ask for the rows FIRST..LAST (what the view shows) and a page around them.
+    void prefetch(int first, int last);
+    // Re-read count and the cached pages; rows are updated where they are, new rows appended.
+    void reload();
+    // Row of the record with this rowid among the cached rows, -1 if not loaded.
+    int rowForRowId(qint64 rowid) const;
+    QVariant rawValue(int row, int column) const;
+    QString idAt(int row) const; // the "id" column, if the table has one
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order) override;
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void countChanged(qint64 count);
+    void errorOccurred(const QString &message);
+    void reloaded();
+
+private:
+    struct Page
+    {
+        QVector<TableRow> rows;
+        quint64 lastUse = 0;
+    };
+    struct PageResult
+    {
+        quint64 generation = 0;
+        int page = -1;
+        TablePage data;
+    };
+
+    const TableRow *rowAt(int row) const;
+    void requestPage(int page) const;
+    void startCount();
+    void startAnchors();
+    void applyPage(const PageResult &result);
+    void evictPages();
+    QString display(const QVariant &value, int column) const;
+    void setBusyState(bool wasBusy);
+
+    std::shared_ptr<Database> m_database;
+    TableReader m_reader;
+    TableQuery m_query;
+    QStringList m_columns;
+    QVector<const FieldSpec *> m_fields;
+    quint64 m_generation = 0;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    mutable QHash<int, Page> m_pages;
+    mutable QSet<int> m_inFlight;
+    mutable quint64 m_useClock = 0;
+    QVector<RowKey> m_anchors;
+    bool m_anchorsPending = false;
+    qint64 m_count = -1;
+    bool m_countPending = false;
+    int m_rows = 0; // rows announced to views
+    bool m_raw = false;
+    bool m_reloading = false;
+    QString m_error;
+};
+
+} // namespace cwi

@@ -1,0 +1,59 @@
+#pragma once
+
+// One row of any table by id (or rowid), the rows that point at it (reverse relations), and a
+// search across the names and ids of every known table (quick open). Any thread.
+
+#include "database.h"
+
+#include <QVariant>
+#include <QVector>
+
+#include <optional>
+
+namespace cwi {
+
+struct RowRecord
+{
+    QString table;
+    qint64 rowid = -1;
+    QStringList columns; // real names
+    QVariantList values;
+    QVariant value(const QString &logicalOrReal, const TableInfo *info) const;
+};
+
+struct Relation
+{
+    QString table; // the table whose rows point here
+    QString field; // logical field in that table
+    QString title; // "Sub-tasks", "Agents", ...
+    qint64 count = 0;
+};
+
+struct EntityMatch
+{
+    QString table;
+    QString id;
+    QString label; // display field
+    QString status;
+};
+
+class RowReader
+{
+public:
+    explicit RowReader(std::shared_ptr<Database> database);
+
+    std::optional<RowRecord> byId(const QString &table, const QString &id) const;
+    std::optional<RowRecord> byRowId(const QString &table, qint64 rowid) const;
+    // Rows of other tables that refer to TABLE/ID, with counts (zero counts included).
+    QVector<Relation> reverseRelations(const QString &table, const QString &id) const;
+    // Ids starting with TEXT and display names containing it, across known tables.
+    QVector<EntityMatch> search(const QString &text, int limit = 50) const;
+    // Display label of a row ("name", "title", ...), empty when unknown.
+    QString label(const QString &table, const QString &id) const;
+
+private:
+    std::optional<RowRecord> fetch(const QString &table, const QString &where, const QVariant &bind) const;
+    std::shared_ptr<Database> m_database;
+};
+
+} // namespace cwi

@@ -43,7 +43,7 @@ SessionSummary summarizeSession(const LineIndex &index, const std::atomic_bool *
         if (progress && line % 256 == 0)
             progress->store(line, std::memory_order_relaxed);
         const TranscriptEvent event = parseEvent(index.line(line), index.isPartial(line));
-        s.kinds[line] = quint8(event.kind);
+        s.kinds[line] = quint8(event.kind) | (event.isError() ? SessionSummary::ErrorBit : 0);
         ++s.counts[int(event.kind)];
         if (event.isSubAgent())
             ++s.subAgentLines;

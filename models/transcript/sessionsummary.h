@@ -34,7 +34,8 @@ struct SessionSummary
     ResultInfo result;
     QString model;
     int firstErrorLine = -1;
-    QVector<quint8> kinds; // EventKind per line, for filtering
+    static constexpr quint8 ErrorBit = 0x80;
+    QVector<quint8> kinds; // EventKind per line (| ErrorBit), for filtering
 
     int count(EventKind kind) const { return counts[int(kind)]; }
     // Turns: the result's num_turns, else the number of assistant messages.

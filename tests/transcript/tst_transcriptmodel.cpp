@@ -1,0 +1,212 @@
+// The transcript tree and the session list as a user sees them: results under their calls,
+// sub-agent lines under the Task, details on demand, follow-mode appends, bad lines visible.
+
+#include "streamjson.h"
+#include "transcript/sessionlistmodel.h"
+#include "transcript/transcriptmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+namespace sj = cwi::test::streamjson;
+
+namespace {
+
+std::unique_ptr<Transcript> transcriptOf(const QByteArray &bytes)
+{
+    auto t = std::make_unique<Transcript>();
+    t->append(bytes);
+    return t;
+}
+
+QString header(const QModelIndex &index)
+{
+    return index.data(TranscriptModel::HeaderRole).toString();
+}
+
+// Every row of the tree, depth first, as "depth:header" (detail rows as "depth:detail").
+QStringList walk(const QAbstractItemModel &model, const QModelIndex &parent = {}, int depth = 0)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        out.append(QString::number(depth) + u':'
+            + (index.data(TranscriptModel::IsDetailRole).toBool() ? u"detail"_s : header(index)));
+        out += walk(model, index, depth + 1);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestTranscriptModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void conversationTree()
+    {
+        TranscriptModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTranscript(transcriptOf(sj::conversation()));
+        QCOMPARE(model.rowCount(), 8);
+        QCOMPARE(header(model.index(0, 0)), u"Session start"_s);
+        QVERIFY(model.index(0, 0).data(TranscriptModel::BodyRole).toString().contains(u"claude-sonnet-4"_s));
+
+        // Thinking: one line in the row, the full text in a child (collapsed by default).
+        const QModelIndex thinking = model.index(2, 0);
+        QCOMPARE(header(thinking), u"Thinking"_s);
+        QCOMPARE(model.rowCount(thinking), 1);
+        QVERIFY(model.index(0, 0, thinking).data(TranscriptModel::IsDetailRole).toBool());
+
+        // Read call: summary is the file path; input JSON as detail, then the result.
+        const QModelIndex read = model.index(4, 0);
+        QCOMPARE(header(read), u"Read"_s);
+        QCOMPARE(read.data(TranscriptModel::BodyRole).toString(), u"/src/parser.cpp"_s);
+        QCOMPARE(model.rowCount(read), 2);
+        QCOMPARE(header(model.index(1, 0, read)), u"Output of Read"_s);
+
+        // Task: sub-agent prompt, sub-agent Grep (with its own result), then the Task's result.
+        const QModelIndex task = model.index(5, 0);
+        QCOMPARE(header(task), u"Task"_s);
+        QCOMPARE(model.rowCount(task), 4);
+        QCOMPARE(header(model.index(1, 0, task)), u"Sub-agent prompt"_s);
+        const QModelIndex grep = model.index(2, 0, task);
+        QCOMPARE(header(grep), u"Grep"_s);
+        QVERIFY(grep.data(TranscriptModel::IsSubAgentRole).toBool());
+        QCOMPARE(header(model.index(1, 0, grep)), u"Output of Grep"_s);
+        QCOMPARE(header(model.index(3, 0, task)), u"Output of Task"_s);
+        QCOMPARE(model.parent(model.index(1, 0, grep)), grep);
+
+        QCOMPARE(header(model.index(6, 0)), u"System · api_retry"_s);
+        QCOMPARE(header(model.index(7, 0)), u"Finished · success"_s);
+        QCOMPARE(model.indexForLine(9), model.index(1, 0, grep));
+        QCOMPARE(model.lineOf(model.index(3, 0, task)), 10);
+    }
+
+    void showsOnlyWhatIsParsed()
+    {
+        QByteArray bytes;
+        for (int i = 0; i < 5000; ++i)
+            bytes += sj::assistant({ sj::text(u"line %1"_s.arg(i)) }, u"msg_%1"_s.arg(i));
+        TranscriptModel model;
+        model.setTranscript(transcriptOf(bytes));
+        QCOMPARE(model.rowCount(), 5000);
+        for (int row = 0; row < 30; ++row)
+            model.index(row, 0).data(TranscriptModel::BodyRole);
+        model.index(4999, 0).data(TranscriptModel::BodyRole);
+        QVERIFY(model.transcript()->parseCount() <= 31);
+    }
+
+    void followModeAppendsIncrementally()
+    {
+        const QByteArray bytes = sj::conversation();
+        TranscriptModel followed;
+        QAbstractItemModelTester tester(&followed, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Arbitrary cuts: lines split across chunks, an incomplete tail between appends.
+        for (qsizetype at = 0; at < bytes.size(); at += 173)
+            followed.appendChunk(bytes.mid(at, 173));
+        TranscriptModel whole;
+        whole.setTranscript(transcriptOf(bytes));
+        const QStringList got = walk(followed);
+        const QStringList want = walk(whole);
+        if (got != want)
+            qWarning() << got << want;
+        QCOMPARE(got, want);
+    }
+
+    void incompleteTailIsShownThenCompleted()
+    {
+        TranscriptModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QByteArray call = sj::assistant({ sj::toolUse(u"t1"_s, u"Bash"_s, { { u"command"_s, u"make"_s } }) });
+        const QByteArray result = sj::toolResult(u"t1"_s, u"ok"_s);
+        model.appendChunk(call + result.left(10));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(1, 0).data(TranscriptModel::KindRole).toInt(), int(EventKind::Incomplete));
+        QVERIFY(header(model.index(1, 0)).contains(u"Incomplete"_s));
+        QVERIFY(header(model.index(0, 0)).contains(u"no result"_s));
+        model.appendChunk(result.mid(10));
+        QCOMPARE(model.rowCount(), 1); // the completed line moved under its call
+        QCOMPARE(header(model.index(0, 0)), u"Bash"_s);
+        QCOMPARE(header(model.index(1, 0, model.index(0, 0))), u"Output of Bash"_s);
+    }
+
+    void badInputIsVisible()
+    {
+        QByteArray bytes = sj::toolResult(u"nobody"_s, u"stray output"_s);
+        bytes += "{not json\n";
+        bytes += "{\"type\":\"telemetry\",\"n\":1}\n";
+        bytes += sj::result(u"error_max_turns"_s, false);
+        TranscriptModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTranscript(transcriptOf(bytes));
+        QCOMPARE(model.rowCount(), 4);
+        QVERIFY(header(model.index(0, 0)).contains(u"no matching call"_s));
+        QVERIFY(header(model.index(1, 0)).startsWith(u"⚠ Line does not parse"_s));
+        QVERIFY(model.index(1, 0).data(TranscriptModel::IsErrorRole).toBool());
+        QCOMPARE(model.index(1, 0).data(TranscriptModel::BodyRole).toString(), u"{not json"_s);
+        QCOMPARE(header(model.index(2, 0)), u"Unknown type “telemetry”"_s);
+        QVERIFY(
+            model.index(0, 0, model.index(2, 0)).data(TranscriptModel::BodyRole).toString().contains(u"\"n\": 1"_s));
+        QVERIFY(header(model.index(3, 0)).contains(u"FAILED (error_max_turns)"_s));
+        QVERIFY(model.index(3, 0).data(TranscriptModel::IsErrorRole).toBool());
+    }
+
+    void editShownAsDiff()
+    {
+        const QByteArray bytes = sj::assistant({ sj::toolUse(u"e1"_s, u"Edit"_s,
+            { { u"file_path"_s, u"/a.cpp"_s }, { u"old_string"_s, u"int x = 1;\nkeep"_s },
+                { u"new_string"_s, u"int x = 2;\nkeep"_s } }) });
+        TranscriptModel model;
+        model.setTranscript(transcriptOf(bytes));
+        const QModelIndex detail = model.index(0, 0, model.index(0, 0));
+        QCOMPARE(detail.data(TranscriptModel::BodyFormatRole).toInt(), int(BodyFormat::Diff));
+        QCOMPARE(detail.data(TranscriptModel::BodyRole).toString(), u"-int x = 1;\n+int x = 2;\n keep\n"_s);
+    }
+
+    void sessionList()
+    {
+        SessionListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto info = [](const QString &agent, const QString &name, qint64 n) {
+            LogSessionInfo s;
+            s.agentId = agent;
+            s.agentName = name;
+            s.sessionNumber = n;
+            s.firstAt = Timestamp { 1700000000 };
+            s.lastAt = Timestamp { 1700000090 };
+            return s;
+        };
+        model.setSessions(
+            { info(u"gone"_s, u"zed"_s, 1), info(u"a"_s, u"alpha"_s, 1), info(u"a"_s, u"alpha"_s, 2) }, { u"a"_s });
+        QCOMPARE(model.rowCount(), 2);
+        const QModelIndex alpha = model.index(0, 0);
+        QCOMPARE(alpha.data().toString(), u"alpha"_s);
+        QCOMPARE(model.rowCount(alpha), 2);
+        QCOMPARE(model.index(0, 0, alpha).data().toString(), u"#2 resume"_s); // newest first
+        QCOMPARE(model.index(1, 0, alpha).data().toString(), u"#1 spawn"_s);
+        QVERIFY(model.index(1, 0).data(SessionListModel::IsDeletedRole).toBool());
+        QVERIFY(model.index(1, 0).data().toString().contains(u"deleted"_s));
+
+        SessionSummary summary;
+        summary.hasResult = true;
+        summary.result.subtype = u"error_max_turns"_s;
+        summary.result.numTurns = 12;
+        summary.result.costUsd = 0.5;
+        summary.usage.input = 1500;
+        const SessionFigures figures = sessionFigures(summary, info(u"a"_s, u"alpha"_s, 1), false);
+        QCOMPARE(figures.durationMs, 90000); // no duration in the result: the chunks' clock
+        model.setFigures(u"a"_s, 1, figures);
+        const QModelIndex one = model.indexOf(u"a"_s, 1);
+        QCOMPARE(one.siblingAtColumn(SessionListModel::TurnsColumn).data().toString(), u"12"_s);
+        QCOMPARE(one.siblingAtColumn(SessionListModel::CostColumn).data().toString(), u"$0.500"_s);
+        QCOMPARE(one.siblingAtColumn(SessionListModel::TokensColumn).data().toString(), u"1.5k"_s);
+        QCOMPARE(one.siblingAtColumn(SessionListModel::OutcomeColumn).data().toString(), u"failed"_s);
+        QCOMPARE(one.siblingAtColumn(SessionListModel::DurationColumn).data().toString(), u"1m 30s"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTranscriptModel)
+#include "tst_transcriptmodel.moc"

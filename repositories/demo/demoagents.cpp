@@ -146,7 +146,8 @@ void seedAgentRows(DemoState &state)
         const QString initiativeName = spec.initiative >= 0 ? state.initiatives.at(spec.initiative).name : QString();
         agent.initiativeId = spec.initiative >= 0 ? state.initiatives.at(spec.initiative).id : QString();
         agent.worktree = QStringLiteral("/srv/codewalkers/worktrees/orbit-notes/") + agent.name;
-        agent.createdAt = state.daysAgo(12 - index * 0.8);
+        // The search initiative finished weeks ago; its agent worked back then.
+        agent.createdAt = state.daysAgo(spec.initiative == 2 ? 72 : 12 - index * 0.8);
         agent.sessions = spec.sessions;
         agent.outcome = QString::fromLatin1(spec.outcome);
         agent.sessionId = uuid(state.rng);

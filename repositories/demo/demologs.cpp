@@ -327,7 +327,9 @@ SessionBytes writeSession(DemoRandom &rng, const SessionPlan &plan, const RepoFi
     if (withBadLine && rounds < 2)
         s.raw("npm WARN deprecated inflight@1.0.6: This module is not supported, and leaks memory.");
 
-    const QString outcome = plan.last ? plan.agent->outcome : QStringLiteral("success");
+    // A crashed agent was resumed automatically after each crash: every session of it failed.
+    const QString outcome
+        = plan.last || plan.agent->outcome == u"crashed" ? plan.agent->outcome : QStringLiteral("success");
     SessionBytes out;
     if (outcome == u"running") {
         // Still producing output: the last line is cut off mid-way.
@@ -410,7 +412,15 @@ void seedLogs(DemoState &state)
                 number == agent.sessions };
             const bool badLine = agent.name == u"bold-badger" && number == 2;
             const SessionBytes session = writeSession(rng, plan, repo.base, badLine);
-            cut(rng, session.bytes, start, agent.id, agent.name, number, chunks);
+            QVector<Chunk> sessionChunks;
+            cut(rng, session.bytes, start, agent.id, agent.name, number, sessionChunks);
+            if (session.running) {
+                // A running session is writing right now: its last chunk is minutes before the demo's "now".
+                const qint64 shift = state.baseTime - rng.range(20, 600) - sessionChunks.constLast().createdAt;
+                for (Chunk &chunk : sessionChunks)
+                    chunk.createdAt += shift;
+            }
+            chunks += sessionChunks;
             start = chunks.constLast().createdAt + rng.range(1800, 6 * 3600);
         }
     }

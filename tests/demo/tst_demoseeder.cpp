@@ -409,15 +409,19 @@ void TestDemoSeeder::logChunksJoinIntoStreamJson()
 void TestDemoSeeder::logsCoverStreamJsonFeatures()
 {
     const Connection c(m_db);
+    // Every session joined on its own (chunks of different agents interleave), then all of them.
     QByteArray all;
-    for (const QVariantList &row : c.rows(QStringLiteral("SELECT content FROM agent_log_chunks ORDER BY rowid")))
-        all += row.value(0).toString().toUtf8();
-    // Interleaved agents make `all` a mix, but every marker is a short substring within one line.
+    const QString sessions = QStringLiteral("SELECT group_concat(content, '') FROM (SELECT agent_id, session_number, "
+                                            "content FROM agent_log_chunks ORDER BY created_at, rowid) "
+                                            "GROUP BY agent_id, session_number");
+    for (const QVariantList &row : c.rows(sessions))
+        all += row.value(0).toString().toUtf8() + '\n';
     for (const char *marker : { "\"subtype\":\"init\"", "\"subtype\":\"api_retry\"", "\"subtype\":\"compact_boundary\"",
              "\"type\":\"stream_event\"", "\"type\":\"thinking\"", "\"name\":\"Read\"", "\"name\":\"Edit\"",
              "\"name\":\"Write\"", "\"name\":\"Bash\"", "\"name\":\"Grep\"", "\"name\":\"Glob\"", "\"name\":\"Task\"",
-             "\"is_error\":true", "\"structuredPatch\"", "\"subtype\":\"error_max_turns\"", "\"total_cost_usd\"",
-             "\"num_turns\"" }) {
+             "\"is_error\":true", "\"structuredPatch\"", "\"subtype\":\"error_max_turns\"",
+             "\"subtype\":\"error_during_execution\"", "\"parent_tool_use_id\":\"toolu_", "\"name\":\"TodoWrite\"",
+             "\"total_cost_usd\"", "\"num_turns\"" }) {
         QVERIFY2(all.contains(marker), marker);
     }
 }

@@ -57,6 +57,28 @@ bool isUsableRepositoryPath(const QString &path)
     return info.isDir() && QDir(path).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System);
 }
 
+// The orbit-notes project's url in an existing demo file (read-only, never writes).
+QString demoRepositoryOf(const QString &database)
+{
+    const QString name = QStringLiteral("cwi-demo-read-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString url;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(database);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("SELECT \"url\" FROM \"projects\" WHERE \"name\" = ?"));
+            query.addBindValue(QStringLiteral("orbit-notes"));
+            if (query.exec() && query.next())
+                url = query.value(0).toString();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return url;
+}
+
 QString seedRows(const QString &connection, quint32 seed, const demo::RepoInfo &repo)
 {
     demo::DemoState state(seed, connection);
@@ -139,6 +161,23 @@ DemoResult createDemoDatabase(const QString &databasePath, const QString &reposi
     result.ok = true;
     result.error = warning;
     return result;
+}
+
+DemoResult ensureDemoDatabase(const QString &folder)
+{
+    const QDir dir(folder);
+    const QString database = dir.absoluteFilePath(QStringLiteral("demo.db"));
+    QString repository = dir.absoluteFilePath(QStringLiteral("orbit-notes"));
+    if (QFileInfo::exists(database)) {
+        DemoResult result;
+        result.ok = true;
+        result.databasePath = database;
+        result.repositoryPath = demoRepositoryOf(database);
+        return result;
+    }
+    for (int n = 2; !isUsableRepositoryPath(repository) && n < 100; ++n)
+        repository = dir.absoluteFilePath(QStringLiteral("orbit-notes-%1").arg(n));
+    return createDemoDatabase(database, repository);
 }
 
 } // namespace cwi

@@ -22,4 +22,9 @@ struct DemoResult
 // folder, and DemoResult::error says so (ok stays true). The same SEED gives the same rows.
 DemoResult createDemoDatabase(const QString &databasePath, const QString &repositoryPath, quint32 seed = 1);
 
+// For `--demo`: FOLDER/demo.db and the repository FOLDER/orbit-notes. An existing demo.db is
+// reused as it is (the user may have edited it); otherwise both are created. When a leftover
+// repository folder is in the way, a fresh sibling (orbit-notes-2, ...) is used instead.
+DemoResult ensureDemoDatabase(const QString &folder);
+
 } // namespace cwi

@@ -4,6 +4,7 @@
 #include "catalog.h"
 #include "database.h"
 #include "demo/demoseeder.h"
+#include "fixtures.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -131,6 +132,7 @@ private slots:
     void reviewCommentsAnchorToRealDiffLines();
     void refusesExistingPaths();
     void worksWithoutGit();
+    void ensureReusesAnExistingDemo();
 
 private:
     QString dump(const QString &path) const;
@@ -501,6 +503,26 @@ void TestDemoSeeder::worksWithoutGit()
         result.repositoryPath);
     QVERIFY(c.scalar(QStringLiteral("SELECT count(*) FROM review_comments")).toInt() > 0);
     QVERIFY(c.scalar(QStringLiteral("SELECT count(*) FROM phases WHERE merge_base IS NOT NULL")).toInt() == 0);
+}
+
+void TestDemoSeeder::ensureReusesAnExistingDemo()
+{
+    QTemporaryDir dir;
+    // A leftover repository folder from an interrupted run is not touched.
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("orbit-notes/leftover")));
+    const DemoResult created = ensureDemoDatabase(dir.path());
+    QVERIFY2(created.ok, qPrintable(created.error));
+    QCOMPARE(created.databasePath, dir.filePath(QStringLiteral("demo.db")));
+    QCOMPARE(created.repositoryPath, dir.filePath(QStringLiteral("orbit-notes-2")));
+    QVERIFY(QDir(dir.filePath(QStringLiteral("orbit-notes/leftover"))).exists());
+
+    const QByteArray before = test::fileDigest(created.databasePath);
+    const DemoResult reused = ensureDemoDatabase(dir.path());
+    QVERIFY(reused.ok);
+    QVERIFY(reused.error.isEmpty());
+    QCOMPARE(reused.databasePath, created.databasePath);
+    QCOMPARE(reused.repositoryPath, created.repositoryPath);
+    QCOMPARE(test::fileDigest(created.databasePath), before);
 }
 
 QTEST_GUILESS_MAIN(TestDemoSeeder)

@@ -315,7 +315,10 @@ SessionBytes writeSession(DemoRandom &rng, const SessionPlan &plan, const RepoFi
                                   .arg(plan.number - 1)) });
     writeTodos(s, rng, task, main.path);
     // Long first sessions wander through a few related files, as real ones do.
-    const int rounds = plan.number == 1 ? rng.range(1, 3) : (plan.number == 3 ? 4 : 1);
+    int rounds = plan.number == 1 ? rng.range(1, 3) : (plan.number == 3 ? 4 : 1);
+    if (plan.agent->name == u"swift-falcon" && plan.number == 1)
+        rounds = 8; // one long session with a compaction in the middle, for scrolling and search
+
     for (int round = 0; round < rounds; ++round) {
         const Topic &topic = all.at((plan.topic + round) % TopicCount);
         writeRound(s, rng, topic, files.value(topic.path), task, cwd, round == 0);

@@ -1,0 +1,132 @@
+// readTaskTree on real files built from the migrations, in both column spellings, and on an
+// older file that lacks a table and a column.
+
+#include "database.h"
+#include "tasktree/tasktreemodel.h"
+#include "tasktreereader.h"
+#include "workfixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const TreeTask *findTask(const TaskTreeSnapshot &s, const QString &id)
+{
+    for (const TreeTask &t : s.tasks) {
+        if (t.id == id)
+            return &t;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestTaskTreeReader : public QObject
+{
+    Q_OBJECT
+private slots:
+    void readsBothSpellings_data()
+    {
+        QTest::addColumn<NameStyle>("style");
+        QTest::newRow("snake_case") << NameStyle::SnakeCase;
+        QTest::newRow("camelCase") << NameStyle::CamelCase;
+    }
+
+    void readsBothSpellings()
+    {
+        QFETCH(NameStyle, style);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cw.db"_s);
+        QVERIFY(test::buildWorkFixture(path, style));
+        const QByteArray before = test::fileDigest(path);
+        auto opened = Database::open(path);
+        QVERIFY2(opened.database, qPrintable(opened.message));
+
+        const TaskTreeSnapshot s = readTaskTree(*opened.database);
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QVERIFY2(s.notes.isEmpty(), qPrintable(s.notes.join(u"; ")));
+        QCOMPARE(s.initiatives.size(), 1);
+        QCOMPARE(s.initiatives.first().name, u"Auth rewrite"_s);
+        QCOMPARE(s.phases.size(), 2);
+        QCOMPARE(s.phases.first().id, u"P1"_s); // by createdAt
+        QCOMPARE(s.tasks.size(), 7);
+        const TreeTask *t2a1 = findTask(s, u"T2a1"_s);
+        QVERIFY(t2a1);
+        QCOMPARE(t2a1->parentTaskId, u"T2a"_s);
+        QCOMPARE(t2a1->status, u"blocked"_s);
+        QCOMPARE(t2a1->priority, u"high"_s);
+        QVERIFY(findTask(s, u"O"_s)->initiativeId.isEmpty());
+        QCOMPARE(s.taskDependencies.size(), 2);
+        QCOMPARE(s.phaseDependencies.size(), 1);
+        QCOMPARE(s.phaseDependencies.first().fromId, u"P2"_s);
+        QCOMPARE(s.agents.size(), 1);
+        QCOMPARE(s.agents.first().taskId, u"T2"_s);
+        QCOMPARE(s.unresolvedCommentsByPhase.value(u"P2"_s), 2);
+
+        // The same file as a tree, with the reason T2 is held back in words.
+        TaskTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(s);
+        QCOMPARE(model.rowCount(), 2); // the initiative and "No initiative"
+        const QModelIndex build = model.indexFor(u"phases"_s, u"P2"_s);
+        QCOMPARE(build.data(TaskTreeModel::ProgressTotalRole).toInt(), 4);
+        QCOMPARE(model.dependencies().waitReason(u"tasks"_s, u"T2"_s), u"waits on 1 task: Write logout (pending)"_s);
+        QCOMPARE(model.indexFor(u"tasks"_s, u"T2"_s).siblingAtColumn(TaskTreeModel::AgentColumn).data().toString(),
+            u"calm-heron"_s);
+
+        opened.database.reset();
+        QCOMPARE(test::fileDigest(path), before); // reading never writes
+    }
+
+    void olderSchemaIsTolerated()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"old.db"_s);
+        QVERIFY(test::buildWorkFixture(path, NameStyle::SnakeCase));
+        const QString c = test::openRaw(path);
+        QVERIFY(test::exec(c, u"DROP TABLE task_dependencies"_s));
+        QVERIFY(test::exec(c, u"ALTER TABLE tasks DROP COLUMN retry_count"_s));
+        test::closeRaw(c);
+        auto opened = Database::open(path);
+        QVERIFY2(opened.database, qPrintable(opened.message));
+
+        const TaskTreeSnapshot s = readTaskTree(*opened.database);
+        QVERIFY(s.error.isEmpty());
+        QCOMPARE(s.tasks.size(), 7);
+        QVERIFY(s.taskDependencies.isEmpty());
+        QVERIFY(s.notes.contains(u"task_dependencies: table missing"_s));
+        QVERIFY(s.notes.contains(u"tasks: no column retryCount"_s));
+        QCOMPARE(findTask(s, u"T1"_s)->retryCount, 0);
+    }
+
+    void dependencyCycleInFileDoesNotHang()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cycle.db"_s);
+        QVERIFY(test::buildWorkFixture(path, NameStyle::CamelCase));
+        const QString c = test::openRaw(path);
+        // T3 waits on T2 which waits on T3; T1 waits on itself.
+        QVERIFY(!test::insertRow(
+            c, u"task_dependencies"_s, test::row({ { u"taskId"_s, u"T3"_s }, { u"dependsOnTaskId"_s, u"T2"_s } }))
+                     .isEmpty());
+        QVERIFY(!test::insertRow(
+            c, u"task_dependencies"_s, test::row({ { u"taskId"_s, u"T1"_s }, { u"dependsOnTaskId"_s, u"T1"_s } }))
+                     .isEmpty());
+        test::closeRaw(c);
+        auto opened = Database::open(path);
+        QVERIFY(opened.database);
+        TaskTreeModel model;
+        model.setSnapshot(readTaskTree(*opened.database));
+        QVERIFY(model.dependencies().waitReason(u"tasks"_s, u"T3"_s).contains(u"dependency cycle"_s));
+        QCOMPARE(model.dependencies().cycleThrough(u"tasks"_s, u"T1"_s),
+            (QStringList { u"Sketch schema"_s, u"Sketch schema"_s }));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTaskTreeReader)
+#include "tst_tasktreereader.moc"

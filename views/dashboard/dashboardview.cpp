@@ -1,0 +1,166 @@
+#include "dashboardview.h"
+
+#include "dashboardcard.h"
+#include "statuscolors.h"
+
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace cwi {
+
+DashboardView::DashboardView(AppContext *ctx, QWidget *parent)
+    : QWidget(parent)
+    , m_ctx(ctx)
+    , m_scroll(new QScrollArea(this))
+    , m_title(new QLabel(tr("Headquarters"), this))
+    , m_subtitle(new QLabel(this))
+{
+    setObjectName(QStringLiteral("dashboardView"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.7);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_subtitle->setForegroundRole(QPalette::PlaceholderText);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addSpacing(8);
+    layout->addWidget(m_scroll, 1);
+
+    connect(m_ctx, &AppContext::dataChanged, this, &DashboardView::reload);
+    connect(m_ctx, &AppContext::databaseChanged, this, &DashboardView::reload);
+    reload();
+}
+
+void DashboardView::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+void DashboardView::reload()
+{
+    const int generation = ++m_generation;
+    const std::shared_ptr<Database> database = m_ctx->database();
+    if (!database) {
+        m_snapshot = {};
+        m_snapshot.error = tr("No file is open.");
+        rebuild();
+        setBusy(false);
+        return;
+    }
+    setBusy(true);
+    QtConcurrent::run([database] {
+        return readDashboard(*database);
+    }).then(this, [this, generation](DashboardSnapshot snapshot) {
+        if (generation != m_generation)
+            return;
+        m_snapshot = std::move(snapshot);
+        rebuild();
+        setBusy(false);
+        Q_EMIT loaded();
+    });
+}
+
+QString DashboardView::filterLink(const QString &table, const QString &field, const QString &value)
+{
+    m_links.append(Link { EntityRef { table, {} }, field, value });
+    return QStringLiteral("link:%1").arg(m_links.size() - 1);
+}
+
+QString DashboardView::rowLink(const QString &table, const QString &id, const QString &text)
+{
+    m_links.append(Link { EntityRef { table, id }, {}, {} });
+    return QStringLiteral("<a href=\"link:%1\">%2</a>").arg(m_links.size() - 1).arg(text.toHtmlEscaped());
+}
+
+void DashboardView::activateLink(const QString &href)
+{
+    bool ok = false;
+    const int n = QStringView(href).mid(5).toInt(&ok);
+    if (!href.startsWith(QLatin1StringView("link:")) || !ok || n < 0 || n >= m_links.size())
+        return;
+    const Link link = m_links.at(n);
+    m_ctx->navigate(link.ref);
+    if (!link.field.isEmpty())
+        Q_EMIT openFilteredTable(link.ref.table, link.field, link.value);
+}
+
+QStringList DashboardView::linkTargets() const
+{
+    QStringList out;
+    for (const Link &l : m_links)
+        out.append(l.field.isEmpty() && !l.ref.id.isEmpty() ? QString(l.ref.table + u'#' + l.ref.id)
+                                                            : QString(l.ref.table + u'|' + l.field + u'|' + l.value));
+    return out;
+}
+
+DashboardCard *DashboardView::card(const QString &title)
+{
+    auto *c = new DashboardCard(title);
+    connect(c, &DashboardCard::linkActivated, this, &DashboardView::activateLink);
+    return c;
+}
+
+void DashboardView::rebuild()
+{
+    const int scroll = m_scroll->verticalScrollBar()->value();
+    m_links.clear();
+    const std::shared_ptr<Database> database = m_ctx->database();
+    const QLocale locale;
+    m_subtitle->setText(database
+            ? tr("%1 · read at %2")
+                  .arg(QFileInfo(database->path()).fileName(),
+                      locale.toString(m_snapshot.readAt.toLocalTime().time(), QLocale::ShortFormat))
+            : QString());
+
+    auto *page = new QWidget;
+    auto *grid = new QGridLayout(page);
+    grid->setContentsMargins(0, 0, 0, 16);
+    grid->setSpacing(14);
+    if (!m_snapshot.error.isEmpty()) {
+        DashboardCard *c = card(database ? tr("The dashboard could not be read") : tr("Nothing to show"));
+        c->addText(m_snapshot.error.toHtmlEscaped());
+        grid->addWidget(c, 0, 0);
+        grid->setRowStretch(1, 1);
+    } else {
+        grid->addWidget(
+            statusCard(tr("Initiatives"), QStringLiteral("initiatives"), m_snapshot.initiativeStatus), 0, 0);
+        grid->addWidget(statusCard(tr("Phases"), QStringLiteral("phases"), m_snapshot.phaseStatus), 0, 1);
+        grid->addWidget(statusCard(tr("Tasks"), QStringLiteral("tasks"), m_snapshot.taskStatus), 0, 2);
+        grid->addWidget(agentsCard(), 1, 0, 1, 2);
+        grid->addWidget(accountsCard(), 1, 2);
+        grid->addWidget(conversationsCard(), 2, 0);
+        grid->addWidget(reviewCard(), 2, 1);
+        grid->addWidget(errandsCard(), 2, 2);
+        for (int c = 0; c < 3; ++c)
+            grid->setColumnStretch(c, 1);
+        if (!m_snapshot.notes.isEmpty()) {
+            auto *notes = new QLabel(
+                tr("This file has an older schema; not shown: %1").arg(m_snapshot.notes.join(QStringLiteral("; "))));
+            notes->setWordWrap(true);
+            notes->setForegroundRole(QPalette::PlaceholderText);
+            grid->addWidget(notes, 3, 0, 1, 3);
+        }
+        grid->setRowStretch(4, 1);
+    }
+    m_scroll->setWidget(page);
+    QTimer::singleShot(0, this, [this, scroll] { m_scroll->verticalScrollBar()->setValue(scroll); });
+}
+
+} // namespace cwi

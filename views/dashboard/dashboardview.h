@@ -1,0 +1,72 @@
+#pragma once
+
+// The "headquarters" page shown when a file opens: counts by status for initiatives, phases
+// and tasks; agents running, waiting for input (with their questions) and crashed in the last
+// day; pending conversations and messages; exhausted accounts; unresolved review comments per
+// phase; errands in review or conflict. Every number is a link: it navigates to the table
+// (ctx->navigate(EntityRef{table, ""})) and then emits openFilteredTable with the filter;
+// names link to their row. Loads in a worker and rebuilds in place on dataChanged.
+
+#include "appcontext.h"
+#include "dashboardreader.h"
+
+#include <QWidget>
+
+class QLabel;
+class QScrollArea;
+
+namespace cwi {
+
+class DashboardCard;
+
+class DashboardView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DashboardView(cwi::AppContext *ctx, QWidget *parent = nullptr);
+
+    bool isBusy() const { return m_busy; }
+    void reload();
+    const DashboardSnapshot &snapshot() const { return m_snapshot; }
+    // Follows a link of the page ("link:N"), as a click would (tests use it).
+    void activateLink(const QString &href);
+    // Every link currently on the page, in order, as "table|field|value" or "table#id" (tests).
+    QStringList linkTargets() const;
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void loaded();
+    // Show TABLE filtered on FIELD. VALUE is in the table browser's filter syntax: "=blocked"
+    // (exact match), so "pending" never also matches "pending_review".
+    void openFilteredTable(const QString &table, const QString &field, const QString &value);
+
+private:
+    struct Link
+    {
+        EntityRef ref;
+        QString field; // empty: just navigate to ref
+        QString value;
+    };
+    void setBusy(bool busy);
+    void rebuild();
+    QString filterLink(const QString &table, const QString &field, const QString &value);
+    QString rowLink(const QString &table, const QString &id, const QString &text);
+    DashboardCard *card(const QString &title);
+    QWidget *statusCard(const QString &title, const QString &table, const QVector<StatusCount> &counts);
+    QWidget *agentsCard();
+    QWidget *conversationsCard();
+    QWidget *accountsCard();
+    QWidget *reviewCard();
+    QWidget *errandsCard();
+
+    AppContext *m_ctx;
+    QScrollArea *m_scroll;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    DashboardSnapshot m_snapshot;
+    QVector<Link> m_links;
+    int m_generation = 0;
+    bool m_busy = false;
+};
+
+} // namespace cwi

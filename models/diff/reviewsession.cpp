@@ -68,6 +68,9 @@ GitStage runGitStage(const GitInput &in)
         return out;
     }
     const GitRunner git(p.clone.folder, in.git);
+    const GitResult refs = git.refNames();
+    if (refs.ok())
+        p.refNames = refs.text().split(u'\n', Qt::SkipEmptyParts);
     p.head = in.headOverride.isEmpty() ? in.initiative.branch : in.headOverride;
     if (p.head.isEmpty()) {
         out.message = u"Initiative “%1” has no branch: enter a head ref to review."_s.arg(in.initiative.name);
@@ -214,8 +217,11 @@ void ReviewSession::onTargetRead(
 {
     m_target = target;
     m_projects.clear();
-    for (const Project &p : target.projects)
-        m_projects.append(ReviewProject { p, {}, {}, {}, {}, {}, {} });
+    for (const Project &p : target.projects) {
+        ReviewProject project;
+        project.project = p;
+        m_projects.append(project);
+    }
     m_projectIndex = qBound(0, m_projectIndex, qMax(0, int(m_projects.size()) - 1));
     m_outdated.clear();
     setComments(comments);

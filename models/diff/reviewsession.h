@@ -33,6 +33,7 @@ struct ReviewProject
     QString baseOrigin; // how the base was chosen: "phase merge base", "merge-base main cw/x", "chosen"
     QString baseSha;
     QString headSha;
+    QStringList refNames; // branches and tags of the clone, for the ref pickers
 };
 
 class ReviewSession : public QObject

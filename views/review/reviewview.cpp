@@ -1,0 +1,524 @@
+#include "reviewview.h"
+
+#include "appcontext.h"
+#include "database.h"
+#include "diff/difffilelistmodel.h"
+#include "diff/diffmodel.h"
+#include "diff/reviewcommentmodel.h"
+#include "diff/reviewsession.h"
+#include "diffdelegate.h"
+#include "reviewcommentpane.h"
+#include "writes/actions.h"
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace cwi {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+enum Page
+{
+    MessagePage,
+    ContentPage
+};
+
+QString shortRef(const QString &ref)
+{
+    const bool hash
+        = ref.size() == 40 && std::all_of(ref.cbegin(), ref.cend(), [](QChar c) { return c.isLetterOrNumber(); });
+    return hash ? ref.left(10) : ref;
+}
+} // namespace
+
+ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
+    : QWidget(parent)
+    , m_ctx(ctx)
+    , m_ownSettings(std::make_unique<QSettings>())
+    , m_settings(m_ownSettings.get())
+    , m_session(new ReviewSession(ctx->database(), m_settings, this))
+    , m_diff(new DiffModel(this))
+    , m_fileFilter(new QSortFilterProxyModel(this))
+{
+    setObjectName(u"reviewView"_s);
+    buildUi();
+    connect(m_session, &ReviewSession::stateChanged, this, &ReviewView::onStateChanged);
+    connect(m_session, &ReviewSession::busyChanged, this, &ReviewView::busyChanged);
+    connect(m_session, &ReviewSession::filesAdded, this, &ReviewView::onFilesAdded);
+    connect(m_session, &ReviewSession::commentsChanged, this, &ReviewView::onCommentsChanged);
+    connect(m_session, &ReviewSession::phaseLoaded, this, &ReviewView::updateHeader);
+    connect(ctx, &AppContext::databaseChanged, this, [this] {
+        m_session->setDatabase(m_ctx->database());
+        updateEditing();
+    });
+    connect(ctx, &AppContext::dataChanged, m_session, &ReviewSession::reloadComments);
+    updateEditing();
+    onStateChanged();
+}
+
+ReviewView::~ReviewView() = default;
+
+void ReviewView::buildUi()
+{
+    m_title = new QLabel(this);
+    QFont titleFont = font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_subtitle = new QLabel(this);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_project = new QComboBox(this);
+    m_project->setToolTip(u"Project (repository) of the initiative"_s);
+    m_base = new QComboBox(this);
+    m_head = new QComboBox(this);
+    for (QComboBox *box : { m_base, m_head }) {
+        box->setEditable(true);
+        box->setInsertPolicy(QComboBox::NoInsert);
+        box->setMinimumContentsLength(18);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    }
+    m_base->setToolTip(u"Base: a branch, tag or commit. Remembered for this phase."_s);
+    m_head->setToolTip(u"Head: a branch, tag or commit. Remembered for this phase."_s);
+    m_baseOrigin = new QLabel(this);
+    m_baseOrigin->setStyleSheet(u"color: #656d76;"_s);
+    m_compare = new QPushButton(u"Compare"_s, this);
+    m_defaults = new QPushButton(u"Defaults"_s, this);
+    m_defaults->setToolTip(u"Forget the refs chosen for this phase: phase merge base (or merge-base of the default "
+                           "branch) against the initiative branch"_s);
+    m_summary = new QLabel(this);
+    m_readOnly = new QLabel(this);
+    m_readOnly->setStyleSheet(u"color: #9a6700;"_s);
+
+    auto *refs = new QHBoxLayout;
+    refs->addWidget(m_project);
+    refs->addSpacing(8);
+    refs->addWidget(new QLabel(u"Base"_s, this));
+    refs->addWidget(m_base);
+    refs->addWidget(new QLabel(u"…"_s, this));
+    refs->addWidget(new QLabel(u"Head"_s, this));
+    refs->addWidget(m_head);
+    refs->addWidget(m_compare);
+    refs->addWidget(m_defaults);
+    refs->addWidget(m_baseOrigin, 1);
+    auto *status = new QHBoxLayout;
+    status->addWidget(m_summary, 1);
+    status->addWidget(m_readOnly);
+
+    // The message page: loading, failures, and "needs a folder" with its button.
+    auto *messagePage = new QWidget(this);
+    m_message = new QLabel(messagePage);
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_chooseFolder = new QPushButton(u"Choose clone folder…"_s, messagePage);
+    auto *messageLayout = new QVBoxLayout(messagePage);
+    messageLayout->addStretch(1);
+    messageLayout->addWidget(m_message);
+    messageLayout->addWidget(m_chooseFolder, 0, Qt::AlignHCenter);
+    messageLayout->addStretch(2);
+
+    m_fileFilter->setSourceModel(m_session->fileModel());
+    m_fileFilter->setFilterKeyColumn(DiffFileListModel::PathColumn);
+    m_fileFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_filterEdit = new QLineEdit(this);
+    m_filterEdit->setPlaceholderText(u"Filter files"_s);
+    m_filterEdit->setClearButtonEnabled(true);
+    m_fileView = new QTreeView(this);
+    m_fileView->setModel(m_fileFilter);
+    m_fileView->setRootIsDecorated(false);
+    m_fileView->setUniformRowHeights(true);
+    m_fileView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_fileView->header()->setStretchLastSection(false);
+    m_fileView->header()->setSectionResizeMode(DiffFileListModel::PathColumn, QHeaderView::Stretch);
+    m_fileView->hideColumn(DiffFileListModel::StatusColumn);
+    for (int c : { int(DiffFileListModel::AddedColumn), int(DiffFileListModel::RemovedColumn),
+             int(DiffFileListModel::CommentsColumn) })
+        m_fileView->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    auto *files = new QWidget(this);
+    auto *filesLayout = new QVBoxLayout(files);
+    filesLayout->setContentsMargins(0, 0, 0, 0);
+    filesLayout->addWidget(m_filterEdit);
+    filesLayout->addWidget(m_fileView, 1);
+
+    m_fileHeader = new QLabel(this);
+    m_fileHeader->setTextFormat(Qt::RichText);
+    m_fileHeader->setStyleSheet(u"QLabel { background: #f6f8fa; border: 1px solid #d0d7de; padding: 6px; }"_s);
+    m_diffView = new QListView(this);
+    m_diffView->setModel(m_diff);
+    m_delegate = new DiffDelegate(m_diffView);
+    m_diffView->setItemDelegate(m_delegate);
+    m_diffView->setUniformItemSizes(false);
+    m_diffView->setResizeMode(QListView::Adjust);
+    m_diffView->setLayoutMode(QListView::Batched);
+    m_diffView->setBatchSize(2000);
+    m_diffView->setMouseTracking(true);
+    m_diffView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_diffView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_diffView->setSpacing(0);
+    m_diffView->setStyleSheet(u"QListView { background: white; border: 1px solid #d0d7de; border-top: none; }"_s);
+    auto *diffPane = new QWidget(this);
+    auto *diffLayout = new QVBoxLayout(diffPane);
+    diffLayout->setContentsMargins(0, 0, 0, 0);
+    diffLayout->setSpacing(0);
+    diffLayout->addWidget(m_fileHeader);
+    diffLayout->addWidget(m_diffView, 1);
+
+    m_pane = new ReviewCommentPane(m_session->commentModel(), this);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(files);
+    splitter->addWidget(diffPane);
+    splitter->addWidget(m_pane);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({ 280, 800, 360 });
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(messagePage);
+    m_stack->addWidget(splitter);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
+    layout->addLayout(refs);
+    layout->addLayout(status);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, m_fileFilter, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_fileView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            if (current.isValid())
+                showFile(current.data(DiffFileListModel::FileIndexRole).toInt());
+        });
+    connect(m_project, &QComboBox::activated, m_session, &ReviewSession::selectProject);
+    connect(m_compare, &QPushButton::clicked, this, &ReviewView::applyRefs);
+    connect(m_base->lineEdit(), &QLineEdit::returnPressed, this, &ReviewView::applyRefs);
+    connect(m_head->lineEdit(), &QLineEdit::returnPressed, this, &ReviewView::applyRefs);
+    connect(m_defaults, &QPushButton::clicked, this, [this] { m_session->setRefs({}, {}); });
+    connect(m_chooseFolder, &QPushButton::clicked, this, &ReviewView::chooseFolder);
+    connect(m_pane, &ReviewCommentPane::commentActivated, this, &ReviewView::revealComment);
+    connect(m_pane, &ReviewCommentPane::resolveRequested, this, &ReviewView::resolve);
+    connect(m_delegate, &DiffDelegate::expandRequested, m_diff, &DiffModel::expand);
+    connect(m_delegate, &DiffDelegate::gutterClicked, this, [this](const QModelIndex &index) {
+        if (canEdit())
+            addCommentAtRow(index.row());
+    });
+    connect(m_delegate, &DiffDelegate::commentAction, this,
+        [this](const QModelIndex &index, DiffDelegate::CommentAction action) {
+            const QString id = index.data(DiffModel::CommentIdRole).toString();
+            switch (action) {
+            case DiffDelegate::CommentAction::Toggle:
+                m_diff->setCommentExpanded(id, !index.data(DiffModel::ExpandedRole).toBool());
+                m_diffView->doItemsLayout();
+                break;
+            case DiffDelegate::CommentAction::Resolve:
+                resolve({ id }, true);
+                break;
+            case DiffDelegate::CommentAction::Unresolve:
+                resolve({ id }, false);
+                break;
+            case DiffDelegate::CommentAction::Edit:
+                editComment(id);
+                break;
+            case DiffDelegate::CommentAction::Delete:
+                deleteComment(id);
+                break;
+            case DiffDelegate::CommentAction::None:
+                break;
+            }
+        });
+    // Keyboard: C (or Enter on a line) comments the current line; Enter shows a collapsed diff.
+    auto *comment = new QShortcut(QKeySequence(Qt::Key_C), m_diffView, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(comment, &QShortcut::activated, this, [this] {
+        const QModelIndex current = m_diffView->currentIndex();
+        if (current.isValid() && canEdit())
+            addCommentAtRow(current.row());
+    });
+    connect(m_diffView, &QListView::activated, this, [this](const QModelIndex &index) {
+        const auto kind = DiffModel::RowKind(index.data(DiffModel::RowKindRole).toInt());
+        if (kind == DiffModel::CollapsedRow)
+            m_diff->expand();
+        else if (kind == DiffModel::LineRow && canEdit())
+            addCommentAtRow(index.row());
+    });
+}
+
+void ReviewView::setSettings(QSettings *settings)
+{
+    m_settings = settings;
+    auto *old = m_session;
+    m_session = new ReviewSession(m_ctx->database(), settings, this);
+    // Rewire: the models belong to the session.
+    m_fileFilter->setSourceModel(m_session->fileModel());
+    auto *pane = new ReviewCommentPane(m_session->commentModel(), this);
+    if (auto *splitter = qobject_cast<QSplitter *>(m_pane->parentWidget()))
+        splitter->replaceWidget(splitter->indexOf(m_pane), pane);
+    m_pane->deleteLater();
+    m_pane = pane;
+    connect(m_pane, &ReviewCommentPane::commentActivated, this, &ReviewView::revealComment);
+    connect(m_pane, &ReviewCommentPane::resolveRequested, this, &ReviewView::resolve);
+    connect(m_session, &ReviewSession::stateChanged, this, &ReviewView::onStateChanged);
+    connect(m_session, &ReviewSession::busyChanged, this, &ReviewView::busyChanged);
+    connect(m_session, &ReviewSession::filesAdded, this, &ReviewView::onFilesAdded);
+    connect(m_session, &ReviewSession::commentsChanged, this, &ReviewView::onCommentsChanged);
+    connect(m_session, &ReviewSession::phaseLoaded, this, &ReviewView::updateHeader);
+    connect(m_ctx, &AppContext::dataChanged, m_session, &ReviewSession::reloadComments);
+    old->deleteLater();
+    m_ownSettings.reset();
+    updateEditing();
+}
+
+void ReviewView::setActions(Actions *actions)
+{
+    if (m_actions)
+        disconnect(m_actions, nullptr, this, nullptr);
+    m_actions = actions;
+    if (m_actions) {
+        // Undo from the History (or any action) changes comments: show it.
+        connect(m_actions, &Actions::finished, this, [this] { m_session->reloadComments(); });
+    }
+    updateEditing();
+}
+
+bool ReviewView::isBusy() const
+{
+    return m_session->isBusy();
+}
+
+void ReviewView::showPhase(const QString &phaseId)
+{
+    m_currentFile = -1;
+    m_pendingComment.clear();
+    m_diff->clear();
+    m_session->showPhase(phaseId);
+    updateEditing();
+}
+
+bool ReviewView::canEdit() const
+{
+    return m_actions && m_actions->isWritable();
+}
+
+QString ReviewView::whyReadOnly() const
+{
+    if (!m_actions)
+        return u"Read-only: comment actions are not available in this window."_s;
+    if (!m_actions->isWritable())
+        return u"Read-only: switch editing on (toolbar toggle or --edit) to add or resolve comments."_s;
+    return {};
+}
+
+void ReviewView::updateEditing()
+{
+    const bool edit = canEdit();
+    m_delegate->setCanEdit(edit);
+    m_pane->setCanEdit(edit, whyReadOnly());
+    m_readOnly->setText(edit ? u"Editing on: click a line number or press C to comment"_s : whyReadOnly());
+    m_readOnly->setStyleSheet(edit ? u"color: #1a7f37;"_s : u"color: #9a6700;"_s);
+    m_diffView->viewport()->update();
+}
+
+void ReviewView::updateHeader()
+{
+    const ReviewTarget &t = m_session->target();
+    m_title->setText(t.phase.name.isEmpty() ? u"Review"_s : u"Review · "_s + t.phase.name);
+    QStringList parts;
+    if (!t.initiative.name.isEmpty())
+        parts << u"Initiative %1"_s.arg(t.initiative.name);
+    if (!t.initiative.branch.isEmpty())
+        parts << u"branch %1"_s.arg(t.initiative.branch);
+    if (!t.phase.status.isEmpty())
+        parts << u"phase %1"_s.arg(t.phase.status);
+    if (const ReviewProject *p = m_session->currentProject(); p && p->clone.found())
+        parts << u"clone %1 (%2)"_s.arg(p->clone.folder, cloneSourceName(p->clone.source));
+    m_subtitle->setText(parts.join(u" · "_s));
+
+    const QSignalBlocker blockProject(m_project);
+    m_project->clear();
+    for (const ReviewProject &p : m_session->projects())
+        m_project->addItem(p.project.name.isEmpty() ? p.project.id : p.project.name);
+    m_project->setCurrentIndex(m_session->projectIndex());
+    m_project->setVisible(m_session->projects().size() > 1);
+
+    if (const ReviewProject *p = m_session->currentProject()) {
+        for (QComboBox *box : { m_base, m_head }) {
+            const QSignalBlocker block(box);
+            box->clear();
+            box->addItems(p->refNames);
+        }
+        m_base->setEditText(shortRef(p->base));
+        m_head->setEditText(p->head);
+        m_base->setToolTip(p->baseSha.isEmpty() ? QString() : u"Base commit %1"_s.arg(p->baseSha));
+        m_head->setToolTip(p->headSha.isEmpty() ? QString() : u"Head commit %1"_s.arg(p->headSha));
+        m_baseOrigin->setText(p->baseOrigin.isEmpty() ? QString() : u"base: "_s + p->baseOrigin);
+    }
+    const bool haveClone = m_session->currentProject() && m_session->currentProject()->clone.found();
+    for (QWidget *w : std::initializer_list<QWidget *> { m_base, m_head, m_compare, m_defaults })
+        w->setEnabled(haveClone && !m_session->isBusy());
+
+    const auto &files = m_session->fileModel()->files();
+    int added = 0;
+    int removed = 0;
+    for (const DiffFile &f : files) {
+        added += f.additions;
+        removed += f.deletions;
+    }
+    int unresolved = 0;
+    for (const ReviewComment &c : m_session->comments())
+        unresolved += c.resolved ? 0 : 1;
+    QString summary = u"%1 files changed  +%2 −%3"_s.arg(files.size()).arg(added).arg(removed);
+    if (m_session->state() == ReviewSession::State::Parsing)
+        summary += u"  (reading…)"_s;
+    summary += u"  ·  %1 comments, %2 unresolved"_s.arg(m_session->comments().size()).arg(unresolved);
+    if (!m_session->outdated().isEmpty())
+        summary += u", %1 outdated"_s.arg(m_session->outdated().size());
+    m_summary->setText(summary);
+}
+
+void ReviewView::onStateChanged()
+{
+    using State = ReviewSession::State;
+    const State state = m_session->state();
+    m_chooseFolder->setVisible(state == State::NeedsFolder);
+    switch (state) {
+    case State::Empty:
+        m_message->setText(u"Choose a phase to review its diff."_s);
+        m_stack->setCurrentIndex(MessagePage);
+        break;
+    case State::Loading:
+        m_message->setText(m_session->message());
+        if (m_session->fileModel()->rowCount() == 0)
+            m_stack->setCurrentIndex(MessagePage);
+        break;
+    case State::NeedsFolder:
+    case State::Failed:
+        m_message->setText(m_session->message());
+        m_stack->setCurrentIndex(MessagePage);
+        m_diff->clear();
+        break;
+    case State::Parsing:
+        break;
+    case State::Ready:
+        m_stack->setCurrentIndex(ContentPage);
+        if (m_session->fileModel()->rowCount() == 0) {
+            m_message->setText(u"No changes between base and head."_s);
+            m_stack->setCurrentIndex(MessagePage);
+        }
+        if (!m_pendingComment.isEmpty())
+            revealComment(m_pendingComment);
+        break;
+    }
+    updateHeader();
+}
+
+void ReviewView::onFilesAdded(int first, int count)
+{
+    Q_UNUSED(count);
+    m_stack->setCurrentIndex(ContentPage);
+    if (first == 0 && m_currentFile < 0) {
+        const QModelIndex top = m_fileFilter->index(0, 0);
+        if (top.isValid())
+            m_fileView->setCurrentIndex(top);
+    }
+    if (!m_pendingComment.isEmpty())
+        revealComment(m_pendingComment);
+    updateHeader();
+}
+
+void ReviewView::onCommentsChanged()
+{
+    if (m_diff->hasFile()) {
+        const int scroll = m_diffView->verticalScrollBar()->value();
+        m_diff->setComments(m_session->comments());
+        m_diffView->verticalScrollBar()->setValue(scroll);
+    }
+    updateHeader();
+}
+
+void ReviewView::showFile(int fileRow)
+{
+    const auto &files = m_session->fileModel()->files();
+    if (fileRow < 0 || fileRow >= files.size())
+        return;
+    m_currentFile = fileRow;
+    const DiffFile &f = files.at(fileRow);
+    m_diff->setFile(f, m_session->comments());
+    QString header = u"<b>%1</b>"_s.arg(f.displayPath().toHtmlEscaped());
+    header += u"&nbsp;&nbsp;<span style='color:#656d76'>%1</span>"_s.arg(
+        m_session->fileModel()->statusText(fileRow).toHtmlEscaped());
+    if (!f.binary)
+        header += u"&nbsp;&nbsp;<span style='color:#1a7f37'>+%1</span> <span style='color:#cf222e'>−%2</span>"_s
+                      .arg(f.additions)
+                      .arg(f.deletions);
+    m_fileHeader->setText(header);
+    m_diffView->scrollToTop();
+}
+
+void ReviewView::revealComment(const QString &commentId)
+{
+    const QVector<ReviewComment> &comments = m_session->comments();
+    const auto it
+        = std::find_if(comments.cbegin(), comments.cend(), [&](const ReviewComment &c) { return c.id == commentId; });
+    if (it == comments.cend())
+        return;
+    const int fileRow = m_session->fileModel()->rowOfPath(it->filePath);
+    if (fileRow < 0) {
+        // Not (yet) in the diff: keep trying while files arrive; once complete it is outdated.
+        m_pendingComment = m_session->filesComplete() ? QString() : commentId;
+        m_pane->selectComment(commentId);
+        return;
+    }
+    m_pendingComment.clear();
+    m_filterEdit->clear();
+    const QModelIndex fileIndex = m_fileFilter->mapFromSource(m_session->fileModel()->index(fileRow, 0));
+    if (m_currentFile != fileRow) {
+        m_fileView->setCurrentIndex(fileIndex);
+        showFile(fileRow);
+    }
+    m_fileView->scrollTo(fileIndex);
+    int row = m_diff->rowOfComment(commentId);
+    if (row >= 0 && m_diff->isCollapsed() && m_diff->rowKind(row) == DiffModel::CommentRow
+        && !m_diff->index(row).data(DiffModel::OutdatedRole).toBool()) {
+        m_diff->expand();
+        row = m_diff->rowOfComment(commentId);
+    }
+    if (row >= 0) {
+        const QModelIndex index = m_diff->index(row);
+        m_diffView->setCurrentIndex(index);
+        m_diffView->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    }
+    m_pane->selectComment(commentId);
+}
+
+void ReviewView::applyRefs()
+{
+    m_session->setRefs(m_base->currentText(), m_head->currentText());
+}
+
+void ReviewView::chooseFolder()
+{
+    const ReviewProject *p = m_session->currentProject();
+    const QString name = p ? p->project.name : QString();
+    const QString folder = QFileDialog::getExistingDirectory(this, u"Clone folder of %1"_s.arg(name));
+    if (!folder.isEmpty())
+        m_session->setCloneFolder(folder);
+}
+
+} // namespace cwi

@@ -1,0 +1,162 @@
+// ReviewView's writes: every one is planned and applied through the shared write path (Actions),
+// which checks the row is still as seen, journals it for undo, and writes in one short transaction.
+
+#include "reviewview.h"
+
+#include "commenteditor.h"
+#include "diff/diffmodel.h"
+#include "diff/reviewsession.h"
+#include "writes/actions.h"
+
+#include <QMessageBox>
+
+#include <optional>
+
+namespace cwi {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const ReviewComment *findComment(const QVector<ReviewComment> &comments, const QString &id)
+{
+    for (const ReviewComment &c : comments) {
+        if (c.id == id)
+            return &c;
+    }
+    return nullptr;
+}
+
+QString valueText(const QVariant &value)
+{
+    if (!value.isValid())
+        return u"—"_s;
+    if (value.isNull())
+        return u"NULL"_s;
+    QString text = value.toString();
+    if (text.size() > 80)
+        text = text.left(77) + u"…"_s;
+    return text;
+}
+
+} // namespace
+
+// The comment a click on diff row ROW would create (body and author still empty), or nothing.
+static std::optional<NewReviewComment> commentForRow(const DiffModel *diff, const QString &phaseId, int row)
+{
+    if (row < 0 || row >= diff->rowCount() || diff->rowKind(row) != DiffModel::LineRow)
+        return std::nullopt;
+    const QModelIndex index = diff->index(row);
+    if (DiffLine::Kind(index.data(DiffModel::LineKindRole).toInt()) == DiffLine::NoNewline)
+        return std::nullopt;
+    NewReviewComment comment;
+    comment.phaseId = phaseId;
+    comment.filePath = diff->file().path();
+    comment.lineNumber = index.data(DiffModel::CommentLineNumberRole).toLongLong();
+    comment.lineType = index.data(DiffModel::CommentLineTypeRole).toString();
+    return comment;
+}
+
+void ReviewView::addCommentAtRow(int row)
+{
+    const auto comment = commentForRow(m_diff, m_session->phaseId(), row);
+    if (!canEdit() || !comment)
+        return;
+    CommentEditor editor(u"Add review comment"_s,
+        u"%1, line %2 (%3)"_s.arg(comment->filePath).arg(comment->lineNumber).arg(comment->lineType), {},
+        comment->author, true, this);
+    if (editor.exec() == QDialog::Accepted)
+        addComment(row, editor.body(), editor.author());
+}
+
+bool ReviewView::addComment(int row, const QString &body, const QString &author)
+{
+    auto comment = commentForRow(m_diff, m_session->phaseId(), row);
+    if (!canEdit() || !comment || body.trimmed().isEmpty())
+        return false;
+    comment->body = body;
+    comment->author = author.trimmed().isEmpty() ? u"you"_s : author.trimmed();
+    return runPlan(m_actions->planCreateComment(*comment), false); // the editor was the confirmation
+}
+
+bool ReviewView::resolve(const QStringList &ids, bool resolve)
+{
+    if (!canEdit() || ids.isEmpty())
+        return false;
+    return runPlan(resolve ? m_actions->planResolveComments(ids) : m_actions->planUnresolveComments(ids), true);
+}
+
+void ReviewView::editComment(const QString &id)
+{
+    const ReviewComment *c = findComment(m_session->comments(), id);
+    if (!canEdit() || !c)
+        return;
+    CommentEditor editor(u"Edit review comment"_s,
+        u"%1, line %2 (%3), by %4"_s.arg(c->filePath).arg(c->lineNumber).arg(c->lineType, c->author), c->body,
+        c->author, false, this);
+    if (editor.exec() != QDialog::Accepted || editor.body() == c->body)
+        return;
+    runPlan(m_actions->planEditComment(id, editor.body()), false);
+}
+
+void ReviewView::deleteComment(const QString &id)
+{
+    if (!canEdit())
+        return;
+    runPlan(m_actions->planDeleteComment(id), true);
+}
+
+// Confirms when the plan asks for it (showing field: old → new), applies, and tells the user what
+// happened when it did not apply. Returns true when applied.
+bool ReviewView::runPlan(const ActionPlan &plan, bool confirm)
+{
+    if (!plan.isValid()) {
+        QMessageBox::information(
+            this, u"Not possible"_s, plan.notValid.isEmpty() ? u"Nothing to change."_s : plan.notValid);
+        return false;
+    }
+    if (confirm && plan.needsConfirmation) {
+        QStringList lines;
+        for (const RowChange &row : plan.rows) {
+            if (row.op == RowOp::Check)
+                continue;
+            for (const FieldChange &change : row.changes) {
+                if (change.field == u"updatedAt"_s || change.field == u"createdAt"_s)
+                    continue;
+                lines << u"%1: %2 → %3"_s.arg(change.field, valueText(change.before),
+                    row.op == RowOp::Delete ? u"(deleted)"_s : valueText(change.after));
+            }
+        }
+        QMessageBox box(
+            QMessageBox::Question, plan.title, plan.title + u'?', QMessageBox::Ok | QMessageBox::Cancel, this);
+        box.setInformativeText(
+            plan.warning.isEmpty() ? lines.join(u'\n') : plan.warning + u"\n\n"_s + lines.join(u'\n'));
+        if (box.exec() != QMessageBox::Ok)
+            return false;
+    }
+    for (;;) {
+        const WriteResult result = m_actions->apply(plan);
+        switch (result.outcome) {
+        case WriteOutcome::Applied:
+            m_session->reloadComments();
+            return true;
+        case WriteOutcome::ChangedMeanwhile:
+            QMessageBox::warning(this, u"Changed meanwhile"_s,
+                result.message + u"\n\nNothing was written; the comments were reloaded."_s);
+            m_session->reloadComments();
+            return false;
+        case WriteOutcome::Busy:
+            if (QMessageBox::question(
+                    this, u"Database busy"_s, result.message + u"\n\nNothing was written. Try again?"_s)
+                == QMessageBox::Yes)
+                continue;
+            return false;
+        default:
+            QMessageBox::warning(this, plan.title, result.message);
+            m_session->reloadComments();
+            return false;
+        }
+    }
+}
+
+} // namespace cwi

@@ -1,28 +1,175 @@
+// cw-inspector: the window, or one of the headless modes (--info, --export-session, --do,
+// --screenshot). Wiring only: every layer is reached through its library.
+
+#include "appcontext.h"
+#include "commandline.h"
 #include "database.h"
+#include "demo/demoseeder.h"
 #include "inforeport.h"
+#include "mainwindow.h"
+#include "transcript/transcriptexport.h"
+#include "writes/actions.h"
+#include "writes/docommand.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QPixmap>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
+
+#include <memory>
 
 using namespace cwi;
 
-int main(int argc, char *argv[])
+namespace {
+
+constexpr int kScreenshotTimeoutMs = 30000;
+
+QString demoFolder()
 {
-    QApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Codewalkers database"));
-    parser.addOption({ QStringLiteral("info"), QStringLiteral("Print a JSON report") });
-    parser.process(app);
-    const QString path = parser.positionalArguments().value(0);
-    auto opened = Database::open(path);
-    QTextStream err(stderr);
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo");
+}
+
+QString ensureDemo(QString *error)
+{
+    const DemoResult demo = ensureDemoDatabase(demoFolder());
+    if (!demo.ok) {
+        *error = QStringLiteral("Cannot create the demo database in %1: %2").arg(demoFolder(), demo.error);
+        return {};
+    }
+    if (!demo.error.isEmpty())
+        qWarning("cw-inspector: %s", qPrintable(demo.error));
+    return demo.databasePath;
+}
+
+int runInfo(const QString &path, QTextStream &out, QTextStream &err)
+{
+    const auto opened = Database::open(path);
     if (!opened.database) {
         err << opened.message << Qt::endl;
         return 2;
     }
-    QTextStream(stdout) << QJsonDocument(infoReport(*opened.database)).toJson();
+    out << QJsonDocument(infoReport(*opened.database)).toJson();
     return 0;
+}
+
+int runExport(const CommandLine &line, const QString &path, QTextStream &err)
+{
+    const QStringList parts = line.exportSession.split(u':');
+    bool ok = false;
+    const int session = parts.value(1).toInt(&ok);
+    if (parts.size() != 2 || parts.at(0).isEmpty() || !ok || session < 1) {
+        err << "--export-session takes AGENT_ID:SESSION, e.g. abc123:2" << Qt::endl;
+        return 2;
+    }
+    if (line.format != u"jsonl" && line.format != u"md") {
+        err << "--format is jsonl or md" << Qt::endl;
+        return 2;
+    }
+    const auto opened = Database::open(path);
+    if (!opened.database) {
+        err << opened.message << Qt::endl;
+        return 2;
+    }
+    QString error;
+    const int code = exportSession(opened.database, parts.at(0), session, line.format, line.output, &error);
+    if (code != 0)
+        err << error << Qt::endl;
+    return code;
+}
+
+// Shows the window offscreen, raises the view, waits until nothing is loading, saves a PNG.
+int runScreenshot(MainWindow &window, const CommandLine &line, QTextStream &err)
+{
+    window.resize(line.size);
+    window.show();
+    QString error;
+    if (!window.showView(line.view, &error)) {
+        err << error << Qt::endl;
+        return 2;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    int quiet = 0; // a few idle rounds in a row: follow-up loads have started and finished
+    while (quiet < 5 && timer.elapsed() < kScreenshotTimeoutMs) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(20);
+        quiet = window.isBusy() ? 0 : quiet + 1;
+    }
+    if (window.isBusy())
+        err << "warning: the view was still loading after " << kScreenshotTimeoutMs / 1000 << " s" << Qt::endl;
+    const QPixmap pixmap = window.grab();
+    if (pixmap.isNull() || !pixmap.save(line.screenshot, "PNG")) {
+        err << "Cannot write " << line.screenshot << Qt::endl;
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const bool headless = argumentsAreHeadless(argc, argv);
+    if (argumentsWantScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app;
+    if (headless)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Codewalkers"));
+    QCoreApplication::setApplicationName(QStringLiteral("cw-inspector"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CWI_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    const CommandLine line = parseCommandLine(parser, QCoreApplication::arguments());
+    if (!line.error.isEmpty()) {
+        err << line.error << Qt::endl << "See cw-inspector --help" << Qt::endl;
+        return 2;
+    }
+
+    QSettings settings;
+    QString path = line.file;
+    if (line.demo || (path.isEmpty() && !headless && settings.value(QStringLiteral("lastFile")).toString().isEmpty())) {
+        QString error;
+        path = ensureDemo(&error);
+        if (path.isEmpty()) {
+            err << error << Qt::endl;
+            return 2;
+        }
+    } else if (path.isEmpty()) {
+        path = settings.value(QStringLiteral("lastFile")).toString();
+    }
+
+    if (line.info)
+        return runInfo(path, out, err);
+    if (!line.exportSession.isEmpty())
+        return runExport(line, path, err);
+    if (!line.doArgs.isEmpty())
+        return runDoCommand(path, line.doArgs, Actions::defaultJournalPath(), out, err);
+
+    AppContext context;
+    MainWindow window(&context, &settings);
+    window.setDemoProvider(&ensureDemo);
+    QString error;
+    const bool opened = window.openFile(path, line.edit, &error);
+    if (!line.screenshot.isEmpty()) {
+        if (!opened) {
+            err << error << Qt::endl;
+            return 2;
+        }
+        return runScreenshot(window, line, err);
+    }
+    window.restoreLayout();
+    window.show();
+    if (!opened)
+        window.reportOpenError(error);
+    return app->exec();
 }

@@ -2,10 +2,12 @@
 
 #include "cellformat.h"
 
+#include "../asyncjob.h"
 #include <QFont>
 #include <QFuture>
 #include <QGuiApplication>
 #include <QPalette>
+
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace cwi {
@@ -100,35 +102,38 @@ void TableModel::startCount()
     auto cancel = m_cancel;
     const TableReader reader = m_reader;
     const TableQuery query = m_query;
-    QtConcurrent::run([reader, query, cancel]() {
-        QString error;
-        const qint64 count = reader.count(query, &error, cancel.get());
-        return std::pair { count, error };
-    }).then(this, [this, generation](const std::pair<qint64, QString> &result) {
-        if (generation != m_generation)
-            return;
-        const bool wasBusy = isBusy();
-        m_countPending = false;
-        if (result.first < 0) {
-            m_error = result.second;
-            Q_EMIT errorOccurred(m_error);
+    runAsync(
+        this,
+        [reader, query, cancel]() {
+            QString error;
+            const qint64 count = reader.count(query, &error, cancel.get());
+            return std::pair { count, error };
+        },
+        [this, generation](const std::pair<qint64, QString> &result) {
+            if (generation != m_generation)
+                return;
+            const bool wasBusy = isBusy();
+            m_countPending = false;
+            if (result.first < 0) {
+                m_error = result.second;
+                Q_EMIT errorOccurred(m_error);
+                setBusyState(wasBusy);
+                return;
+            }
+            m_count = result.first;
+            const int rows = int(qMin<qint64>(m_count, std::numeric_limits<int>::max()));
+            if (rows > m_rows) {
+                beginInsertRows({}, m_rows, rows - 1);
+                m_rows = rows;
+                endInsertRows();
+            } else if (rows < m_rows) {
+                beginRemoveRows({}, rows, m_rows - 1);
+                m_rows = rows;
+                endRemoveRows();
+            }
+            Q_EMIT countChanged(m_count);
             setBusyState(wasBusy);
-            return;
-        }
-        m_count = result.first;
-        const int rows = int(qMin<qint64>(m_count, std::numeric_limits<int>::max()));
-        if (rows > m_rows) {
-            beginInsertRows({}, m_rows, rows - 1);
-            m_rows = rows;
-            endInsertRows();
-        } else if (rows < m_rows) {
-            beginRemoveRows({}, rows, m_rows - 1);
-            m_rows = rows;
-            endRemoveRows();
-        }
-        Q_EMIT countChanged(m_count);
-        setBusyState(wasBusy);
-    });
+        });
 }
 
 void TableModel::startAnchors()
@@ -140,16 +145,16 @@ void TableModel::startAnchors()
     auto cancel = m_cancel;
     const TableReader reader = m_reader;
     const TableQuery query = m_query;
-    QtConcurrent::run([reader, query, cancel]() {
-        return reader.anchors(query, kPageSize, cancel.get());
-    }).then(this, [this, generation](const QVector<RowKey> &anchors) {
-        if (generation != m_generation)
-            return;
-        m_anchorsPending = false;
-        m_anchors = anchors;
-        if (m_rows > 0) // placeholders can now be filled: views ask again
-            Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1), { LoadedRole });
-    });
+    runAsync(
+        this, [reader, query, cancel]() { return reader.anchors(query, kPageSize, cancel.get()); },
+        [this, generation](const QVector<RowKey> &anchors) {
+            if (generation != m_generation)
+                return;
+            m_anchorsPending = false;
+            m_anchors = anchors;
+            if (m_rows > 0) // placeholders can now be filled: views ask again
+                Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1), { LoadedRole });
+        });
 }
 
 void TableModel::requestPage(int page) const
@@ -192,15 +197,16 @@ void TableModel::requestPage(int page) const
     auto cancel = m_cancel;
     const TableReader reader = m_reader;
     const TableQuery query = m_query;
-    QtConcurrent::run([reader, query, cancel, from, key, limit, page, generation]() {
-        PageResult result { generation, page, {} };
-        const bool backwards = from == From::BeforeKey || from == From::End;
-        result.data = backwards ? reader.pageBefore(query, key, limit, cancel.get())
-                                : reader.pageAfter(query, key, limit, cancel.get());
-        return result;
-    }).then(const_cast<TableModel *>(this), [this](const PageResult &result) {
-        const_cast<TableModel *>(this)->applyPage(result);
-    });
+    runAsync(
+        const_cast<TableModel *>(this),
+        [reader, query, cancel, from, key, limit, page, generation]() {
+            PageResult result { generation, page, {} };
+            const bool backwards = from == From::BeforeKey || from == From::End;
+            result.data = backwards ? reader.pageBefore(query, key, limit, cancel.get())
+                                    : reader.pageAfter(query, key, limit, cancel.get());
+            return result;
+        },
+        [this](const PageResult &result) { const_cast<TableModel *>(this)->applyPage(result); });
     const_cast<TableModel *>(this)->setBusyState(wasBusy);
 }
 

@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
+#include <QHash>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -98,7 +99,11 @@ void closeRaw(const QString &connection)
 QString insertRow(const QString &connection, const QString &table, QVariantMap values)
 {
     const QSqlDatabase db = QSqlDatabase::database(connection, false);
-    const QStringList columns = columnNames(db, table);
+    static QHash<QString, QStringList> cache; // "connection/table" -> columns; schemas do not change mid-test
+    const QString cacheKey = connection + u'/' + table + u'/' + db.databaseName();
+    if (!cache.contains(cacheKey))
+        cache.insert(cacheKey, columnNames(db, table));
+    const QStringList columns = cache.value(cacheKey);
     auto realName = [&columns](const QString &logical) {
         const QString snake = Catalog::toSnakeCase(logical);
         for (const QString &c : columns) {

@@ -1,0 +1,108 @@
+#include "commandline.h"
+
+#include <cstring>
+
+namespace cwi {
+
+CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.setApplicationDescription(
+        QStringLiteral("Codewalkers Inspector: browse, read and carefully repair a Codewalkers server's SQLite file, "
+                       "also while the server runs. Read-only unless --edit."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"),
+        QStringLiteral("The Codewalkers database (default: the last file, else the demo)."), QStringLiteral("[FILE]"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QStringLiteral("Open the demo database (created on first use)."));
+    const QCommandLineOption info(QStringLiteral("info"),
+        QStringLiteral("Print a JSON report of FILE and exit (0: Codewalkers, 2: anything else)."));
+    const QCommandLineOption edit(
+        QStringLiteral("edit"), QStringLiteral("Open with editing on (a separate read-write connection)."));
+    const QCommandLineOption noLive(QStringLiteral("no-live"), QStringLiteral("Start with live refresh off."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Render a view into a PNG once it has loaded, then exit."), QStringLiteral("out.png"));
+    const QCommandLineOption view(QStringLiteral("view"),
+        QStringLiteral("View for --screenshot: dashboard, table:NAME, tasks, detail:TABLE:ID, "
+                       "log:AGENT_ID, review:PHASE_ID, history. Default: dashboard."),
+        QStringLiteral("view"));
+    const QCommandLineOption size(QStringLiteral("size"),
+        QStringLiteral("Window size for --screenshot (default 1440x900)."), QStringLiteral("WxH"));
+    const QCommandLineOption exportSession(QStringLiteral("export-session"),
+        QStringLiteral("Export one agent session and exit."), QStringLiteral("AGENT_ID:SESSION"));
+    const QCommandLineOption format(QStringLiteral("format"),
+        QStringLiteral("Export format: jsonl (the stored bytes) or md (readable). Default md."),
+        QStringLiteral("jsonl|md"));
+    const QCommandLineOption output(QStringList { QStringLiteral("o"), QStringLiteral("output") },
+        QStringLiteral("Export to this file instead of standard output."), QStringLiteral("OUT"));
+    const QCommandLineOption doAction(QStringLiteral("do"),
+        QStringLiteral("With --edit: run one action (ACTION ID [ARG]) and exit; "
+                       "0 applied, 3 changed meanwhile or not valid, 4 busy, 2 bad input."),
+        QStringLiteral("ACTION"));
+    parser.addOptions({ demo, info, edit, noLive, screenshot, view, size, exportSession, format, output, doAction });
+    parser.process(arguments);
+
+    CommandLine line;
+    const QStringList positional = parser.positionalArguments();
+    line.demo = parser.isSet(demo);
+    line.info = parser.isSet(info);
+    line.edit = parser.isSet(edit);
+    line.noLive = parser.isSet(noLive);
+    line.screenshot = parser.value(screenshot);
+    if (parser.isSet(view))
+        line.view = parser.value(view);
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(u'x');
+        const int w = wh.value(0).toInt();
+        const int h = wh.value(1).toInt();
+        if (wh.size() != 2 || w < 200 || h < 150 || w > 8000 || h > 8000)
+            line.error = QStringLiteral("--size takes WxH, e.g. 1440x900");
+        else
+            line.size = QSize(w, h);
+    }
+    line.exportSession = parser.value(exportSession);
+    if (parser.isSet(format))
+        line.format = parser.value(format);
+    line.output = parser.value(output);
+    if (parser.isSet(doAction)) {
+        // --do ACTION ID [ARG...]: the id and arguments arrive as positionals after FILE.
+        line.doArgs = QStringList { parser.value(doAction) } + positional.mid(1);
+        if (!line.edit)
+            line.error = QStringLiteral("--do needs --edit: the inspector is read-only otherwise");
+    } else if (positional.size() > 1) {
+        line.error = QStringLiteral("Only one FILE can be given");
+    }
+    line.file = positional.value(0);
+    if ((line.info || !line.exportSession.isEmpty() || !line.doArgs.isEmpty()) && line.file.isEmpty() && !line.demo
+        && line.error.isEmpty())
+        line.error = QStringLiteral("This mode needs a FILE (or --demo)");
+    return line;
+}
+
+namespace {
+bool hasAny(int argc, char **argv, std::initializer_list<const char *> names)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *name : names) {
+            const size_t n = std::strlen(name);
+            if (std::strncmp(argv[i], name, n) == 0 && (argv[i][n] == '\0' || argv[i][n] == '='))
+                return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+bool argumentsAreHeadless(int argc, char **argv)
+{
+    return hasAny(argc, argv,
+        { "--info", "-info", "--export-session", "-export-session", "--do", "-do", "--help", "-h", "-help", "--version",
+            "-v" });
+}
+
+bool argumentsWantScreenshot(int argc, char **argv)
+{
+    return hasAny(argc, argv, { "--screenshot", "-screenshot" });
+}
+
+} // namespace cwi

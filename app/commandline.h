@@ -1,0 +1,37 @@
+#pragma once
+
+// The command line of cw-inspector: one parser for the window and the headless modes.
+
+#include <QCommandLineParser>
+#include <QSize>
+#include <QStringList>
+
+namespace cwi {
+
+struct CommandLine
+{
+    QString file;
+    bool demo = false;
+    bool info = false;
+    bool edit = false;
+    bool noLive = false;
+    QString screenshot; // output PNG
+    QString view = QStringLiteral("dashboard");
+    QSize size { 1440, 900 };
+    QString exportSession; // AGENT_ID:SESSION
+    QString format = QStringLiteral("md");
+    QString output;
+    QStringList doArgs; // ACTION ID [ARG...]
+    QString error; // a usage error, for exit code 2
+
+    bool isHeadless() const { return info || !exportSession.isEmpty() || !doArgs.isEmpty(); }
+};
+
+// Fills PARSER's options (so --help lists them all) and reads ARGUMENTS.
+CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &arguments);
+
+// Scans ARGV before QApplication exists: headless modes must not need a display.
+bool argumentsAreHeadless(int argc, char **argv);
+bool argumentsWantScreenshot(int argc, char **argv);
+
+} // namespace cwi

@@ -1,0 +1,160 @@
+#include "detailhtml.h"
+
+#include "cellformat.h"
+#include "entities.h"
+#include "render/tiptaprenderer.h"
+#include "statuscolors.h"
+
+#include <QUrl>
+
+namespace cwi {
+
+namespace {
+
+QString link(const QString &href, const QString &text)
+{
+    return u"<a href=\"" + DetailHtml::escape(href) + u"\">" + DetailHtml::escape(text) + u"</a>";
+}
+
+QString openHref(const QString &table, const QString &id)
+{
+    return u"cwi:open/" + table + u'/' + QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+QString badge(const QString &table, const QString &field, const QString &value)
+{
+    const QColor color = statusColor(table, field, value);
+    return u"<span style=\"background-color:" + color.name() + u"; color:" + contrastingTextColor(color).name()
+        + u";\">&nbsp;" + DetailHtml::escape(statusLabel(table, field, value)) + u"&nbsp;</span>";
+}
+
+QString valueHtml(const DetailData &data, const FieldSpec *field, const QString &column, const QVariant &value,
+    const QSet<QString> &expanded)
+{
+    if (value.isNull())
+        return QStringLiteral("<span style=\"color:#888;\"><i>NULL</i></span>");
+    const QString text = value.toString();
+    const QString name = field ? field->name : column;
+    if (!field)
+        return u"<span style=\"white-space:pre-wrap;\">" + DetailHtml::escape(text.left(20000)) + u"</span>";
+    if (!field->references.isEmpty() && !text.isEmpty()) {
+        const QString label = data.referenceLabels.value(field->name);
+        return link(openHref(field->references, text), label.isEmpty() ? text : label)
+            + (label.isEmpty() ? QStringLiteral(" <span style=\"color:#b00;\">(not found)</span>")
+                               : QString(u" <span style=\"color:#888;\">" + DetailHtml::escape(text) + u"</span>"));
+    }
+    switch (field->kind) {
+    case FieldKind::Enum:
+        return badge(data.table, field->name, text);
+    case FieldKind::Timestamp: {
+        const QDateTime when = Timestamp::interpret(value);
+        if (!when.isValid())
+            return DetailHtml::escape(text) + u" <span style=\"color:#b00;\">(not a timestamp)</span>";
+        return DetailHtml::escape(CellFormat::dateTime(when)) + u" <span style=\"color:#888;\">("
+            + DetailHtml::escape(CellFormat::relativeAge(when)) + u", stored " + DetailHtml::escape(text) + u")</span>";
+    }
+    case FieldKind::Boolean:
+        return CellFormat::isTrue(value) ? QStringLiteral("✔ true") : QStringLiteral("✘ false");
+    case FieldKind::Tiptap: {
+        RenderInfo info;
+        const QString html = tiptapToHtml(text, &info);
+        QString note = info.message.isEmpty()
+            ? QString()
+            : QString(u"<p style=\"color:#a60;\">" + DetailHtml::escape(info.message) + u"</p>");
+        return note + u"<div style=\"margin-left:4px;\">" + html + u"</div>";
+    }
+    case FieldKind::Json: {
+        if (text.isEmpty())
+            return QStringLiteral("<span style=\"color:#888;\">(empty)</span>");
+        const QString pretty = CellFormat::prettyJson(text.left(4 * 1024 * 1024));
+        if (pretty.isEmpty())
+            return u"<span style=\"color:#b00;\">does not parse as JSON; raw text:</span><pre>"
+                + DetailHtml::escape(text.left(20000)) + u"</pre>";
+        QStringList lines = pretty.split(u'\n');
+        QString tail;
+        if (lines.size() > DetailHtml::kFoldedJsonLines && !expanded.contains(name)) {
+            tail = u"<br>" + link(u"cwi:expand/" + name, QStringLiteral("▸ show all %1 lines").arg(lines.size()));
+            lines = lines.mid(0, DetailHtml::kFoldedJsonLines);
+        } else if (lines.size() > DetailHtml::kFoldedJsonLines) {
+            tail = u"<br>" + link(u"cwi:fold/" + name, QStringLiteral("▾ fold"));
+        }
+        return u"<pre style=\"background:#f6f8fa;\">" + DetailHtml::escape(lines.join(u'\n')) + u"</pre>" + tail;
+    }
+    default:
+        break;
+    }
+    if (text.contains(u'\n') || text.size() > 120)
+        return u"<div style=\"white-space:pre-wrap;\">" + DetailHtml::escape(text.left(50000))
+            + (text.size() > 50000 ? QStringLiteral("<br><i>… (shortened)</i>") : QString()) + u"</div>";
+    return DetailHtml::escape(text);
+}
+
+} // namespace
+
+QString DetailHtml::escape(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
+{
+    const TableSpec *spec = data.info.spec;
+    const QString title = spec ? spec->title : data.table;
+    QString html = QStringLiteral("<html><body style=\"margin:6px;\">");
+    if (!data.error.isEmpty())
+        return html + u"<p style=\"color:#b00;\">" + escape(data.error) + u"</p></body></html>";
+    if (!data.row) {
+        return html + u"<h3>" + escape(title) + u"</h3><p>No row with id <code>" + escape(data.id) + u"</code> in "
+            + escape(data.table) + u" (it may have been deleted).</p></body></html>";
+    }
+    const RowRecord &row = *data.row;
+    QString heading = title;
+    if (spec && !spec->displayField.isEmpty()) {
+        const QString label = row.value(spec->displayField, &data.info).toString();
+        if (!label.isEmpty())
+            heading = CellFormat::elide(label, 90);
+    }
+    html += u"<h2 style=\"margin-bottom:2px;\">" + escape(heading) + u"</h2>";
+    html += u"<p style=\"color:#666; margin-top:0;\">" + escape(title) + u" · <code>" + escape(data.id) + u"</code>";
+    if (data.table == u"agents")
+        html += u" · " + link(u"cwi:log/" + data.id, QStringLiteral("open log"));
+    if (data.table == u"phases")
+        html += u" · " + link(u"cwi:review/" + data.id, QStringLiteral("open review"));
+    html += u"</p>";
+
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">");
+    for (int i = 0; i < row.columns.size(); ++i) {
+        const QString &column = row.columns.at(i);
+        const int c = data.info.columnIndex(column);
+        const QString logical = c >= 0 ? data.info.columns.at(c).logicalName : QString();
+        const FieldSpec *field = spec && !logical.isEmpty() ? spec->field(logical) : nullptr;
+        const QString shade = i % 2 ? QStringLiteral("#ffffff") : QStringLiteral("#f7f7f9");
+        html += u"<tr style=\"background:" + shade + u";\"><td valign=\"top\" width=\"24%\" style=\"color:#555;\"><b>"
+            + escape(field ? field->name : column) + u"</b>"
+            + (field ? QString() : QStringLiteral("<br><span style=\"color:#999;\">not in the schema</span>"))
+            + u"</td><td valign=\"top\">" + valueHtml(data, field, column, row.values.at(i), expanded) + u"</td></tr>";
+    }
+    html += u"</table>";
+    for (const QString &missing : data.info.missingFields)
+        html += u"<p style=\"color:#999;\">" + escape(missing) + u": not in this file (older schema)</p>";
+
+    if (!data.relations.isEmpty()) {
+        html += QStringLiteral("<h3>Related</h3><ul>");
+        for (const Relation &relation : data.relations) {
+            const QString text = relation.title + u" (" + QString::number(relation.count) + u')';
+            if (relation.count == 0) {
+                html += u"<li style=\"color:#999;\">" + escape(text) + u"</li>";
+                continue;
+            }
+            html += u"<li>"
+                + link(u"cwi:filter/" + relation.table + u'/' + relation.field + u'/'
+                        + QString::fromLatin1(QUrl::toPercentEncoding(data.id)),
+                    text)
+                + u" <span style=\"color:#999;\">" + escape(relation.table) + u"</span></li>";
+        }
+        html += u"</ul>";
+    }
+    return html + u"</body></html>";
+}
+
+} // namespace cwi

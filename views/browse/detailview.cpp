@@ -1,0 +1,154 @@
+#include "detailview.h"
+
+#include "browse/detailhtml.h"
+
+#include "asyncjob.h"
+#include <QDesktopServices>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cwi {
+
+namespace {
+
+DetailData loadDetail(const std::shared_ptr<Database> &db, const EntityRef &ref)
+{
+    DetailData data;
+    data.table = ref.table;
+    data.id = ref.id;
+    const TableInfo *info = db->schema().table(ref.table);
+    if (!info) {
+        data.error = QStringLiteral("The file has no table %1.").arg(ref.table);
+        return data;
+    }
+    data.info = *info;
+    const RowReader reader(db);
+    data.row = reader.byId(ref.table, ref.id);
+    if (!data.row)
+        return data;
+    if (info->spec) {
+        for (const FieldSpec &field : info->spec->fields) {
+            if (field.references.isEmpty())
+                continue;
+            const QString target = data.row->value(field.name, info).toString();
+            if (!target.isEmpty())
+                data.referenceLabels.insert(field.name, reader.label(field.references, target));
+        }
+    }
+    data.relations = reader.reverseRelations(ref.table, ref.id);
+    return data;
+}
+
+} // namespace
+
+DetailView::DetailView(AppContext *context, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_browser(new QTextBrowser(this))
+{
+    m_browser->setOpenLinks(false);
+    m_browser->setOpenExternalLinks(false);
+    m_browser->setPlaceholderText(tr("Select a row anywhere to see all of its fields here."));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_browser);
+    connect(m_browser, &QTextBrowser::anchorClicked, this, &DetailView::onLink);
+    connect(m_context, &AppContext::dataChanged, this, [this] {
+        if (m_ref.isValid())
+            load();
+    });
+    connect(m_context, &AppContext::databaseChanged, this, [this] {
+        m_ref = {};
+        m_data.reset();
+        m_browser->clear();
+    });
+}
+
+DetailView::~DetailView() = default;
+
+QString DetailView::html() const
+{
+    return m_browser->toHtml();
+}
+
+void DetailView::showRow(const EntityRef &ref)
+{
+    if (ref == m_ref && m_data)
+        return;
+    m_ref = ref;
+    m_expanded.clear();
+    load();
+}
+
+void DetailView::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+void DetailView::load()
+{
+    const auto db = m_context->database();
+    if (!db || !m_ref.isValid() || m_ref.id.isEmpty())
+        return;
+    const quint64 generation = ++m_generation;
+    setBusy(true);
+    const EntityRef ref = m_ref;
+    runAsync(
+        this, [db, ref] { return loadDetail(db, ref); },
+        [this, generation](const DetailData &data) {
+            if (generation != m_generation)
+                return;
+            m_data = std::make_unique<DetailData>(data);
+            render();
+            setBusy(false);
+        });
+}
+
+void DetailView::render()
+{
+    if (!m_data)
+        return;
+    const int scroll = m_browser->verticalScrollBar() ? m_browser->verticalScrollBar()->value() : 0;
+    m_browser->setHtml(DetailHtml::build(*m_data, m_expanded));
+    m_browser->verticalScrollBar()->setValue(scroll);
+}
+
+void DetailView::onLink(const QUrl &url)
+{
+    if (url.scheme() != u"cwi") {
+        const auto answer = QMessageBox::question(this, tr("Open link?"),
+            tr("Open this link outside the inspector?\n\n%1").arg(url.toDisplayString()),
+            QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer == QMessageBox::Open)
+            QDesktopServices::openUrl(url);
+        return;
+    }
+    const QStringList parts = url.path().split(u'/');
+    const QString verb = parts.value(0);
+    auto part = [&parts](int i) { return QUrl::fromPercentEncoding(parts.value(i).toUtf8()); };
+    if (verb == u"open")
+        m_context->navigate({ part(1), part(2) });
+    else if (verb == u"filter")
+        Q_EMIT openFiltered(part(1), part(2), part(3));
+    else if (verb == u"log")
+        m_context->navigate({ QStringLiteral("agent_log"), part(1) });
+    else if (verb == u"review")
+        m_context->navigate({ QStringLiteral("review"), part(1) });
+    else if (verb == u"expand") {
+        m_expanded.insert(part(1));
+        render();
+    } else if (verb == u"fold") {
+        m_expanded.remove(part(1));
+        render();
+    }
+}
+
+} // namespace cwi

@@ -1,0 +1,50 @@
+#pragma once
+
+// The detail pane: the selected row as a form. Every field; JSON pretty-printed and foldable;
+// Tiptap JSON rendered as rich text; foreign keys as links that open the referenced row;
+// reverse relations with counts, each a link to the filtered list.
+
+#include "appcontext.h"
+
+#include <QSet>
+#include <QWidget>
+
+class QTextBrowser;
+class QUrl;
+
+namespace cwi {
+
+struct DetailData;
+
+class DetailView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DetailView(AppContext *context, QWidget *parent = nullptr);
+    ~DetailView() override;
+
+    void showRow(const EntityRef &ref);
+    EntityRef current() const { return m_ref; }
+    bool isBusy() const { return m_busy; }
+    QString html() const; // what is shown (tests)
+
+Q_SIGNALS:
+    void openFiltered(const QString &table, const QString &field, const QString &value);
+    void busyChanged(bool busy);
+
+private:
+    void load();
+    void render();
+    void onLink(const QUrl &url);
+    void setBusy(bool busy);
+
+    AppContext *m_context;
+    QTextBrowser *m_browser;
+    EntityRef m_ref;
+    std::unique_ptr<DetailData> m_data;
+    QSet<QString> m_expanded; // JSON fields shown in full
+    quint64 m_generation = 0;
+    bool m_busy = false;
+};
+
+} // namespace cwi

@@ -1,0 +1,38 @@
+#pragma once
+
+// Every table of the open file, the known ones grouped by meaning (work, agents, review,
+// knowledge, accounts & projects), the rest under "Other", with row counts filled in by a
+// worker. Clicking a table opens it in the table browser.
+
+#include "appcontext.h"
+
+#include <QWidget>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace cwi {
+
+class NavigatorView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit NavigatorView(AppContext *context, QWidget *parent = nullptr);
+    bool isBusy() const { return m_busy; }
+    void refreshCounts();
+
+Q_SIGNALS:
+    void tableActivated(const QString &table);
+    void busyChanged(bool busy);
+
+private:
+    void rebuild();
+    void applyCounts(const QHash<QString, qint64> &counts);
+
+    AppContext *m_context;
+    QTreeWidget *m_tree;
+    quint64 m_generation = 0;
+    bool m_busy = false;
+};
+
+} // namespace cwi

@@ -1,0 +1,33 @@
+#pragma once
+
+// Ctrl+K: type any id (or its prefix) or any name, pick a match, jump to that entity.
+
+#include "appcontext.h"
+
+#include <QDialog>
+
+class QLineEdit;
+class QListWidget;
+class QTimer;
+
+namespace cwi {
+
+class QuickOpen : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit QuickOpen(AppContext *context, QWidget *parent = nullptr);
+
+private:
+    void search();
+    void accept() override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+    AppContext *m_context;
+    QLineEdit *m_input;
+    QListWidget *m_results;
+    QTimer *m_debounce;
+    quint64 m_generation = 0;
+};
+
+} // namespace cwi

@@ -1,0 +1,311 @@
+#include "mainwindow.h"
+
+#include "actions/actionmenu.h"
+#include "actions/actionrunner.h"
+#include "actions/editmode.h"
+#include "actions/historyview.h"
+#include "browse/detailview.h"
+#include "browse/navigatorview.h"
+#include "browse/quickopen.h"
+#include "browse/tablebrowser.h"
+#include "dashboard/dashboardview.h"
+#include "review/reviewview.h"
+#include "tasks/tasktreeview.h"
+#include "writes/actions.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QDockWidget>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+
+namespace cwi {
+
+namespace {
+enum CenterPage
+{
+    DashboardPage,
+    TablePage,
+    ReviewPage
+};
+}
+
+MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Codewalkers Inspector"));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    createViews();
+    createActions();
+    createMenus();
+    createStatusBar();
+    m_defaultState = saveState();
+    connect(m_context, &AppContext::navigateRequested, this, &MainWindow::navigate);
+    connect(m_context, &AppContext::databaseChanged, this, &MainWindow::updateStatus);
+    resize(1400, 900);
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget *MainWindow::addDock(QWidget *widget, const QString &objectName, const QString &title,
+    Qt::DockWidgetArea area, const QKeySequence &shortcut)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // stable: saveState()/restoreState() key on it
+    dock->setWidget(widget);
+    dock->setFeatures(
+        QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    QAction *toggle = dock->toggleViewAction();
+    if (!shortcut.isEmpty())
+        toggle->setShortcut(shortcut);
+    toggle->setToolTip(tr("Show or hide the %1 pane").arg(title));
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::createViews()
+{
+    m_center = new QTabWidget(this);
+    m_center->setObjectName(QStringLiteral("centerTabs"));
+    m_center->setDocumentMode(true);
+    m_dashboard = new DashboardView(m_context, m_center);
+    m_table = new TableBrowser(m_context, m_center);
+    m_review = new ReviewView(m_context, m_center);
+    m_center->addTab(m_dashboard, tr("Dashboard"));
+    m_center->addTab(m_table, tr("Tables"));
+    m_center->addTab(m_review, tr("Review"));
+    m_center->setTabToolTip(DashboardPage, tr("Headquarters: what needs attention (Ctrl+1)"));
+    m_center->setTabToolTip(TablePage, tr("Any table of the file, filtered and sorted (Ctrl+2)"));
+    m_center->setTabToolTip(ReviewPage, tr("A phase's diff with its review comments (Ctrl+3)"));
+    setCentralWidget(m_center);
+
+    m_navigator = new NavigatorView(m_context, this);
+    m_tasks = new TaskTreeView(m_context, this);
+    m_detail = new DetailView(m_context, this);
+    QDockWidget *navigatorDock = addDock(m_navigator, QStringLiteral("navigatorDock"), tr("Tables"),
+        Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_1));
+    QDockWidget *tasksDock = addDock(m_tasks, QStringLiteral("taskTreeDock"), tr("Task tree"), Qt::LeftDockWidgetArea,
+        QKeySequence(Qt::ALT | Qt::Key_2));
+    tabifyDockWidget(navigatorDock, tasksDock);
+    tasksDock->raise();
+    addDock(m_detail, QStringLiteral("detailDock"), tr("Detail"), Qt::RightDockWidgetArea,
+        QKeySequence(Qt::ALT | Qt::Key_3));
+
+    connect(m_navigator, &NavigatorView::tableActivated, this, [this](const QString &table) {
+        navigate({ table, {} });
+    });
+    connect(m_table, &TableBrowser::rowActivated, this, [this](const EntityRef &ref) {
+        if (!ref.id.isEmpty())
+            m_detail->showRow(ref);
+    });
+    connect(m_table, &TableBrowser::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_dashboard, &DashboardView::openFilteredTable, this, &MainWindow::openFiltered);
+    connect(m_detail, &DetailView::openFiltered, this, &MainWindow::openFiltered);
+    m_table->setContextMenuHook([this](QMenu *menu, const EntityRef &ref) { entityMenu(menu, ref); });
+
+    m_busyProbes << [this] { return m_dashboard->isBusy(); } << [this] { return m_table->isBusy(); }
+                 << [this] { return m_tasks->isBusy(); } << [this] { return m_detail->isBusy(); }
+                 << [this] { return m_navigator->isBusy(); } << [this] { return m_review->isBusy(); };
+}
+
+void MainWindow::createActions()
+{
+    m_runner = new ActionRunner(m_context, nullptr, this);
+    connect(m_runner, &ActionRunner::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    m_editMode = new EditModeToggle(m_context, this);
+    connect(m_editMode, &EditModeToggle::message, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_editMode, &EditModeToggle::editingChanged, this, &MainWindow::updateStatus);
+    m_history = new HistoryView(m_context, nullptr, this);
+    connect(m_history, &HistoryView::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    addDock(m_history, QStringLiteral("historyDock"), tr("History"), Qt::BottomDockWidgetArea,
+        QKeySequence(Qt::ALT | Qt::Key_9));
+    m_review->setActions(nullptr);
+
+    m_backAction = new QAction(QIcon::fromTheme(QStringLiteral("go-previous")), tr("Back"), this);
+    m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_backAction->setToolTip(tr("Back to the previous row or table (Alt+Left)"));
+    connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
+    m_forwardAction = new QAction(QIcon::fromTheme(QStringLiteral("go-next")), tr("Forward"), this);
+    m_forwardAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_forwardAction->setToolTip(tr("Forward again (Alt+Right)"));
+    connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
+    m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(tr("Reload every view from the file now (F5)"));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshAll);
+    m_liveAction = new QAction(tr("Live refresh"), this);
+    m_liveAction->setCheckable(true);
+    m_liveAction->setChecked(m_settings->value(QStringLiteral("liveRefresh"), true).toBool());
+    m_liveAction->setToolTip(tr("Reload the views whenever another process (the server) commits to the file"));
+    connect(m_liveAction, &QAction::toggled, this, &MainWindow::setLiveRefresh);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(
+        QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this, &MainWindow::chooseFile);
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open a Codewalkers database (Ctrl+O); you can also drop a file on the window"));
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    m_reopenAction = file->addAction(tr("Re&open"), this, [this] {
+        if (!m_lastPath.isEmpty())
+            openFile(m_lastPath, m_context->database() && m_context->database()->isWritable());
+    });
+    m_reopenAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addAction(tr("Open &demo database"), this, &MainWindow::openDemo);
+    file->addSeparator();
+    QAction *exportAction = file->addAction(tr("&Export table…"), m_table, &TableBrowser::exportView);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_runner->undoAction());
+    edit->addSeparator();
+    edit->addAction(m_editMode->action());
+    edit->addSeparator();
+    QAction *copyId = edit->addAction(tr("Copy &id of current row"), this, &MainWindow::copyCurrentId);
+    copyId->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QAction *quickOpen
+        = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Quick open…"), this, [this] {
+              QuickOpen dialog(m_context, this);
+              dialog.exec();
+          });
+    quickOpen->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    quickOpen->setToolTip(tr("Jump to anything by id, id prefix or name (Ctrl+K)"));
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_docksMenu = m_viewMenu->addMenu(tr("&Panes"));
+    for (QDockWidget *dock : std::as_const(m_docks))
+        m_docksMenu->addAction(dock->toggleViewAction());
+    m_viewMenu->addSeparator();
+    const QStringList pages { tr("&Dashboard"), tr("&Tables"), tr("&Review") };
+    for (int i = 0; i < pages.size(); ++i) {
+        QAction *page = m_viewMenu->addAction(pages.at(i), this, [this, i] { m_center->setCurrentIndex(i); });
+        page->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+    }
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_refreshAction);
+    m_viewMenu->addAction(m_liveAction);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(tr("Reset &layout"), this, &MainWindow::resetLayout);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    go->addAction(m_backAction);
+    go->addAction(m_forwardAction);
+    go->addAction(quickOpen);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts)
+        ->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About Codewalkers Inspector"), this, &MainWindow::showAbout);
+
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar")); // stable for restoreState()
+    toolbar->setMovable(true);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_backAction);
+    toolbar->addAction(m_forwardAction);
+    toolbar->addSeparator();
+    toolbar->addAction(open);
+    toolbar->addAction(m_refreshAction);
+    toolbar->addAction(m_liveAction);
+    toolbar->addSeparator();
+    toolbar->addAction(quickOpen);
+    toolbar->addSeparator();
+    toolbar->addAction(m_editMode->action());
+    toolbar->addAction(m_runner->undoAction());
+    m_viewMenu->insertAction(m_docksMenu->menuAction(), toolbar->toggleViewAction());
+    updateRecentMenu();
+}
+
+void MainWindow::createStatusBar()
+{
+    m_fileLabel = new QLabel(this);
+    m_schemaLabel = new QLabel(this);
+    m_changeLabel = new QLabel(this);
+    statusBar()->addPermanentWidget(m_fileLabel);
+    statusBar()->addPermanentWidget(m_schemaLabel);
+    statusBar()->addPermanentWidget(m_changeLabel);
+    statusBar()->addPermanentWidget(m_editMode->createBadge(this));
+    updateStatus();
+}
+
+void MainWindow::entityMenu(QMenu *menu, const EntityRef &ref)
+{
+    menu->addAction(tr("Show details"), this, [this, ref] { navigate(ref); });
+    ActionMenu::populate(menu, ref, m_runner);
+}
+
+bool MainWindow::isBusy() const
+{
+    return std::any_of(m_busyProbes.cbegin(), m_busyProbes.cend(), [](const auto &probe) { return probe(); });
+}
+
+void MainWindow::copyCurrentId()
+{
+    const EntityRef ref = m_detail->current();
+    if (ref.id.isEmpty()) {
+        statusBar()->showMessage(tr("No row selected"), 4000);
+        return;
+    }
+    QGuiApplication::clipboard()->setText(ref.id);
+    statusBar()->showMessage(tr("Copied %1").arg(ref.id), 4000);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Codewalkers Inspector"),
+        tr("<h3>Codewalkers Inspector %1</h3><p>Browse, read and carefully repair the SQLite state of a "
+           "Codewalkers server, also while it runs.</p><p>Read-only unless you switch editing on; every "
+           "edit is one short transaction, checked against what you saw, journaled and undoable.</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox::information(this, tr("Keyboard shortcuts"),
+        tr("<table cellpadding=3>"
+           "<tr><td><b>Ctrl+K</b></td><td>Quick open by id or name</td></tr>"
+           "<tr><td><b>Alt+Left / Alt+Right</b></td><td>Back / forward</td></tr>"
+           "<tr><td><b>Ctrl+1 / 2 / 3</b></td><td>Dashboard / Tables / Review</td></tr>"
+           "<tr><td><b>Alt+1 … Alt+9</b></td><td>Show or hide a pane</td></tr>"
+           "<tr><td><b>F5</b></td><td>Refresh now</td></tr>"
+           "<tr><td><b>Ctrl+C</b></td><td>Copy cells (tab-separated)</td></tr>"
+           "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy id of the current row</td></tr>"
+           "<tr><td><b>Ctrl+E</b></td><td>Editing on / off</td></tr>"
+           "<tr><td><b>Ctrl+Z</b></td><td>Undo the last action</td></tr>"
+           "<tr><td><b>Ctrl+F</b></td><td>Search in the log transcript</td></tr>"
+           "<tr><td><b>Ctrl+O</b></td><td>Open a file</td></tr>"
+           "</table>"));
+}
+
+} // namespace cwi
+
+namespace cwi {
+
+void MainWindow::showAgentLog(const QString &agentId, bool raise)
+{
+    m_detail->showRow({ QStringLiteral("agents"), agentId });
+    Q_UNUSED(raise);
+}
+
+} // namespace cwi

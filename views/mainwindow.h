@@ -1,0 +1,131 @@
+#pragma once
+
+// The main window: central pages (dashboard, table browser, review), dockable panes (navigator,
+// task tree, detail, log, history, knowledge views), menus, toolbar, status bar, navigation
+// history, quick open, editing mode, live refresh, remembered layout and recent files.
+
+#include "appcontext.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QSettings;
+class QTabWidget;
+
+namespace cwi {
+
+class Actions;
+class ActionRunner;
+class DashboardView;
+class DetailView;
+class EditModeToggle;
+class HistoryView;
+class NavigatorView;
+class ReviewView;
+class TableBrowser;
+class TaskTreeView;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(AppContext *context, QSettings *settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens PATH (read-only unless EDIT); on failure shows why and keeps the current file.
+    bool openFile(const QString &path, bool edit = false, QString *error = nullptr);
+    void restoreLayout();
+    // The window is up but the file could not be opened: say why, offer to choose another.
+    void reportOpenError(const QString &message);
+    // Where File > Open demo database gets its file (created on first use by the app).
+    void setDemoProvider(std::function<QString(QString *error)> provider) { m_demoProvider = std::move(provider); }
+
+    // Headless rendering: raises VIEW ("dashboard", "table:NAME", "tasks", "detail:TABLE:ID",
+    // "log:AGENT_ID", "review:PHASE_ID", "history", ...), waits until it has loaded, renders.
+    bool showView(const QString &view, QString *error);
+    bool isBusy() const;
+    static QStringList viewNames();
+
+    TableBrowser *tableBrowser() const { return m_table; }
+    DetailView *detailView() const { return m_detail; }
+    TaskTreeView *taskTree() const { return m_tasks; }
+
+    void navigate(const EntityRef &ref); // records history
+    void goBack();
+    void goForward();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    QDockWidget *addDock(QWidget *widget, const QString &objectName, const QString &title, Qt::DockWidgetArea area,
+        const QKeySequence &shortcut = {});
+    void createViews();
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    void route(const EntityRef &ref);
+    void openFiltered(const QString &table, const QString &field, const QString &value);
+    void updateStatus();
+    void updateRecentMenu();
+    void addRecent(const QString &path);
+    void onExternalChange();
+    void refreshAll();
+    void setLiveRefresh(bool on);
+    void resetLayout();
+    void showAbout();
+    void showShortcuts();
+    void chooseFile();
+    void openDemo();
+    void copyCurrentId();
+    void entityMenu(QMenu *menu, const EntityRef &ref);
+    void showAgentLog(const QString &agentId, bool raise = true);
+
+    AppContext *m_context;
+    QSettings *m_settings;
+    QTabWidget *m_center = nullptr;
+    DashboardView *m_dashboard = nullptr;
+    TableBrowser *m_table = nullptr;
+    ReviewView *m_review = nullptr;
+    NavigatorView *m_navigator = nullptr;
+    TaskTreeView *m_tasks = nullptr;
+    DetailView *m_detail = nullptr;
+    HistoryView *m_history = nullptr;
+    QWidget *m_log = nullptr;
+    QList<QDockWidget *> m_docks;
+    QByteArray m_defaultState;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_docksMenu = nullptr;
+
+    std::unique_ptr<Actions> m_actions;
+    ActionRunner *m_runner = nullptr;
+    EditModeToggle *m_editMode = nullptr;
+
+    QAction *m_backAction = nullptr;
+    QAction *m_forwardAction = nullptr;
+    QAction *m_liveAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_reopenAction = nullptr;
+
+    QLabel *m_fileLabel = nullptr;
+    QLabel *m_schemaLabel = nullptr;
+    QLabel *m_changeLabel = nullptr;
+
+    QVector<EntityRef> m_historyStack;
+    int m_historyIndex = -1;
+    bool m_navigatingHistory = false;
+    QList<std::function<bool()>> m_busyProbes;
+    QString m_lastPath;
+    std::function<QString(QString *error)> m_demoProvider;
+};
+
+} // namespace cwi

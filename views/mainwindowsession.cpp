@@ -1,0 +1,349 @@
+// MainWindow: files (open, recent, drop), settings, navigation history, live refresh and the
+// headless view switching used by --screenshot.
+
+#include "mainwindow.h"
+
+#include "actions/actionrunner.h"
+#include "actions/editmode.h"
+#include "actions/historyview.h"
+#include "browse/detailview.h"
+#include "browse/tablebrowser.h"
+#include "dashboard/dashboardview.h"
+#include "review/reviewview.h"
+#include "tasks/tasktreeview.h"
+#include "writes/actions.h"
+
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace cwi {
+
+namespace {
+constexpr int kMaxRecent = 10;
+constexpr int kWatchIntervalMs = 500; // new commits show within a second
+const QString kRecentKey = QStringLiteral("recentFiles");
+} // namespace
+
+bool MainWindow::openFile(const QString &path, bool edit, QString *error)
+{
+    const auto opened = Database::open(path);
+    if (!opened.database) {
+        if (error)
+            *error = opened.message;
+        statusBar()->showMessage(opened.message, 15000);
+        if (isVisible())
+            QMessageBox::warning(this, tr("Cannot open this file"), opened.message);
+        return false;
+    }
+    const auto db = opened.database;
+    m_actions.reset();
+    m_runner->setActions(nullptr);
+    m_history->setActions(nullptr);
+    m_review->setActions(nullptr);
+    m_context->setDatabase(db);
+    m_actions = std::make_unique<Actions>(db, Actions::defaultJournalPath());
+    m_runner->setActions(m_actions.get());
+    m_history->setActions(m_actions.get());
+    m_review->setActions(m_actions.get());
+    m_lastPath = db->path();
+    addRecent(m_lastPath);
+    m_settings->setValue(QStringLiteral("lastFile"), m_lastPath);
+    setWindowTitle(QFileInfo(m_lastPath).fileName() + u" — " + tr("Codewalkers Inspector"));
+    connect(db.get(), &Database::externallyChanged, this, &MainWindow::onExternalChange);
+    setLiveRefresh(m_liveAction->isChecked());
+    m_historyStack.clear();
+    m_historyIndex = -1;
+    if (!db->schema().problem().isEmpty())
+        statusBar()->showMessage(db->schema().problem(), 20000);
+    if (edit) {
+        QString why;
+        if (!m_editMode->setEditing(true, &why)) {
+            statusBar()->showMessage(why, 15000);
+            if (isVisible())
+                QMessageBox::warning(this, tr("Editing stays off"), why);
+        }
+    }
+    m_center->setCurrentIndex(0);
+    updateStatus();
+    return true;
+}
+
+void MainWindow::reportOpenError(const QString &message)
+{
+    statusBar()->showMessage(message, 30000);
+    const auto answer = QMessageBox::warning(this, tr("Cannot open this file"),
+        message + u"\n\n" + tr("Choose another file?"), QMessageBox::Open | QMessageBox::Close, QMessageBox::Open);
+    if (answer == QMessageBox::Open)
+        chooseFile();
+}
+
+void MainWindow::chooseFile()
+{
+    const QString start = m_lastPath.isEmpty() ? QString() : QFileInfo(m_lastPath).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a Codewalkers database"), start,
+        tr("SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::openDemo()
+{
+    if (!m_demoProvider)
+        return;
+    QString error;
+    const QString path = m_demoProvider(&error);
+    if (path.isEmpty()) {
+        QMessageBox::warning(this, tr("Demo database"), error);
+        return;
+    }
+    openFile(path);
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    QStringList recent = m_settings->value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    m_settings->setValue(kRecentKey, recent);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList recent = m_settings->value(kRecentKey).toStringList();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        QAction *action = m_recentMenu->addAction(
+            QStringLiteral("&%1  %2").arg(i + 1).arg(path), this, [this, path] { openFile(path); });
+        action->setEnabled(QFileInfo::exists(path));
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(tr("(none yet)"))->setEnabled(false);
+    else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear list"), this, [this] {
+            m_settings->remove(kRecentKey);
+            updateRecentMenu();
+        });
+    }
+    if (m_reopenAction)
+        m_reopenAction->setEnabled(!m_lastPath.isEmpty());
+}
+
+void MainWindow::updateStatus()
+{
+    const auto db = m_context->database();
+    if (!db) {
+        m_fileLabel->setText(tr("No file open"));
+        m_schemaLabel->clear();
+        return;
+    }
+    const QFileInfo info(db->path());
+    m_fileLabel->setText(info.fileName() + u"  " + QLocale().formattedDataSize(info.size()));
+    m_fileLabel->setToolTip(db->path());
+    const SchemaMap &schema = db->schema();
+    m_schemaLabel->setText(
+        tr("%1 · %2 migrations").arg(nameStyleName(schema.nameStyle())).arg(schema.migrations().size()));
+    m_schemaLabel->setToolTip(schema.problem().isEmpty() ? tr("Complete Codewalkers schema") : schema.problem());
+    if (m_reopenAction)
+        m_reopenAction->setEnabled(true);
+}
+
+void MainWindow::setLiveRefresh(bool on)
+{
+    m_settings->setValue(QStringLiteral("liveRefresh"), on);
+    if (const auto db = m_context->database())
+        db->setWatchInterval(on ? kWatchIntervalMs : 0);
+    m_changeLabel->setText(on ? tr("live") : tr("live refresh off"));
+}
+
+void MainWindow::onExternalChange()
+{
+    m_changeLabel->setText(tr("change seen %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_table->reload();
+    updateStatus();
+}
+
+void MainWindow::refreshAll()
+{
+    m_context->notifyDataChanged();
+    m_table->reload();
+    statusBar()->showMessage(tr("Refreshed"), 3000);
+}
+
+void MainWindow::navigate(const EntityRef &ref)
+{
+    if (!ref.isValid())
+        return;
+    if (!m_navigatingHistory) {
+        m_historyStack.resize(m_historyIndex + 1);
+        if (m_historyStack.isEmpty() || !(m_historyStack.last() == ref))
+            m_historyStack.append(ref);
+        m_historyIndex = int(m_historyStack.size()) - 1;
+    }
+    m_backAction->setEnabled(m_historyIndex > 0);
+    m_forwardAction->setEnabled(m_historyIndex + 1 < m_historyStack.size());
+    route(ref);
+}
+
+void MainWindow::goBack()
+{
+    if (m_historyIndex <= 0)
+        return;
+    m_navigatingHistory = true;
+    navigate(m_historyStack.at(--m_historyIndex));
+    m_navigatingHistory = false;
+}
+
+void MainWindow::goForward()
+{
+    if (m_historyIndex + 1 >= m_historyStack.size())
+        return;
+    m_navigatingHistory = true;
+    navigate(m_historyStack.at(++m_historyIndex));
+    m_navigatingHistory = false;
+}
+
+void MainWindow::route(const EntityRef &ref)
+{
+    auto raise = [this](QWidget *widget) {
+        for (QDockWidget *dock : std::as_const(m_docks)) {
+            if (dock->widget() == widget) {
+                dock->show();
+                dock->raise();
+            }
+        }
+    };
+    if (ref.table == u"review") {
+        m_review->showPhase(ref.id);
+        m_center->setCurrentWidget(m_review);
+        return;
+    }
+    if (ref.id.isEmpty()) {
+        m_table->showTable(ref.table);
+        m_center->setCurrentWidget(m_table);
+        return;
+    }
+    if (ref.table == u"agent_log") {
+        showAgentLog(ref.id);
+        return;
+    }
+    m_detail->showRow(ref);
+    raise(m_detail);
+    if (ref.table == u"tasks" || ref.table == u"phases" || ref.table == u"initiatives")
+        m_tasks->selectEntity(ref.table, ref.id);
+    if (ref.table == u"agents")
+        showAgentLog(ref.id, false);
+    if (m_center->currentWidget() == m_table && m_table->currentTable() != ref.table)
+        m_table->showRow(ref.table, ref.id);
+}
+
+void MainWindow::openFiltered(const QString &table, const QString &field, const QString &value)
+{
+    m_table->showTable(table, field, value.startsWith(u'=') ? value.mid(1) : value);
+    m_center->setCurrentWidget(m_table);
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState);
+    for (QDockWidget *dock : std::as_const(m_docks))
+        dock->show();
+}
+
+void MainWindow::restoreLayout()
+{
+    restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
+    m_center->setCurrentIndex(m_settings->value(QStringLiteral("window/page"), 0).toInt());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings->setValue(QStringLiteral("window/state"), saveState());
+    m_settings->setValue(QStringLiteral("window/page"), m_center->currentIndex());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().value(0).isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = event->mimeData()->urls().value(0).toLocalFile();
+    if (!path.isEmpty()) {
+        event->acceptProposedAction();
+        openFile(path);
+    }
+}
+
+QStringList MainWindow::viewNames()
+{
+    return { QStringLiteral("dashboard"), QStringLiteral("table:NAME"), QStringLiteral("tasks"),
+        QStringLiteral("detail:TABLE:ID"), QStringLiteral("log:AGENT_ID"), QStringLiteral("review:PHASE_ID"),
+        QStringLiteral("history") };
+}
+
+bool MainWindow::showView(const QString &view, QString *error)
+{
+    const QStringList parts = view.split(u':');
+    const QString kind = parts.value(0);
+    auto dockOf = [this](QWidget *widget) -> QDockWidget * {
+        for (QDockWidget *dock : std::as_const(m_docks)) {
+            if (dock->widget() == widget)
+                return dock;
+        }
+        return nullptr;
+    };
+    const auto db = m_context->database();
+    if (kind == u"dashboard" && parts.size() == 1) {
+        m_center->setCurrentWidget(m_dashboard);
+    } else if (kind == u"table" && parts.size() == 2) {
+        if (!db || !db->schema().hasTable(parts.at(1))) {
+            *error = tr("No table %1 in this file").arg(parts.value(1));
+            return false;
+        }
+        m_table->showTable(parts.at(1));
+        m_center->setCurrentWidget(m_table);
+    } else if (kind == u"tasks" && parts.size() == 1) {
+        dockOf(m_tasks)->show();
+        dockOf(m_tasks)->raise();
+    } else if (kind == u"detail" && parts.size() == 3) {
+        m_detail->showRow({ parts.at(1), parts.at(2) });
+        dockOf(m_detail)->show();
+    } else if (kind == u"log" && parts.size() == 2) {
+        showAgentLog(parts.at(1));
+    } else if (kind == u"review" && parts.size() == 2) {
+        m_review->showPhase(parts.at(1));
+        m_center->setCurrentWidget(m_review);
+    } else if (kind == u"history" && parts.size() == 1) {
+        dockOf(m_history)->show();
+        dockOf(m_history)->raise();
+    } else {
+        *error = tr("Unknown view \"%1\"; views: %2").arg(view, viewNames().join(u", "));
+        return false;
+    }
+    return true;
+}
+
+} // namespace cwi

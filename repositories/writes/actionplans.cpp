@@ -553,4 +553,31 @@ ActionPlan Actions::planAbandonErrand(const QString &errandId)
     return p.plan();
 }
 
+ActionPrompt Actions::prompt(const QString &action, const QString &id)
+{
+    ActionPrompt prompt;
+    const ActionInfo *i = info(action);
+    if (!i)
+        return prompt;
+    Planner p(*m_database, action);
+    if (action == u"answer-conversation") {
+        if (const auto row = p.read(u"conversations"_s, id, { u"question"_s }))
+            prompt.context = u"Question: "_s + row->value(u"question"_s).toString();
+    } else if (action == u"respond-message") {
+        if (const auto row = p.read(u"messages"_s, id, { u"senderType"_s, u"senderId"_s, u"content"_s }))
+            prompt.context = row->value(u"senderType"_s).toString() + u' ' + row->value(u"senderId"_s).toString()
+                + u" wrote: " + row->value(u"content"_s).toString();
+    } else if (action == u"edit-comment") {
+        if (const auto row = p.read(u"review_comments"_s, id, { u"body"_s }))
+            prompt.initialText = row->value(u"body"_s).toString();
+    } else if (i->arg == ActionArg::Status) {
+        if (const auto row = p.read(i->table, id, {})) {
+            prompt.choices = documentedValues(i->table, kStatus);
+            prompt.choices.removeAll(row->value(kStatus).toString());
+            prompt.context = u"Current status: "_s + row->value(kStatus).toString();
+        }
+    }
+    return prompt;
+}
+
 } // namespace cwi

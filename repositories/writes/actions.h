@@ -52,6 +52,14 @@ struct NewReviewComment
     QString author = QStringLiteral("you");
 };
 
+// What a dialog for ACTION on one row shows before the user types (Actions::prompt()).
+struct ActionPrompt
+{
+    QString context; // what the user answers: the question, the message; empty if nothing
+    QString initialText; // edit-comment: the current body
+    QStringList choices; // set-*-status: the documented statuses other than the current one
+};
+
 class Actions : public QObject
 {
     Q_OBJECT
@@ -97,6 +105,8 @@ public:
 
     // A null text / status (QString()) only checks the row's state: the plan then has no rows and an
     // empty notValid when the action is possible. whyNot() uses this.
+
+    ActionPrompt prompt(const QString &action, const QString &id);
 
     // Empty when ACTION is valid for row ID in its current state (and editing is on); otherwise
     // the reason, for a disabled menu entry's tooltip. Text arguments are not needed here.

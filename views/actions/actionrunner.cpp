@@ -1,0 +1,153 @@
+#include "actionrunner.h"
+
+#include "actiondialog.h"
+#include "database.h"
+
+#include <QAction>
+#include <QMessageBox>
+#include <QWidget>
+
+using namespace Qt::StringLiterals;
+
+namespace cwi {
+
+ActionRunner::ActionRunner(AppContext *context, Actions *actions, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_context(context)
+    , m_dialogParent(dialogParent)
+    , m_undo(new QAction(u"Undo"_s, this))
+{
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setShortcutContext(Qt::WindowShortcut);
+    connect(m_undo, &QAction::triggered, this, [this] { undoLast(); });
+    setActions(actions);
+}
+
+void ActionRunner::setActions(Actions *actions)
+{
+    disconnect(m_journalConnection);
+    disconnect(m_writableConnection);
+    m_actions = actions;
+    if (m_actions) {
+        m_journalConnection = connect(m_actions, &Actions::journalChanged, this, &ActionRunner::updateUndo);
+        if (m_actions->database())
+            m_writableConnection
+                = connect(m_actions->database().get(), &Database::writableChanged, this, &ActionRunner::updateUndo);
+    }
+    updateUndo();
+}
+
+void ActionRunner::updateUndo()
+{
+    const bool can = m_actions && m_actions->canUndo();
+    m_undo->setEnabled(can);
+    m_undo->setText(can ? m_actions->undoTitle() : u"Undo"_s);
+    m_undo->setToolTip(can ? m_undo->text() + u" (the row must still be as the action left it)" : u"Nothing to undo"_s);
+}
+
+void ActionRunner::trigger(const QString &action, const QStringList &ids, const QString &argument)
+{
+    const ActionInfo *info = Actions::info(action);
+    if (!m_actions || !info || ids.isEmpty())
+        return;
+    const QString id = ids.first();
+    Actions *actions = m_actions;
+    const auto planner
+        = [actions, action, ids](const QString &arg) { return actions->plan(action, ids, QStringList { arg }); };
+    ActionPlan plan;
+    if (info->arg != ActionArg::None && argument.isNull()) {
+        if (!m_interactive)
+            return;
+        const ActionPrompt prompt = m_actions->prompt(action, id);
+        const QString initial = info->arg == ActionArg::Status ? prompt.choices.value(0) : prompt.initialText;
+        ActionDialog dialog(*info, planner, prompt.context, initial, prompt.choices, m_dialogParent);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        plan = m_actions->plan(action, ids, { dialog.argument() }); // fresh read right before writing
+    } else {
+        plan = m_actions->plan(action, ids, argument.isNull() ? QStringList() : QStringList { argument });
+        if (plan.isValid() && plan.needsConfirmation && m_interactive) {
+            ActionDialog dialog(*info, planner, {}, argument, {}, m_dialogParent);
+            if (dialog.exec() != QDialog::Accepted)
+                return;
+            plan = m_actions->plan(action, ids, argument.isNull() ? QStringList() : QStringList { argument });
+        }
+    }
+    report(applyWithRetry(plan));
+}
+
+WriteResult ActionRunner::run(const ActionPlan &plan)
+{
+    if (!m_actions)
+        return {};
+    if (plan.isValid() && plan.needsConfirmation && m_interactive) {
+        const ActionInfo *info = Actions::info(plan.action);
+        ActionInfo shown = info ? *info : ActionInfo {};
+        shown.arg = ActionArg::None;
+        ActionDialog dialog(
+            shown, [plan](const QString &) { return plan; }, {}, {}, {}, m_dialogParent);
+        if (dialog.exec() != QDialog::Accepted) {
+            WriteResult cancelled;
+            cancelled.outcome = WriteOutcome::NotValid;
+            cancelled.message = u"Cancelled; nothing was written."_s;
+            return cancelled;
+        }
+    }
+    const WriteResult result = applyWithRetry(plan);
+    report(result);
+    return result;
+}
+
+WriteResult ActionRunner::undoLast()
+{
+    if (!m_actions)
+        return {};
+    WriteResult result = m_actions->undoLast();
+    while (result.outcome == WriteOutcome::Busy && m_interactive
+        && QMessageBox::warning(
+               m_dialogParent, u"Database busy"_s, result.message, QMessageBox::Retry | QMessageBox::Cancel)
+            == QMessageBox::Retry)
+        result = m_actions->undoLast();
+    report(result);
+    return result;
+}
+
+WriteResult ActionRunner::applyWithRetry(const ActionPlan &plan)
+{
+    WriteResult result = m_actions->apply(plan);
+    while (result.outcome == WriteOutcome::Busy && m_interactive
+        && QMessageBox::warning(
+               m_dialogParent, u"Database busy"_s, result.message, QMessageBox::Retry | QMessageBox::Cancel)
+            == QMessageBox::Retry)
+        result = m_actions->apply(plan);
+    return result;
+}
+
+void ActionRunner::report(const WriteResult &result)
+{
+    switch (result.outcome) {
+    case WriteOutcome::Applied:
+        Q_EMIT statusMessage(result.plan.title + u" — done. Ctrl+Z undoes it.");
+        m_context->notifyDataChanged();
+        break;
+    case WriteOutcome::ChangedMeanwhile:
+        Q_EMIT statusMessage(result.message);
+        m_context->notifyDataChanged(); // show what the row is now
+        if (m_interactive)
+            QMessageBox::information(
+                m_dialogParent, u"Changed meanwhile"_s, result.message + u"\n\nThe views now show the current values.");
+        break;
+    case WriteOutcome::Busy:
+    case WriteOutcome::NotValid:
+    case WriteOutcome::ReadOnly:
+    case WriteOutcome::Failed:
+        Q_EMIT statusMessage(result.message);
+        if (m_interactive && result.outcome != WriteOutcome::Busy && !result.message.startsWith(u"Cancelled"))
+            QMessageBox::warning(m_dialogParent, u"Not applied"_s, result.message);
+        break;
+    }
+    updateUndo();
+    Q_EMIT finished(result);
+}
+
+} // namespace cwi

@@ -1,0 +1,83 @@
+#include "editmode.h"
+
+#include "writes/actions.h"
+
+#include <QAction>
+#include <QLabel>
+
+using namespace Qt::StringLiterals;
+
+namespace cwi {
+
+EditModeToggle::EditModeToggle(AppContext *context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_action(new QAction(u"Editing"_s, this))
+{
+    m_action->setCheckable(true);
+    m_action->setShortcut(QKeySequence(u"Ctrl+E"_s, QKeySequence::PortableText));
+    connect(m_action, &QAction::triggered, this, [this](bool on) { setEditing(on); });
+    connect(m_context, &AppContext::databaseChanged, this, &EditModeToggle::sync);
+    sync();
+}
+
+QLabel *EditModeToggle::createBadge(QWidget *parent)
+{
+    auto *badge = new QLabel(parent);
+    badge->setObjectName(u"editModeBadge"_s);
+    badge->setAlignment(Qt::AlignCenter);
+    m_badges.append(badge);
+    sync();
+    return badge;
+}
+
+bool EditModeToggle::setEditing(bool on, QString *error)
+{
+    const std::shared_ptr<Database> db = m_context->database();
+    QString problem;
+    if (!db) {
+        problem = u"No database is open."_s;
+    } else if (!on) {
+        db->disableWriting();
+    } else if (!db->isWritable()) {
+        problem = Actions::cannotWriteReason(db->path());
+        if (problem.isEmpty())
+            db->enableWriting(&problem);
+    }
+    sync();
+    if (!problem.isEmpty() && on) {
+        if (error)
+            *error = problem;
+        Q_EMIT message(problem);
+        return false;
+    }
+    Q_EMIT message(on ? u"Editing is on: actions write to the file (each asks first, Ctrl+Z undoes)."_s
+                      : u"Read-only: nothing can be written."_s);
+    return true;
+}
+
+void EditModeToggle::sync()
+{
+    const std::shared_ptr<Database> db = m_context->database();
+    disconnect(m_writable);
+    if (db)
+        m_writable = connect(db.get(), &Database::writableChanged, this, &EditModeToggle::sync);
+    const bool editing = db && db->isWritable();
+    m_action->setEnabled(bool(db));
+    m_action->setChecked(editing);
+    m_action->setToolTip(editing ? u"Editing: the inspector may write to the file. Click to go read-only."_s
+                                 : u"Read-only. Click to allow manual actions to write to the file."_s);
+    for (const QPointer<QLabel> &badge : std::as_const(m_badges)) {
+        if (!badge)
+            continue;
+        badge->setText(editing ? u"EDITING"_s : u"Read-only"_s);
+        badge->setToolTip(m_action->toolTip());
+        badge->setStyleSheet(editing ? u"QLabel { background: #f5a623; color: #2b1d00; font-weight: bold;"
+                                       u" border-radius: 3px; padding: 1px 8px; }"_s
+                                     : u"QLabel { background: palette(midlight); color: palette(text);"
+                                       u" border-radius: 3px; padding: 1px 8px; }"_s);
+    }
+    Q_EMIT editingChanged(editing);
+}
+
+} // namespace cwi

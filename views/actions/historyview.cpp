@@ -1,0 +1,145 @@
+#include "historyview.h"
+
+#include "actiondialog.h"
+#include "database.h"
+#include "historymodel.h"
+#include "writes/actions.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cwi {
+
+HistoryView::HistoryView(AppContext *context, Actions *actions, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_model(new HistoryModel(this))
+    , m_heading(new QLabel(this))
+    , m_list(new QTreeView(this))
+    , m_details(new QTreeWidget(this))
+    , m_undo(new QPushButton(u"Undo selected"_s, this))
+{
+    setObjectName(u"historyView"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto *bar = new QHBoxLayout;
+    m_heading->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bar->addWidget(m_heading, 1);
+    bar->addWidget(m_undo);
+    layout->addLayout(bar);
+
+    m_list->setModel(m_model);
+    m_list->setRootIsDecorated(false);
+    m_list->setUniformRowHeights(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(HistoryModel::ActionColumn, QHeaderView::Stretch);
+    m_details->setColumnCount(3);
+    m_details->setHeaderLabels({ u"Field"_s, u"Before"_s, u"After"_s });
+    m_details->setRootIsDecorated(true);
+    m_details->setSelectionMode(QAbstractItemView::NoSelection);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryView::showSelected);
+    connect(m_undo, &QPushButton::clicked, this, &HistoryView::undoSelected);
+    connect(m_list, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString table = index.data(HistoryModel::TableRole).toString();
+        if (!table.isEmpty())
+            m_context->navigate({ table, index.data(HistoryModel::RowIdRole).toString() });
+    });
+    setActions(actions);
+}
+
+void HistoryView::setActions(Actions *actions)
+{
+    disconnect(m_journalConnection);
+    m_actions = actions;
+    if (m_actions)
+        m_journalConnection = connect(m_actions, &Actions::journalChanged, this, &HistoryView::reload);
+    reload();
+}
+
+void HistoryView::reload()
+{
+    const qint64 selected = m_list->currentIndex().data(HistoryModel::EntryIdRole).toLongLong();
+    m_model->setEntries(m_actions ? m_actions->history() : QVector<JournalEntry>());
+    const QString file
+        = m_actions && m_actions->database() ? QFileInfo(m_actions->database()->path()).fileName() : QString();
+    m_heading->setText(file.isEmpty() ? u"No database open"_s
+                                      : u"<b>"_s + file.toHtmlEscaped() + u"</b> — "
+                + QString::number(m_model->rowCount()) + u" action(s) in the journal");
+    if (m_actions && !m_actions->journalError().isEmpty())
+        m_heading->setText(u"<span style='color:#b3261e'>"_s + m_actions->journalError().toHtmlEscaped() + u"</span>");
+    for (int c = 0; c < HistoryModel::ColumnCount; ++c) {
+        if (c != HistoryModel::ActionColumn)
+            m_list->resizeColumnToContents(c);
+    }
+    QModelIndex current = m_model->index(0, 0);
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        if (m_model->index(r, 0).data(HistoryModel::EntryIdRole).toLongLong() == selected)
+            current = m_model->index(r, 0);
+    }
+    if (current.isValid())
+        m_list->setCurrentIndex(current);
+    showSelected();
+}
+
+void HistoryView::showSelected()
+{
+    m_details->clear();
+    const JournalEntry *e = m_model->entry(m_list->currentIndex());
+    m_undo->setEnabled(
+        e && m_actions && m_actions->isWritable() && m_list->currentIndex().data(HistoryModel::UndoableRole).toBool());
+    m_undo->setToolTip(m_actions && !m_actions->isWritable() ? u"Read-only: switch on editing to undo."_s
+                                                             : u"Revert this action if its rows are still as it "
+                                                               u"left them."_s);
+    if (!e)
+        return;
+    for (const RowChange &row : e->rows) {
+        const QString op = row.op == RowOp::Insert ? u"added"_s : row.op == RowOp::Delete ? u"deleted"_s : u"changed"_s;
+        auto *header = new QTreeWidgetItem(m_details, { row.table + u' ' + row.id + u" (" + op + u')' });
+        header->setFirstColumnSpanned(true);
+        for (const FieldChange &c : row.changes) {
+            new QTreeWidgetItem(header,
+                { c.field, row.op == RowOp::Insert ? u"—"_s : ActionDialog::describeValue(c.before),
+                    row.op == RowOp::Delete ? u"—"_s : ActionDialog::describeValue(c.after) });
+        }
+    }
+    if (!e->message.isEmpty()) {
+        auto *message = new QTreeWidgetItem(m_details, { HistoryModel::outcomeText(*e) + u": " + e->message });
+        message->setFirstColumnSpanned(true);
+    }
+    m_details->expandAll();
+    m_details->resizeColumnToContents(0);
+}
+
+void HistoryView::undoSelected()
+{
+    const JournalEntry *e = m_model->entry(m_list->currentIndex());
+    if (!e || !m_actions)
+        return;
+    const WriteResult result = m_actions->undo(e->id);
+    Q_EMIT statusMessage(result.applied() ? result.plan.title + u" — done."_s : result.message);
+    if (result.applied() || result.outcome == WriteOutcome::ChangedMeanwhile)
+        m_context->notifyDataChanged();
+    if (!result.applied())
+        QMessageBox::information(this, u"Not undone"_s, result.message);
+}
+
+} // namespace cwi

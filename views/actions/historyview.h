@@ -1,0 +1,50 @@
+#pragma once
+
+// The History dock: the action journal of the open file, newest first, with the fields each action
+// changed (before → after) and its outcome. "Undo" reverts the selected action if the row is still
+// as the action left it. Double-click shows the row.
+
+#include "appcontext.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTreeView;
+class QTreeWidget;
+
+namespace cwi {
+
+class Actions;
+class HistoryModel;
+
+class HistoryView : public QWidget
+{
+    Q_OBJECT
+public:
+    HistoryView(AppContext *context, Actions *actions, QWidget *parent = nullptr);
+
+    void setActions(Actions *actions); // another file opened: its Actions (or null)
+    void reload();
+
+    HistoryModel *model() const { return m_model; }
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
+
+private:
+    void showSelected();
+    void undoSelected();
+
+    AppContext *m_context;
+    QPointer<Actions> m_actions;
+    HistoryModel *m_model;
+    QLabel *m_heading;
+    QTreeView *m_list;
+    QTreeWidget *m_details;
+    QPushButton *m_undo;
+    QMetaObject::Connection m_journalConnection;
+};
+
+} // namespace cwi

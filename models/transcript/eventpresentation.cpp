@@ -158,8 +158,20 @@ EventPresentation presentBlock(const TranscriptEvent &event, const ContentBlock 
         const QString diff = toolCallDiff(block.toolName, block.input);
         p.detail = diff.isEmpty() ? indentedJson(block.input) : diff;
         p.detailFormat = diff.isEmpty() ? BodyFormat::Monospace : BodyFormat::Diff;
-        if (transcript && transcript->resultLine(block.toolUseId.toUtf8()) < 0)
+        // The outcome in the call's row: the result itself sits under the call, collapsed.
+        const int resultLine = transcript ? transcript->resultLine(block.toolUseId.toUtf8()) : -1;
+        if (transcript && resultLine < 0)
             p.header += u"  (no result)"_s;
+        if (resultLine >= 0) {
+            const auto result = transcript->event(resultLine);
+            for (const ContentBlock &r : result->blocks) {
+                if (r.kind != EventKind::ToolResult || r.toolUseId != block.toolUseId)
+                    continue;
+                const QString first = firstLine(r.text, 160);
+                p.body += u"\n→ "_s + (r.isError ? u"error: "_s : QString()) + (first.isEmpty() ? u"(empty)"_s : first);
+                p.failedCall = r.isError;
+            }
+        }
         break;
     }
     case EventKind::ToolResult: {
@@ -382,6 +394,7 @@ EventPresentation presentEvent(const TranscriptEvent &event, const Transcript *t
         if (!more.detail.isEmpty())
             p.detail += (p.detail.isEmpty() ? QString() : u"\n\n"_s) + more.detail;
         p.error = p.error || more.error;
+        p.failedCall = p.failedCall || more.failedCall;
     }
     return p;
 }

@@ -28,6 +28,7 @@ struct EventPresentation
     QString detail; // empty: nothing to expand
     BodyFormat detailFormat = BodyFormat::Monospace;
     bool error = false;
+    bool failedCall = false; // a tool call whose result is an error
     bool dim = false; // thinking, notes, skipped lines
 };
 

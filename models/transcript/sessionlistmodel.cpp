@@ -208,7 +208,7 @@ QVariant SessionListModel::sessionData(const Entry &entry, int column, int role)
             return s.sessionNumber == 1 ? u"#1 spawn"_s : u"#%1 resume"_s.arg(s.sessionNumber);
         case StartedColumn: {
             const QDateTime at = s.firstAt.toDateTime();
-            return at.isValid() ? QLocale().toString(at.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_s) : u"—"_s;
+            return at.isValid() ? QLocale().toString(at.toLocalTime(), u"MM-dd HH:mm"_s) : u"—"_s;
         }
         case DurationColumn:
             return entry.hasFigures ? formatDuration(f.durationMs) : u"…"_s;
@@ -245,7 +245,11 @@ QVariant SessionListModel::sessionData(const Entry &entry, int column, int role)
         }
     }
     if (role == Qt::ToolTipRole) {
-        QString tip = u"Session %1 · %2 chunks · %3 bytes"_s.arg(s.sessionNumber).arg(s.chunkCount).arg(s.byteCount);
+        const QDateTime at = s.firstAt.toDateTime();
+        QString tip = u"Session %1 · started %2 · %3 chunks · %4 bytes"_s.arg(s.sessionNumber)
+                          .arg(at.isValid() ? QLocale().toString(at.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_s) : u"—"_s)
+                          .arg(s.chunkCount)
+                          .arg(s.byteCount);
         if (entry.hasFigures) {
             tip += u"\ntokens: %1 in · %2 out · %3 cache write · %4 cache read"_s.arg(f.usage.input)
                        .arg(f.usage.output)

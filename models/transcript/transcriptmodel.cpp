@@ -237,6 +237,8 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         return p.error;
     case IsDimRole:
         return p.dim;
+    case FailedCallRole:
+        return !detail && p.failedCall;
     case IsSubAgentRole:
         return m_transcript->event(line)->isSubAgent();
     case HeaderRole:

@@ -35,6 +35,7 @@ public:
         BodyRole,
         BodyFormatRole, // BodyFormat as int
         RawJsonRole, // the line exactly as stored (UTF-8 decoded)
+        FailedCallRole, // a tool call whose result is an error (the row shows it red)
     };
 
     explicit TranscriptModel(QObject *parent = nullptr);

@@ -60,7 +60,7 @@ private slots:
         const QString md = transcriptMarkdown(t, u"alpha — session 1"_s);
         QVERIFY(md.startsWith(u"# alpha — session 1\n"_s));
         QVERIFY(md.contains(u"**Assistant**\n\nI will read **parser.cpp**."_s));
-        QVERIFY(md.contains(u"**Read**\n\n```\n/src/parser.cpp\n```"_s));
+        QVERIFY(md.contains(u"**Read**\n\n```\n/src/parser.cpp\n→ int main() {}\n```"_s));
         QVERIFY(md.contains(u"> **Output of Read**"_s)); // the result quoted under its call
         QVERIFY(md.contains(u"> > **Output of Grep**"_s)); // sub-agent's result two levels down
         QVERIFY(md.contains(u"**Finished · success**"_s));

@@ -63,7 +63,9 @@ private slots:
         // Read call: summary is the file path; input JSON as detail, then the result.
         const QModelIndex read = model.index(4, 0);
         QCOMPARE(header(read), u"Read"_s);
-        QCOMPARE(read.data(TranscriptModel::BodyRole).toString(), u"/src/parser.cpp"_s);
+        // The outcome shows in the call's row; the result itself sits under it.
+        QCOMPARE(read.data(TranscriptModel::BodyRole).toString(), u"/src/parser.cpp\n→ int main() {}"_s);
+        QVERIFY(!read.data(TranscriptModel::FailedCallRole).toBool());
         QCOMPARE(model.rowCount(read), 2);
         QCOMPARE(header(model.index(1, 0, read)), u"Output of Read"_s);
 
@@ -128,6 +130,7 @@ private slots:
         QVERIFY(header(model.index(1, 0)).contains(u"Incomplete"_s));
         QVERIFY(header(model.index(0, 0)).contains(u"no result"_s));
         model.appendChunk(result.mid(10));
+        QVERIFY(model.index(0, 0).data(TranscriptModel::BodyRole).toString().endsWith(u"→ ok"_s));
         QCOMPARE(model.rowCount(), 1); // the completed line moved under its call
         QCOMPARE(header(model.index(0, 0)), u"Bash"_s);
         QCOMPARE(header(model.index(1, 0, model.index(0, 0))), u"Output of Bash"_s);
@@ -152,6 +155,20 @@ private slots:
             model.index(0, 0, model.index(2, 0)).data(TranscriptModel::BodyRole).toString().contains(u"\"n\": 1"_s));
         QVERIFY(header(model.index(3, 0)).contains(u"FAILED (error_max_turns)"_s));
         QVERIFY(model.index(3, 0).data(TranscriptModel::IsErrorRole).toBool());
+    }
+
+    void failedCallIsMarked()
+    {
+        QByteArray bytes = sj::assistant({ sj::toolUse(u"b1"_s, u"Bash"_s, { { u"command"_s, u"make"_s } }) });
+        bytes += sj::toolResult(u"b1"_s, u"make: *** [all] Error 2"_s, true);
+        TranscriptModel model;
+        model.setTranscript(transcriptOf(bytes));
+        const QModelIndex call = model.index(0, 0);
+        QVERIFY(call.data(TranscriptModel::FailedCallRole).toBool());
+        QVERIFY(call.data(TranscriptModel::BodyRole).toString().endsWith(u"→ error: make: *** [all] Error 2"_s));
+        const QModelIndex result = model.index(1, 0, call);
+        QCOMPARE(header(result), u"Error of Bash"_s);
+        QVERIFY(result.data(TranscriptModel::IsErrorRole).toBool());
     }
 
     void editShownAsDiff()

@@ -1,0 +1,90 @@
+#include "logloader.h"
+
+#include "logchunkrepository.h"
+#include "workrepositories.h"
+
+using namespace Qt::StringLiterals;
+
+namespace cwi {
+
+AgentLogs loadAgentLogs(const std::shared_ptr<Database> &db, const QString &agentId)
+{
+    AgentLogs out;
+    out.agentId = agentId;
+    if (!db)
+        return out;
+    out.sessions = makeLogChunkRepository(db)->sessions(agentId, &out.error);
+    out.agent = makeAgentRepository(db)->findById(agentId);
+    if (out.agent) {
+        if (!out.agent->taskId.isEmpty()) {
+            if (const auto task = makeTaskRepository(db)->findById(out.agent->taskId))
+                out.taskName = task->name;
+        }
+        if (!out.agent->initiativeId.isEmpty()) {
+            if (const auto initiative = makeInitiativeRepository(db)->findById(out.agent->initiativeId))
+                out.initiativeName = initiative->name;
+        }
+        if (!out.agent->accountId.isEmpty()) {
+            if (const auto account = makeAccountRepository(db)->findById(out.agent->accountId))
+                out.accountEmail = account->email;
+        }
+    }
+    return out;
+}
+
+LoadedSession loadSession(const std::shared_ptr<Database> &db, const QString &agentId, qint64 sessionNumber)
+{
+    LoadedSession out;
+    out.agentId = agentId;
+    out.sessionNumber = sessionNumber;
+    out.transcript = std::make_shared<Transcript>();
+    if (!db)
+        return out;
+    QVector<LogChunk> chunks = makeLogChunkRepository(db)->chunks(agentId, sessionNumber, &out.error);
+    qsizetype total = 0;
+    for (const LogChunk &chunk : std::as_const(chunks))
+        total += chunk.content.size();
+    out.transcript->reserve(total);
+    for (LogChunk &chunk : chunks) {
+        out.transcript->appendBytes(chunk.content);
+        chunk.content = QByteArray(); // keep one copy of the bytes, not two
+    }
+    while (out.transcript->outlinedCount() < out.transcript->index().completeLineCount())
+        out.transcript->outlineNext();
+    out.chunkCount = int(chunks.size());
+    if (!chunks.isEmpty()) {
+        out.lastCreatedAt = chunks.constLast().createdAt;
+        out.lastRowid = chunks.constLast().rowid;
+    }
+    return out;
+}
+
+QVector<LogChunk> loadNewChunks(const std::shared_ptr<Database> &db, const QString &agentId, qint64 sessionNumber,
+    const Timestamp &lastCreatedAt, qint64 lastRowid)
+{
+    if (!db)
+        return {};
+    return makeLogChunkRepository(db)->chunksAfter(agentId, sessionNumber, lastCreatedAt, lastRowid);
+}
+
+QHash<qint64, SessionFigures> loadSessionFigures(
+    const std::shared_ptr<Database> &db, const QVector<LogSessionInfo> &sessions, bool agentRunning)
+{
+    QHash<qint64, SessionFigures> out;
+    if (!db)
+        return out;
+    const auto repo = makeLogChunkRepository(db);
+    for (qsizetype i = 0; i < sessions.size(); ++i) {
+        const LogSessionInfo &info = sessions.at(i);
+        LineIndex index;
+        index.reserve(info.byteCount);
+        const QVector<LogChunk> chunks = repo->chunks(info.agentId, info.sessionNumber);
+        for (const LogChunk &chunk : chunks)
+            index.append(chunk.content);
+        // Only the newest session can still be running.
+        out.insert(info.sessionNumber, sessionFigures(summarizeSession(index), info, agentRunning && i == 0));
+    }
+    return out;
+}
+
+} // namespace cwi

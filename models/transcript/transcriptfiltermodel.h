@@ -1,0 +1,38 @@
+#pragma once
+
+// Filter of the transcript tree by event kind. A line is kept when its kind is wanted or when
+// one of its child lines is (a Task call stays for its sub-agent's errors). It reads KindRole
+// and IsErrorRole, which TranscriptModel answers without parsing once setLineKinds() ran.
+
+#include <QSortFilterProxyModel>
+
+namespace cwi {
+
+class TranscriptFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    enum Filter
+    {
+        AllEvents,
+        TextEvents,
+        ToolEvents,
+        ErrorEvents,
+        ThinkingEvents,
+        SystemEvents,
+        FilterCount
+    };
+
+    explicit TranscriptFilterModel(QObject *parent = nullptr);
+    void setEventFilter(Filter filter);
+    Filter eventFilter() const { return m_filter; }
+    static QString filterName(Filter filter);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    Filter m_filter = AllEvents;
+};
+
+} // namespace cwi

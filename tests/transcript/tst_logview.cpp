@@ -1,0 +1,195 @@
+// The log dock over a fixture file: an agent's sessions, the transcript, search, first error,
+// raw mode, follow mode, a deleted agent, an agent without a log. Set CWI_SCREENSHOT_DIR to also
+// render the dock over the demo database to PNG.
+
+#include "fixtures.h"
+#include "streamjson.h"
+
+#include "appcontext.h"
+#include "demo/demoseeder.h"
+#include "logs/logview.h"
+#include "transcript/sessionlistmodel.h"
+#include "transcript/transcriptmodel.h"
+#include "workrepositories.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+namespace sj = cwi::test::streamjson;
+
+class TestLogView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(u"cw-%1.db"_s.arg(++m_serial));
+        QVERIFY(test::createFixture(m_path, m_serial % 2 ? NameStyle::CamelCase : NameStyle::SnakeCase));
+        const QString raw = test::openRaw(m_path);
+        QVERIFY(!test::insertRow(raw, u"agents"_s,
+            { { u"id"_s, u"ag1"_s }, { u"name"_s, u"swift-otter"_s }, { u"status"_s, u"running"_s },
+                { u"mode"_s, u"execute"_s }, { u"provider"_s, u"claude"_s }, { u"prompt"_s, u"Fix the parser"_s },
+                { u"worktreeId"_s, u"wt-otter"_s }, { u"result"_s, u"{not json"_s } })
+                     .isEmpty());
+        const QByteArray bytes = sj::conversation();
+        for (qsizetype at = 0; at < bytes.size(); at += 700)
+            chunk(raw, u"ag1"_s, u"swift-otter"_s, 1, bytes.mid(at, 700), 1000 + at);
+        chunk(raw, u"ag1"_s, u"swift-otter"_s, 2, sj::init() + sj::toolResult(u"x"_s, u"boom"_s, true), 5000);
+        chunk(raw, u"gone"_s, u"dusty-beaver"_s, 1, sj::init(), 100);
+        test::closeRaw(raw);
+        const auto opened = Database::open(m_path);
+        QVERIFY2(opened.database, qPrintable(opened.message));
+        m_ctx = std::make_unique<AppContext>();
+        m_ctx->setDatabase(opened.database);
+    }
+    void cleanup() { m_ctx.reset(); }
+
+    void showsTheNewestSessionThenAnother()
+    {
+        LogView view(m_ctx.get());
+        view.resize(1200, 700);
+        view.showAgent(u"ag1"_s);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.sessionModel()->sessionCount(), 2);
+        QCOMPARE(view.sessionNumber(), 2); // newest first
+        QCOMPARE(view.transcriptModel()->rowCount(), 2);
+        QVERIFY(view.statusText().contains(u"2 lines"_s));
+
+        view.showSession(u"ag1"_s, 1);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.transcriptModel()->rowCount(), 8);
+        QVERIFY(view.statusText().contains(u"3 turns"_s));
+        const QModelIndex one = view.sessionModel()->indexOf(u"ag1"_s, 1);
+        QTRY_COMPARE(one.siblingAtColumn(SessionListModel::OutcomeColumn).data().toString(), u"success"_s);
+        QCOMPARE(view.sessionModel()
+                     ->indexOf(u"ag1"_s, 2)
+                     .siblingAtColumn(SessionListModel::OutcomeColumn)
+                     .data()
+                     .toString(),
+            u"running"_s);
+    }
+
+    void searchAndFirstError()
+    {
+        LogView view(m_ctx.get());
+        view.resize(1200, 700);
+        view.showSession(u"ag1"_s, 1);
+        QTRY_VERIFY(!view.isBusy());
+        view.find(u"caller"_s);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.hitCount(), 3);
+        // The first hit (the Task call) is current; the next one is inside the Task, expanded.
+        QCOMPARE(view.transcriptView()->currentIndex().data(TranscriptModel::LineRole).toInt(), 6);
+        view.findNext();
+        const QModelIndex second = view.transcriptView()->currentIndex();
+        QCOMPARE(second.data(TranscriptModel::LineRole).toInt(), 7);
+        QVERIFY(view.transcriptView()->isExpanded(second.parent()));
+        view.findPrevious();
+        QCOMPARE(view.transcriptView()->currentIndex().data(TranscriptModel::LineRole).toInt(), 6);
+
+        view.showSession(u"ag1"_s, 2);
+        QTRY_VERIFY(!view.isBusy());
+        view.jumpToFirstError();
+        QCOMPARE(view.transcriptView()->currentIndex().data(TranscriptModel::LineRole).toInt(), 1);
+        QVERIFY(view.transcriptView()->currentIndex().data(TranscriptModel::IsErrorRole).toBool());
+    }
+
+    void followModeAppendsNewChunks()
+    {
+        LogView view(m_ctx.get());
+        view.resize(1200, 700);
+        view.showSession(u"ag1"_s, 2);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.transcriptModel()->rowCount(), 2);
+        const QString raw = test::openRaw(m_path);
+        const QByteArray more = sj::assistant({ sj::text(u"still going"_s) }, u"msg_x"_s);
+        chunk(raw, u"ag1"_s, u"swift-otter"_s, 2, more.left(30), 6000);
+        chunk(raw, u"ag1"_s, u"swift-otter"_s, 2, more.mid(30), 6000);
+        test::closeRaw(raw);
+        m_ctx->notifyDataChanged();
+        QTRY_COMPARE(view.transcriptModel()->rowCount(), 3);
+        QTRY_VERIFY(!view.isBusy());
+        const QModelIndex last = view.transcriptModel()->index(2, 0);
+        QCOMPARE(last.data(TranscriptModel::BodyRole).toString(), u"still going"_s);
+        QVERIFY(view.statusText().contains(u"3 lines"_s));
+
+        view.setFollowing(false);
+        const QString writer = test::openRaw(m_path);
+        chunk(writer, u"ag1"_s, u"swift-otter"_s, 2, sj::systemNote(u"api_retry"_s), 7000);
+        test::closeRaw(writer);
+        m_ctx->notifyDataChanged();
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.transcriptModel()->rowCount(), 3); // not following: nothing read
+    }
+
+    void deletedAgentAndAgentWithoutLog()
+    {
+        LogView view(m_ctx.get());
+        view.resize(1200, 700);
+        view.showAgent(u"gone"_s);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.transcriptModel()->rowCount(), 1);
+        QVERIFY(view.sessionModel()->index(0, 0).data(SessionListModel::IsDeletedRole).toBool());
+
+        const QString raw = test::openRaw(m_path);
+        QVERIFY(!test::insertRow(raw, u"agents"_s,
+            { { u"id"_s, u"quiet"_s }, { u"name"_s, u"quiet-owl"_s }, { u"worktreeId"_s, u"wt-owl"_s } })
+                     .isEmpty());
+        test::closeRaw(raw);
+        view.showAgent(u"quiet"_s);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.transcriptModel()->rowCount(), 0);
+        QCOMPARE(view.sessionModel()->sessionCount(), 0);
+
+        view.showAllLogs();
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.sessionModel()->rowCount(), 2); // swift-otter, then the deleted dusty-beaver
+        QVERIFY(view.sessionModel()->index(1, 0).data().toString().contains(u"dusty-beaver"_s));
+    }
+
+    void screenshotOverDemo()
+    {
+        const QString out = qEnvironmentVariable("CWI_SCREENSHOT_DIR");
+        if (out.isEmpty())
+            QSKIP("set CWI_SCREENSHOT_DIR to render the log dock over the demo database");
+        QTemporaryDir demoDir;
+        const DemoResult demo = createDemoDatabase(demoDir.filePath(u"demo.db"_s), demoDir.filePath(u"repo"_s));
+        QVERIFY2(demo.ok, qPrintable(demo.error));
+        const auto opened = Database::open(demo.databasePath);
+        QVERIFY(opened.database);
+        AppContext ctx;
+        ctx.setDatabase(opened.database);
+        const QVector<Agent> agents = makeAgentRepository(opened.database)->findAll();
+        LogView view(&ctx);
+        view.resize(1400, 860);
+        view.show();
+        for (const Agent &agent : agents) {
+            view.showAgent(agent.id);
+            QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 20000);
+            QVERIFY(view.grab().save(out + u"/log-"_s + agent.name + u".png"_s));
+        }
+    }
+
+private:
+    static void chunk(const QString &connection, const QString &agentId, const QString &name, int session,
+        const QByteArray &content, qint64 createdAt)
+    {
+        QVERIFY(!test::insertRow(connection, u"agent_log_chunks"_s,
+            { { u"agentId"_s, agentId }, { u"agentName"_s, name }, { u"sessionNumber"_s, session },
+                { u"content"_s, content }, { u"createdAt"_s, createdAt } })
+                     .isEmpty());
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_serial = 0;
+    std::unique_ptr<AppContext> m_ctx;
+};
+
+QTEST_MAIN(TestLogView)
+#include "tst_logview.moc"

@@ -9,6 +9,7 @@
 #include "browse/quickopen.h"
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
+#include "logs/logview.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
 #include "writes/actions.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
     createActions();
     createMenus();
     createStatusBar();
+    resizeDocks({ m_docks.value(0), m_docks.value(2) }, { 380, 440 }, Qt::Horizontal);
     m_defaultState = saveState();
     connect(m_context, &AppContext::navigateRequested, this, &MainWindow::navigate);
     connect(m_context, &AppContext::databaseChanged, this, &MainWindow::updateStatus);
@@ -102,6 +104,10 @@ void MainWindow::createViews()
     tasksDock->raise();
     addDock(m_detail, QStringLiteral("detailDock"), tr("Detail"), Qt::RightDockWidgetArea,
         QKeySequence(Qt::ALT | Qt::Key_3));
+    m_log = new LogView(m_context, this);
+    m_logDock = addDock(
+        m_log, QStringLiteral("logDock"), tr("Agent log"), Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_4));
+    m_logDock->hide(); // opens when an agent is selected anywhere
 
     connect(m_navigator, &NavigatorView::tableActivated, this, [this](const QString &table) {
         navigate({ table, {} });
@@ -118,7 +124,8 @@ void MainWindow::createViews()
 
     m_busyProbes << [this] { return m_dashboard->isBusy(); } << [this] { return m_table->isBusy(); }
                  << [this] { return m_tasks->isBusy(); } << [this] { return m_detail->isBusy(); }
-                 << [this] { return m_navigator->isBusy(); } << [this] { return m_review->isBusy(); };
+                 << [this] { return m_navigator->isBusy(); } << [this] { return m_review->isBusy(); }
+                 << [this] { return m_log->isBusy(); };
 }
 
 void MainWindow::createActions()
@@ -136,6 +143,8 @@ void MainWindow::createActions()
     addDock(m_history, QStringLiteral("historyDock"), tr("History"), Qt::BottomDockWidgetArea,
         QKeySequence(Qt::ALT | Qt::Key_9));
     m_review->setActions(nullptr);
+    m_historyDock = m_docks.last();
+    m_historyDock->hide(); // on demand (View > Panes, Alt+9); the journal is empty at first
 
     m_backAction = new QAction(QIcon::fromTheme(QStringLiteral("go-previous")), tr("Back"), this);
     m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
@@ -304,8 +313,11 @@ namespace cwi {
 
 void MainWindow::showAgentLog(const QString &agentId, bool raise)
 {
-    m_detail->showRow({ QStringLiteral("agents"), agentId });
-    Q_UNUSED(raise);
+    m_log->showAgent(agentId);
+    if (raise || m_logDock->isVisible()) {
+        m_logDock->show();
+        m_logDock->raise();
+    }
 }
 
 } // namespace cwi

@@ -414,6 +414,8 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     switch (role) {
     case Qt::DisplayRole:
         return m_columns.at(section);
+    case FieldKindRole:
+        return field ? int(field->kind) : -1;
     case Qt::ToolTipRole:
         return CellFormat::columnToolTip(m_columns.at(section), field, tableInfo());
     default:

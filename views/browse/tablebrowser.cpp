@@ -53,7 +53,8 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     m_search->setPlaceholderText(tr("Search all columns…"));
     m_search->setClearButtonEnabled(true);
     m_search->setToolTip(tr("Rows that contain this text in any column"));
-    m_search->setMaximumWidth(320);
+    m_search->setMinimumWidth(240);
+    m_search->setMaximumWidth(360);
     m_raw->setText(tr("Raw"));
     m_raw->setCheckable(true);
     m_raw->setToolTip(tr("Show values exactly as stored (timestamps as numbers, booleans as 0/1)"));
@@ -197,12 +198,47 @@ void TableBrowser::showTable(const QString &table, const QString &field, const Q
             m_header->setFilterTextSilently(column, filter.expression);
         }
     }
+    arrangeColumns();
     const int sortColumn = m_model->columnOf(query.sortColumn);
     m_header->setSortIndicator(sortColumn, query.order);
     const QString title = info && info->spec ? info->spec->title : table;
     m_title->setText(title);
     m_title->setToolTip(table);
     updateCountLabel();
+}
+
+void TableBrowser::arrangeColumns()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const TableInfo *info = m_model->tableInfo();
+    // What names a row and its state first; ids are long and mostly for links.
+    int visual = 0;
+    if (info && info->spec) {
+        for (const QString &field : { info->spec->displayField, QStringLiteral("status") }) {
+            const int column = m_model->columnOf(field);
+            if (!field.isEmpty() && column >= 0 && header->visualIndex(column) >= visual)
+                header->moveSection(header->visualIndex(column), visual++);
+        }
+    }
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        const int kind = m_model->headerData(column, Qt::Horizontal, TableModel::FieldKindRole).toInt();
+        int width = 150;
+        switch (FieldKind(kind)) {
+        case FieldKind::Enum:
+            width = 120;
+            break;
+        case FieldKind::Boolean:
+        case FieldKind::Integer:
+            width = 90;
+            break;
+        case FieldKind::Timestamp:
+            width = 150;
+            break;
+        default:
+            width = header->visualIndex(column) == 0 && info && info->spec ? 300 : 150;
+        }
+        header->resizeSection(column, width);
+    }
 }
 
 void TableBrowser::showRow(const QString &table, const QString &id)

@@ -50,6 +50,7 @@ Q_SIGNALS:
 
 private:
     void resetModel();
+    void arrangeColumns();
     void applyFilters();
     void updateCountLabel();
     void emitCurrent();

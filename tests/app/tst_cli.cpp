@@ -1,0 +1,207 @@
+// The command line as a user runs it: --help, --info, --screenshot of every view,
+// --export-session, and the errors for bad input. Runs the real cw-inspector binary.
+
+#include "fixtures.h"
+
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home; // XDG folders: the demo and the settings live here, not in the user's
+    QString m_demo;
+
+    struct Run
+    {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run run(const QStringList &arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(CWI_INSPECTOR_BINARY), arguments);
+        if (!process.waitForFinished(120000))
+            process.kill();
+        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError() };
+    }
+
+    QString scalar(const QString &sql)
+    {
+        const QString c = cwi::test::openRaw(m_demo);
+        QString value;
+        {
+            QSqlQuery q(QSqlDatabase::database(c));
+            if (q.exec(sql) && q.next())
+                value = q.value(0).toString();
+        }
+        cwi::test::closeRaw(c);
+        return value;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_home.isValid());
+        const Run info = run({ u"--demo"_s, u"--info"_s });
+        QCOMPARE(info.code, 0);
+        const QJsonObject report = QJsonDocument::fromJson(info.out).object();
+        m_demo = report.value(u"file").toString();
+        QVERIFY(QFile::exists(m_demo));
+    }
+
+    void helpListsEveryOption()
+    {
+        const Run help = run({ u"--help"_s });
+        QCOMPARE(help.code, 0);
+        for (const char *option : { "--demo", "--info", "--edit", "--screenshot", "--view", "--size",
+                 "--export-session", "--format", "--do", "--no-live" })
+            QVERIFY2(help.out.contains(option), option);
+    }
+
+    void infoReportsTablesColumnsAndMigrations()
+    {
+        const Run info = run({ m_demo, u"--info"_s });
+        QCOMPARE(info.code, 0);
+        const QJsonObject report = QJsonDocument::fromJson(info.out).object();
+        QCOMPARE(report.value(u"codewalkers").toBool(), true);
+        QCOMPARE(report.value(u"nameStyle").toString(), u"snake_case"_s);
+        QCOMPARE(report.value(u"migrations").toObject().value(u"applied").toInt(), 6);
+        bool sawTasks = false;
+        for (const QJsonValue &table : report.value(u"tables").toArray()) {
+            if (table[u"name"].toString() != u"tasks")
+                continue;
+            sawTasks = true;
+            QVERIFY(table[u"rows"].toInt() > 40);
+            QCOMPARE(table[u"timestampUnits"][u"createdAt"].toString(), u"seconds"_s);
+            QVERIFY(QJsonDocument(table[u"columns"].toArray()).toJson().contains("parent_task_id"));
+        }
+        QVERIFY(sawTasks);
+    }
+
+    void infoRefusesAnythingElse_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("phrase");
+        QTest::newRow("text file") << QByteArray("just text\n") << u"Not a SQLite database"_s;
+        QTest::newRow("empty file") << QByteArray() << u"empty"_s;
+    }
+    void infoRefusesAnythingElse()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, phrase);
+        const QString path = m_home.filePath(u"bad.db"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const Run info = run({ path, u"--info"_s });
+        QCOMPARE(info.code, 2);
+        QVERIFY(info.out.isEmpty());
+        QCOMPARE(info.err.trimmed().count('\n'), 0); // one line
+        QVERIFY2(QString::fromUtf8(info.err).contains(phrase), info.err.constData());
+        QCOMPARE(run({ m_home.filePath(u"missing.db"_s), u"--info"_s }).code, 2);
+    }
+
+    void screenshotOfEveryView_data()
+    {
+        QTest::addColumn<QString>("view");
+        QTest::newRow("dashboard") << u"dashboard"_s;
+        QTest::newRow("table") << u"table:agent_log_chunks"_s;
+        QTest::newRow("tasks") << u"tasks"_s;
+        QTest::newRow("detail") << u"detail:tasks:%TASK%"_s;
+        QTest::newRow("log") << u"log:%AGENT%"_s;
+        QTest::newRow("review") << u"review:%PHASE%"_s;
+        QTest::newRow("history") << u"history"_s;
+    }
+    void screenshotOfEveryView()
+    {
+        QFETCH(QString, view);
+        view.replace(u"%TASK%"_s, scalar(u"SELECT id FROM tasks LIMIT 1"_s));
+        view.replace(u"%AGENT%"_s, scalar(u"SELECT agent_id FROM agent_log_chunks LIMIT 1"_s));
+        view.replace(u"%PHASE%"_s, scalar(u"SELECT phase_id FROM review_comments LIMIT 1"_s));
+        const QString png = m_home.filePath(u"shot.png"_s);
+        QFile::remove(png);
+        const Run shot = run({ m_demo, u"--screenshot"_s, png, u"--view"_s, view, u"--size"_s, u"1440x900"_s });
+        QVERIFY2(shot.code == 0, shot.err.constData());
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(1440, 900));
+        // Not a blank canvas: a rendered window has many distinct colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+    }
+
+    void badViewExitsNonZeroWithAMessage()
+    {
+        const Run shot = run({ m_demo, u"--screenshot"_s, m_home.filePath(u"x.png"_s), u"--view"_s, u"nonsense"_s });
+        QVERIFY(shot.code != 0);
+        QVERIFY(shot.err.contains("Unknown view"));
+        QVERIFY(!QFile::exists(m_home.filePath(u"x.png"_s)));
+        QVERIFY(run({ m_demo, u"--screenshot"_s, m_home.filePath(u"x.png"_s), u"--size"_s, u"huge"_s }).code == 2);
+    }
+
+    void exportSessionJsonlIsTheStoredBytes()
+    {
+        const QString agent
+            = scalar(u"SELECT agent_id FROM agent_log_chunks GROUP BY agent_id ORDER BY count(*) DESC LIMIT 1"_s);
+        const QString out = m_home.filePath(u"session.jsonl"_s);
+        const Run exported
+            = run({ m_demo, u"--export-session"_s, agent + u":1"_s, u"--format"_s, u"jsonl"_s, u"-o"_s, out });
+        QVERIFY2(exported.code == 0, exported.err.constData());
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString c = cwi::test::openRaw(m_demo);
+        QByteArray expected;
+        {
+            QSqlQuery q(QSqlDatabase::database(c));
+            q.prepare(u"SELECT content FROM agent_log_chunks WHERE agent_id = ? AND session_number = 1 "
+                      "ORDER BY created_at, rowid"_s);
+            q.addBindValue(agent);
+            QVERIFY(q.exec());
+            while (q.next())
+                expected += q.value(0).toByteArray();
+        }
+        cwi::test::closeRaw(c);
+        QCOMPARE(file.readAll(), expected);
+        const Run markdown = run({ m_demo, u"--export-session"_s, agent + u":1"_s, u"--format"_s, u"md"_s });
+        QCOMPARE(markdown.code, 0);
+        QVERIFY(markdown.out.startsWith("#"));
+        QCOMPARE(run({ m_demo, u"--export-session"_s, u"nobody:1"_s, u"--format"_s, u"jsonl"_s }).code, 2);
+        QCOMPARE(run({ m_demo, u"--export-session"_s, u"garbage"_s }).code, 2);
+    }
+
+    void doNeedsEditing()
+    {
+        const QByteArray before = cwi::test::fileDigest(m_demo);
+        const Run refused = run({ m_demo, u"--do"_s, u"retry-task"_s, u"x"_s });
+        QCOMPARE(refused.code, 2);
+        QVERIFY(refused.err.contains("--edit"));
+        QCOMPARE(cwi::test::fileDigest(m_demo), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

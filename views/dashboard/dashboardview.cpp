@@ -1,5 +1,6 @@
 #include "dashboardview.h"
 
+#include "asyncjob.h"
 #include "dashboardcard.h"
 #include "statuscolors.h"
 
@@ -12,7 +13,6 @@
 #include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace cwi {
 
@@ -65,16 +65,16 @@ void DashboardView::reload()
         return;
     }
     setBusy(true);
-    QtConcurrent::run([database] {
-        return readDashboard(*database);
-    }).then(this, [this, generation](DashboardSnapshot snapshot) {
-        if (generation != m_generation)
-            return;
-        m_snapshot = std::move(snapshot);
-        rebuild();
-        setBusy(false);
-        Q_EMIT loaded();
-    });
+    runAsync(
+        this, [database] { return readDashboard(*database); },
+        [this, generation](DashboardSnapshot snapshot) {
+            if (generation != m_generation)
+                return;
+            m_snapshot = std::move(snapshot);
+            rebuild();
+            setBusy(false);
+            Q_EMIT loaded();
+        });
 }
 
 QString DashboardView::filterLink(const QString &table, const QString &field, const QString &value)

@@ -1,5 +1,6 @@
 #include "tasktreeview.h"
 
+#include "asyncjob.h"
 #include "dependencysection.h"
 #include "progressdelegate.h"
 #include "statuscolors.h"
@@ -15,7 +16,6 @@
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace cwi {
 
@@ -156,13 +156,13 @@ void TaskTreeView::reload()
         return;
     }
     setBusy(true);
-    QtConcurrent::run([database] {
-        return readTaskTree(*database);
-    }).then(this, [this, generation](TaskTreeSnapshot snapshot) {
-        if (generation != m_generation)
-            return; // a newer load is on its way
-        onLoaded(std::move(snapshot));
-    });
+    runAsync(
+        this, [database] { return readTaskTree(*database); },
+        [this, generation](TaskTreeSnapshot snapshot) {
+            if (generation != m_generation)
+                return; // a newer load is on its way
+            onLoaded(std::move(snapshot));
+        });
 }
 
 void TaskTreeView::onLoaded(TaskTreeSnapshot snapshot)

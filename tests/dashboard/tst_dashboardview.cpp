@@ -1,0 +1,102 @@
+// The dashboard page over a fixture file: numbers are links that navigate and filter, agent
+// names navigate to the agent, a reload follows another connection's commit, and the page
+// renders to a non-empty image (also over the demo database).
+
+#include "../tasktree/workfixture.h"
+#include "dashboard/dashboardview.h"
+#include "demo/demoseeder.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+
+class TestDashboardView : public QObject
+{
+    Q_OBJECT
+private:
+    static bool settle(DashboardView &view)
+    {
+        QSignalSpy loaded(&view, &DashboardView::loaded);
+        return !view.isBusy() || loaded.wait(10000);
+    }
+
+private slots:
+    void numbersAreLinks()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cw.db"_s);
+        QVERIFY(test::buildWorkFixture(path, NameStyle::CamelCase));
+        AppContext ctx;
+        ctx.setDatabase(Database::open(path).database);
+        DashboardView view(&ctx);
+        view.resize(1100, 800);
+        QVERIFY(settle(view));
+        const QStringList links = view.linkTargets();
+        QVERIFY2(links.contains(u"tasks|status|=blocked"_s), qPrintable(links.join(u", ")));
+        QVERIFY(links.contains(u"agents|status|=running"_s));
+        QVERIFY(links.contains(u"review_comments|phaseId|=P2"_s));
+        QVERIFY(links.contains(u"agents#A1"_s));
+
+        QSignalSpy navigations(&ctx, &AppContext::navigateRequested);
+        QSignalSpy filters(&view, &DashboardView::openFilteredTable);
+        view.activateLink(u"link:"_s + QString::number(links.indexOf(u"tasks|status|=blocked"_s)));
+        QCOMPARE(navigations.size(), 1);
+        QCOMPARE(navigations.last().first().value<EntityRef>(), (EntityRef { u"tasks"_s, QString() }));
+        QCOMPARE(filters.size(), 1);
+        QCOMPARE(filters.last(), (QVariantList { u"tasks"_s, u"status"_s, u"=blocked"_s }));
+
+        view.activateLink(u"link:"_s + QString::number(links.indexOf(u"agents#A1"_s)));
+        QCOMPARE(navigations.last().first().value<EntityRef>(), (EntityRef { u"agents"_s, u"A1"_s }));
+        QCOMPARE(filters.size(), 1); // a row link does not filter
+        view.activateLink(u"link:999"_s); // stale or hostile hrefs are ignored
+        view.activateLink(u"javascript:alert(1)"_s);
+        QCOMPARE(navigations.size(), 2);
+
+        // Another connection commits: the numbers follow.
+        const QString c = test::openRaw(path);
+        QVERIFY(!test::insertRow(c, u"tasks"_s, test::row({ { u"name"_s, u"New"_s }, { u"status"_s, u"blocked"_s } }))
+                     .isEmpty());
+        test::closeRaw(c);
+        QSignalSpy loaded(&view, &DashboardView::loaded);
+        ctx.notifyDataChanged();
+        QVERIFY(loaded.wait(10000));
+        qint64 blocked = 0;
+        for (const StatusCount &s : view.snapshot().taskStatus)
+            blocked += s.status == u"blocked" ? s.count : 0;
+        QCOMPARE(blocked, 2);
+    }
+
+    void noDatabase()
+    {
+        AppContext ctx;
+        DashboardView view(&ctx);
+        QVERIFY(!view.isBusy());
+        QVERIFY(!view.snapshot().error.isEmpty());
+        QVERIFY(!view.grab().isNull());
+    }
+
+    void rendersDemoDatabase()
+    {
+        QTemporaryDir dir;
+        const DemoResult demo = createDemoDatabase(dir.filePath(u"demo.db"_s), dir.filePath(u"repo"_s));
+        QVERIFY2(demo.ok, qPrintable(demo.error));
+        AppContext ctx;
+        ctx.setDatabase(Database::open(demo.databasePath).database);
+        DashboardView view(&ctx);
+        view.resize(1200, 860);
+        QVERIFY(settle(view));
+        QVERIFY(view.snapshot().error.isEmpty());
+        QVERIFY(view.linkTargets().size() > 20);
+        const QImage image = view.grab().toImage();
+        QCOMPARE(image.size(), QSize(1200, 860));
+        if (const QString out = qEnvironmentVariable("CWI_SCREENSHOT_DIR"); !out.isEmpty())
+            view.grab().save(QDir(out).filePath(u"dashboard.png"_s));
+    }
+};
+
+QTEST_MAIN(TestDashboardView)
+#include "tst_dashboardview.moc"

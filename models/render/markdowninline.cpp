@@ -169,7 +169,7 @@ private:
         const QStringView label = s.mid(open + 1, close - open - 1);
         if (image) {
             m_tokens.push_back("<span style=\"color:#6b6b6b;\">[image"_L1
-                + (label.isEmpty() ? QString() : ": "_L1 + escaped(label)) + " \u2014 "_L1 + escaped(url.left(200))
+                + (label.isEmpty() ? QString() : ": "_L1 + escaped(label)) + u" \u2014 "_s + escaped(url.left(200))
                 + "]</span>"_L1);
         } else {
             const QString inner = InlineWriter(label, m_info, m_depth + 1).run();

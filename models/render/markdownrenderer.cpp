@@ -486,6 +486,8 @@ QString markdownToHtml(const QString &text, RenderInfo *infoOut, const RenderLim
         return render::noteHtml(u"No text."_s);
     }
     QStringView input = text;
+    if (limits.sourceChars > text.size())
+        info.truncated = true;
     if (input.size() > limits.maxInputChars) {
         info.truncated = true;
         input = input.left(limits.maxInputChars);
@@ -520,8 +522,8 @@ QString markdownToHtml(const QString &text, RenderInfo *infoOut, const RenderLim
 
     QStringList notes;
     if (info.truncated)
-        notes << u"Only the first part is shown: the text is %1 long."_s.arg(
-            QLocale::c().formattedDataSize(text.size(), 1, QLocale::DataSizeTraditionalFormat));
+        notes << u"Only the first part is shown: the text is %1 long."_s.arg(QLocale::c().formattedDataSize(
+            qMax<qint64>(text.size(), limits.sourceChars), 1, QLocale::DataSizeTraditionalFormat));
     if (info.depthCapped)
         notes << u"Nesting deeper than %1 levels is shown flattened."_s.arg(limits.maxVisibleDepth);
     info.message = notes.join(u' ');

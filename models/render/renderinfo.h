@@ -26,6 +26,9 @@ struct RenderLimits
     qsizetype maxInputChars = 2 * 1024 * 1024;
     qsizetype maxOutputChars = 4 * 1024 * 1024;
     int maxVisibleDepth = 12;
+    // Full length of the stored text when the caller passes only its first part (a database
+    // prefix read); -1 when the text given is all there is.
+    qint64 sourceChars = -1;
 };
 
 } // namespace cwi

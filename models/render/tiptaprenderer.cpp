@@ -187,7 +187,7 @@ private:
                 frame.close = u"</li>"_s;
             } else {
                 // Beyond the visible depth: one line per item, marked as nested.
-                m_out += "<br/>\u21b3 "_L1 + marker;
+                m_out += u"<br/>\u21b3 "_s + marker;
             }
             break;
         }
@@ -241,7 +241,7 @@ private:
             const QString alt = m_tree.memberText(attrs, u"alt");
             const QString src = m_tree.memberText(attrs, u"src");
             m_out += "<span style=\"color:#6b6b6b;\">[image"_L1 + (alt.isEmpty() ? QString() : ": "_L1 + escaped(alt))
-                + (src.isEmpty() ? QString() : " \u2014 "_L1 + escaped(src.left(200))) + "]</span>"_L1;
+                + (src.isEmpty() ? QString() : u" \u2014 "_s + escaped(src.left(200))) + "]</span>"_L1;
             frame.nextChild = -1;
             break;
         }
@@ -360,7 +360,7 @@ QString tiptapToHtml(const QString &json, RenderInfo *infoOut, const RenderLimit
         return html;
     }
 
-    const bool cut = trimmed.size() > limits.maxInputChars;
+    const bool cut = trimmed.size() > limits.maxInputChars || limits.sourceChars > json.size();
     const JsonTree tree = JsonTree::parse(trimmed.left(limits.maxInputChars), cut);
     const int root = tree.root();
     if (!tree.isValid() || tree.node(root).type != JsonNode::Object) {
@@ -385,7 +385,8 @@ QString tiptapToHtml(const QString &json, RenderInfo *infoOut, const RenderLimit
 
     QStringList notes;
     if (info.truncated)
-        notes << u"Only the first part is shown: the document is %1 long."_s.arg(sizeText(json.size()));
+        notes << u"Only the first part is shown: the document is %1 long."_s.arg(
+            sizeText(qMax<qint64>(json.size(), limits.sourceChars)));
     if (info.depthCapped)
         notes << u"Nesting deeper than %1 levels is shown flattened."_s.arg(limits.maxVisibleDepth);
     if (info.unknownNodeTypes > 0)

@@ -1,0 +1,170 @@
+// The five knowledge docks over the demo database: they load in the background, show what a
+// reader needs, follow links through the AppContext and refresh in place.
+// With CWI_SHOT_DIR set, each view is also saved there as a PNG (for looking at them).
+
+#include "appcontext.h"
+#include "demo/demoseeder.h"
+#include "fixtures.h"
+#include "knowledge/chatsessionlistmodel.h"
+#include "knowledge/chatview.h"
+#include "knowledge/conversationlistmodel.h"
+#include "knowledge/conversationsview.h"
+#include "knowledge/documentbrowser.h"
+#include "knowledge/messagesview.h"
+#include "knowledge/messagethreadmodel.h"
+#include "knowledge/pagesview.h"
+#include "knowledge/pagetreemodel.h"
+#include "knowledge/proposallistmodel.h"
+#include "knowledge/proposalsview.h"
+#include "knowledgerepositories.h"
+#include "workrepositories.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+
+class TestKnowledgeViews : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    AppContext *m_ctx = nullptr;
+
+    void settle(KnowledgeViewBase &view)
+    {
+        view.resize(1100, 640);
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 20000);
+    }
+
+    void shoot(QWidget &view, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("CWI_SHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(view.grab().save(dir + u'/' + name + u".png"_s));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_path = m_dir.filePath(u"demo.db"_s);
+        const DemoResult demo = createDemoDatabase(m_path, m_dir.filePath(u"repo"_s));
+        QVERIFY2(demo.ok, qPrintable(demo.error));
+        m_ctx = new AppContext(this);
+        auto opened = Database::open(m_path);
+        QVERIFY(opened.database);
+        m_ctx->setDatabase(opened.database);
+    }
+
+    void pagesReadLikeDocuments()
+    {
+        PagesView view(m_ctx);
+        settle(view);
+        QVERIFY(view.model()->pageCount() > 1);
+        QVERIFY(!view.currentPageId().isEmpty());
+        const auto root = makePageRepository(m_ctx->database())->findRootPage(view.currentInitiativeId());
+        QVERIFY(root);
+        QCOMPARE(view.currentPageId(), root->id);
+        QVERIFY(view.document()->toPlainText().size() > 100);
+        QVERIFY(!view.document()->toPlainText().contains(u"\"type\""_s)); // rendered, not raw JSON
+        shoot(view, u"pages"_s);
+
+        view.setSearchText(root->title.left(4));
+        QTRY_VERIFY(!view.isBusy());
+        QVERIFY(view.model()->indexOfPage(root->id).data(PageTreeModel::MatchRole).toBool());
+    }
+
+    void proposalsFilterAndRender()
+    {
+        ProposalsView view(m_ctx);
+        settle(view);
+        const int all = view.model()->rowCount();
+        QVERIFY(all > 0);
+        QVERIFY(view.document()->toPlainText().contains(view.model()->proposal(0)->title));
+        shoot(view, u"proposals"_s);
+        view.setStatusFilter(u"pending"_s);
+        for (int row = 0; row < view.model()->rowCount(); ++row)
+            QCOMPARE(view.model()->proposal(row)->status, u"pending"_s);
+        QVERIFY(view.model()->rowCount() < all);
+    }
+
+    void chatFollowsATask()
+    {
+        const auto sessions = makeChatSessionRepository(m_ctx->database())->findAll();
+        QVERIFY(!sessions.isEmpty());
+        const ChatSession session = sessions.first();
+        ChatView view(m_ctx);
+        settle(view);
+        view.showTarget(session.targetType, session.targetId);
+        QTRY_VERIFY(!view.isBusy());
+        QVERIFY(view.model()->rowCount() >= 1);
+        for (int row = 0; row < view.model()->rowCount(); ++row)
+            QCOMPARE(view.model()->session(row)->targetId, session.targetId);
+        const auto messages
+            = makeChatSessionRepository(m_ctx->database())->findMessagesBySessionId(view.currentSessionId());
+        QVERIFY(!messages.isEmpty());
+        QVERIFY(view.document()->toPlainText().contains(messages.first().content.left(20).trimmed()));
+        shoot(view, u"chat"_s);
+    }
+
+    void messagesCountPendingResponses()
+    {
+        MessagesView view(m_ctx);
+        settle(view);
+        const qint64 expected = makeMessageRepository(m_ctx->database())->countRequiringResponse();
+        QVERIFY(expected > 0);
+        QCOMPARE(view.pendingResponseCount(), int(expected));
+        view.showNextPending();
+        QVERIFY(view.document()->toPlainText().contains(u"needs a response"_s));
+        shoot(view, u"messages"_s);
+    }
+
+    void everyPendingQuestionInOneClick()
+    {
+        ConversationsView view(m_ctx);
+        settle(view);
+        view.showPending();
+        QCOMPARE(view.model()->rowCount(), int(makeConversationRepository(m_ctx->database())->countPending()));
+        for (int row = 0; row < view.model()->rowCount(); ++row)
+            QVERIFY(ConversationListModel::isPending(*view.model()->conversation(row)));
+        QVERIFY(view.document()->toPlainText().contains(u"Pending"_s));
+        shoot(view, u"conversations"_s);
+    }
+
+    void internalLinksNavigate()
+    {
+        ConversationsView view(m_ctx);
+        settle(view);
+        QSignalSpy spy(m_ctx, &AppContext::navigateRequested);
+        Q_EMIT view.document()->anchorClicked(QUrl(u"cwi://tasks/abc_123"_s));
+        QCOMPARE(spy.size(), 1);
+        const EntityRef ref = spy.first().first().value<EntityRef>();
+        QCOMPARE(ref.table, u"tasks"_s);
+        QCOMPARE(ref.id, u"abc_123"_s);
+    }
+
+    void refreshesInPlace()
+    {
+        PagesView view(m_ctx);
+        settle(view);
+        const QString selected = view.currentPageId();
+        const int before = view.model()->pageCount();
+        const QString raw = test::openRaw(m_path);
+        QVERIFY(!test::insertRow(raw, u"pages"_s,
+            { { u"initiativeId"_s, view.currentInitiativeId() }, { u"parentPageId"_s, selected },
+                { u"title"_s, u"Written by the server"_s }, { u"content"_s, u"{}"_s }, { u"sortOrder"_s, 99 } })
+                     .isEmpty());
+        test::closeRaw(raw);
+        m_ctx->notifyDataChanged();
+        QTRY_COMPARE(view.model()->pageCount(), before + 1);
+        QCOMPARE(view.currentPageId(), selected); // the reader stays where they were
+    }
+};
+
+QTEST_MAIN(TestKnowledgeViews)
+#include "tst_knowledgeviews.moc"

@@ -1,0 +1,225 @@
+#include "chatview.h"
+
+#include "documentbrowser.h"
+#include "knowledge/chatsessionlistmodel.h"
+#include "knowledgerepositories.h"
+#include "render/htmlwriter.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cwi {
+
+namespace {
+enum Channel
+{
+    DirectoryChannel,
+    SessionsChannel,
+    ConversationChannel,
+    LocateChannel
+};
+}
+
+ChatView::ChatView(AppContext *ctx, QWidget *parent)
+    : KnowledgeViewBase(ctx, parent)
+    , m_model(new ChatSessionListModel(this))
+    , m_initiatives(new QComboBox(this))
+    , m_scope(new QLabel(this))
+    , m_clearScope(new QToolButton(this))
+    , m_table(new QTableView(this))
+    , m_document(new DocumentBrowser(ctx, this))
+{
+    setObjectName(u"ChatView"_s);
+    m_clearScope->setText(u"Show all"_s);
+    m_clearScope->setAutoRaise(true);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(ChatSessionListModel::TargetColumn, QHeaderView::Stretch);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_initiatives, 1);
+    bar->addWidget(m_scope, 1);
+    bar->addWidget(m_clearScope);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_document);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(splitter, 1);
+
+    connect(m_initiatives, &QComboBox::currentIndexChanged, this, [this] {
+        m_targetType.clear();
+        m_targetId.clear();
+        loadSessions();
+    });
+    connect(m_clearScope, &QToolButton::clicked, this, [this] {
+        m_targetType.clear();
+        m_targetId.clear();
+        const QSignalBlocker blocker(m_initiatives);
+        m_initiatives->setCurrentIndex(0);
+        loadSessions();
+    });
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+            const ChatSession *session = m_model->session(current.row());
+            const QString id = session ? session->id : QString();
+            if (id == m_sessionId)
+                return;
+            m_sessionId = id;
+            loadConversation(false);
+        });
+    reload();
+}
+
+void ChatView::reload()
+{
+    load<Directory>(
+        DirectoryChannel, [](std::shared_ptr<Database> db) { return readDirectory(db); },
+        [this](const Directory &directory) {
+            const QString keep
+                = m_wantedInitiative.isEmpty() ? m_initiatives->currentData().toString() : m_wantedInitiative;
+            {
+                const QSignalBlocker blocker(m_initiatives);
+                m_initiatives->clear();
+                m_initiatives->addItem(u"All initiatives"_s, QString());
+                for (const auto &[id, name] : directory.initiatives)
+                    m_initiatives->addItem(name, id);
+                m_initiatives->setCurrentIndex(qMax(0, m_initiatives->findData(keep)));
+            }
+            m_wantedInitiative.clear();
+            loadSessions();
+        });
+}
+
+void ChatView::showTarget(const QString &targetType, const QString &targetId)
+{
+    m_targetType = targetType;
+    m_targetId = targetId;
+    loadSessions();
+}
+
+void ChatView::showInitiative(const QString &initiativeId)
+{
+    m_targetType.clear();
+    m_targetId.clear();
+    const int index = m_initiatives->findData(initiativeId);
+    if (index < 0) {
+        m_wantedInitiative = initiativeId;
+        return;
+    }
+    if (index == m_initiatives->currentIndex())
+        loadSessions();
+    else
+        m_initiatives->setCurrentIndex(index);
+}
+
+void ChatView::showSession(const QString &sessionId)
+{
+    m_wantedSession = sessionId;
+    if (m_model->rowOf(sessionId) >= 0) {
+        m_table->selectRow(m_model->rowOf(sessionId));
+        return;
+    }
+    load<std::optional<ChatSession>>(
+        LocateChannel,
+        [sessionId](std::shared_ptr<Database> db) { return makeChatSessionRepository(db)->findById(sessionId); },
+        [this](const std::optional<ChatSession> &session) {
+            if (session)
+                showTarget(session->targetType, session->targetId);
+        });
+}
+
+void ChatView::updateScopeLabel()
+{
+    const bool scoped = !m_targetId.isEmpty();
+    m_scope->setText(scoped ? m_targetType + u": "_s + m_names.value(m_targetId, m_targetId)
+                            : u"%1 sessions"_s.arg(m_model->rowCount()));
+    m_clearScope->setVisible(scoped || m_initiatives->currentIndex() > 0);
+}
+
+void ChatView::loadSessions()
+{
+    const QString targetType = m_targetType;
+    const QString targetId = m_targetId;
+    const QString initiativeId = m_initiatives->currentData().toString();
+    load<Sessions>(
+        SessionsChannel,
+        [targetType, targetId, initiativeId](std::shared_ptr<Database> db) {
+            const auto repo = makeChatSessionRepository(db);
+            Sessions result;
+            result.sessions = !targetId.isEmpty() ? repo->findByTarget(targetType, targetId)
+                : !initiativeId.isEmpty()         ? repo->findByInitiativeId(initiativeId)
+                                                  : repo->findAll();
+            NameRequest request;
+            if (!targetId.isEmpty())
+                (targetType == "phase"_L1 ? request.phases : request.tasks).insert(targetId);
+            for (const ChatSession &s : std::as_const(result.sessions)) {
+                request.agents.insert(s.agentId);
+                (s.targetType == "phase"_L1 ? request.phases : request.tasks).insert(s.targetId);
+            }
+            result.names = lookupNames(db, request);
+            return result;
+        },
+        [this](const Sessions &result) {
+            const QString keep = m_wantedSession.isEmpty() ? m_sessionId : m_wantedSession;
+            m_names = result.names;
+            m_model->setSessions(result.sessions, m_names, m_names);
+            updateScopeLabel();
+            const int row = m_model->rowOf(keep);
+            if (row >= 0)
+                m_wantedSession.clear();
+            if (m_model->rowCount() == 0) {
+                m_sessionId.clear();
+                m_document->showHtml(
+                    render::noteHtml(m_targetId.isEmpty() ? u"No chat sessions here."_s
+                                                          : u"This %1 has no chat sessions."_s.arg(m_targetType)));
+                return;
+            }
+            const bool same = row >= 0 && keep == m_sessionId;
+            const QSignalBlocker blocker(m_table->selectionModel());
+            m_table->selectRow(qMax(0, row));
+            m_sessionId = m_model->session(qMax(0, row))->id;
+            loadConversation(same);
+        });
+}
+
+void ChatView::loadConversation(bool keepScroll)
+{
+    const ChatSession *current = m_model->session(m_model->rowOf(m_sessionId));
+    if (!current)
+        return;
+    const ChatSession session = *current;
+    const NameMap names = m_names;
+    load<QString>(
+        ConversationChannel,
+        [session, names](std::shared_ptr<Database> db) {
+            const auto repo = makeChatSessionRepository(db);
+            const QVector<ChatMessage> messages = repo->findMessagesBySessionId(session.id);
+            QHash<QString, ChangeSet> changeSets;
+            const bool available = repo->hasChangeSets();
+            for (const ChatMessage &m : messages) {
+                if (available && !m.changeSetId.isEmpty() && !changeSets.contains(m.changeSetId)) {
+                    if (const auto changeSet = repo->findChangeSetById(m.changeSetId))
+                        changeSets.insert(m.changeSetId, *changeSet);
+                }
+            }
+            return chatSessionHtml(session, messages, changeSets, available, names);
+        },
+        [this, keepScroll](const QString &html) { m_document->showHtml(html, keepScroll); });
+}
+
+} // namespace cwi

@@ -1,0 +1,55 @@
+#pragma once
+
+// Conversations dock: inter-agent questions and answers, filterable by pending / answered and
+// by agent, the selected one shown with links to its agents, initiative, phase and task.
+
+#include "knowledgeviewbase.h"
+#include "namelookup.h"
+
+class QComboBox;
+class QLabel;
+class QTableView;
+
+namespace cwi {
+
+class ConversationListModel;
+class DocumentBrowser;
+
+class ConversationsView : public KnowledgeViewBase
+{
+    Q_OBJECT
+public:
+    explicit ConversationsView(AppContext *ctx, QWidget *parent = nullptr);
+
+    ConversationListModel *model() const { return m_model; }
+    DocumentBrowser *document() const { return m_document; }
+    int pendingCount() const;
+
+public Q_SLOTS:
+    void reload() override;
+    void showConversation(const QString &conversationId);
+    void showPending(); // "every pending question in one click"
+    void showAgent(const QString &agentId);
+
+private:
+    struct Loaded
+    {
+        QVector<Conversation> conversations;
+        NameMap names;
+        Directory directory;
+    };
+    void applyFilters();
+    void showCurrent();
+
+    ConversationListModel *m_model;
+    QComboBox *m_state;
+    QComboBox *m_agents;
+    QLabel *m_count;
+    QTableView *m_table;
+    DocumentBrowser *m_document;
+    NameMap m_names;
+    QString m_wantedId;
+    QString m_wantedAgent;
+};
+
+} // namespace cwi

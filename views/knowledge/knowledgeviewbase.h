@@ -1,0 +1,65 @@
+#pragma once
+
+// What the five knowledge views share: the app context, background loading (QtConcurrent,
+// one read connection per worker thread, a generation per channel so stale results are
+// dropped), a busy state, and reloading in place when the file changes.
+
+#include "appcontext.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QWidget>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cwi {
+
+class KnowledgeViewBase : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit KnowledgeViewBase(AppContext *ctx, QWidget *parent = nullptr);
+
+    bool isBusy() const { return m_inFlight > 0; }
+
+public Q_SLOTS:
+    // Reads everything shown again (also called on AppContext::dataChanged()).
+    virtual void reload() = 0;
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    // Emitted after each load applied its result (tests and screenshots wait for it).
+    void loaded();
+
+protected:
+    AppContext *context() const { return m_ctx; }
+
+    // Runs WORK(database) on a worker thread and DONE(result) on this thread, unless a newer
+    // load on the same CHANNEL started meanwhile. WORK must only use values and the database.
+    template<typename T, typename Work, typename Done> void load(int channel, Work work, Done done)
+    {
+        const std::shared_ptr<Database> db = m_ctx->database();
+        const int generation = ++m_generations[channel];
+        if (!db)
+            return;
+        auto *watcher = new QFutureWatcher<T>(this);
+        connect(watcher, &QFutureWatcher<T>::finished, this, [this, watcher, channel, generation, done] {
+            watcher->deleteLater();
+            if (generation == m_generations.value(channel))
+                done(watcher->result());
+            finishOne();
+            Q_EMIT loaded();
+        });
+        startOne();
+        watcher->setFuture(QtConcurrent::run([db, work] { return work(db); }));
+    }
+
+private:
+    void startOne();
+    void finishOne();
+
+    AppContext *m_ctx;
+    QHash<int, int> m_generations;
+    int m_inFlight = 0;
+};
+
+} // namespace cwi

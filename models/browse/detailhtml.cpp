@@ -129,7 +129,7 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
         const QString logical = c >= 0 ? data.info.columns.at(c).logicalName : QString();
         const FieldSpec *field = spec && !logical.isEmpty() ? spec->field(logical) : nullptr;
         const QString shade = i % 2 ? QStringLiteral("#ffffff") : QStringLiteral("#f7f7f9");
-        html += u"<tr style=\"background:" + shade + u";\"><td valign=\"top\" width=\"24%\" style=\"color:#555;\"><b>"
+        html += u"<tr style=\"background:" + shade + u";\"><td valign=\"top\" nowrap style=\"color:#555;\"><b>"
             + escape(field ? field->name : column) + u"</b>"
             + (field ? QString() : QStringLiteral("<br><span style=\"color:#999;\">not in the schema</span>"))
             + u"</td><td valign=\"top\">" + valueHtml(data, field, column, row.values.at(i), expanded) + u"</td></tr>";

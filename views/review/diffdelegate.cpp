@@ -75,7 +75,7 @@ DiffDelegate::CardLayout DiffDelegate::cardLayout(const QRect &rowRect, const QM
         return l;
     }
     const QString body = index.data(DiffModel::BodyRole).toString();
-    const QRect bodyBounds = fm.boundingRect(QRect(0, 0, width - 2 * kCardPadding, 100000),
+    const QRect bodyBounds = fm.boundingRect(QRect(0, 0, width - 2 * kCardPadding - 2, 100000),
         Qt::TextWordWrap | Qt::TextExpandTabs, body.isEmpty() ? u" "_s : body);
     l.card = QRect(left, rowRect.top() + kCardMargin / 2, width,
         kHeaderHeight + bodyBounds.height() + kCardPadding + kCardPadding / 2);

@@ -144,6 +144,7 @@ void ReviewView::buildUi()
     m_fileView->setRootIsDecorated(false);
     m_fileView->setUniformRowHeights(true);
     m_fileView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_fileView->setTextElideMode(Qt::ElideMiddle); // the file name matters more than its folders
     m_fileView->header()->setStretchLastSection(false);
     m_fileView->header()->setSectionResizeMode(DiffFileListModel::PathColumn, QHeaderView::Stretch);
     m_fileView->hideColumn(DiffFileListModel::StatusColumn);
@@ -170,6 +171,8 @@ void ReviewView::buildUi()
     m_diffView->setMouseTracking(true);
     m_diffView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_diffView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A scroll bar that comes and goes would change the width comment cards were wrapped for.
+    m_diffView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_diffView->setSpacing(0);
     m_diffView->setStyleSheet(u"QListView { background: white; border: 1px solid #d0d7de; border-top: none; }"_s);
     auto *diffPane = new QWidget(this);
@@ -181,14 +184,19 @@ void ReviewView::buildUi()
 
     m_pane = new ReviewCommentPane(m_session->commentModel(), this);
 
+    // The pane sits under the diff, where its columns have room; the main window may dock it.
+    auto *center = new QSplitter(Qt::Vertical, this);
+    center->addWidget(diffPane);
+    center->addWidget(m_pane);
+    center->setStretchFactor(0, 1);
+    center->setStretchFactor(1, 0);
+    center->setSizes({ 560, 200 });
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(files);
-    splitter->addWidget(diffPane);
-    splitter->addWidget(m_pane);
+    splitter->addWidget(center);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 0);
-    splitter->setSizes({ 280, 800, 360 });
+    splitter->setSizes({ 340, 1260 });
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(messagePage);

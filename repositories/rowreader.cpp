@@ -130,8 +130,17 @@ QVector<Relation> RowReader::reverseRelations(const QString &table, const QStrin
             u"SELECT count(*) FROM " + SchemaMap::quoteIdentifier(spec.table) + u" WHERE " + info->quoted(spec.field)
                 + u" = ?",
             { id });
-        if (count.isValid())
-            relations.append({ spec.table, spec.field, spec.title, count.toLongLong() });
+        if (!count.isValid())
+            continue;
+        Relation relation { spec.table, spec.field, spec.title, count.toLongLong(), {} };
+        if (relation.count == 1 && info->has(u"id"_s)) {
+            relation.onlyId = sql::scalar(connection,
+                u"SELECT " + info->quoted(u"id"_s) + u" FROM " + SchemaMap::quoteIdentifier(spec.table) + u" WHERE "
+                    + info->quoted(spec.field) + u" = ?",
+                { id })
+                                  .toString();
+        }
+        relations.append(relation);
     }
     return relations;
 }

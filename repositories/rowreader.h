@@ -27,6 +27,7 @@ struct Relation
     QString field; // logical field in that table
     QString title; // "Sub-tasks", "Agents", ...
     qint64 count = 0;
+    QString onlyId; // the id of the one row when count is 1, so a link can open it directly
 };
 
 struct EntityMatch

@@ -114,7 +114,7 @@ void MainWindow::createViews()
     });
     connect(m_table, &TableBrowser::rowActivated, this, [this](const EntityRef &ref) {
         if (!ref.id.isEmpty())
-            m_detail->showRow(ref);
+            recordVisit(ref); // Back returns to it; the browser keeps its place
     });
     connect(m_table, &TableBrowser::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });

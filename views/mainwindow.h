@@ -58,6 +58,7 @@ public:
     TaskTreeView *taskTree() const { return m_tasks; }
 
     void navigate(const EntityRef &ref); // records history
+    void recordVisit(const EntityRef &ref); // records history, shows the detail, nothing else
     void goBack();
     void goForward();
 
@@ -74,6 +75,7 @@ private:
     void createMenus();
     void createStatusBar();
     void route(const EntityRef &ref);
+    void pushHistory(const EntityRef &ref);
     void openFiltered(const QString &table, const QString &field, const QString &value);
     void updateStatus();
     void updateRecentMenu();

@@ -187,10 +187,8 @@ void MainWindow::refreshAll()
     statusBar()->showMessage(tr("Refreshed"), 3000);
 }
 
-void MainWindow::navigate(const EntityRef &ref)
+void MainWindow::pushHistory(const EntityRef &ref)
 {
-    if (!ref.isValid())
-        return;
     if (!m_navigatingHistory) {
         m_historyStack.resize(m_historyIndex + 1);
         if (m_historyStack.isEmpty() || !(m_historyStack.last() == ref))
@@ -199,7 +197,20 @@ void MainWindow::navigate(const EntityRef &ref)
     }
     m_backAction->setEnabled(m_historyIndex > 0);
     m_forwardAction->setEnabled(m_historyIndex + 1 < m_historyStack.size());
+}
+
+void MainWindow::navigate(const EntityRef &ref)
+{
+    if (!ref.isValid())
+        return;
+    pushHistory(ref);
     route(ref);
+}
+
+void MainWindow::recordVisit(const EntityRef &ref)
+{
+    pushHistory(ref);
+    m_detail->showRow(ref);
 }
 
 void MainWindow::goBack()

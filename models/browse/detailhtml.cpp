@@ -146,6 +146,13 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
                 html += u"<li style=\"color:#999;\">" + escape(text) + u"</li>";
                 continue;
             }
+            const bool joinTable
+                = relation.table.contains(u"_dependencies") || relation.table == u"initiative_projects";
+            if (!relation.onlyId.isEmpty() && !joinTable) {
+                html += u"<li>" + link(openHref(relation.table, relation.onlyId), text)
+                    + u" <span style=\"color:#999;\">" + escape(relation.table) + u"</span></li>";
+                continue;
+            }
             html += u"<li>"
                 + link(u"cwi:filter/" + relation.table + u'/' + relation.field + u'/'
                         + QString::fromLatin1(QUrl::toPercentEncoding(data.id)),

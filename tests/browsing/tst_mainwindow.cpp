@@ -1,0 +1,138 @@
+// The window as a user drives it: open a file (and a bad one), navigate from a task to its
+// agent and back, quick routes, remembered layout.
+
+#include "appcontext.h"
+#include "browse/detailview.h"
+#include "browse/tablebrowser.h"
+#include "browse/tablemodel.h"
+#include "fixtures.h"
+#include "mainwindow.h"
+
+#include <QDockWidget>
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_DATA_HOME", m_dir.filePath(u"data"_s).toUtf8()); // the action journal goes here
+        m_path = m_dir.filePath(u"cw.db"_s);
+        QVERIFY(test::createFixture(m_path));
+        const QString c = test::openRaw(m_path);
+        test::insertRow(c, u"initiatives"_s, { { u"id"_s, u"in-1"_s }, { u"name"_s, u"Auth"_s } });
+        test::insertRow(c, u"tasks"_s,
+            { { u"id"_s, u"task-1"_s }, { u"initiativeId"_s, u"in-1"_s }, { u"name"_s, u"Login form"_s },
+                { u"status"_s, u"blocked"_s } });
+        test::insertRow(c, u"agents"_s,
+            { { u"id"_s, u"agent-1"_s }, { u"name"_s, u"brave-otter"_s }, { u"taskId"_s, u"task-1"_s },
+                { u"worktreeId"_s, u"/wt"_s }, { u"status"_s, u"crashed"_s } });
+        test::closeRaw(c);
+    }
+
+    void taskToAgentAndBack()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.navigate({ u"tasks"_s, u"task-1"_s });
+        QCOMPARE(window.detailView()->current().id, u"task-1"_s);
+        QTRY_VERIFY(window.detailView()->html().contains(u"Login form"_s));
+        // The detail pane links the task's one agent directly.
+        QTRY_VERIFY(window.detailView()->html().contains(u"cwi:open/agents/agent-1"_s));
+        window.navigate({ u"agents"_s, u"agent-1"_s });
+        QTRY_VERIFY(window.detailView()->html().contains(u"brave-otter"_s));
+        window.goBack();
+        QCOMPARE(window.detailView()->current().id, u"task-1"_s);
+        window.goForward();
+        QCOMPARE(window.detailView()->current().id, u"agent-1"_s);
+        QTRY_VERIFY(!window.isBusy());
+    }
+
+    void tableRouteAndRowVisit()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.navigate({ u"agents"_s, {} }); // a table: the browser shows it
+        QCOMPARE(window.tableBrowser()->currentTable(), u"agents"_s);
+        QTRY_COMPARE(window.tableBrowser()->model()->rowCount(), 1);
+        QTRY_VERIFY(!window.isBusy());
+    }
+
+    void aBadFileKeepsTheCurrentOne()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        const QString text = m_dir.filePath(u"notes.txt"_s);
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a database");
+        file.close();
+        QString error;
+        QVERIFY(!window.openFile(text, false, &error));
+        QVERIFY(error.contains(u"Not a SQLite database"_s));
+        QCOMPARE(context.database()->path(), QFileInfo(m_path).absoluteFilePath());
+        QVERIFY(window.statusBar()->currentMessage().contains(u"Not a SQLite database"_s));
+    }
+
+    void everyDockAndToolbarHasAStableName()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QSet<QString> names;
+        for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+            QVERIFY2(!dock->objectName().isEmpty(), qPrintable(dock->windowTitle()));
+            names.insert(dock->objectName());
+        }
+        for (QToolBar *bar : window.findChildren<QToolBar *>(QString(), Qt::FindDirectChildrenOnly))
+            QVERIFY(!bar->objectName().isEmpty()); // restoreState() keys on it
+        QVERIFY(names.contains(u"detailDock"_s));
+        QVERIFY(names.contains(u"taskTreeDock"_s));
+        QVERIFY(names.contains(u"logDock"_s));
+    }
+
+    void layoutAndFileAreRemembered()
+    {
+        QSettings settings(m_dir.filePath(u"layout.ini"_s), QSettings::IniFormat);
+        {
+            AppContext context;
+            MainWindow window(&context, &settings);
+            QVERIFY(window.openFile(m_path));
+            window.show();
+            window.findChild<QDockWidget *>(u"detailDock"_s)->hide();
+            window.close(); // saves geometry and state
+        }
+        QCOMPARE(settings.value(u"lastFile"_s).toString(), QFileInfo(m_path).absoluteFilePath());
+        QVERIFY(settings.value(u"recentFiles"_s).toStringList().contains(QFileInfo(m_path).absoluteFilePath()));
+        AppContext context;
+        MainWindow window(&context, &settings);
+        window.restoreLayout();
+        window.show();
+        QVERIFY(!window.findChild<QDockWidget *>(u"detailDock"_s)->isVisible());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

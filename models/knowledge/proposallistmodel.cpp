@@ -85,7 +85,9 @@ QVariant ProposalListModel::data(const QModelIndex &index, int role) const
         case TitleColumn:
             return p.title.isEmpty() ? u"(untitled)"_s : CellFormat::elide(p.title, 100);
         case TargetColumn:
-            return p.targetId.isEmpty() ? QString("new "_L1 + target) : QString(target + u' ' + p.targetId.left(8));
+            return p.targetId.isEmpty()
+                ? QString("new "_L1 + target)
+                : QString(target + u": "_s + m_agentNames.value(p.targetId, p.targetId.left(10)));
         case StatusColumn:
             return statusLabel(u"proposals"_s, u"status"_s, p.status);
         case AgentColumn:

@@ -33,7 +33,8 @@ public:
 
     explicit ProposalListModel(QObject *parent = nullptr);
 
-    void setProposals(const QVector<Proposal> &proposals, const QHash<QString, QString> &agentNames);
+    // NAMES maps agent and target (page / phase / task) ids to display names.
+    void setProposals(const QVector<Proposal> &proposals, const QHash<QString, QString> &names);
     // Empty shows every status.
     void setStatusFilter(const QString &status);
     QString statusFilter() const { return m_statusFilter; }

@@ -72,11 +72,20 @@ private slots:
         QCOMPARE(view.currentPageId(), root->id);
         QVERIFY(view.document()->toPlainText().size() > 100);
         QVERIFY(!view.document()->toPlainText().contains(u"\"type\""_s)); // rendered, not raw JSON
-        shoot(view, u"pages"_s);
-
         view.setSearchText(root->title.left(4));
         QTRY_VERIFY(!view.isBusy());
         QVERIFY(view.model()->indexOfPage(root->id).data(PageTreeModel::MatchRole).toBool());
+
+        // Following a link to a page of another initiative opens that initiative's tree.
+        const QVector<Page> found = makePageRepository(m_ctx->database())->search({}, u"Threat model"_s);
+        QVERIFY(!found.isEmpty());
+        view.setSearchText(QString());
+        view.showPage(found.first().id);
+        QTRY_COMPARE(view.currentPageId(), found.first().id);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.currentInitiativeId(), found.first().initiativeId);
+        QVERIFY(view.document()->toPlainText().contains(u"Threat model"_s));
+        shoot(view, u"pages"_s);
     }
 
     void proposalsFilterAndRender()

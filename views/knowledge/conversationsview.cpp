@@ -36,9 +36,12 @@ ConversationsView::ConversationsView(AppContext *ctx, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(ConversationListModel::QuestionColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(
-        ConversationListModel::AgentsColumn, QHeaderView::ResizeToContents);
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(ConversationListModel::AgentsColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ConversationListModel::QuestionColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(ConversationListModel::CreatedColumn, QHeaderView::ResizeToContents);
+    header->resizeSection(ConversationListModel::AnswerColumn, 220);
+    header->resizeSection(ConversationListModel::AboutColumn, 220);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_state);

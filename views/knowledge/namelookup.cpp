@@ -1,5 +1,6 @@
 #include "namelookup.h"
 
+#include "knowledgerepositories.h"
 #include "workrepositories.h"
 
 #include <algorithm>
@@ -28,6 +29,11 @@ NameMap lookupNames(const std::shared_ptr<Database> &db, const NameRequest &requ
     for (const QString &id : request.tasks) {
         if (const auto row = id.isEmpty() ? std::nullopt : tasks->findById(id))
             names.insert(id, row->name);
+    }
+    const auto pages = makePageRepository(db);
+    for (const QString &id : request.pages) {
+        if (const auto row = id.isEmpty() ? std::nullopt : pages->findById(id))
+            names.insert(id, row->title);
     }
     return names;
 }

@@ -15,6 +15,7 @@ struct NameRequest
     QSet<QString> initiatives;
     QSet<QString> phases;
     QSet<QString> tasks;
+    QSet<QString> pages;
 };
 
 // Looks each id up by primary key; ids whose row is gone are left out (views show the id).

@@ -45,8 +45,10 @@ ProposalsView::ProposalsView(AppContext *ctx, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ProposalListModel::TitleColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(ProposalListModel::TargetColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ProposalListModel::TargetColumn, QHeaderView::Interactive);
+    m_table->horizontalHeader()->resizeSection(ProposalListModel::TargetColumn, 150);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_initiatives, 2);
@@ -56,8 +58,8 @@ ProposalsView::ProposalsView(AppContext *ctx, QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_table);
     splitter->addWidget(m_document);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
@@ -171,7 +173,10 @@ void ProposalsView::loadProposals()
             for (const Proposal &p : std::as_const(result.proposals)) {
                 request.agents.insert(p.agentId);
                 request.initiatives.insert(p.initiativeId);
-                (p.targetType == "phase"_L1 ? request.phases : request.tasks).insert(p.targetId);
+                if (p.targetType == "page"_L1)
+                    request.pages.insert(p.targetId);
+                else
+                    (p.targetType == "phase"_L1 ? request.phases : request.tasks).insert(p.targetId);
             }
             result.names = lookupNames(db, request);
             return result;

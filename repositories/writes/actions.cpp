@@ -263,6 +263,7 @@ WriteResult Actions::run(ActionPlan plan, qint64 undoOf)
     if (journalId == 0)
         return refuse(plan, WriteOutcome::Failed, error + u" Nothing was written.");
 
+    writes::prepareWriteConnection(m_database->writeConnection()); // cheap; the connection may be new
     WriteResult result = writes::execute(m_database->writeConnection(), schema, plan);
     result.journalId = journalId;
     m_journal->finish(journalId, result);

@@ -285,6 +285,19 @@ Step applyRow(
 
 } // namespace
 
+void prepareWriteConnection(const QString &connection)
+{
+    QSqlQuery query(QSqlDatabase::database(connection, false));
+    if (query.exec(u"PRAGMA journal_mode"_s) && query.next()
+        && query.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0) {
+        query.finish();
+        query.exec(u"PRAGMA synchronous = NORMAL"_s);
+        // Checkpointing is the server's business; ours would run inside our COMMIT call and flush
+        // the whole WAL (tens of ms). SQLite still checkpoints when the last connection closes.
+        query.exec(u"PRAGMA wal_autocheckpoint = 0"_s);
+    }
+}
+
 WriteResult execute(const QString &connection, const SchemaMap &schema, const ActionPlan &plan)
 {
     WriteResult result;

@@ -33,6 +33,13 @@ std::optional<QVariantMap> readRow(const QString &connection, const TableInfo &t
 QVariant timestampNow(const QDateTime &now, const SchemaMap &schema, const TableInfo &table, const QString &field,
     const QVariantList &samples);
 
+// Before each action (outside the lock): in WAL mode, synchronous = NORMAL for this connection (SQLite's
+// recommendation for WAL: a commit appends to the WAL without an fsync, so the lock the server waits
+// behind is held for microseconds, not for a disk flush; a power cut may lose the last action but
+// never corrupts the file), and no automatic checkpoints from this connection (the server does them).
+// In rollback-journal mode the default FULL stays: NORMAL could corrupt there.
+void prepareWriteConnection(const QString &connection);
+
 // Runs PLAN on the read-write CONNECTION in one BEGIN IMMEDIATE ... COMMIT. Fills outcome,
 // message, lockHeldUs and, for a stale row, staleTable/staleId/current. stampNow values must be
 // resolved before (Actions::apply does).

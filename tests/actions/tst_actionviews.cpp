@@ -195,7 +195,9 @@ private Q_SLOTS:
             rows.append(item->text(0) + u": " + item->text(1) + u' ' + item->text(2));
         }
         QVERIFY2(rows.contains(u"status: “pending” →  “answered”"_s), qPrintable(rows.join(u" | ")));
-        QVERIFY(rows.contains(u"updatedAt: 1700000000 →  now"_s));
+        const QString stamp = rows.filter(u"updatedAt: "_s).value(0);
+        QVERIFY2(stamp.startsWith(u"updatedAt: 1700000000  (2023-11-1"_s) && stamp.endsWith(u"→  now"_s),
+            qPrintable(stamp)); // the raw value and the date it means
         dialog.show();
         shoot(&dialog, u"action-dialog-answer"_s);
 
@@ -233,7 +235,8 @@ private Q_SLOTS:
         QCOMPARE(newest.data().toString(), u"changed meanwhile"_s);
         QCOMPARE(
             view.model()->index(1, HistoryModel::ActionColumn).data().toString(), u"Dismiss agent “agent-A-idle”"_s);
-        auto *list = view.findChild<QTreeView *>();
+        auto *list = view.findChild<QTreeView *>(u"historyList"_s);
+        QVERIFY(list);
         list->setCurrentIndex(view.model()->index(1, 0));
         QPushButton *undo = nullptr;
         for (QPushButton *b : view.findChildren<QPushButton *>()) {

@@ -1,6 +1,9 @@
 #include "actiondialog.h"
 
+#include "entities.h"
+
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -50,6 +53,7 @@ ActionDialog::ActionDialog(const ActionInfo &info, std::function<ActionPlan(cons
         m_text->setPlainText(initialArgument);
         m_text->setPlaceholderText(u"Type here…"_s);
         m_text->setTabChangesFocus(true);
+        m_text->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         m_text->setMinimumHeight(90);
         layout->addWidget(m_text, 1);
         connect(m_text, &QPlainTextEdit::textChanged, this, &ActionDialog::replan);
@@ -110,6 +114,15 @@ QString ActionDialog::describeValue(const QVariant &value, bool stampNow)
     return value.toString();
 }
 
+QString ActionDialog::describeField(const QString &field, const QVariant &value, bool stampNow)
+{
+    const QString plain = describeValue(value, stampNow);
+    if (stampNow || value.isNull() || !(field.endsWith(u"At") || field.endsWith(u"Until")))
+        return plain;
+    const QDateTime at = Timestamp::interpret(value);
+    return at.isValid() ? plain + u"  ("_s + at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) + u')' : plain;
+}
+
 void ActionDialog::replan()
 {
     m_plan = m_planner(argument());
@@ -140,8 +153,9 @@ void ActionDialog::replan()
             header->setFont(0, bold);
         }
         for (const FieldChange &change : row.changes) {
-            const QString before = row.op == RowOp::Insert ? u"—"_s : describeValue(change.before);
-            const QString after = row.op == RowOp::Delete ? u"—"_s : describeValue(change.after, change.stampNow);
+            const QString before = row.op == RowOp::Insert ? u"—"_s : describeField(change.field, change.before);
+            const QString after
+                = row.op == RowOp::Delete ? u"—"_s : describeField(change.field, change.after, change.stampNow);
             auto *item = new QTreeWidgetItem(m_changes, { change.field, before, u"→  "_s + after });
             item->setToolTip(1, before);
             item->setToolTip(2, after);
@@ -150,7 +164,7 @@ void ActionDialog::replan()
     m_changes->resizeColumnToContents(0);
     m_changes->setColumnWidth(0, m_changes->columnWidth(0) + 16);
     m_changes->resizeColumnToContents(1);
-    m_changes->setColumnWidth(1, qBound(140, m_changes->columnWidth(1) + 16, 240));
+    m_changes->setColumnWidth(1, qBound(140, m_changes->columnWidth(1) + 16, 320));
 }
 
 } // namespace cwi

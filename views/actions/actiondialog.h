@@ -33,6 +33,8 @@ public:
 
     // "“blocked”", "NULL", "now (in the column's unit)": how a value reads in the dialog.
     static QString describeValue(const QVariant &value, bool stampNow = false);
+    // describeValue plus, for a timestamp field (…At, …Until), the date it means.
+    static QString describeField(const QString &field, const QVariant &value, bool stampNow = false);
 
 private:
     void replan();

@@ -30,6 +30,8 @@ HistoryView::HistoryView(AppContext *context, Actions *actions, QWidget *parent)
     , m_undo(new QPushButton(u"Undo selected"_s, this))
 {
     setObjectName(u"historyView"_s);
+    m_list->setObjectName(u"historyList"_s);
+    m_details->setObjectName(u"historyDetails"_s);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     auto *bar = new QHBoxLayout;
@@ -117,16 +119,17 @@ void HistoryView::showSelected()
         header->setFirstColumnSpanned(true);
         for (const FieldChange &c : row.changes) {
             new QTreeWidgetItem(header,
-                { c.field, row.op == RowOp::Insert ? u"—"_s : ActionDialog::describeValue(c.before),
-                    row.op == RowOp::Delete ? u"—"_s : ActionDialog::describeValue(c.after) });
+                { c.field, row.op == RowOp::Insert ? u"—"_s : ActionDialog::describeField(c.field, c.before),
+                    row.op == RowOp::Delete ? u"—"_s : ActionDialog::describeField(c.field, c.after) });
         }
     }
-    if (!e->message.isEmpty()) {
+    if (!e->message.isEmpty() && (e->outcome != WriteOutcome::Applied || e->pending)) {
         auto *message = new QTreeWidgetItem(m_details, { HistoryModel::outcomeText(*e) + u": " + e->message });
         message->setFirstColumnSpanned(true);
     }
     m_details->expandAll();
     m_details->resizeColumnToContents(0);
+    m_details->resizeColumnToContents(1);
 }
 
 void HistoryView::undoSelected()

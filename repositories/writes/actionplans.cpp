@@ -86,7 +86,9 @@ public:
         if (noun.endsWith(u's'))
             noun.chop(1);
         const QString display = t && t->spec ? row.value(t->spec->displayField).toString().simplified() : QString();
-        const QString label = display.isEmpty() ? row.value(kId).toString() : display.left(50);
+        QString label = display.isEmpty() ? row.value(kId).toString() : display;
+        if (label.size() > 50)
+            label = label.left(49).trimmed() + u'…';
         return noun + u" “" + label + u'”';
     }
 

@@ -458,6 +458,31 @@ private Q_SLOTS:
         QCOMPARE(test::dumpAll(m_path), meanwhile); // T-blocked was not retried either
     }
 
+    void foreignKeysAreEnforced()
+    {
+        // The phase is deleted (by "the server") after the comment was planned: the insert would
+        // point at nothing. The write connection has foreign_keys = ON, so it fails whole.
+        QVERIFY(open(NameStyle::SnakeCase, TimestampUnit::Seconds));
+        NewReviewComment comment;
+        comment.phaseId = u"P1"_s;
+        comment.filePath = u"src/a.ts"_s;
+        comment.lineNumber = 3;
+        comment.lineType = u"context"_s;
+        comment.body = u"Still needed?"_s;
+        const ActionPlan plan = m_actions->planCreateComment(comment);
+        QVERIFY(plan.isValid());
+        const QString other = test::openRaw(m_path); // cascades to tasks, comments, ...
+        QVERIFY(test::exec(other, u"DELETE FROM phases WHERE id = 'P1'"_s));
+        test::closeRaw(other);
+        const test::Dump meanwhile = test::dumpAll(m_path);
+        const WriteResult result = m_actions->apply(plan);
+        QCOMPARE(result.outcome, WriteOutcome::Failed);
+        QVERIFY2(result.message.contains(u"nothing was written"), qPrintable(result.message));
+        QCOMPARE(test::dumpAll(m_path), meanwhile);
+        QCOMPARE(m_actions->history().first().outcome, WriteOutcome::Failed);
+        QVERIFY(!m_actions->history().first().pending);
+    }
+
     void readOnlyModeCannotWrite()
     {
         QVERIFY(open(NameStyle::SnakeCase, TimestampUnit::Seconds, false));

@@ -480,7 +480,7 @@ private:
 QString markdownToHtml(const QString &text, RenderInfo *infoOut, const RenderLimits &limits)
 {
     RenderInfo info;
-    if (text.trimmed().isEmpty()) {
+    if (QStringView(text).trimmed().isEmpty()) {
         if (infoOut)
             *infoOut = info;
         return render::noteHtml(u"No text."_s);

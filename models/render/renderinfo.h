@@ -24,7 +24,7 @@ struct RenderInfo
 struct RenderLimits
 {
     qsizetype maxInputChars = 2 * 1024 * 1024;
-    qsizetype maxOutputChars = 4 * 1024 * 1024;
+    qsizetype maxOutputChars = 768 * 1024; // what QTextDocument lays out in about half a second
     int maxVisibleDepth = 12;
     // Full length of the stored text when the caller passes only its first part (a database
     // prefix read); -1 when the text given is all there is.

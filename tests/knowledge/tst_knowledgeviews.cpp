@@ -179,6 +179,38 @@ private slots:
         QVERIFY(docks.chat->model()->rowOf(session.id) >= 0);
     }
 
+    void hostilePagesShowANote()
+    {
+        const auto initiative = makeInitiativeRepository(m_ctx->database())->findAll().value(0);
+        const QString paragraph
+            = u"{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"<img src=x> line\"}]},"_s;
+        QString huge = u"{\"type\":\"doc\",\"content\":["_s + paragraph.repeated(3 * 1024 * 1024 / paragraph.size());
+        huge.chop(1);
+        huge += u"]}"_s;
+        const QString raw = test::openRaw(m_path);
+        const QString hugeId = test::insertRow(raw, u"pages"_s,
+            { { u"initiativeId"_s, initiative.id }, { u"title"_s, u"Huge"_s }, { u"content"_s, huge } });
+        const QString brokenId = test::insertRow(raw, u"pages"_s,
+            { { u"initiativeId"_s, initiative.id }, { u"title"_s, u"Broken"_s },
+                { u"content"_s, u"{\"type\": \"doc\", oops"_s } });
+        test::closeRaw(raw);
+        QVERIFY(!hugeId.isEmpty() && !brokenId.isEmpty());
+
+        PagesView view(m_ctx);
+        settle(view);
+        view.showPage(hugeId);
+        QTRY_COMPARE(view.currentPageId(), hugeId);
+        QTRY_VERIFY(!view.isBusy());
+        QVERIFY(view.document()->toPlainText().contains(u"Only the first part is shown"_s));
+        QVERIFY(view.document()->toPlainText().contains(u"<img src=x> line"_s));
+
+        view.showPage(brokenId);
+        QTRY_COMPARE(view.currentPageId(), brokenId);
+        QTRY_VERIFY(!view.isBusy());
+        QVERIFY(view.document()->toPlainText().contains(u"not valid JSON"_s));
+        QVERIFY(view.document()->toPlainText().contains(u"oops"_s)); // the raw text is there
+    }
+
     void refreshesInPlace()
     {
         PagesView view(m_ctx);

@@ -20,9 +20,12 @@
 #include "knowledgerepositories.h"
 #include "workrepositories.h"
 
+#include <QApplication>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace cwi;
 using namespace Qt::StringLiterals;
@@ -209,6 +212,41 @@ private slots:
         QTRY_VERIFY(!view.isBusy());
         QVERIFY(view.document()->toPlainText().contains(u"not valid JSON"_s));
         QVERIFY(view.document()->toPlainText().contains(u"oops"_s)); // the raw text is there
+    }
+
+    void externalLinksAskFirst_data()
+    {
+        QTest::addColumn<QString>("href");
+        QTest::addColumn<bool>("accept");
+        QTest::addColumn<QMessageBox::Icon>("icon");
+        QTest::newRow("web, cancelled") << u"https://example.com/x"_s << false << QMessageBox::Question;
+        QTest::newRow("javascript, cancelled") << u"javascript:alert(1)"_s << false << QMessageBox::Warning;
+        QTest::newRow("file, cancelled") << u"file:///etc/passwd"_s << false << QMessageBox::Warning;
+    }
+
+    void externalLinksAskFirst()
+    {
+        QFETCH(QString, href);
+        QFETCH(bool, accept);
+        QFETCH(QMessageBox::Icon, icon);
+        DocumentBrowser browser(m_ctx);
+        QSignalSpy navigated(m_ctx, &AppContext::navigateRequested);
+        QSignalSpy opened(&browser, &DocumentBrowser::externalLinkOpened);
+        bool asked = false;
+        QMessageBox::Icon seen = QMessageBox::NoIcon;
+        QTimer::singleShot(0, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            asked = true;
+            seen = box->icon();
+            QVERIFY(box->informativeText().contains(href));
+            box->done(accept ? QMessageBox::Open : QMessageBox::Cancel);
+        });
+        Q_EMIT browser.anchorClicked(QUrl(href));
+        QVERIFY(asked);
+        QCOMPARE(seen, icon);
+        QCOMPARE(opened.size(), 0);
+        QCOMPARE(navigated.size(), 0);
     }
 
     void refreshesInPlace()

@@ -3,12 +3,14 @@
 
 #include "diff/commentanchor.h"
 #include "diff/difffilelistmodel.h"
+#include "diff/diffloader.h"
 #include "diff/diffmodel.h"
 #include "diff/diffparser.h"
 #include "diff/reviewcommentmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
 
@@ -29,6 +31,7 @@ private slots:
     void largeFileStartsCollapsed();
     void binaryAndModeChangeAreLabelled();
     void commentPaneColumnsAndFilters();
+    void largeDiffArrivesInBatches();
 
 private:
     QVector<DiffFile> m_files;
@@ -255,6 +258,42 @@ void TestDiffModels::commentPaneColumnsAndFilters()
     filter.setFileFilter(u"gone.cpp"_s);
     QCOMPARE(filter.rowCount(), 1);
     QVERIFY(filter.index(0, 0).data(ReviewCommentModel::OutdatedRole).toBool());
+}
+
+void TestDiffModels::largeDiffArrivesInBatches()
+{
+    // 5,000 files, 100,000 diff lines: parsed in a worker, the first files reach the list long
+    // before the last ones, and a newer load drops the older one's results.
+    QByteArray diff;
+    for (int f = 0; f < 5000; ++f) {
+        const QByteArray name = "dir/file" + QByteArray::number(f) + ".txt";
+        diff += "diff --git a/" + name + " b/" + name + "\n--- a/" + name + "\n+++ b/" + name + "\n@@ -1,20 +1,20 @@\n";
+        for (int i = 0; i < 10; ++i)
+            diff += "-old line " + QByteArray::number(i) + "\n+new line " + QByteArray::number(i) + "\n";
+    }
+    DiffLoader loader;
+    DiffFileListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVector<int> batchSizes;
+    connect(&loader, &DiffLoader::filesReady, &model, [&](const QVector<DiffFile> &files) {
+        batchSizes << int(files.size());
+        model.appendFiles(files);
+    });
+    QSignalSpy finished(&loader, &DiffLoader::finished);
+    loader.load(QByteArray("diff --git a/stale b/stale\n--- a/stale\n+++ b/stale\n@@ -1 +1 @@\n-a\n+b\n"));
+    loader.load(diff); // supersedes the first load before it delivered anything
+    QVERIFY(loader.isRunning());
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(model.rowCount(), 5000);
+    QCOMPARE(model.index(0, 0).data().toString(), u"dir/file0.txt"_s);
+    QVERIFY(batchSizes.size() > 2);
+    QVERIFY(batchSizes.first() <= 40);
+    int lines = 0;
+    for (const DiffFile &f : model.files())
+        lines += int(f.lines.size());
+    QCOMPARE(lines, 100000);
+    QCOMPARE(model.rowOfPath(u"stale"_s), -1);
 }
 
 QTEST_MAIN(TestDiffModels)

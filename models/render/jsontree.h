@@ -43,6 +43,7 @@ public:
     qsizetype errorOffset() const { return m_errorOffset; }
 
     int root() const { return m_nodes.empty() ? -1 : 0; }
+    int nodeCount() const { return int(m_nodes.size()); }
     const JsonNode &node(int index) const { return m_nodes[size_t(index)]; }
     // Direct member of an object node, or -1.
     int member(int object, QStringView key) const;

@@ -401,4 +401,21 @@ QString tiptapToHtml(const QString &json, RenderInfo *infoOut, const RenderLimit
     return html;
 }
 
+QString tiptapToPlainText(const QString &json)
+{
+    const JsonTree tree = JsonTree::parse(json);
+    if (!tree.isValid() || tree.node(tree.root()).type != JsonNode::Object)
+        return json;
+    QString text;
+    // Nodes are stored in document order, so one pass over them reads the text in order.
+    for (int i = 0; i < tree.nodeCount(); ++i) {
+        const JsonNode &node = tree.node(i);
+        if (node.type == JsonNode::String && node.key == "text"_L1)
+            text += node.text;
+        else if (node.type == JsonNode::Object && !text.isEmpty() && !text.endsWith(u'\n'))
+            text += u'\n';
+    }
+    return text;
+}
+
 } // namespace cwi

@@ -16,4 +16,9 @@ namespace cwi {
 
 QString tiptapToHtml(const QString &json, RenderInfo *info = nullptr, const RenderLimits &limits = {});
 
+// The document's words (every "text" value, in order, blocks separated by newlines), for
+// searching content without matching JSON keys like "type". Text that is not Tiptap JSON is
+// returned as it is.
+QString tiptapToPlainText(const QString &json);
+
 } // namespace cwi

@@ -79,6 +79,9 @@ private slots:
         view.setSearchText(root->title.left(4));
         QTRY_VERIFY(!view.isBusy());
         QVERIFY(view.model()->indexOfPage(root->id).data(PageTreeModel::MatchRole).toBool());
+        view.setSearchText(u"paragraph"_s); // a Tiptap node type, in every page's JSON
+        QTRY_VERIFY(!view.isBusy());
+        QVERIFY(!view.model()->indexOfPage(root->id).data(PageTreeModel::MatchRole).toBool());
 
         // Following a link to a page of another initiative opens that initiative's tree.
         const QVector<Page> found = makePageRepository(m_ctx->database())->search({}, u"Threat model"_s);

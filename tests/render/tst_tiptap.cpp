@@ -245,6 +245,18 @@ private slots:
         QVERIFY(info.parseError);
     }
 
+    void plainTextForSearch()
+    {
+        QFile file(QFINDTESTDATA("fixtures/page.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = cwi::tiptapToPlainText(QString::fromUtf8(file.readAll()));
+        QVERIFY(text.contains(u"Authentication overview"_s));
+        QVERIFY(text.contains(u"signed cookies"_s));
+        QVERIFY(!text.contains(u"paragraph"_s)); // node types are not words of the page
+        QVERIFY(!text.contains(u"type"_s));
+        QCOMPARE(cwi::tiptapToPlainText(u"not json"_s), u"not json"_s);
+    }
+
     void hugeContentIsTruncated()
     {
         // About 100 MB of text: the first part is rendered and the reader is told.

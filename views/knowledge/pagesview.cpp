@@ -237,8 +237,19 @@ void PagesView::runSearch()
     const QString initiativeId = currentInitiativeId();
     load<QVector<Page>>(
         SearchChannel,
-        [initiativeId, text](
-            std::shared_ptr<Database> db) { return makePageRepository(db)->search(initiativeId, text); },
+        [initiativeId, text](std::shared_ptr<Database> db) {
+            // SQL finds candidates in the raw JSON; keep those whose title or words match, so
+            // "type" or "paragraph" do not match every page.
+            const auto pages = makePageRepository(db);
+            QVector<Page> found;
+            for (const Page &page : pages->search(initiativeId, text)) {
+                if (page.title.contains(text, Qt::CaseInsensitive)
+                    || tiptapToPlainText(pages->contentPrefix(page.id, RenderLimits().maxInputChars).text)
+                           .contains(text, Qt::CaseInsensitive))
+                    found.append(page);
+            }
+            return found;
+        },
         [this](const QVector<Page> &found) {
             QSet<QString> ids;
             for (const Page &page : found)

@@ -267,6 +267,20 @@ private slots:
         m_ctx->notifyDataChanged();
         QTRY_COMPARE(view.model()->pageCount(), before + 1);
         QCOMPARE(view.currentPageId(), selected); // the reader stays where they were
+
+        // Hidden (a tabbed-away dock): nothing is read until it is shown again.
+        view.hide();
+        const QString raw2 = test::openRaw(m_path);
+        QVERIFY(!test::insertRow(raw2, u"pages"_s,
+            { { u"initiativeId"_s, view.currentInitiativeId() }, { u"title"_s, u"Second write"_s },
+                { u"content"_s, u"{}"_s } })
+                     .isEmpty());
+        test::closeRaw(raw2);
+        QSignalSpy busy(&view, &KnowledgeViewBase::busyChanged);
+        m_ctx->notifyDataChanged();
+        QVERIFY(busy.isEmpty());
+        view.show();
+        QTRY_COMPARE(view.model()->pageCount(), before + 2);
     }
 };
 

@@ -32,6 +32,7 @@ Q_SIGNALS:
 
 protected:
     AppContext *context() const { return m_ctx; }
+    void showEvent(QShowEvent *event) override;
 
     // Runs WORK(database) on a worker thread and DONE(result) on this thread, unless a newer
     // load on the same CHANNEL started meanwhile. WORK must only use values and the database.
@@ -56,10 +57,14 @@ protected:
 private:
     void startOne();
     void finishOne();
+    // A change while hidden (a tabbed-away dock) is read when the view is shown again, so a
+    // busy server does not make every closed dock reread its tables.
+    void onDataChanged();
 
     AppContext *m_ctx;
     QHash<int, int> m_generations;
     int m_inFlight = 0;
+    bool m_stale = false;
 };
 
 } // namespace cwi

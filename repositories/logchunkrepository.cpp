@@ -60,6 +60,15 @@ public:
         return read(*t, {}, { agentId, sessionNumber }, error);
     }
 
+    bool readChunks(const QString &agentId, qint64 sessionNumber, const std::function<void(LogChunk &)> &sink,
+        QString *error) const override
+    {
+        const TableInfo *t = table(error);
+        if (!t)
+            return false;
+        return scan(*t, {}, { agentId, sessionNumber }, sink, error);
+    }
+
     QVector<LogChunk> chunksAfter(const QString &agentId, qint64 sessionNumber, const Timestamp &lastCreatedAt,
         qint64 lastRowid, QString *error) const override
     {
@@ -113,17 +122,25 @@ private:
     QVector<LogChunk> read(
         const TableInfo &t, const QString &extraWhere, const QVariantList &binds, QString *error) const
     {
+        QVector<LogChunk> out;
+        scan(
+            t, extraWhere, binds, [&out](LogChunk &c) { out.append(std::move(c)); }, error);
+        return out;
+    }
+
+    bool scan(const TableInfo &t, const QString &extraWhere, const QVariantList &binds,
+        const std::function<void(LogChunk &)> &sink, QString *error) const
+    {
         // CAST AS BLOB: the bytes exactly as stored, even when they are not valid UTF-8.
         const QString sql = u"SELECT rowid, "_s + expr(t, u"id"_s) + u", "_s + t.quoted(u"agentId"_s) + u", "_s
             + expr(t, u"agentName"_s) + u", "_s + sessionExpr(t) + u", CAST("_s + t.quoted(u"content"_s)
             + u" AS BLOB), "_s + expr(t, u"createdAt"_s) + u" FROM "_s + SchemaMap::quoteIdentifier(t.name)
             + u" WHERE "_s + t.quoted(u"agentId"_s) + u" = ? AND "_s + sessionExpr(t) + u" = ?"_s + extraWhere
             + u" ORDER BY "_s + createdExpr(t) + u", rowid"_s;
-        QVector<LogChunk> out;
         QSqlQuery query(QSqlDatabase::database(m_db->readConnection(), false));
         query.setForwardOnly(true);
         if (!sql::exec(query, sql, binds, error))
-            return out;
+            return false;
         while (query.next()) {
             LogChunk c;
             c.rowid = query.value(0).toLongLong();
@@ -133,9 +150,9 @@ private:
             c.sessionNumber = query.value(4).toLongLong();
             c.content = query.value(5).toByteArray();
             c.createdAt = Timestamp { query.value(6) };
-            out.append(c);
+            sink(c);
         }
-        return out;
+        return true;
     }
 
     std::shared_ptr<Database> m_db;

@@ -9,6 +9,7 @@
 
 #include <QVector>
 
+#include <functional>
 #include <memory>
 
 namespace cwi {
@@ -24,6 +25,10 @@ public:
     virtual QVector<LogSessionInfo> allSessions(QString *error = nullptr) const = 0;
     // The chunks of one session in createdAt, then rowid order; content exactly as stored.
     virtual QVector<LogChunk> chunks(const QString &agentId, qint64 sessionNumber, QString *error = nullptr) const = 0;
+    // The same chunks, handed to SINK one at a time as they are read, so a reader can keep one
+    // copy of the bytes instead of two. Returns false (and sets ERROR) when the read fails.
+    virtual bool readChunks(const QString &agentId, qint64 sessionNumber, const std::function<void(LogChunk &)> &sink,
+        QString *error = nullptr) const = 0;
     // Follow mode: the chunks that come after (LASTCREATEDAT, LASTROWID) in that order.
     virtual QVector<LogChunk> chunksAfter(const QString &agentId, qint64 sessionNumber, const Timestamp &lastCreatedAt,
         qint64 lastRowid, QString *error = nullptr) const = 0;

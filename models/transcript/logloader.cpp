@@ -40,22 +40,17 @@ LoadedSession loadSession(const std::shared_ptr<Database> &db, const QString &ag
     out.transcript = std::make_shared<Transcript>();
     if (!db)
         return out;
-    QVector<LogChunk> chunks = makeLogChunkRepository(db)->chunks(agentId, sessionNumber, &out.error);
-    qsizetype total = 0;
-    for (const LogChunk &chunk : std::as_const(chunks))
-        total += chunk.content.size();
-    out.transcript->reserve(total);
-    for (LogChunk &chunk : chunks) {
-        out.transcript->appendBytes(chunk.content);
-        chunk.content = QByteArray(); // keep one copy of the bytes, not two
-    }
-    while (out.transcript->outlinedCount() < out.transcript->index().completeLineCount())
-        out.transcript->outlineNext();
-    out.chunkCount = int(chunks.size());
-    if (!chunks.isEmpty()) {
-        out.lastCreatedAt = chunks.constLast().createdAt;
-        out.lastRowid = chunks.constLast().rowid;
-    }
+    // Streamed: each chunk's bytes go straight into the index, so only one copy is kept.
+    makeLogChunkRepository(db)->readChunks(
+        agentId, sessionNumber,
+        [&out](LogChunk &chunk) {
+            out.transcript->appendBytes(chunk.content);
+            ++out.chunkCount;
+            out.lastCreatedAt = chunk.createdAt;
+            out.lastRowid = chunk.rowid;
+        },
+        &out.error);
+    out.transcript->outlineAll();
     return out;
 }
 
@@ -77,10 +72,7 @@ QHash<qint64, SessionFigures> loadSessionFigures(
     for (qsizetype i = 0; i < sessions.size(); ++i) {
         const LogSessionInfo &info = sessions.at(i);
         LineIndex index;
-        index.reserve(info.byteCount);
-        const QVector<LogChunk> chunks = repo->chunks(info.agentId, info.sessionNumber);
-        for (const LogChunk &chunk : chunks)
-            index.append(chunk.content);
+        repo->readChunks(info.agentId, info.sessionNumber, [&index](LogChunk &chunk) { index.append(chunk.content); });
         // Only the newest session can still be running.
         out.insert(info.sessionNumber, sessionFigures(summarizeSession(index), info, agentRunning && i == 0));
     }

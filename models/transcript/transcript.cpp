@@ -1,5 +1,7 @@
 #include "transcript.h"
 
+#include <QVarLengthArray>
+
 #include <algorithm>
 #include <cstring>
 
@@ -53,6 +55,66 @@ bool hasAt(QByteArrayView line, qsizetype pos, const char *literal)
     return pos >= 0 && pos + len <= line.size() && std::memcmp(line.data() + pos, literal, size_t(len)) == 0;
 }
 
+// The ids of the tool_use objects in LINE, whatever the key order: a lexical pass that tracks
+// objects (not a parse), run only on lines that hold a "tool_use" type value.
+void collectCallIds(QByteArrayView line, QVector<QByteArray> &out)
+{
+    struct Frame
+    {
+        QByteArrayView id;
+        bool isCall = false;
+    };
+    QVarLengthArray<Frame, 8> frames;
+    const char *b = line.data();
+    const qsizetype n = line.size();
+    QByteArrayView pendingKey; // the key whose value comes next
+    for (qsizetype p = 0; p < n; ++p) {
+        const char c = b[p];
+        if (c == '{') {
+            frames.append({});
+            pendingKey = {};
+        } else if (c == '}') {
+            if (!frames.isEmpty()) {
+                const Frame f = frames.last();
+                frames.removeLast();
+                if (f.isCall && !f.id.isEmpty())
+                    out.append(f.id.toByteArray());
+            }
+            pendingKey = {};
+        } else if (c == '"') {
+            qsizetype end = p + 1;
+            for (;;) { // memchr to the closing quote: long strings (file contents) are skipped fast
+                const void *quote = std::memchr(b + end, '"', size_t(n - end));
+                if (!quote)
+                    return;
+                end = static_cast<const char *>(quote) - b;
+                if (!isEscaped(b, end))
+                    break;
+                ++end;
+            }
+            const QByteArrayView text = line.sliced(p + 1, end - p - 1);
+            qsizetype q = end + 1;
+            while (q < n && isSpace(b[q]))
+                ++q;
+            if (q < n && b[q] == ':') {
+                pendingKey = text;
+                p = q;
+                continue;
+            }
+            if (!frames.isEmpty() && !pendingKey.isEmpty()) {
+                if (pendingKey == "id")
+                    frames.last().id = text;
+                else if (pendingKey == "type" && (text == "tool_use" || text == "server_tool_use"))
+                    frames.last().isCall = true;
+            }
+            pendingKey = {};
+            p = end;
+        } else if (c == ',' || c == '[') {
+            pendingKey = {};
+        }
+    }
+}
+
 } // namespace
 
 Transcript::Transcript(int cacheCapacity)
@@ -74,6 +136,17 @@ void Transcript::appendBytes(const QByteArray &chunk)
 void Transcript::append(const QByteArray &chunk)
 {
     appendBytes(chunk);
+    outlineAll();
+}
+
+void Transcript::outlineAll()
+{
+    const qsizetype remaining = m_index.completeLineCount() - outlinedCount();
+    if (remaining > 1024) {
+        m_parent.reserve(m_index.completeLineCount());
+        m_position.reserve(m_index.completeLineCount());
+        m_calls.reserve(m_calls.size() + remaining / 2); // about one call every two lines
+    }
     while (outlinedCount() < m_index.completeLineCount())
         outlineNext();
 }
@@ -89,7 +162,7 @@ Transcript::Scan Transcript::scanLine(QByteArrayView line)
 
     // One pass for "tool_use": it finds "parent_tool_use_id", "tool_use_id" keys and the
     // "tool_use" / "server_tool_use" type values.
-    bool hasCall = false;
+    QVarLengthArray<qsizetype, 4> callAt;
     static constexpr char needle[] = "tool_use";
     static constexpr qsizetype needleLen = sizeof(needle) - 1;
     qsizetype from = 0;
@@ -110,24 +183,11 @@ Transcript::Scan Transcript::scanLine(QByteArrayView line)
         } else if (hasAt(line, h + needleLen, "\"")
             && ((hasAt(line, h - 1, "\"") && !isEscaped(b, h - 1))
                 || (hasAt(line, h - 8, "\"server_") && !isEscaped(b, h - 8)))) {
-            hasCall = true;
+            callAt.append(h + needleLen);
         }
     }
-    if (hasCall) {
-        from = 0;
-        while (from < n) {
-            const void *hit = ::memmem(b + from, size_t(n - from), "\"id\"", 4);
-            if (!hit)
-                break;
-            const qsizetype h = static_cast<const char *>(hit) - b;
-            from = h + 4;
-            if (isEscaped(b, h))
-                continue;
-            const QByteArrayView id = stringValueAfterKey(line, h + 4);
-            if (!id.isEmpty())
-                scan.callIds.append(id.toByteArray());
-        }
-    }
+    if (!callAt.isEmpty())
+        collectCallIds(line, scan.callIds);
     return scan;
 }
 
@@ -140,14 +200,14 @@ Transcript::Placement Transcript::place(const Scan &scan) const
     }
     // A result goes under its call; a sub-agent line under the Task call that started it.
     for (const QByteArray &id : scan.resultIds) {
-        const int call = m_callLines.value(id, -1);
+        const int call = m_calls.value(id).callLine;
         if (call >= 0) {
             placement.parent = call;
             break;
         }
     }
     if (placement.parent == NoParent && !scan.parentToolUseId.isEmpty())
-        placement.parent = m_callLines.value(scan.parentToolUseId, NoParent);
+        placement.parent = m_calls.value(scan.parentToolUseId, Call { NoParent, -1 }).callLine;
     placement.position = int(placement.parent == NoParent ? m_topLevel.size() : childLines(placement.parent).size());
     return placement;
 }
@@ -171,10 +231,11 @@ void Transcript::outlineNext()
     else if (placement.parent >= 0)
         m_children[placement.parent].append(line);
     for (const QByteArray &id : scan.callIds)
-        m_callLines.insert(id, line);
+        m_calls[id].callLine = line;
     for (const QByteArray &id : scan.resultIds) {
-        if (!m_resultLines.contains(id))
-            m_resultLines.insert(id, line);
+        auto it = m_calls.find(id);
+        if (it != m_calls.end() && it->resultLine < 0)
+            it->resultLine = line;
     }
 }
 

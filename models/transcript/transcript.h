@@ -46,15 +46,16 @@ public:
     };
     Placement placementOfNext() const; // where the next line will go
     void outlineNext();
+    void outlineAll(); // every complete line not outlined yet
 
     int parentLine(int line) const { return m_parent.at(line); }
     int positionInParent(int line) const { return m_position.at(line); }
     const QVector<int> &topLevelLines() const { return m_topLevel; }
     const QVector<int> &childLines(int line) const;
     // The line holding the tool call with this id, or -1.
-    int callLine(const QByteArray &toolUseId) const { return m_callLines.value(toolUseId, -1); }
+    int callLine(const QByteArray &toolUseId) const { return m_calls.value(toolUseId).callLine; }
     // The line answering the call with this id, or -1.
-    int resultLine(const QByteArray &toolUseId) const { return m_resultLines.value(toolUseId, -1); }
+    int resultLine(const QByteArray &toolUseId) const { return m_calls.value(toolUseId).resultLine; }
 
     // The parsed line, from the cache or parsed now. Never null.
     std::shared_ptr<const TranscriptEvent> event(int line) const;
@@ -77,8 +78,12 @@ private:
     QVector<int> m_position;
     QVector<int> m_topLevel;
     QHash<int, QVector<int>> m_children;
-    QHash<QByteArray, int> m_callLines;
-    QHash<QByteArray, int> m_resultLines;
+    struct Call
+    {
+        int callLine = -1;
+        int resultLine = -1;
+    };
+    QHash<QByteArray, Call> m_calls; // tool_use id -> its call and its result
 
     struct CacheEntry
     {

@@ -48,8 +48,15 @@ bool TranscriptFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
     if (m_filter == AllEvents)
         return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    // A detail goes with its line: shown when the line itself matches, not merely kept for a
+    // matching child (otherwise every line with a detail would keep itself).
     if (index.data(TranscriptModel::IsDetailRole).toBool())
-        return true; // a kept line keeps its detail
+        return lineMatches(sourceParent);
+    return lineMatches(index);
+}
+
+bool TranscriptFilterModel::lineMatches(const QModelIndex &index) const
+{
     const auto kind = EventKind(index.data(TranscriptModel::KindRole).toInt());
     switch (m_filter) {
     case TextEvents:

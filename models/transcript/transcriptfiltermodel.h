@@ -32,6 +32,7 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    bool lineMatches(const QModelIndex &sourceIndex) const;
     Filter m_filter = AllEvents;
 };
 

@@ -21,8 +21,7 @@ void TranscriptModel::setTranscript(std::unique_ptr<Transcript> transcript)
     beginResetModel();
     m_transcript = std::move(transcript);
     if (m_transcript) {
-        while (m_transcript->outlinedCount() < m_transcript->index().completeLineCount())
-            m_transcript->outlineNext();
+        m_transcript->outlineAll();
     }
     m_tailVisible = m_transcript && m_transcript->hasPartialTail();
     m_kinds.clear();
@@ -192,7 +191,29 @@ int TranscriptModel::columnCount(const QModelIndex &parent) const
 
 bool TranscriptModel::hasChildren(const QModelIndex &parent) const
 {
-    return rowCount(parent) > 0;
+    // QTreeView asks every row when it lays out: answer without parsing where possible.
+    if (!m_transcript || parent.column() > 0)
+        return false;
+    if (!parent.isValid())
+        return rowCount(parent) > 0;
+    if (isDetailId(parent.internalId()))
+        return false;
+    const int line = lineFromId(parent.internalId());
+    if (!tailShown(line) && !m_transcript->childLines(line).isEmpty())
+        return true;
+    if (m_presented.contains(line))
+        return detailRows(line) > 0;
+    if (line < m_kinds.size()) {
+        switch (EventKind(m_kinds.at(line) & ~SessionSummary::ErrorBit)) {
+        case EventKind::AssistantText:
+        case EventKind::UserText:
+        case EventKind::Blank:
+            return false;
+        default:
+            break;
+        }
+    }
+    return true; // may have a detail: rowCount() parses when the row is expanded
 }
 
 QVariant TranscriptModel::data(const QModelIndex &index, int role) const

@@ -68,6 +68,11 @@ private slots:
         QCOMPARE(chunks.at(2).content, QByteArray("second "));
         QVERIFY(chunks.at(1).rowid < chunks.at(2).rowid);
 
+        // Streamed read: the same chunks in the same order.
+        QVector<QByteArray> streamed;
+        QVERIFY(repo->readChunks(u"agent-a"_s, 1, [&streamed](LogChunk &c) { streamed.append(c.content); }));
+        QCOMPARE(streamed, (QVector<QByteArray> { "zero ", "first ", "second " }));
+
         // Invalid UTF-8 comes back byte for byte.
         QCOMPARE(repo->chunks(u"agent-a"_s, 2).constFirst().content, QByteArray("\xff\xfe bytes\n", 9));
 

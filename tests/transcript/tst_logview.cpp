@@ -173,6 +173,28 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 20000);
             QVERIFY(view.grab().save(out + u"/log-"_s + agent.name + u".png"_s));
         }
+        // The long session: a search, an expanded edit (diff), raw mode with chunk marks.
+        const auto falcon
+            = std::find_if(agents.cbegin(), agents.cend(), [](const Agent &a) { return a.name == u"swift-falcon"; });
+        QVERIFY(falcon != agents.cend());
+        view.showSession(falcon->id, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 20000);
+        view.find(u"password"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 20000);
+        QVERIFY(view.hitCount() > 0);
+        QVERIFY(view.grab().save(out + u"/log-search.png"_s));
+        TranscriptModel *model = view.transcriptModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(TranscriptModel::HeaderRole).toString() == u"Edit") {
+                view.transcriptView()->expand(index);
+                view.transcriptView()->scrollTo(index, QAbstractItemView::PositionAtTop);
+                break;
+            }
+        }
+        QVERIFY(view.grab().save(out + u"/log-edit.png"_s));
+        view.setRawMode(true);
+        QVERIFY(view.grab().save(out + u"/log-raw.png"_s));
     }
 
 private:

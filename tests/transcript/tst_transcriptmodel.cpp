@@ -3,6 +3,8 @@
 
 #include "streamjson.h"
 #include "transcript/sessionlistmodel.h"
+#include "transcript/sessionsummary.h"
+#include "transcript/transcriptfiltermodel.h"
 #include "transcript/transcriptmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -169,6 +171,35 @@ private slots:
         const QModelIndex result = model.index(1, 0, call);
         QCOMPARE(header(result), u"Error of Bash"_s);
         QVERIFY(result.data(TranscriptModel::IsErrorRole).toBool());
+    }
+
+    void filterByKindWithoutParsing()
+    {
+        QByteArray bytes = sj::conversation();
+        bytes += sj::assistant({ sj::toolUse(u"b1"_s, u"Bash"_s, { { u"command"_s, u"make"_s } }) }, u"msg_7"_s);
+        bytes += sj::toolResult(u"b1"_s, u"Error 2"_s, true);
+        TranscriptModel model;
+        model.setTranscript(transcriptOf(bytes));
+        const SessionSummary summary = summarizeSession(model.transcript()->index());
+        model.setLineKinds(summary.kinds);
+
+        TranscriptFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setEventFilter(TranscriptFilterModel::ErrorEvents);
+        // Only the failed Bash call's branch is left: the call (kept for its child) and its error.
+        QCOMPARE(filter.rowCount(), 1);
+        const QModelIndex call = filter.index(0, 0);
+        QCOMPARE(call.data(TranscriptModel::LineRole).toInt(), 13);
+        QCOMPARE(filter.index(filter.rowCount(call) - 1, 0, call).data(TranscriptModel::LineRole).toInt(), 14);
+
+        filter.setEventFilter(TranscriptFilterModel::ThinkingEvents);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, 0).data(TranscriptModel::KindRole).toInt(), int(EventKind::Thinking));
+        filter.setEventFilter(TranscriptFilterModel::SystemEvents);
+        QCOMPARE(filter.rowCount(), 3); // init, api_retry, result
+        filter.setEventFilter(TranscriptFilterModel::AllEvents);
+        QCOMPARE(filter.rowCount(), model.rowCount());
     }
 
     void editShownAsDiff()

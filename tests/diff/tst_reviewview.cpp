@@ -8,6 +8,7 @@
 #include "demo/demoseeder.h"
 #include "diff/difffilelistmodel.h"
 #include "diff/diffmodel.h"
+#include "diff/reviewcommentmodel.h"
 #include "diff/reviewsession.h"
 #include "gitfixture.h"
 #include "review/reviewcommentpane.h"
@@ -15,7 +16,9 @@
 #include "reviewfixture.h"
 #include "writes/actions.h"
 
+#include <QLabel>
 #include <QListView>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -39,10 +42,11 @@ private slots:
     void paneSelectionScrollsTheDiff();
     void readOnlyWritesNothing();
     void addResolveAndUndo();
+    void needsFolderOffersAChooser();
     void demoDatabaseScreenshot();
 
 private:
-    bool openView(bool writable);
+    bool openView(bool writable, const QString &repo = {});
     bool waitIdle();
     QVariantMap commentRow(const QString &id);
     static void shoot(QWidget *widget, const QString &name);
@@ -85,10 +89,10 @@ void TestReviewView::shoot(QWidget *widget, const QString &name)
         widget->grab().save(folder + u'/' + name + u".png"_s);
 }
 
-bool TestReviewView::openView(bool writable)
+bool TestReviewView::openView(bool writable, const QString &repo)
 {
     m_path = m_dir.filePath(u"review"_s + QString::number(++m_serial) + u".db"_s);
-    if (!test::makeReviewFixture(m_path, m_repo))
+    if (!test::makeReviewFixture(m_path, repo.isEmpty() ? m_repo : repo))
         return false;
     Database::OpenResult opened = Database::open(m_path);
     if (!opened.database)
@@ -217,6 +221,13 @@ void TestReviewView::addResolveAndUndo()
                      .toBool());
     shoot(m_view.get(), u"review-after-writes"_s);
 
+    // Several at once, as the pane's Resolve button does with a multi-row selection.
+    QVERIFY(m_view->resolve({ u"RC-outdated"_s, u"RC-gone"_s }, true));
+    QCOMPARE(commentRow(u"RC-outdated"_s).value(u"resolved"_s).toInt(), 1);
+    QCOMPARE(commentRow(u"RC-gone"_s).value(u"resolved"_s).toInt(), 1);
+    QVERIFY(m_actions->undoLast().applied());
+    QCOMPARE(commentRow(u"RC-gone"_s).value(u"resolved"_s).toInt(), 0);
+
     // Undo (what Ctrl+Z in the window does) restores it, and the view follows.
     QVERIFY(m_actions->undoLast().applied());
     QCOMPARE(commentRow(u"RC-added"_s).value(u"resolved"_s).toInt(), 0);
@@ -224,6 +235,28 @@ void TestReviewView::addResolveAndUndo()
                     ->index(m_view->diffModel()->rowOfComment(u"RC-added"_s))
                     .data(DiffModel::ExpandedRole)
                     .toBool());
+}
+
+void TestReviewView::needsFolderOffersAChooser()
+{
+    QVERIFY(openView(false, m_dir.filePath(u"moved-away"_s)));
+    QCOMPARE(m_view->session()->state(), ReviewSession::State::NeedsFolder);
+    QPushButton *choose = nullptr;
+    for (QPushButton *b : m_view->findChildren<QPushButton *>()) {
+        if (b->text().startsWith(u"Choose clone folder"_s))
+            choose = b;
+    }
+    QVERIFY(choose);
+    QVERIFY(choose->isVisible());
+    bool saysWhich = false;
+    for (QLabel *l : m_view->findChildren<QLabel *>())
+        saysWhich |= l->isVisible() && l->text().contains(u"No local clone of project “app”"_s);
+    QVERIFY(saysWhich);
+    QVERIFY(!m_view->diffView()->isVisible());
+    // The comments are still listed in the pane, even without a diff.
+    QVERIFY(m_view->commentPane()->isVisible());
+    QCOMPARE(m_view->commentPane()->view()->model()->rowCount(), 4);
+    shoot(m_view.get(), u"review-needs-folder"_s);
 }
 
 void TestReviewView::demoDatabaseScreenshot()

@@ -48,7 +48,7 @@ ReviewCommentPane::ReviewCommentPane(ReviewCommentModel *model, QWidget *parent)
     m_view->setColumnWidth(ReviewCommentModel::LineColumn, 100);
     m_view->setColumnWidth(ReviewCommentModel::TypeColumn, 64);
     m_view->setColumnWidth(ReviewCommentModel::AuthorColumn, 56);
-    m_view->setColumnWidth(ReviewCommentModel::AgeColumn, 72);
+    m_view->setColumnWidth(ReviewCommentModel::AgeColumn, 88);
     m_view->setColumnWidth(ReviewCommentModel::ResolvedColumn, 64);
     m_view->header()->setMinimumSectionSize(40);
     // What was said comes right after where: the comment is what a reviewer scans for.

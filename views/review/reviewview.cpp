@@ -185,8 +185,12 @@ void ReviewView::buildUi()
     m_pane = new ReviewCommentPane(m_session->commentModel(), this);
 
     // The pane sits under the diff, where its columns have room; the main window may dock it.
+    // Loading, failures and "needs a folder" replace the diff only: the pane keeps listing comments.
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(messagePage);
+    m_stack->addWidget(diffPane);
     auto *center = new QSplitter(Qt::Vertical, this);
-    center->addWidget(diffPane);
+    center->addWidget(m_stack);
     center->addWidget(m_pane);
     center->setStretchFactor(0, 1);
     center->setStretchFactor(1, 0);
@@ -198,16 +202,12 @@ void ReviewView::buildUi()
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({ 340, 1260 });
 
-    m_stack = new QStackedWidget(this);
-    m_stack->addWidget(messagePage);
-    m_stack->addWidget(splitter);
-
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
     layout->addLayout(refs);
     layout->addLayout(status);
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(splitter, 1);
 
     connect(m_filterEdit, &QLineEdit::textChanged, m_fileFilter, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_fileView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

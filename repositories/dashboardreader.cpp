@@ -17,9 +17,9 @@ namespace {
 
 using snapshot::ReadLog;
 
-QString text(const QSqlQuery &query, int i)
+QString text(const snapshot::RawRows &query, int i)
 {
-    return query.value(i).toString();
+    return query.text(i);
 }
 
 QString field(const char16_t *name)
@@ -66,14 +66,14 @@ QVector<StatusCount> statusCounts(
     const QString status = t->quoted(field(u"status"));
     snapshot::readAggregate(connection,
         QStringLiteral("SELECT %1, COUNT(*) FROM %2 GROUP BY %1").arg(status, SchemaMap::quoteIdentifier(t->name)), {},
-        log, [&out](const QSqlQuery &q) {
+        log, [&out](const snapshot::RawRows &q) {
             const QString value = text(q, 0);
             auto it
                 = std::find_if(out.begin(), out.end(), [&value](const StatusCount &c) { return c.status == value; });
             if (it != out.end())
-                it->count = q.value(1).toLongLong();
+                it->count = q.integer(1);
             else
-                out.append({ value, q.value(1).toLongLong() });
+                out.append({ value, q.integer(1) });
         });
     return out;
 }
@@ -88,7 +88,7 @@ qint64 count(const QString &connection, const SchemaMap &schema, const QString &
     snapshot::readAggregate(connection,
         QStringLiteral("SELECT COUNT(*) FROM ") + SchemaMap::quoteIdentifier(t->name)
             + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
-        binds, log, [&n](const QSqlQuery &q) { n = q.value(0).toLongLong(); });
+        binds, log, [&n](const snapshot::RawRows &q) { n = q.integer(0); });
     return n;
 }
 
@@ -108,7 +108,7 @@ QHash<QString, QStringList> lookup(const QString &connection, const SchemaMap &s
         const QStringList chunk = ids.mid(from, 500);
         snapshot::readRows(connection, schema, tableName, selected,
             QStringLiteral("WHERE %1 IN (%2)").arg(t->quoted(field(u"id")), placeholders(chunk.size())), toBinds(chunk),
-            log, [&](const QSqlQuery &q) {
+            log, [&](const snapshot::RawRows &q) {
                 QStringList values;
                 for (int i = 1; i < selected.size(); ++i)
                     values.append(text(q, i));
@@ -182,7 +182,7 @@ DashboardSnapshot readDashboard(const Database &database, const QDateTime &now)
             QStringLiteral("WHERE %1 IN (?, ?, ?) ").arg(t->quoted(field(u"status")))
                 + snapshot::orderBy(*t, { QStringLiteral("updatedAt DESC"), QStringLiteral("rowid DESC") }),
             toBinds({ field(u"running"), field(u"waiting_for_input"), field(u"crashed") }), log,
-            [&](const QSqlQuery &q) {
+            [&](const snapshot::RawRows &q) {
                 DashboardAgent agent { text(q, 0), text(q, 1), text(q, 2), text(q, 3), text(q, 4), {},
                     Timestamp::interpret(q.value(6)), {}, {} };
                 if (agent.status == QLatin1StringView("crashed")) {
@@ -225,7 +225,7 @@ DashboardSnapshot readDashboard(const Database &database, const QDateTime &now)
             QStringLiteral("WHERE ") + pending + u' '
                 + snapshot::orderBy(*t, { QStringLiteral("createdAt DESC"), QStringLiteral("rowid DESC") })
                 + QStringLiteral(" LIMIT 20"),
-            pendingBind, log, [&](const QSqlQuery &q) {
+            pendingBind, log, [&](const snapshot::RawRows &q) {
                 d.pendingConversations.append({ text(q, 0), text(q, 1), {}, {} });
                 ends.append({ text(q, 2), text(q, 3) });
                 agentIds << text(q, 2) << text(q, 3);
@@ -245,7 +245,7 @@ DashboardSnapshot readDashboard(const Database &database, const QDateTime &now)
         snapshot::readRows(connection, schema, t->name, { field(u"id"), field(u"email"), field(u"exhaustedUntil") },
             QStringLiteral("WHERE COALESCE(%1, 0) <> 0 ").arg(t->quoted(field(u"isExhausted")))
                 + snapshot::orderBy(*t, { QStringLiteral("exhaustedUntil"), QStringLiteral("rowid") }),
-            {}, log, [&d](const QSqlQuery &q) {
+            {}, log, [&d](const snapshot::RawRows &q) {
                 d.exhaustedAccounts.append({ text(q, 0), text(q, 1), Timestamp::interpret(q.value(2)) });
             });
     } else {
@@ -260,8 +260,8 @@ DashboardSnapshot readDashboard(const Database &database, const QDateTime &now)
         snapshot::readAggregate(connection,
             QStringLiteral("SELECT %1, COUNT(*) FROM %2%3 GROUP BY %1 ORDER BY 2 DESC, 1")
                 .arg(t->quoted(field(u"phaseId")), SchemaMap::quoteIdentifier(t->name), where),
-            {}, log, [&d](const QSqlQuery &q) {
-                d.unresolvedComments.append({ text(q, 0), {}, {}, q.value(1).toLongLong() });
+            {}, log, [&d](const snapshot::RawRows &q) {
+                d.unresolvedComments.append({ text(q, 0), {}, {}, q.integer(1) });
             });
         QStringList phaseIds;
         for (const auto &c : std::as_const(d.unresolvedComments))
@@ -288,7 +288,7 @@ DashboardSnapshot readDashboard(const Database &database, const QDateTime &now)
             { field(u"id"), field(u"description"), field(u"branch"), field(u"status") },
             QStringLiteral("WHERE %1 IN (?, ?) ").arg(t->quoted(field(u"status")))
                 + snapshot::orderBy(*t, { QStringLiteral("updatedAt DESC"), QStringLiteral("rowid") }),
-            toBinds({ field(u"pending_review"), field(u"conflict") }), log, [&d](const QSqlQuery &q) {
+            toBinds({ field(u"pending_review"), field(u"conflict") }), log, [&d](const snapshot::RawRows &q) {
                 d.errandsNeedingAttention.append({ text(q, 0), text(q, 1), text(q, 2), text(q, 3) });
             });
     } else {

@@ -7,17 +7,18 @@ namespace cwi {
 
 namespace {
 
-QString text(const QSqlQuery &query, int i)
+QString text(const snapshot::RawRows &query, int i)
 {
-    return query.value(i).toString();
+    return query.text(i);
 }
 
 void readDependencies(const QString &connection, const SchemaMap &schema, const QString &table,
     const QString &fromField, const QString &toField, QVector<TreeDependency> &out, snapshot::ReadLog &log)
 {
-    snapshot::readRows(connection, schema, table, { fromField, toField }, {}, {}, log, [&out](const QSqlQuery &q) {
-        out.append({ text(q, 0), text(q, 1) });
-    });
+    snapshot::readRows(
+        connection, schema, table, { fromField, toField }, {}, {}, log, [&out](const snapshot::RawRows &q) {
+            out.append({ text(q, 0), text(q, 1) });
+        });
 }
 
 } // namespace
@@ -39,7 +40,7 @@ TaskTreeSnapshot readTaskTree(const Database &database)
         snapshot::readRows(connection, schema, t->name,
             { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("status") },
             snapshot::orderBy(*t, { createdAt, QStringLiteral("name"), QStringLiteral("rowid") }), {}, log,
-            [&s](const QSqlQuery &q) {
+            [&s](const snapshot::RawRows &q) {
                 s.initiatives.append({ text(q, 0), text(q, 1), text(q, 2) });
             });
     } else {
@@ -50,7 +51,7 @@ TaskTreeSnapshot readTaskTree(const Database &database)
         snapshot::readRows(connection, schema, t->name,
             { QStringLiteral("id"), QStringLiteral("initiativeId"), QStringLiteral("name"), QStringLiteral("status") },
             snapshot::orderBy(*t, { createdAt, QStringLiteral("name"), QStringLiteral("rowid") }), {}, log,
-            [&s](const QSqlQuery &q) {
+            [&s](const snapshot::RawRows &q) {
                 s.phases.append({ text(q, 0), text(q, 1), text(q, 2), text(q, 3) });
             });
     } else {
@@ -64,7 +65,7 @@ TaskTreeSnapshot readTaskTree(const Database &database)
                 QStringLiteral("priority"), QStringLiteral("status"), QStringLiteral("order"),
                 QStringLiteral("retryCount") },
             snapshot::orderBy(*t, { QStringLiteral("order"), createdAt, QStringLiteral("rowid") }), {}, log,
-            [&s](const QSqlQuery &q) {
+            [&s](const snapshot::RawRows &q) {
                 TreeTask task;
                 task.id = text(q, 0);
                 task.phaseId = text(q, 1);
@@ -74,8 +75,8 @@ TaskTreeSnapshot readTaskTree(const Database &database)
                 task.category = text(q, 5);
                 task.priority = text(q, 6);
                 task.status = text(q, 7);
-                task.order = q.value(8).toLongLong();
-                task.retryCount = q.value(9).toLongLong();
+                task.order = q.integer(8);
+                task.retryCount = q.integer(9);
                 s.tasks.append(std::move(task));
             });
     } else {
@@ -92,7 +93,7 @@ TaskTreeSnapshot readTaskTree(const Database &database)
             + snapshot::orderBy(*t, { QStringLiteral("createdAt DESC"), QStringLiteral("rowid DESC") });
         snapshot::readRows(connection, schema, t->name,
             { QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("taskId"), QStringLiteral("status") }, tail,
-            {}, log, [&s](const QSqlQuery &q) {
+            {}, log, [&s](const snapshot::RawRows &q) {
                 s.agents.append({ text(q, 0), text(q, 1), text(q, 2), text(q, 3) });
             });
     } else {
@@ -107,7 +108,8 @@ TaskTreeSnapshot readTaskTree(const Database &database)
         snapshot::readAggregate(connection,
             QStringLiteral("SELECT %1, COUNT(*) FROM %2%3 GROUP BY %1")
                 .arg(phase, SchemaMap::quoteIdentifier(t->name), unresolved),
-            {}, log, [&s](const QSqlQuery &q) { s.unresolvedCommentsByPhase.insert(text(q, 0), q.value(1).toInt()); });
+            {}, log,
+            [&s](const snapshot::RawRows &q) { s.unresolvedCommentsByPhase.insert(text(q, 0), int(q.integer(1))); });
     }
 
     if (log.failed()) {

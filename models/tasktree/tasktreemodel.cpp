@@ -14,11 +14,6 @@ const QString Phases = QStringLiteral("phases");
 const QString Tasks = QStringLiteral("tasks");
 const QString Status = QStringLiteral("status");
 
-bool isActiveAgent(const QString &status)
-{
-    return status == QLatin1StringView("running") || status == QLatin1StringView("waiting_for_input");
-}
-
 } // namespace
 
 const std::array<QString, 4> &TaskTreeModel::taskStatuses()
@@ -28,157 +23,9 @@ const std::array<QString, 4> &TaskTreeModel::taskStatuses()
     return statuses;
 }
 
-static int statusSlot(const QString &status)
-{
-    const auto &statuses = TaskTreeModel::taskStatuses();
-    for (int i = 0; i < int(statuses.size()); ++i) {
-        if (statuses[i] == status)
-            return i;
-    }
-    return 4;
-}
-
 TaskTreeModel::TaskTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
 { }
-
-TaskTreeModel::Tree TaskTreeModel::build(const TaskTreeSnapshot &s)
-{
-    Tree t;
-    t.nodes.reserve(s.initiatives.size() + s.phases.size() + s.tasks.size() + 1);
-    auto addNode = [&t](Kind kind, int source) {
-        Node node;
-        node.kind = kind;
-        node.source = source;
-        t.nodes.append(node);
-        return int(t.nodes.size() - 1);
-    };
-    for (int i = 0; i < s.initiatives.size(); ++i) {
-        if (!t.initiativeNodes.contains(s.initiatives[i].id))
-            t.initiativeNodes.insert(s.initiatives[i].id, addNode(Kind::Initiative, i));
-    }
-    for (int i = 0; i < s.phases.size(); ++i) {
-        if (!t.phaseNodes.contains(s.phases[i].id))
-            t.phaseNodes.insert(s.phases[i].id, addNode(Kind::Phase, i));
-    }
-    QVector<int> taskNode(s.tasks.size(), -1);
-    for (int i = 0; i < s.tasks.size(); ++i) {
-        if (!t.taskNodes.contains(s.tasks[i].id)) {
-            taskNode[i] = addNode(Kind::Task, i);
-            t.taskNodes.insert(s.tasks[i].id, taskNode[i]);
-        }
-    }
-
-    int group = -1;
-    auto attach = [&](int parent, int child) {
-        if (parent == -2) { // the "No initiative" group, created on first use
-            if (group < 0)
-                group = addNode(Kind::Group, -1);
-            parent = group;
-        }
-        t.nodes[child].parent = parent;
-        t.nodes[parent].children.append(child);
-    };
-
-    for (int i = 0; i < s.phases.size(); ++i) {
-        const int node = t.phaseNodes.value(s.phases[i].id);
-        if (t.nodes[node].source != i)
-            continue; // duplicate id
-        attach(t.initiativeNodes.value(s.phases[i].initiativeId, -2), node);
-    }
-
-    // parentTaskId as node indexes, with every cycle cut at the task where the walk re-enters it.
-    QVector<int> parentOf(t.nodes.size(), -1);
-    for (int i = 0; i < s.tasks.size(); ++i) {
-        if (taskNode[i] >= 0 && !s.tasks[i].parentTaskId.isEmpty())
-            parentOf[taskNode[i]] = t.taskNodes.value(s.tasks[i].parentTaskId, -1);
-    }
-    QVector<quint8> state(t.nodes.size(), 0); // 0 unseen, 1 on the current walk, 2 settled
-    QVector<int> walk;
-    for (int start : std::as_const(taskNode)) {
-        if (start < 0 || state[start] != 0)
-            continue;
-        walk.clear();
-        int j = start;
-        while (j >= 0 && state[j] == 0) {
-            state[j] = 1;
-            walk.append(j);
-            j = parentOf[j];
-        }
-        if (j >= 0 && state[j] == 1)
-            parentOf[j] = -1;
-        for (int n : std::as_const(walk))
-            state[n] = 2;
-    }
-
-    for (int i = 0; i < s.tasks.size(); ++i) {
-        const int node = taskNode[i];
-        if (node < 0)
-            continue;
-        const TreeTask &task = s.tasks[i];
-        int parent = parentOf[node];
-        if (parent < 0)
-            parent = t.phaseNodes.value(task.phaseId, -1);
-        if (parent < 0)
-            parent = t.initiativeNodes.value(task.initiativeId, -2);
-        attach(parent, node);
-    }
-
-    for (auto it = t.initiativeNodes.cbegin(); it != t.initiativeNodes.cend(); ++it)
-        t.roots.append(it.value());
-    std::sort(t.roots.begin(), t.roots.end()); // snapshot order
-    if (group >= 0)
-        t.roots.append(group);
-
-    // Rows, and a parents-first order to sum counts bottom-up without recursion.
-    QVector<int> order;
-    order.reserve(t.nodes.size());
-    for (int r = 0; r < t.roots.size(); ++r) {
-        t.nodes[t.roots[r]].row = r;
-        order.append(t.roots[r]);
-    }
-    for (qsizetype k = 0; k < order.size(); ++k) {
-        const QVector<int> &children = t.nodes[order[k]].children;
-        for (int r = 0; r < children.size(); ++r) {
-            t.nodes[children[r]].row = r;
-            order.append(children[r]);
-        }
-    }
-    for (qsizetype k = order.size() - 1; k >= 0; --k) {
-        const Node &node = t.nodes[order[k]];
-        if (node.parent < 0)
-            continue;
-        Node &parent = t.nodes[node.parent];
-        for (int c = 0; c < 5; ++c)
-            parent.counts[c] += node.counts[c];
-        if (node.kind == Kind::Task)
-            parent.counts[statusSlot(s.tasks[node.source].status)] += 1;
-    }
-
-    // The agent shown for a task: a running or waiting one if any, else the most recent.
-    for (int a = 0; a < s.agents.size(); ++a) {
-        const int node = t.taskNodes.value(s.agents[a].taskId, -1);
-        if (node < 0)
-            continue;
-        Node &n = t.nodes[node];
-        ++n.agentCount;
-        if (n.agent < 0 || (!isActiveAgent(s.agents[n.agent].status) && isActiveAgent(s.agents[a].status)))
-            n.agent = a;
-    }
-    return t;
-}
-
-bool TaskTreeModel::sameShape(const Tree &a, const Tree &b)
-{
-    if (a.nodes.size() != b.nodes.size() || a.roots != b.roots)
-        return false;
-    for (qsizetype i = 0; i < a.nodes.size(); ++i) {
-        const Node &x = a.nodes[i], &y = b.nodes[i];
-        if (x.kind != y.kind || x.parent != y.parent || x.row != y.row || x.children.size() != y.children.size())
-            return false;
-    }
-    return true;
-}
 
 void TaskTreeModel::setSnapshot(TaskTreeSnapshot snapshot)
 {
@@ -194,7 +41,7 @@ void TaskTreeModel::setSnapshot(TaskTreeSnapshot snapshot)
     if (inPlace && !tree.nodes.isEmpty()) {
         m_snapshot = std::move(snapshot);
         m_tree = std::move(tree);
-        m_dependencies = TaskDependencies(m_snapshot);
+        m_dependencies.reset();
         emitChangedBelow({}, m_tree.roots);
         for (int i = 0; i < m_tree.nodes.size(); ++i) {
             const Node &node = m_tree.nodes[i];
@@ -206,7 +53,7 @@ void TaskTreeModel::setSnapshot(TaskTreeSnapshot snapshot)
     beginResetModel();
     m_snapshot = std::move(snapshot);
     m_tree = std::move(tree);
-    m_dependencies = TaskDependencies(m_snapshot);
+    m_dependencies.reset();
     endResetModel();
 }
 
@@ -215,6 +62,13 @@ void TaskTreeModel::emitChangedBelow(const QModelIndex &parent, const QVector<in
     if (children.isEmpty())
         return;
     Q_EMIT dataChanged(index(0, 0, parent), index(int(children.size()) - 1, ColumnCount - 1, parent));
+}
+
+const TaskDependencies &TaskTreeModel::dependencies() const
+{
+    if (!m_dependencies)
+        m_dependencies.emplace(m_snapshot);
+    return *m_dependencies;
 }
 
 QModelIndex TaskTreeModel::indexFor(const QString &table, const QString &id) const
@@ -391,7 +245,7 @@ QString TaskTreeModel::toolTip(const Node &node, int column) const
     QString tip = QStringLiteral("%1\n%2").arg(nameOf(node), idOf(node));
     if (!counts.isEmpty())
         tip += QStringLiteral("\n%1 of %2 tasks completed: %3").arg(node.counts[0]).arg(node.total()).arg(counts);
-    const QString reason = m_dependencies.waitReason(tableOf(node), idOf(node));
+    const QString reason = dependencies().waitReason(tableOf(node), idOf(node));
     if (!reason.isEmpty() && statusOf(node) != QLatin1StringView("in_progress"))
         tip += u'\n' + reason;
     return tip;

@@ -17,6 +17,7 @@
 #include <QVector>
 
 #include <array>
+#include <optional>
 
 namespace cwi {
 
@@ -54,7 +55,8 @@ public:
 
     void setSnapshot(TaskTreeSnapshot snapshot);
     const TaskTreeSnapshot &snapshot() const { return m_snapshot; }
-    const TaskDependencies &dependencies() const { return m_dependencies; }
+    // The dependency graph, built on first use (selection, tooltips), not on every reload.
+    const TaskDependencies &dependencies() const;
 
     // The row of an initiative, phase or task (column 0), invalid when absent.
     QModelIndex indexFor(const QString &table, const QString &id) const;
@@ -108,7 +110,7 @@ private:
     QString toolTip(const Node &node, int column) const;
 
     TaskTreeSnapshot m_snapshot;
-    TaskDependencies m_dependencies;
+    mutable std::optional<TaskDependencies> m_dependencies;
     Tree m_tree;
 };
 

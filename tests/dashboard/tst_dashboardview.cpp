@@ -7,6 +7,7 @@
 #include "demo/demoseeder.h"
 
 #include <QDir>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +57,17 @@ private slots:
         view.activateLink(u"javascript:alert(1)"_s);
         QCOMPARE(navigations.size(), 2);
 
+        // A reload that finds nothing new keeps the page as it is (no flicker).
+        auto *scroll = view.findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QWidget *page = scroll->widget();
+        {
+            QSignalSpy loaded(&view, &DashboardView::loaded);
+            ctx.notifyDataChanged();
+            QVERIFY(loaded.wait(10000));
+        }
+        QCOMPARE(scroll->widget(), page);
+
         // Another connection commits: the numbers follow.
         const QString c = test::openRaw(path);
         QVERIFY(!test::insertRow(c, u"tasks"_s, test::row({ { u"name"_s, u"New"_s }, { u"status"_s, u"blocked"_s } }))
@@ -68,6 +80,7 @@ private slots:
         for (const StatusCount &s : view.snapshot().taskStatus)
             blocked += s.status == u"blocked" ? s.count : 0;
         QCOMPARE(blocked, 2);
+        QVERIFY(scroll->widget() != page);
     }
 
     void noDatabase()

@@ -16,6 +16,39 @@
 
 namespace cwi {
 
+namespace {
+
+// Everything the page shows, as one string: an unchanged file is not rebuilt (no flicker, the
+// hovered link and the scroll position stay). Relative times change every ten minutes.
+QString fingerprint(const DashboardSnapshot &d)
+{
+    QStringList parts;
+    for (const auto *counts : { &d.initiativeStatus, &d.phaseStatus, &d.taskStatus }) {
+        for (const StatusCount &c : *counts)
+            parts << c.status << QString::number(c.count);
+    }
+    for (const auto *agents : { &d.runningAgents, &d.waitingAgents, &d.crashedAgents }) {
+        for (const DashboardAgent &a : *agents)
+            parts << a.id << a.name << a.status << a.taskId << a.taskName << a.questions.join(u'\n') << a.rawQuestions
+                  << a.updatedAt.toString(Qt::ISODate);
+    }
+    parts << QString::number(d.agentsTotal) << QString::number(d.pendingConversationCount)
+          << QString::number(d.accountsTotal) << QString::number(d.messagesAwaitingResponse)
+          << QString::number(d.readAt.toSecsSinceEpoch() / 600);
+    for (const DashboardConversation &c : d.pendingConversations)
+        parts << c.id << c.question << c.fromAgentName << c.toAgentName;
+    for (const DashboardAccount &a : d.exhaustedAccounts)
+        parts << a.id << a.email << a.exhaustedUntil.toString(Qt::ISODate);
+    for (const DashboardPhaseComments &p : d.unresolvedComments)
+        parts << p.phaseId << p.phaseName << p.initiativeName << QString::number(p.unresolved);
+    for (const DashboardErrand &e : d.errandsNeedingAttention)
+        parts << e.id << e.description << e.branch << e.status;
+    parts << d.notes << d.error;
+    return parts.join(QChar(0x1f));
+}
+
+} // namespace
+
 DashboardView::DashboardView(AppContext *ctx, QWidget *parent)
     : QWidget(parent)
     , m_ctx(ctx)
@@ -58,6 +91,7 @@ void DashboardView::reload()
     const int generation = ++m_generation;
     const std::shared_ptr<Database> database = m_ctx->database();
     if (!database) {
+        m_fingerprint.clear();
         m_snapshot = {};
         m_snapshot.error = tr("No file is open.");
         rebuild();
@@ -67,11 +101,16 @@ void DashboardView::reload()
     setBusy(true);
     runAsync(
         this, [database] { return readDashboard(*database); },
-        [this, generation](DashboardSnapshot snapshot) {
+        [this, generation, path = database->path()](DashboardSnapshot snapshot) {
             if (generation != m_generation)
                 return;
+            const QString print = path + fingerprint(snapshot);
             m_snapshot = std::move(snapshot);
-            rebuild();
+            if (print != m_fingerprint)
+                rebuild();
+            else
+                updateSubtitle();
+            m_fingerprint = print;
             setBusy(false);
             Q_EMIT loaded();
         });
@@ -115,6 +154,17 @@ DashboardCard *DashboardView::card(const QString &title)
     auto *c = new DashboardCard(title);
     connect(c, &DashboardCard::linkActivated, this, &DashboardView::activateLink);
     return c;
+}
+
+void DashboardView::updateSubtitle()
+{
+    const std::shared_ptr<Database> database = m_ctx->database();
+    const QLocale locale;
+    m_subtitle->setText(database
+            ? tr("%1 · read at %2")
+                  .arg(QFileInfo(database->path()).fileName(),
+                      locale.toString(m_snapshot.readAt.toLocalTime().time(), QLocale::ShortFormat))
+            : QString());
 }
 
 void DashboardView::rebuild()

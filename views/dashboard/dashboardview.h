@@ -49,6 +49,7 @@ private:
     };
     void setBusy(bool busy);
     void rebuild();
+    void updateSubtitle();
     QString filterLink(const QString &table, const QString &field, const QString &value);
     QString rowLink(const QString &table, const QString &id, const QString &text);
     DashboardCard *card(const QString &title);
@@ -65,6 +66,7 @@ private:
     QLabel *m_subtitle;
     DashboardSnapshot m_snapshot;
     QVector<Link> m_links;
+    QString m_fingerprint; // of what the page shows now
     int m_generation = 0;
     bool m_busy = false;
 };

@@ -91,7 +91,9 @@ void DependencySection::showFor(const TaskTreeModel *model, const QModelIndex &i
     }
     html += QStringLiteral("</p>");
 
-    const bool waiting = status != QLatin1StringView("completed") && status != QLatin1StringView("in_progress");
+    // Only rows that have not started are "waiting"; a phase in review waits on people, not on work.
+    const bool waiting = status == QLatin1StringView("pending") || status == QLatin1StringView("blocked")
+        || status == QLatin1StringView("approved");
     const QString reason = deps.waitReason(table, id);
     if (waiting && !reason.isEmpty())
         html += tr("<p style=\"color:%1\"><b>Why it waits:</b> %2</p>")

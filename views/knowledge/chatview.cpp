@@ -45,13 +45,14 @@ ChatView::ChatView(AppContext *ctx, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setSectionResizeMode(ChatSessionListModel::TargetColumn, QHeaderView::Stretch);
+    setAdaptiveColumn(m_table->horizontalHeader(), ChatSessionListModel::TargetColumn, 240);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_initiatives, 1);
     bar->addWidget(m_scope, 1);
     bar->addWidget(m_clearScope);
     auto *splitter = new QSplitter(this);
+    setAdaptiveSplitter(splitter);
     splitter->addWidget(m_table);
     splitter->addWidget(m_document);
     splitter->setStretchFactor(0, 2);

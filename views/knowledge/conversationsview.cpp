@@ -38,7 +38,7 @@ ConversationsView::ConversationsView(AppContext *ctx, QWidget *parent)
     m_table->setWordWrap(false);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(ConversationListModel::AgentsColumn, QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ConversationListModel::QuestionColumn, QHeaderView::Stretch);
+    setAdaptiveColumn(header, ConversationListModel::QuestionColumn, 320);
     header->setSectionResizeMode(ConversationListModel::CreatedColumn, QHeaderView::ResizeToContents);
     header->resizeSection(ConversationListModel::AnswerColumn, 220);
     header->resizeSection(ConversationListModel::AboutColumn, 220);

@@ -1,5 +1,9 @@
 #include "knowledgeviewbase.h"
 
+#include <QHeaderView>
+#include <QResizeEvent>
+#include <QSplitter>
+
 namespace cwi {
 
 KnowledgeViewBase::KnowledgeViewBase(AppContext *ctx, QWidget *parent)
@@ -25,6 +29,29 @@ void KnowledgeViewBase::showEvent(QShowEvent *event)
         m_stale = false;
         reload();
     }
+}
+
+void KnowledgeViewBase::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_narrow = event->size().width() < 760;
+    if (m_adaptive && m_adaptive->orientation() != (m_narrow ? Qt::Vertical : Qt::Horizontal))
+        m_adaptive->setOrientation(m_narrow ? Qt::Vertical : Qt::Horizontal);
+    if (m_adaptiveHeader)
+        setAdaptiveColumn(m_adaptiveHeader, m_adaptiveColumn, m_narrowWidth);
+}
+
+void KnowledgeViewBase::setAdaptiveColumn(QHeaderView *header, int column, int narrowWidth)
+{
+    m_adaptiveHeader = header;
+    m_adaptiveColumn = column;
+    m_narrowWidth = narrowWidth;
+    const QHeaderView::ResizeMode mode = m_narrow ? QHeaderView::Interactive : QHeaderView::Stretch;
+    if (header->sectionResizeMode(column) == mode)
+        return;
+    header->setSectionResizeMode(column, mode);
+    if (m_narrow)
+        header->resizeSection(column, narrowWidth);
 }
 
 void KnowledgeViewBase::startOne()

@@ -9,6 +9,9 @@
 #include <QFutureWatcher>
 #include <QHash>
 #include <QWidget>
+
+class QHeaderView;
+class QSplitter;
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace cwi {
@@ -33,6 +36,12 @@ Q_SIGNALS:
 protected:
     AppContext *context() const { return m_ctx; }
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    // List beside the document when the view is wide, above it when narrow (a side dock).
+    void setAdaptiveSplitter(QSplitter *splitter) { m_adaptive = splitter; }
+    // COLUMN of HEADER takes the spare width when the view is wide; when narrow it keeps
+    // NARROWWIDTH and the table scrolls sideways, so the main text never shrinks to "…".
+    void setAdaptiveColumn(QHeaderView *header, int column, int narrowWidth);
 
     // Runs WORK(database) on a worker thread and DONE(result) on this thread, unless a newer
     // load on the same CHANNEL started meanwhile. WORK must only use values and the database.
@@ -65,6 +74,11 @@ private:
     QHash<int, int> m_generations;
     int m_inFlight = 0;
     bool m_stale = false;
+    QSplitter *m_adaptive = nullptr;
+    QHeaderView *m_adaptiveHeader = nullptr;
+    int m_adaptiveColumn = -1;
+    int m_narrowWidth = 0;
+    bool m_narrow = false;
 };
 
 } // namespace cwi

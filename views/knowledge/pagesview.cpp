@@ -66,6 +66,7 @@ PagesView::PagesView(AppContext *ctx, QWidget *parent)
     bar->addWidget(m_search, 2);
     bar->addWidget(m_status);
     auto *splitter = new QSplitter(this);
+    setAdaptiveSplitter(splitter);
     splitter->addWidget(m_tree);
     splitter->addWidget(m_document);
     splitter->setStretchFactor(0, 1);

@@ -46,7 +46,7 @@ ProposalsView::ProposalsView(AppContext *ctx, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ProposalListModel::TitleColumn, QHeaderView::Stretch);
+    setAdaptiveColumn(m_table->horizontalHeader(), ProposalListModel::TitleColumn, 240);
     m_table->horizontalHeader()->setSectionResizeMode(ProposalListModel::TargetColumn, QHeaderView::Interactive);
     m_table->horizontalHeader()->resizeSection(ProposalListModel::TargetColumn, 150);
 
@@ -56,6 +56,7 @@ ProposalsView::ProposalsView(AppContext *ctx, QWidget *parent)
     bar->addWidget(m_status, 1);
     bar->addWidget(m_count);
     auto *splitter = new QSplitter(this);
+    setAdaptiveSplitter(splitter);
     splitter->addWidget(m_table);
     splitter->addWidget(m_document);
     splitter->setStretchFactor(0, 1);

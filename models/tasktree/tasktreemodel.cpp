@@ -27,9 +27,18 @@ TaskTreeModel::TaskTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
 { }
 
-void TaskTreeModel::setSnapshot(TaskTreeSnapshot snapshot)
+TaskTreeModel::Prepared TaskTreeModel::prepare(TaskTreeSnapshot snapshot)
 {
-    Tree tree = build(snapshot);
+    Prepared prepared;
+    prepared.tree = build(snapshot);
+    prepared.snapshot = std::move(snapshot);
+    return prepared;
+}
+
+void TaskTreeModel::setPrepared(Prepared prepared)
+{
+    Tree &tree = prepared.tree;
+    TaskTreeSnapshot &snapshot = prepared.snapshot;
     // Same shape and the same ids at the same places: only values changed, update in place.
     bool inPlace = sameShape(tree, m_tree);
     for (qsizetype i = 0; inPlace && i < tree.nodes.size(); ++i) {

@@ -51,27 +51,6 @@ public:
     // Task statuses in the order progress bars draw them; anything else counts as "other".
     static const std::array<QString, 4> &taskStatuses();
 
-    explicit TaskTreeModel(QObject *parent = nullptr);
-
-    void setSnapshot(TaskTreeSnapshot snapshot);
-    const TaskTreeSnapshot &snapshot() const { return m_snapshot; }
-    // The dependency graph, built on first use (selection, tooltips), not on every reload.
-    const TaskDependencies &dependencies() const;
-
-    // The row of an initiative, phase or task (column 0), invalid when absent.
-    QModelIndex indexFor(const QString &table, const QString &id) const;
-    // Task / initiative / phase counts, for status lines.
-    int taskCount() const { return int(m_snapshot.tasks.size()); }
-    // Counts "completed 3 · in progress 2 · ..." for a row, empty for plain tasks.
-    QString countsText(const QModelIndex &index) const;
-
-    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
-    QModelIndex parent(const QModelIndex &child) const override;
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
 private:
     enum class Kind : quint8
     {
@@ -98,6 +77,43 @@ private:
         QVector<int> roots;
         QHash<QString, int> taskNodes, phaseNodes, initiativeNodes;
     };
+
+public:
+    // A snapshot with its tree already built: prepare() is pure and runs on a worker thread, so
+    // the UI thread only swaps it in (setPrepared). 20,000 tasks: see BENCHMARKS.md.
+    struct Prepared
+    {
+        TaskTreeSnapshot snapshot;
+
+    private:
+        friend class TaskTreeModel;
+        Tree tree;
+    };
+    static Prepared prepare(TaskTreeSnapshot snapshot);
+
+    explicit TaskTreeModel(QObject *parent = nullptr);
+
+    void setPrepared(Prepared prepared);
+    void setSnapshot(TaskTreeSnapshot snapshot) { setPrepared(prepare(std::move(snapshot))); }
+    const TaskTreeSnapshot &snapshot() const { return m_snapshot; }
+    // The dependency graph, built on first use (selection, tooltips), not on every reload.
+    const TaskDependencies &dependencies() const;
+
+    // The row of an initiative, phase or task (column 0), invalid when absent.
+    QModelIndex indexFor(const QString &table, const QString &id) const;
+    // Task / initiative / phase counts, for status lines.
+    int taskCount() const { return int(m_snapshot.tasks.size()); }
+    // Counts "completed 3 · in progress 2 · ..." for a row, empty for plain tasks.
+    QString countsText(const QModelIndex &index) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
     static Tree build(const TaskTreeSnapshot &snapshot);
     static bool sameShape(const Tree &a, const Tree &b);
     void emitChangedBelow(const QModelIndex &parent, const QVector<int> &children);

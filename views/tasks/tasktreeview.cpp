@@ -157,29 +157,29 @@ void TaskTreeView::reload()
     }
     setBusy(true);
     runAsync(
-        this, [database] { return readTaskTree(*database); },
-        [this, generation](TaskTreeSnapshot snapshot) {
+        this, [database] { return TaskTreeModel::prepare(readTaskTree(*database)); },
+        [this, generation](TaskTreeModel::Prepared prepared) {
             if (generation != m_generation)
                 return; // a newer load is on its way
-            onLoaded(std::move(snapshot));
+            onLoaded(std::move(prepared));
         });
 }
 
-void TaskTreeView::onLoaded(TaskTreeSnapshot snapshot)
+void TaskTreeView::onLoaded(TaskTreeModel::Prepared prepared)
 {
     const bool first = !m_everLoaded;
     m_everLoaded = true;
-    if (!snapshot.error.isEmpty()) {
-        m_message->setText(tr("The task tree could not be read: %1").arg(snapshot.error));
+    if (!prepared.snapshot.error.isEmpty()) {
+        m_message->setText(tr("The task tree could not be read: %1").arg(prepared.snapshot.error));
         m_message->setVisible(true);
-    } else if (!snapshot.notes.isEmpty()) {
+    } else if (!prepared.snapshot.notes.isEmpty()) {
         m_message->setText(tr("This file has an older schema; some details are missing (%1).")
-                               .arg(snapshot.notes.join(QStringLiteral("; "))));
+                               .arg(prepared.snapshot.notes.join(QStringLiteral("; "))));
         m_message->setVisible(true);
     } else {
         m_message->setVisible(false);
     }
-    m_model->setSnapshot(std::move(snapshot));
+    m_model->setPrepared(std::move(prepared));
     if (first)
         expandDefault();
     if (m_pendingSelection.isValid()) {

@@ -6,6 +6,7 @@
 // (ctx->navigate); agent links navigate to the agent.
 
 #include "appcontext.h"
+#include "tasktree/tasktreemodel.h"
 #include "tasktreereader.h"
 
 #include <QSet>
@@ -21,7 +22,6 @@ namespace cwi {
 
 class DependencySection;
 class TaskTreeFilterModel;
-class TaskTreeModel;
 
 class TaskTreeView : public QWidget
 {
@@ -56,7 +56,7 @@ Q_SIGNALS:
 
 private:
     void setBusy(bool busy);
-    void onLoaded(TaskTreeSnapshot snapshot);
+    void onLoaded(TaskTreeModel::Prepared prepared);
     void onCurrentChanged(const QModelIndex &current);
     void applyFilters();
     void saveState();

@@ -40,7 +40,7 @@ MessagesView::MessagesView(AppContext *ctx, QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(false);
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(MessageThreadModel::TextColumn, QHeaderView::Stretch);
+    setAdaptiveColumn(m_tree->header(), MessageThreadModel::TextColumn, 320);
     for (int column : { MessageThreadModel::FromColumn, MessageThreadModel::ToColumn, MessageThreadModel::TypeColumn,
              MessageThreadModel::StatusColumn, MessageThreadModel::TimeColumn })
         m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
@@ -106,6 +106,10 @@ void MessagesView::reload()
                 m_wantedId.clear();
                 m_tree->setCurrentIndex(index);
                 m_tree->scrollTo(index);
+            } else if (pending > 0) {
+                showNextPending(); // open on what needs the reader
+            } else if (m_model->rowCount() > 0) {
+                m_tree->setCurrentIndex(m_model->index(0, 0));
             }
             showCurrent();
             if (pending != before)

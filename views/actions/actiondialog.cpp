@@ -87,7 +87,7 @@ ActionDialog::ActionDialog(const ActionInfo &info, std::function<ActionPlan(cons
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
-    resize(560, info.arg == ActionArg::Text ? 460 : 340);
+    resize(660, info.arg == ActionArg::Text ? 460 : 340);
     replan();
 }
 
@@ -164,7 +164,7 @@ void ActionDialog::replan()
     m_changes->resizeColumnToContents(0);
     m_changes->setColumnWidth(0, m_changes->columnWidth(0) + 16);
     m_changes->resizeColumnToContents(1);
-    m_changes->setColumnWidth(1, qBound(140, m_changes->columnWidth(1) + 16, 320));
+    m_changes->setColumnWidth(1, qBound(140, m_changes->columnWidth(1) + 16, 260));
 }
 
 } // namespace cwi

@@ -252,6 +252,41 @@ private slots:
         QCOMPARE(navigated.size(), 0);
     }
 
+    void chatWithoutChangeSetsOnCamelCase()
+    {
+        // A camelCase file whose schema has no change_sets table: messages still read, the
+        // change set is named but not linked.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"camel.db"_s);
+        QVERIFY(test::createFixture(path, NameStyle::CamelCase));
+        const QString raw = test::openRaw(path);
+        QVERIFY(test::exec(raw, u"PRAGMA foreign_keys = OFF"_s));
+        QVERIFY(test::exec(raw, u"DROP TABLE change_sets"_s));
+        QVERIFY(!test::insertRow(raw, u"initiatives"_s, { { u"id"_s, u"i1"_s }, { u"name"_s, u"Init"_s } }).isEmpty());
+        QVERIFY(!test::insertRow(raw, u"tasks"_s, { { u"id"_s, u"t1"_s }, { u"name"_s, u"Login form"_s } }).isEmpty());
+        QVERIFY(!test::insertRow(raw, u"chat_sessions"_s,
+            { { u"id"_s, u"s1"_s }, { u"targetType"_s, u"task"_s }, { u"targetId"_s, u"t1"_s },
+                { u"initiativeId"_s, u"i1"_s }, { u"status"_s, u"active"_s } })
+                     .isEmpty());
+        QVERIFY(!test::insertRow(raw, u"chat_messages"_s,
+            { { u"chatSessionId"_s, u"s1"_s }, { u"role"_s, u"assistant"_s }, { u"content"_s, u"Split into *two*"_s },
+                { u"changeSetId"_s, u"cs-gone"_s } })
+                     .isEmpty());
+        test::closeRaw(raw);
+
+        AppContext ctx;
+        ctx.setDatabase(Database::open(path).database);
+        QVERIFY(ctx.database());
+        ChatView view(&ctx);
+        settle(view);
+        view.showTarget(u"task"_s, u"t1"_s);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.model()->rowCount(), 1);
+        QCOMPARE(view.model()->index(0, ChatSessionListModel::TargetColumn).data().toString(), u"task: Login form"_s);
+        QTRY_VERIFY(view.document()->toPlainText().contains(u"Split into two"_s));
+        QVERIFY(view.document()->toPlainText().contains(u"no change_sets table"_s));
+    }
+
     void refreshesInPlace()
     {
         PagesView view(m_ctx);

@@ -63,6 +63,7 @@ QString doCommandUsage()
             args += u" STATUS"_s;
         text += u"  "_s + info.name.leftJustified(22) + args + u'\n';
     }
+    text += u"  "_s + QStringLiteral("undo").leftJustified(22) + u"last | JOURNAL_ID\n";
     text += u"Exit: 0 applied, 3 changed meanwhile or not valid, 4 database busy, 2 bad arguments or file.\n"_s;
     return text;
 }
@@ -70,8 +71,9 @@ QString doCommandUsage()
 int runDoCommand(const QString &dbPath, const QStringList &args, const QString &journalPath, QTextStream &out,
     QTextStream &err, int busyTimeoutMs)
 {
-    if (args.size() < 2 || !Actions::info(args.first())) {
-        if (!args.isEmpty() && !Actions::info(args.first()))
+    const bool undo = !args.isEmpty() && args.first() == u"undo";
+    if (args.size() < 2 || (!undo && !Actions::info(args.first()))) {
+        if (!args.isEmpty() && !undo && !Actions::info(args.first()))
             err << "Unknown action: " << args.first() << '\n';
         err << doCommandUsage();
         return kBadArguments;
@@ -98,12 +100,23 @@ int runDoCommand(const QString &dbPath, const QStringList &args, const QString &
         err << actions.journalError() << " Nothing was written.\n";
         return kBadArguments;
     }
-    const ActionPlan plan = actions.plan(args.at(0), { args.at(1) }, args.mid(2));
-    if (!plan.isValid()) {
-        err << (plan.notValid.isEmpty() ? u"Nothing to change."_s : plan.notValid) << '\n';
-        return plan.badArguments ? kBadArguments : kNotApplied;
+    WriteResult result;
+    if (undo) { // undo last | undo JOURNAL_ID: the same optimistic check as Ctrl+Z
+        bool isNumber = false;
+        const qint64 journalId = args.at(1).toLongLong(&isNumber);
+        if (args.at(1) != u"last" && !isNumber) {
+            err << "undo takes \"last\" or a journal entry number (see the History)\n";
+            return kBadArguments;
+        }
+        result = isNumber ? actions.undo(journalId) : actions.undoLast();
+    } else {
+        const ActionPlan plan = actions.plan(args.at(0), { args.at(1) }, args.mid(2));
+        if (!plan.isValid()) {
+            err << (plan.notValid.isEmpty() ? u"Nothing to change."_s : plan.notValid) << '\n';
+            return plan.badArguments ? kBadArguments : kNotApplied;
+        }
+        result = actions.apply(plan);
     }
-    const WriteResult result = actions.apply(plan);
     switch (result.outcome) {
     case WriteOutcome::Applied:
         out << "Applied: " << result.plan.title << " (journal #" << result.journalId << ")\n";

@@ -12,7 +12,8 @@ class QTextStream;
 
 namespace cwi {
 
-// ARGS: ACTION ID [ARG...]; e.g. {"answer-conversation", "c1", "Use the v2 API"}.
+// ARGS: ACTION ID [ARG...]; e.g. {"answer-conversation", "c1", "Use the v2 API"}. Also
+// {"undo", "last"} and {"undo", JOURNAL_ID}: revert through the journal, as Ctrl+Z does.
 // busyTimeoutMs < 0: the Database default.
 int runDoCommand(const QString &dbPath, const QStringList &args, const QString &journalPath, QTextStream &out,
     QTextStream &err, int busyTimeoutMs = -1);

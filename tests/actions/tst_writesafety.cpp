@@ -139,6 +139,22 @@ private Q_SLOTS:
             QVERIFY(outText.startsWith(u"Applied: "));
     }
 
+    void doCommandUndo()
+    {
+        QVERIFY(open(NameStyle::SnakeCase, TimestampUnit::Seconds, false));
+        closeAll();
+        const test::Dump before = test::dumpAll(m_path);
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(runDoCommand(m_path, { u"undo"_s, u"last"_s }, m_journal, out, err), 3); // nothing to undo
+        QCOMPARE(runDoCommand(m_path, { u"dismiss-agent"_s, u"A-idle"_s }, m_journal, out, err), 0);
+        QCOMPARE(runDoCommand(m_path, { u"undo"_s, u"sideways"_s }, m_journal, out, err), 2);
+        QCOMPARE(runDoCommand(m_path, { u"undo"_s, u"last"_s }, m_journal, out, err), 0);
+        out.flush();
+        QVERIFY2(outText.contains(u"Applied: Undo Dismiss agent"), qPrintable(outText));
+        QCOMPARE(test::dumpAll(m_path), before);
+    }
+
     void doCommandBadFile()
     {
         QString outText, errText;

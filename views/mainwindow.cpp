@@ -9,6 +9,11 @@
 #include "browse/quickopen.h"
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
+#include "knowledge/chatview.h"
+#include "knowledge/conversationsview.h"
+#include "knowledge/messagesview.h"
+#include "knowledge/pagesview.h"
+#include "knowledge/proposalsview.h"
 #include "logs/logview.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
@@ -109,6 +114,33 @@ void MainWindow::createViews()
         m_log, QStringLiteral("logDock"), tr("Agent log"), Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_4));
     m_logDock->hide(); // opens when an agent is selected anywhere
 
+    // Documents and threads: tabbed behind the detail pane, raised when one of their rows is opened.
+    m_pages = new PagesView(m_context, this);
+    m_proposals = new ProposalsView(m_context, this);
+    m_chat = new ChatView(m_context, this);
+    m_messages = new MessagesView(m_context, this);
+    m_conversations = new ConversationsView(m_context, this);
+    QDockWidget *detailDock = m_docks.at(2);
+    const struct
+    {
+        QWidget *view;
+        const char *name;
+        QString title;
+        int key;
+    } knowledge[] = {
+        { m_pages, "pagesDock", tr("Pages"), Qt::Key_5 },
+        { m_proposals, "proposalsDock", tr("Proposals"), Qt::Key_6 },
+        { m_chat, "chatDock", tr("Chat sessions"), Qt::Key_7 },
+        { m_messages, "messagesDock", tr("Messages"), Qt::Key_8 },
+        { m_conversations, "conversationsDock", tr("Conversations"), Qt::Key_0 },
+    };
+    for (const auto &k : knowledge) {
+        QDockWidget *dock = addDock(
+            k.view, QString::fromLatin1(k.name), k.title, Qt::RightDockWidgetArea, QKeySequence(Qt::ALT | k.key));
+        tabifyDockWidget(detailDock, dock);
+    }
+    detailDock->raise();
+
     connect(m_navigator, &NavigatorView::tableActivated, this, [this](const QString &table) {
         navigate({ table, {} });
     });
@@ -125,7 +157,9 @@ void MainWindow::createViews()
     m_busyProbes << [this] { return m_dashboard->isBusy(); } << [this] { return m_table->isBusy(); }
                  << [this] { return m_tasks->isBusy(); } << [this] { return m_detail->isBusy(); }
                  << [this] { return m_navigator->isBusy(); } << [this] { return m_review->isBusy(); }
-                 << [this] { return m_log->isBusy(); };
+                 << [this] { return m_log->isBusy(); } << [this] { return m_pages->isBusy(); }
+                 << [this] { return m_proposals->isBusy(); } << [this] { return m_chat->isBusy(); }
+                 << [this] { return m_messages->isBusy(); } << [this] { return m_conversations->isBusy(); };
 }
 
 void MainWindow::createActions()

@@ -27,6 +27,11 @@ class DetailView;
 class EditModeToggle;
 class HistoryView;
 class LogView;
+class PagesView;
+class ProposalsView;
+class ChatView;
+class MessagesView;
+class ConversationsView;
 class NavigatorView;
 class ReviewView;
 class TableBrowser;
@@ -91,6 +96,8 @@ private:
     void copyCurrentId();
     void entityMenu(QMenu *menu, const EntityRef &ref);
     void showAgentLog(const QString &agentId, bool raise = true);
+    void raiseDockOf(QWidget *widget);
+    bool routeKnowledge(const EntityRef &ref);
 
     AppContext *m_context;
     QSettings *m_settings;
@@ -103,6 +110,11 @@ private:
     DetailView *m_detail = nullptr;
     HistoryView *m_history = nullptr;
     LogView *m_log = nullptr;
+    PagesView *m_pages = nullptr;
+    ProposalsView *m_proposals = nullptr;
+    ChatView *m_chat = nullptr;
+    MessagesView *m_messages = nullptr;
+    ConversationsView *m_conversations = nullptr;
     QDockWidget *m_logDock = nullptr;
     QList<QDockWidget *> m_docks;
     QDockWidget *m_historyDock = nullptr;

@@ -9,6 +9,12 @@
 #include "browse/detailview.h"
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
+#include "knowledge/chatview.h"
+#include "knowledge/conversationsview.h"
+#include "knowledge/messagesview.h"
+#include "knowledge/pagesview.h"
+#include "knowledge/proposalsview.h"
+#include "logs/logview.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
 #include "writes/actions.h"
@@ -26,6 +32,8 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+
+using namespace Qt::StringLiterals;
 
 namespace cwi {
 
@@ -231,16 +239,41 @@ void MainWindow::goForward()
     m_navigatingHistory = false;
 }
 
+void MainWindow::raiseDockOf(QWidget *widget)
+{
+    for (QDockWidget *dock : std::as_const(m_docks)) {
+        if (dock->widget() == widget) {
+            dock->show();
+            dock->raise();
+        }
+    }
+}
+
+// Rows that read best as documents or threads open in their own pane.
+bool MainWindow::routeKnowledge(const EntityRef &ref)
+{
+    if (ref.table == u"pages")
+        m_pages->showPage(ref.id);
+    else if (ref.table == u"proposals")
+        m_proposals->showProposal(ref.id);
+    else if (ref.table == u"chat_sessions")
+        m_chat->showSession(ref.id);
+    else if (ref.table == u"messages")
+        m_messages->showMessage(ref.id);
+    else if (ref.table == u"conversations")
+        m_conversations->showConversation(ref.id);
+    else
+        return false;
+    m_detail->showRow(ref);
+    const QHash<QString, QWidget *> panes { { u"pages"_s, m_pages }, { u"proposals"_s, m_proposals },
+        { u"chat_sessions"_s, m_chat }, { u"messages"_s, m_messages }, { u"conversations"_s, m_conversations } };
+    raiseDockOf(panes.value(ref.table));
+    return true;
+}
+
 void MainWindow::route(const EntityRef &ref)
 {
-    auto raise = [this](QWidget *widget) {
-        for (QDockWidget *dock : std::as_const(m_docks)) {
-            if (dock->widget() == widget) {
-                dock->show();
-                dock->raise();
-            }
-        }
-    };
+    auto raise = [this](QWidget *widget) { raiseDockOf(widget); };
     if (ref.table == u"review") {
         m_review->showPhase(ref.id);
         m_center->setCurrentWidget(m_review);
@@ -255,8 +288,14 @@ void MainWindow::route(const EntityRef &ref)
         showAgentLog(ref.id);
         return;
     }
+    if (routeKnowledge(ref))
+        return;
     m_detail->showRow(ref);
     raise(m_detail);
+    if (ref.table == u"initiatives") {
+        m_pages->showInitiative(ref.id);
+        m_proposals->showInitiative(ref.id);
+    }
     if (ref.table == u"tasks" || ref.table == u"phases" || ref.table == u"initiatives")
         m_tasks->selectEntity(ref.table, ref.id);
     if (ref.table == u"agents")
@@ -267,6 +306,12 @@ void MainWindow::route(const EntityRef &ref)
 
 void MainWindow::openFiltered(const QString &table, const QString &field, const QString &value)
 {
+    // "Every pending question in one click": the threads read better than a grid.
+    if (table == u"conversations" && field == u"status" && value.endsWith(u"pending")) {
+        m_conversations->showPending();
+        raiseDockOf(m_conversations);
+        return;
+    }
     m_table->showTable(table, field, value.startsWith(u'=') ? value.mid(1) : value);
     m_center->setCurrentWidget(m_table);
 }
@@ -312,7 +357,8 @@ QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("dashboard"), QStringLiteral("table:NAME"), QStringLiteral("tasks"),
         QStringLiteral("detail:TABLE:ID"), QStringLiteral("log:AGENT_ID"), QStringLiteral("review:PHASE_ID"),
-        QStringLiteral("history") };
+        QStringLiteral("pages[:PAGE_ID]"), QStringLiteral("proposals[:ID]"), QStringLiteral("chat[:SESSION_ID]"),
+        QStringLiteral("messages[:ID]"), QStringLiteral("conversations[:ID]"), QStringLiteral("history") };
 }
 
 bool MainWindow::showView(const QString &view, QString *error)
@@ -347,6 +393,28 @@ bool MainWindow::showView(const QString &view, QString *error)
     } else if (kind == u"review" && parts.size() == 2) {
         m_review->showPhase(parts.at(1));
         m_center->setCurrentWidget(m_review);
+    } else if (kind == u"pages" && parts.size() <= 2) {
+        if (parts.size() == 2)
+            m_pages->showPage(parts.at(1));
+        raiseDockOf(m_pages);
+    } else if (kind == u"proposals" && parts.size() <= 2) {
+        if (parts.size() == 2)
+            m_proposals->showProposal(parts.at(1));
+        raiseDockOf(m_proposals);
+    } else if (kind == u"chat" && parts.size() <= 2) {
+        if (parts.size() == 2)
+            m_chat->showSession(parts.at(1));
+        raiseDockOf(m_chat);
+    } else if (kind == u"messages" && parts.size() <= 2) {
+        if (parts.size() == 2)
+            m_messages->showMessage(parts.at(1));
+        raiseDockOf(m_messages);
+    } else if (kind == u"conversations" && parts.size() <= 2) {
+        if (parts.size() == 2)
+            m_conversations->showConversation(parts.at(1));
+        else
+            m_conversations->showPending();
+        raiseDockOf(m_conversations);
     } else if (kind == u"history" && parts.size() == 1) {
         dockOf(m_history)->show();
         dockOf(m_history)->raise();

@@ -13,7 +13,11 @@
 
 namespace cwi {
 
-enum class ExportFormat { Csv, Json };
+enum class ExportFormat
+{
+    Csv,
+    Json
+};
 
 struct ExportResult
 {
@@ -24,9 +28,8 @@ struct ExportResult
 };
 
 // PROGRESS is called from the worker with the rows written so far.
-ExportResult exportTable(const TableReader &reader, const TableQuery &query, ExportFormat format,
-                         const QString &path, const std::atomic_bool *cancel = nullptr,
-                         const std::function<void(qint64)> &progress = {});
+ExportResult exportTable(const TableReader &reader, const TableQuery &query, ExportFormat format, const QString &path,
+    const std::atomic_bool *cancel = nullptr, const std::function<void(qint64)> &progress = {});
 
 // One CSV field: quoted when it holds a separator, quote or line break.
 QString csvField(const QVariant &value);

@@ -61,6 +61,7 @@ void TableModel::setQuery(const TableQuery &query)
     }
     m_pages.clear();
     m_inFlight.clear();
+    m_waiting.clear();
     m_anchors.clear();
     m_anchorsPending = false;
     m_count = -1;
@@ -184,6 +185,9 @@ void TableModel::requestPage(int page) const
     } else if (page == lastPage) {
         from = From::End;
         limit = int(m_count - qint64(page) * kPageSize);
+    } else if (m_inFlight.contains(page - 1) || m_inFlight.contains(page + 1)) {
+        m_waiting.insert(page); // a neighbour is on its way and gives the key: asked again when it lands
+        return;
     } else if (m_anchors.size() >= page) {
         from = From::AfterKey;
         key = m_anchors.at(page - 1);
@@ -225,6 +229,10 @@ void TableModel::applyPage(const PageResult &result)
         return;
     }
     m_pages.insert(result.page, { result.data.rows, ++m_useClock });
+    for (int neighbour : { result.page - 1, result.page + 1 }) {
+        if (m_waiting.remove(neighbour))
+            requestPage(neighbour);
+    }
     const int first = result.page * kPageSize;
     const int loaded = first + int(result.data.rows.size());
     if (m_count < 0 && loaded > m_rows) { // data before count
@@ -262,6 +270,7 @@ void TableModel::reload()
     const bool wasBusy = isBusy();
     ++m_generation; // results of the old pass are stale; the cached rows stay on screen meanwhile
     m_inFlight.clear();
+    m_waiting.clear();
     m_anchors.clear();
     m_anchorsPending = false;
     m_reloading = true;

@@ -102,6 +102,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel;
     mutable QHash<int, Page> m_pages;
     mutable QSet<int> m_inFlight;
+    mutable QSet<int> m_waiting; // pages that wait for a neighbour's key
     mutable quint64 m_useClock = 0;
     QVector<RowKey> m_anchors;
     bool m_anchorsPending = false;

@@ -166,6 +166,10 @@ void TestReviewView::paneSelectionScrollsTheDiff()
     QCOMPARE(current.data(DiffModel::CommentIdRole).toString(), u"RC-removed"_s);
     QVERIFY(m_view->diffView()->viewport()->rect().intersects(m_view->diffView()->visualRect(current)));
     QCOMPARE(m_view->commentPane()->selectedIds(), QStringList({ u"RC-removed"_s }));
+    // Opening the phase at a comment (navigation from elsewhere) lands on it once the diff is in.
+    m_view->showPhase(u"P1"_s, u"RC-added"_s);
+    QVERIFY(waitIdle());
+    QTRY_COMPARE(m_view->diffView()->currentIndex().data(DiffModel::CommentIdRole).toString(), u"RC-added"_s);
     // A comment whose file is not in the diff is still selectable in the pane, and nothing breaks.
     m_view->revealComment(u"RC-gone"_s);
     QCOMPARE(m_view->commentPane()->selectedIds(), QStringList({ u"RC-gone"_s }));

@@ -259,6 +259,20 @@ void ReviewView::buildUi()
         if (current.isValid() && canEdit())
             addCommentAtRow(current.row());
     });
+    // Alt+Down / Alt+Up: next / previous file, wherever the focus is in the review.
+    const auto stepFile = [this](int step) {
+        const QModelIndex current = m_fileView->currentIndex();
+        const int row = current.isValid() ? current.row() + step : 0;
+        const QModelIndex next = m_fileFilter->index(row, 0);
+        if (next.isValid())
+            m_fileView->setCurrentIndex(next);
+    };
+    auto *nextFile
+        = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Down), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(nextFile, &QShortcut::activated, this, [stepFile] { stepFile(1); });
+    auto *previousFile
+        = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Up), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(previousFile, &QShortcut::activated, this, [stepFile] { stepFile(-1); });
     connect(m_diffView, &QListView::activated, this, [this](const QModelIndex &index) {
         const auto kind = DiffModel::RowKind(index.data(DiffModel::RowKindRole).toInt());
         if (kind == DiffModel::CollapsedRow)
@@ -317,6 +331,12 @@ void ReviewView::showPhase(const QString &phaseId)
     m_diff->clear();
     m_session->showPhase(phaseId);
     updateEditing();
+}
+
+void ReviewView::showPhase(const QString &phaseId, const QString &commentId)
+{
+    showPhase(phaseId);
+    m_pendingComment = commentId;
 }
 
 bool ReviewView::canEdit() const
@@ -479,8 +499,9 @@ void ReviewView::showFile(int fileRow)
     m_diffView->scrollToTop();
 }
 
-void ReviewView::revealComment(const QString &commentId)
+void ReviewView::revealComment(const QString &requestedId)
 {
+    const QString commentId = requestedId; // may refer to m_pendingComment, which is cleared below
     const QVector<ReviewComment> &comments = m_session->comments();
     const auto it
         = std::find_if(comments.cbegin(), comments.cend(), [&](const ReviewComment &c) { return c.id == commentId; });

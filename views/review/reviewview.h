@@ -41,6 +41,8 @@ public:
     ~ReviewView() override;
 
     void showPhase(const QString &phaseId);
+    // Shows the phase and, once its diff is in, scrolls to the comment (e.g. from a navigate()).
+    void showPhase(const QString &phaseId, const QString &commentId);
     // The shared write path; null (the default) keeps the review read-only.
     void setActions(Actions *actions);
     // Where clone folders and refs are remembered; the application's QSettings by default.
@@ -54,7 +56,7 @@ public:
     QTreeView *fileView() const { return m_fileView; }
 
     // Selects the comment's file and scrolls the diff to it (also what the pane does).
-    void revealComment(const QString &commentId);
+    void revealComment(const QString &requestedId);
     // Opens the comment editor for the diff row ROW (a line) and writes the comment.
     void addCommentAtRow(int row);
     // Writes a comment on diff row ROW without asking (the editor's second half); true when applied.

@@ -317,8 +317,10 @@ void TaskTreeView::onCurrentChanged(const QModelIndex &current)
     if (!ref.isValid())
         return;
     m_selected = ref;
-    if (m_navigating)
+    if (m_navigating) {
+        m_pendingSelection = {}; // the user chose since: a late load must not jump back
         m_ctx->navigate(ref);
+    }
 }
 
 } // namespace cwi

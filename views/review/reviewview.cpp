@@ -310,7 +310,7 @@ void ReviewView::setSettings(QSettings *settings)
 void ReviewView::setActions(Actions *actions)
 {
     if (m_actions)
-        disconnect(m_actions, nullptr, this, nullptr);
+        disconnect(m_actions.data(), nullptr, this, nullptr);
     m_actions = actions;
     if (m_actions) {
         // Undo from the History (or any action) changes comments: show it.

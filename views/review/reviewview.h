@@ -9,6 +9,7 @@
 // Writes (add, resolve, unresolve, edit, delete) go through the shared write path (Actions);
 // without it, or with editing off, the page is read-only and says how to switch editing on.
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -86,7 +87,7 @@ private:
     AppContext *m_ctx;
     std::unique_ptr<QSettings> m_ownSettings;
     QSettings *m_settings;
-    Actions *m_actions = nullptr;
+    QPointer<Actions> m_actions; // owned by the window; may go away with its database
     ReviewSession *m_session;
     DiffModel *m_diff;
     QSortFilterProxyModel *m_fileFilter;

@@ -150,6 +150,20 @@ private slots:
         QTRY_VERIFY(!view.isBusy());
         QCOMPARE(view.sessionModel()->rowCount(), 2); // swift-otter, then the deleted dusty-beaver
         QVERIFY(view.sessionModel()->index(1, 0).data().toString().contains(u"dusty-beaver"_s));
+        // Opening a session from the full list keeps the list.
+        view.showSession(u"ag1"_s, 1);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.sessionModel()->rowCount(), 2);
+        QCOMPARE(view.transcriptModel()->rowCount(), 8);
+
+        // From one agent to another agent's session: that agent's sessions are listed.
+        view.showAgent(u"gone"_s);
+        QTRY_VERIFY(!view.isBusy());
+        view.showSession(u"ag1"_s, 1);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.sessionModel()->sessionCount(), 2);
+        QCOMPARE(view.sessionNumber(), 1);
+        QCOMPARE(view.transcriptModel()->rowCount(), 8);
     }
 
     void screenshotOverDemo()

@@ -101,6 +101,7 @@ private:
     QString m_agentId;
     qint64 m_sessionNumber = -1;
     bool m_agentRunning = false;
+    bool m_allLogs = false; // the session list shows every agent (showAllLogs)
     quint64 m_agentGeneration = 0;
     quint64 m_sessionGeneration = 0;
     int m_busy = 0;

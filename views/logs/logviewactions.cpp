@@ -52,6 +52,7 @@ template<typename T> void LogView::runWorker(std::function<T()> work, std::funct
 
 void LogView::showAgent(const QString &agentId)
 {
+    m_allLogs = false;
     m_agentId = agentId;
     m_sessionNumber = -1;
     ++m_sessionGeneration;
@@ -75,7 +76,7 @@ void LogView::showAgent(const QString &agentId)
 void LogView::showSession(const QString &agentId, qint64 sessionNumber)
 {
     if (agentId != m_agentId) {
-        // Another agent (from "All logs"): its record, then this session.
+        // Another agent: its record (and, unless all logs are listed, its sessions), this session.
         m_agentId = agentId;
         const quint64 generation = ++m_agentGeneration;
         const auto db = m_db;
@@ -83,9 +84,12 @@ void LogView::showSession(const QString &agentId, qint64 sessionNumber)
             [this, generation](AgentLogs logs) {
                 if (generation != m_agentGeneration)
                     return;
-                m_record->showRecord(logs);
-                m_agentRunning = logs.agent && logs.agent->status == u"running";
-                m_title->setText(logs.agent ? logs.agent->name : logs.agentId);
+                if (m_allLogs) {
+                    m_record->showRecord(logs);
+                    m_agentRunning = logs.agent && logs.agent->status == u"running";
+                } else {
+                    onAgentLoaded(logs, false);
+                }
             });
     }
     openSession(sessionNumber);
@@ -115,6 +119,7 @@ void LogView::showAllLogs()
         [this, generation](All all) {
             if (generation != m_agentGeneration)
                 return;
+            m_allLogs = true;
             m_title->setText(u"All logs"_s);
             m_sessions->setSessions(all.sessions, all.agents);
             m_sessionView->expandAll();

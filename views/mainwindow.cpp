@@ -114,13 +114,13 @@ void MainWindow::createViews()
         m_log, QStringLiteral("logDock"), tr("Agent log"), Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_4));
     m_logDock->hide(); // opens when an agent is selected anywhere
 
-    // Documents and threads: tabbed behind the detail pane, raised when one of their rows is opened.
+    // Documents and threads: full width at the bottom, tabbed with the agent log; they open when one
+    // of their rows is visited (or from View > Panes).
     m_pages = new PagesView(m_context, this);
     m_proposals = new ProposalsView(m_context, this);
     m_chat = new ChatView(m_context, this);
     m_messages = new MessagesView(m_context, this);
     m_conversations = new ConversationsView(m_context, this);
-    QDockWidget *detailDock = m_docks.at(2);
     const struct
     {
         QWidget *view;
@@ -136,10 +136,10 @@ void MainWindow::createViews()
     };
     for (const auto &k : knowledge) {
         QDockWidget *dock = addDock(
-            k.view, QString::fromLatin1(k.name), k.title, Qt::RightDockWidgetArea, QKeySequence(Qt::ALT | k.key));
-        tabifyDockWidget(detailDock, dock);
+            k.view, QString::fromLatin1(k.name), k.title, Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | k.key));
+        tabifyDockWidget(m_logDock, dock);
+        dock->hide();
     }
-    detailDock->raise();
 
     connect(m_navigator, &NavigatorView::tableActivated, this, [this](const QString &table) {
         navigate({ table, {} });
@@ -348,10 +348,8 @@ namespace cwi {
 void MainWindow::showAgentLog(const QString &agentId, bool raise)
 {
     m_log->showAgent(agentId);
-    if (raise || m_logDock->isVisible()) {
-        m_logDock->show();
-        m_logDock->raise();
-    }
+    if (raise || m_logDock->isVisible())
+        raiseDockOf(m_log);
 }
 
 } // namespace cwi

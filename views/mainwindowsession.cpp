@@ -242,10 +242,14 @@ void MainWindow::goForward()
 void MainWindow::raiseDockOf(QWidget *widget)
 {
     for (QDockWidget *dock : std::as_const(m_docks)) {
-        if (dock->widget() == widget) {
-            dock->show();
-            dock->raise();
-        }
+        if (dock->widget() != widget)
+            continue;
+        const bool opening = !dock->isVisible();
+        dock->show();
+        dock->raise();
+        // A bottom pane opened for reading gets room to read in.
+        if (opening && dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
+            resizeDocks({ dock }, { height() * 45 / 100 }, Qt::Vertical);
     }
 }
 

@@ -11,13 +11,16 @@
 #include "diff/reviewcommentmodel.h"
 #include "diff/reviewsession.h"
 #include "gitfixture.h"
+#include "review/commenteditor.h"
 #include "review/reviewcommentpane.h"
 #include "review/reviewview.h"
 #include "reviewfixture.h"
 #include "writes/actions.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -25,6 +28,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace cwi;
@@ -43,6 +47,7 @@ private slots:
     void readOnlyWritesNothing();
     void addResolveAndUndo();
     void needsFolderOffersAChooser();
+    void keyCOnALineOpensTheEditorAndWrites();
     void demoDatabaseScreenshot();
 
 private:
@@ -261,6 +266,35 @@ void TestReviewView::needsFolderOffersAChooser()
     QVERIFY(m_view->commentPane()->isVisible());
     QCOMPARE(m_view->commentPane()->view()->model()->rowCount(), 4);
     shoot(m_view.get(), u"review-needs-folder"_s);
+}
+
+void TestReviewView::keyCOnALineOpensTheEditorAndWrites()
+{
+    QVERIFY(openView(true));
+    m_view->revealComment(u"RC-added"_s);
+    const int line = m_view->diffModel()->rowOfLine(u"context"_s, 4); // "four"
+    QVERIFY(line >= 0);
+    m_view->diffView()->setFocus();
+    m_view->diffView()->setCurrentIndex(m_view->diffModel()->index(line));
+    QString context;
+    QTimer::singleShot(0, this, [&context] {
+        auto *editor = qobject_cast<CommentEditor *>(QApplication::activeModalWidget());
+        if (!editor)
+            return;
+        const QList<QLabel *> labels = editor->findChildren<QLabel *>();
+        for (QLabel *l : labels)
+            context += l->text();
+        editor->findChild<QPlainTextEdit *>()->setPlainText(u"Keyboard comment"_s);
+        editor->accept();
+    });
+    QTest::keyClick(m_view->diffView(), Qt::Key_C);
+    QVERIFY2(context.contains(u"app.txt, line 4 (context)"_s), qPrintable(context));
+    QTRY_COMPARE(m_view->session()->comments().size(), 5);
+    const ReviewComment &added = m_view->session()->comments().last();
+    QCOMPARE(added.body, u"Keyboard comment"_s);
+    QCOMPARE(added.lineNumber, 4);
+    QCOMPARE(added.lineType, u"context"_s);
+    QCOMPARE(added.author, u"you"_s);
 }
 
 void TestReviewView::demoDatabaseScreenshot()

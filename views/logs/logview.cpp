@@ -204,7 +204,7 @@ void LogView::buildUi()
     next->setToolTip(u"Next hit (F3)"_s);
     next->setShortcut(QKeySequence(Qt::Key_F3));
     m_hitLabel = new QLabel;
-    m_hitLabel->setMinimumWidth(90);
+    m_hitLabel->setMinimumWidth(150);
     m_hitLabel->setStyleSheet(u"color:#616161; padding:0 6px"_s);
     bar->addWidget(m_hitLabel);
     m_searchProgress = new QProgressBar;
@@ -212,7 +212,9 @@ void LogView::buildUi()
     m_searchProgress->setMaximumWidth(100);
     m_searchProgress->setTextVisible(false);
     m_searchProgressAction = bar->addWidget(m_searchProgress);
-    m_searchProgressAction->setVisible(false);
+    m_searchProgress->setEnabled(false);
+    m_searchProgress->setMaximumWidth(60);
+    m_searchProgress->setToolTip(u"Search progress over the whole session"_s);
     auto *cancel = new QAction(u"Cancel"_s, this);
     cancel->setToolTip(u"Stop searching"_s);
     connect(cancel, &QAction::triggered, this, [this]() {
@@ -220,7 +222,7 @@ void LogView::buildUi()
             m_searchState->cancel = true;
     });
     m_cancelSearchAction = bar->addWidget(toolButton(cancel));
-    m_cancelSearchAction->setVisible(false);
+    m_cancelSearchAction->setEnabled(false);
     bar->addSeparator();
 
     m_filterCombo = new QComboBox;
@@ -250,7 +252,7 @@ void LogView::buildUi()
     m_chunkMarksAction = bar->addAction(u"Chunks"_s);
     m_chunkMarksAction->setCheckable(true);
     m_chunkMarksAction->setChecked(true);
-    m_chunkMarksAction->setVisible(false);
+    m_chunkMarksAction->setEnabled(false);
     m_chunkMarksAction->setToolTip(u"Mark chunk boundaries: a dashed rule where a chunk begins, ‖ where a chunk "
                                    "cut a line"_s);
     connect(m_chunkMarksAction, &QAction::toggled, m_raw, &RawLinesModel::setMarkChunks);

@@ -351,14 +351,19 @@ void LogView::find(const QString &needle)
     m_hit = -1;
     m_delegate->setHighlight(needle);
     if (needle.isEmpty() || !m_transcript->transcript()) {
+        m_searchState.reset(); // a running search is dropped when it ends
+        m_progressTimer->stop();
+        m_searchProgress->setEnabled(false);
+        m_searchProgress->setValue(0);
+        m_cancelSearchAction->setEnabled(false);
         updateHitLabel();
         return;
     }
     auto state = std::make_shared<SearchState>();
     m_searchState = state;
     m_searchProgress->setValue(0);
-    m_searchProgressAction->setVisible(true);
-    m_cancelSearchAction->setVisible(true);
+    m_searchProgress->setEnabled(true);
+    m_cancelSearchAction->setEnabled(true);
     m_progressTimer->start();
     m_hitLabel->setText(u"searching…"_s);
     const quint64 generation = m_sessionGeneration;
@@ -369,8 +374,9 @@ void LogView::find(const QString &needle)
             if (state != m_searchState)
                 return;
             m_progressTimer->stop();
-            m_searchProgressAction->setVisible(false);
-            m_cancelSearchAction->setVisible(false);
+            m_searchProgress->setEnabled(false);
+            m_searchProgress->setValue(result.cancelled ? 0 : 1000);
+            m_cancelSearchAction->setEnabled(false);
             m_searchState.reset();
             if (generation == m_sessionGeneration)
                 onSearchDone(result);
@@ -460,7 +466,7 @@ void LogView::setRawMode(bool raw)
 {
     if (m_rawAction->isChecked() != raw)
         m_rawAction->setChecked(raw);
-    m_chunkMarksAction->setVisible(raw);
+    m_chunkMarksAction->setEnabled(raw);
     m_transcriptStack->setCurrentWidget(raw ? static_cast<QWidget *>(m_rawView) : m_transcriptView);
     // Keep the place: the current line in one mode is the current line in the other.
     if (raw) {

@@ -79,4 +79,30 @@ QHash<qint64, SessionFigures> loadSessionFigures(
     return out;
 }
 
+LogTotals loadLogTotals(const std::shared_ptr<Database> &db, const QStringList &agentIds)
+{
+    LogTotals totals;
+    if (!db)
+        return totals;
+    const auto repo = makeLogChunkRepository(db);
+    for (const QString &agentId : agentIds) {
+        const QVector<LogSessionInfo> sessions = repo->sessions(agentId);
+        if (sessions.isEmpty())
+            continue;
+        ++totals.agents;
+        const QHash<qint64, SessionFigures> figures = loadSessionFigures(db, sessions, false);
+        for (const SessionFigures &f : figures) {
+            ++totals.sessions;
+            if (f.outcome == SessionOutcome::Failed)
+                ++totals.failedSessions;
+            if (f.costUsd > 0)
+                totals.costUsd += f.costUsd;
+            totals.usage += f.usage;
+            totals.turns += std::max<qint64>(0, f.turns);
+            totals.durationMs += std::max<qint64>(0, f.durationMs);
+        }
+    }
+    return totals;
+}
+
 } // namespace cwi

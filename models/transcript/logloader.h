@@ -49,4 +49,18 @@ QVector<LogChunk> loadNewChunks(const std::shared_ptr<Database> &db, const QStri
 QHash<qint64, SessionFigures> loadSessionFigures(
     const std::shared_ptr<Database> &db, const QVector<LogSessionInfo> &sessions, bool agentRunning);
 
+// Totals over every session of some agents (one agent, a task's agents, an initiative's agents):
+// cost, tokens (once per message.id), turns and duration, for the detail pane and the dashboard.
+struct LogTotals
+{
+    int agents = 0; // agents with at least one session
+    int sessions = 0;
+    int failedSessions = 0;
+    double costUsd = 0; // sessions without a result line add nothing
+    TokenUsage usage;
+    qint64 turns = 0;
+    qint64 durationMs = 0;
+};
+LogTotals loadLogTotals(const std::shared_ptr<Database> &db, const QStringList &agentIds);
+
 } // namespace cwi

@@ -2,6 +2,7 @@
 
 #include "fixtures.h"
 #include "streamjson.h"
+#include "transcript/logloader.h"
 #include "transcript/transcriptexport.h"
 #include "transcript/transcriptsearch.h"
 
@@ -104,6 +105,34 @@ private slots:
         QCOMPARE(exportSession(opened.database, u"ag1"_s, 1, u"html"_s, md, &error), 2);
         QVERIFY(error.contains(u"html"_s));
         QCOMPARE(exportSession(opened.database, u"ag1"_s, 1, u"md"_s, dir.filePath(u"no/such/dir/x.md"_s), &error), 1);
+    }
+
+    void totalsRollUpOverAgents()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cw.db"_s);
+        QVERIFY(test::createFixture(path, NameStyle::CamelCase));
+        const QString raw = test::openRaw(path);
+        auto chunk = [&raw](const QString &agent, int session, const QByteArray &content) {
+            return !test::insertRow(raw, u"agent_log_chunks"_s,
+                { { u"agentId"_s, agent }, { u"agentName"_s, agent }, { u"sessionNumber"_s, session },
+                    { u"content"_s, content } })
+                        .isEmpty();
+        };
+        QVERIFY(chunk(u"a"_s, 1, sj::init() + sj::result(u"success"_s, false, 0.25, 3)));
+        QVERIFY(chunk(u"a"_s, 2, sj::init() + sj::result(u"error_max_turns"_s, false, 1.0, 10)));
+        QVERIFY(chunk(u"b"_s, 1, sj::conversation()));
+        test::closeRaw(raw);
+        const auto opened = Database::open(path);
+        QVERIFY(opened.database);
+        const LogTotals totals = loadLogTotals(opened.database, { u"a"_s, u"b"_s, u"nobody"_s });
+        QCOMPARE(totals.agents, 2);
+        QCOMPARE(totals.sessions, 3);
+        QCOMPARE(totals.failedSessions, 1);
+        QCOMPARE(totals.costUsd, 1.5);
+        QCOMPARE(totals.turns, 16);
+        QCOMPARE(totals.usage.input, 300); // each result's totals, once per session
+        QCOMPARE(totals.durationMs, 3 * 65000);
     }
 };
 

@@ -207,6 +207,15 @@ private slots:
             }
         }
         QVERIFY(view.grab().save(out + u"/log-edit.png"_s));
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(TranscriptModel::HeaderRole).toString() == u"Task") {
+                view.transcriptView()->expandRecursively(index);
+                view.transcriptView()->scrollTo(index, QAbstractItemView::PositionAtTop);
+                break;
+            }
+        }
+        QVERIFY(view.grab().save(out + u"/log-task.png"_s));
         view.setRawMode(true);
         QVERIFY(view.grab().save(out + u"/log-raw.png"_s));
     }

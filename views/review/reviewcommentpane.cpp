@@ -44,12 +44,12 @@ ReviewCommentPane::ReviewCommentPane(ReviewCommentModel *model, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(ReviewCommentModel::BodyColumn, QHeaderView::Stretch);
-    m_view->setColumnWidth(ReviewCommentModel::FileColumn, 220);
-    m_view->setColumnWidth(ReviewCommentModel::LineColumn, 100);
-    m_view->setColumnWidth(ReviewCommentModel::TypeColumn, 64);
-    m_view->setColumnWidth(ReviewCommentModel::AuthorColumn, 56);
-    m_view->setColumnWidth(ReviewCommentModel::AgeColumn, 88);
-    m_view->setColumnWidth(ReviewCommentModel::ResolvedColumn, 64);
+    m_view->setColumnWidth(ReviewCommentModel::FileColumn, 150);
+    m_view->setColumnWidth(ReviewCommentModel::LineColumn, 90);
+    m_view->setColumnWidth(ReviewCommentModel::TypeColumn, 62);
+    m_view->setColumnWidth(ReviewCommentModel::AuthorColumn, 52);
+    m_view->setColumnWidth(ReviewCommentModel::AgeColumn, 76);
+    m_view->setColumnWidth(ReviewCommentModel::ResolvedColumn, 62);
     m_view->header()->setMinimumSectionSize(40);
     // What was said comes right after where: the comment is what a reviewer scans for.
     m_view->header()->moveSection(ReviewCommentModel::BodyColumn, ReviewCommentModel::TypeColumn);

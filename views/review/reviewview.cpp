@@ -19,6 +19,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
@@ -174,6 +175,7 @@ void ReviewView::buildUi()
     // A scroll bar that comes and goes would change the width comment cards were wrapped for.
     m_diffView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_diffView->setSpacing(0);
+    m_diffView->viewport()->installEventFilter(this);
     m_diffView->setStyleSheet(u"QListView { background: white; border: 1px solid #d0d7de; border-top: none; }"_s);
     auto *diffPane = new QWidget(this);
     auto *diffLayout = new QVBoxLayout(diffPane);
@@ -200,7 +202,7 @@ void ReviewView::buildUi()
     splitter->addWidget(center);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 340, 1260 });
+    splitter->setSizes({ 300, 1300 });
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
@@ -280,6 +282,18 @@ void ReviewView::buildUi()
         else if (kind == DiffModel::LineRow && canEdit())
             addCommentAtRow(index.row());
     });
+}
+
+bool ReviewView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Comment cards wrap to the viewport width: lay the rows out again at once when it changes,
+    // rather than after QListView's delayed relayout (a screenshot or a quick look sees gaps).
+    if (watched == m_diffView->viewport() && event->type() == QEvent::Resize) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().width() != resize->oldSize().width())
+            m_diffView->doItemsLayout();
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ReviewView::setSettings(QSettings *settings)

@@ -68,6 +68,9 @@ public:
 Q_SIGNALS:
     void busyChanged(bool busy);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void buildUi();
     void onStateChanged();

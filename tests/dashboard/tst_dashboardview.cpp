@@ -108,6 +108,9 @@ private slots:
         QCOMPARE(image.size(), QSize(1200, 860));
         if (const QString out = qEnvironmentVariable("CWI_SCREENSHOT_DIR"); !out.isEmpty())
             view.grab().save(QDir(out).filePath(u"dashboard.png"_s));
+        view.resize(720, 860); // the page beside two docks: the cards reflow to two columns
+        if (const QString out = qEnvironmentVariable("CWI_SCREENSHOT_DIR"); !out.isEmpty())
+            view.grab().save(QDir(out).filePath(u"dashboard-narrow.png"_s));
     }
 };
 

@@ -176,6 +176,14 @@ private slots:
             }
             view.grab().save(QDir(out).filePath(u"tasktree.png"_s));
         }
+        // In a narrow dock the names stay readable: the optional columns give way.
+        view.resize(300, 600);
+        const QPixmap narrow = view.grab(); // delivers the pending resize of the hidden widget
+        QVERIFY(view.treeView()->isColumnHidden(TaskTreeModel::AgentColumn));
+        QVERIFY(!view.treeView()->isColumnHidden(TaskTreeModel::ProgressColumn));
+        QVERIFY(view.treeView()->columnWidth(TaskTreeModel::NameColumn) >= 120);
+        if (const QString out = qEnvironmentVariable("CWI_SCREENSHOT_DIR"); !out.isEmpty())
+            narrow.save(QDir(out).filePath(u"tasktree-narrow.png"_s));
     }
 };
 

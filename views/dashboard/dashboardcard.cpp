@@ -68,6 +68,7 @@ QWidget *DashboardCard::metric(const QString &number, const QString &caption, co
     connect(value, &QLabel::linkActivated, this, &DashboardCard::linkActivated);
     auto *label = new QLabel(caption, box);
     label->setForegroundRole(QPalette::PlaceholderText);
+    label->setWordWrap(true); // a narrow page wraps the caption instead of scrolling sideways
     layout->addWidget(value);
     layout->addWidget(label);
     return box;

@@ -99,7 +99,7 @@ QWidget *DashboardView::agentsCard()
     };
     metric(d.runningAgents.size(), tr("running"), QStringLiteral("running"));
     metric(d.waitingAgents.size(), tr("waiting for input"), QStringLiteral("waiting_for_input"));
-    metric(d.crashedAgents.size(), tr("crashed in the last day"), QStringLiteral("crashed"));
+    metric(d.crashedAgents.size(), tr("crashed (24 h)"), QStringLiteral("crashed"));
     metrics->addWidget(
         c->metric(QLocale().toString(d.agentsTotal), tr("agents in all"), filterLink(agents, {}, {}), Ink));
     metrics->addStretch(1);
@@ -151,10 +151,10 @@ QWidget *DashboardView::conversationsCard()
     const DashboardSnapshot &d = m_snapshot;
     DashboardCard *c = card(tr("Conversations & messages"));
     auto *metrics = new QHBoxLayout;
-    metrics->addWidget(c->metric(QLocale().toString(d.pendingConversationCount), tr("questions between agents"),
+    metrics->addWidget(c->metric(QLocale().toString(d.pendingConversationCount), tr("agent questions"),
         filterLink(QStringLiteral("conversations"), Status, QStringLiteral("=pending")),
         statusColor(QStringLiteral("conversations"), Status, QStringLiteral("pending"))));
-    metrics->addWidget(c->metric(QLocale().toString(d.messagesAwaitingResponse), tr("messages awaiting a reply"),
+    metrics->addWidget(c->metric(QLocale().toString(d.messagesAwaitingResponse), tr("messages to answer"),
         filterLink(QStringLiteral("messages"), QStringLiteral("requiresResponse"), QStringLiteral("=1")),
         d.messagesAwaitingResponse ? statusColor({}, Status, QStringLiteral("pending_review")) : QColor(Qt::gray)));
     metrics->addStretch(1);

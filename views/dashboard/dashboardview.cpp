@@ -180,37 +180,78 @@ void DashboardView::rebuild()
             : QString());
 
     auto *page = new QWidget;
-    auto *grid = new QGridLayout(page);
-    grid->setContentsMargins(0, 0, 0, 16);
-    grid->setSpacing(14);
+    m_grid = new QGridLayout(page);
+    m_grid->setContentsMargins(0, 0, 0, 16);
+    m_grid->setSpacing(14);
+    m_cards.clear();
     if (!m_snapshot.error.isEmpty()) {
         DashboardCard *c = card(database ? tr("The dashboard could not be read") : tr("Nothing to show"));
         c->addText(m_snapshot.error.toHtmlEscaped());
-        grid->addWidget(c, 0, 0);
-        grid->setRowStretch(1, 1);
+        m_cards.append({ c, 3 });
     } else {
-        grid->addWidget(
-            statusCard(tr("Initiatives"), QStringLiteral("initiatives"), m_snapshot.initiativeStatus), 0, 0);
-        grid->addWidget(statusCard(tr("Phases"), QStringLiteral("phases"), m_snapshot.phaseStatus), 0, 1);
-        grid->addWidget(statusCard(tr("Tasks"), QStringLiteral("tasks"), m_snapshot.taskStatus), 0, 2);
-        grid->addWidget(agentsCard(), 1, 0, 1, 2);
-        grid->addWidget(accountsCard(), 1, 2);
-        grid->addWidget(conversationsCard(), 2, 0);
-        grid->addWidget(reviewCard(), 2, 1);
-        grid->addWidget(errandsCard(), 2, 2);
-        for (int c = 0; c < 3; ++c)
-            grid->setColumnStretch(c, 1);
+        m_cards.append(
+            { statusCard(tr("Initiatives"), QStringLiteral("initiatives"), m_snapshot.initiativeStatus), 1 });
+        m_cards.append({ statusCard(tr("Phases"), QStringLiteral("phases"), m_snapshot.phaseStatus), 1 });
+        m_cards.append({ statusCard(tr("Tasks"), QStringLiteral("tasks"), m_snapshot.taskStatus), 1 });
+        m_cards.append({ agentsCard(), 2 });
+        m_cards.append({ accountsCard(), 1 });
+        m_cards.append({ conversationsCard(), 1 });
+        m_cards.append({ reviewCard(), 1 });
+        m_cards.append({ errandsCard(), 1 });
         if (!m_snapshot.notes.isEmpty()) {
             auto *notes = new QLabel(
                 tr("This file has an older schema; not shown: %1").arg(m_snapshot.notes.join(QStringLiteral("; "))));
             notes->setWordWrap(true);
             notes->setForegroundRole(QPalette::PlaceholderText);
-            grid->addWidget(notes, 3, 0, 1, 3);
+            m_cards.append({ notes, 3 });
         }
-        grid->setRowStretch(4, 1);
     }
+    m_columns = 0;
+    placeCards();
     m_scroll->setWidget(page);
     QTimer::singleShot(0, this, [this, scroll] { m_scroll->verticalScrollBar()->setValue(scroll); });
+}
+
+int DashboardView::columnsForWidth(int width)
+{
+    return width >= 1000 ? 3 : width >= 620 ? 2 : 1;
+}
+
+void DashboardView::placeCards()
+{
+    // Reflow the cards to the width: three columns on a wide page, one in a narrow dock.
+    const int columns = columnsForWidth(m_scroll->viewport()->width());
+    if (!m_grid || columns == m_columns)
+        return;
+    m_columns = columns;
+    for (const auto &[widget, span] : std::as_const(m_cards))
+        m_grid->removeWidget(widget);
+    for (int r = 0; r < m_grid->rowCount(); ++r)
+        m_grid->setRowStretch(r, 0);
+    for (int c = 0; c < 3; ++c)
+        m_grid->setColumnStretch(c, c < columns ? 1 : 0);
+    int row = 0, column = 0;
+    for (const auto &[widget, span] : std::as_const(m_cards)) {
+        // Full-width rows stay full width; on a narrower page every card takes one column.
+        const int width = span >= 3 ? columns : columns < 3 ? 1 : span;
+        if (column + width > columns) {
+            ++row;
+            column = 0;
+        }
+        m_grid->addWidget(widget, row, column, 1, width);
+        column += width;
+    }
+    m_grid->setRowStretch(row + 1, 1);
+    // Lay out now and let the scroll area re-measure at once, not on the next event loop turn:
+    // a screenshot taken right after a resize must not show the old layout's scroll bars.
+    m_grid->activate();
+    m_scroll->setWidgetResizable(true);
+}
+
+void DashboardView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeCards();
 }
 
 } // namespace cwi

@@ -12,6 +12,8 @@
 
 #include <QWidget>
 
+class QGridLayout;
+class QResizeEvent;
 class QLabel;
 class QScrollArea;
 
@@ -33,6 +35,9 @@ public:
     // Every link currently on the page, in order, as "table|field|value" or "table#id" (tests).
     QStringList linkTargets() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 Q_SIGNALS:
     void busyChanged(bool busy);
     void loaded();
@@ -50,6 +55,8 @@ private:
     void setBusy(bool busy);
     void rebuild();
     void updateSubtitle();
+    static int columnsForWidth(int width);
+    void placeCards();
     QString filterLink(const QString &table, const QString &field, const QString &value);
     QString rowLink(const QString &table, const QString &id, const QString &text);
     DashboardCard *card(const QString &title);
@@ -67,6 +74,9 @@ private:
     DashboardSnapshot m_snapshot;
     QVector<Link> m_links;
     QString m_fingerprint; // of what the page shows now
+    QGridLayout *m_grid = nullptr;
+    QVector<std::pair<QWidget *, int>> m_cards; // card, columns it spans on a wide page
+    int m_columns = 0;
     int m_generation = 0;
     bool m_busy = false;
 };

@@ -79,6 +79,7 @@ TaskTreeView::TaskTreeView(AppContext *ctx, QWidget *parent)
     m_tree->header()->resizeSection(TaskTreeModel::RetriesColumn, 56);
     m_tree->header()->resizeSection(TaskTreeModel::AgentColumn, 130);
     m_tree->header()->setMinimumSectionSize(40);
+    m_textFilter->setMinimumWidth(100);
 
     auto *filterBar = new QHBoxLayout;
     filterBar->setContentsMargins(6, 6, 6, 2);
@@ -136,6 +137,26 @@ TaskTreeView::TaskTreeView(AppContext *ctx, QWidget *parent)
 }
 
 TaskTreeView::~TaskTreeView() = default;
+
+void TaskTreeView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitColumnsToWidth();
+}
+
+void TaskTreeView::fitColumnsToWidth()
+{
+    // A dock is often narrow: the name comes first, the status shows as the icon's colour, and
+    // the less important columns give way one by one as the width shrinks.
+    const int w = width();
+    m_tree->setColumnHidden(TaskTreeModel::StatusColumn, w < 440);
+    m_tree->setColumnHidden(TaskTreeModel::AgentColumn, w < 600);
+    m_tree->setColumnHidden(TaskTreeModel::PriorityColumn, w < 680);
+    m_tree->setColumnHidden(TaskTreeModel::CategoryColumn, w < 760);
+    m_tree->setColumnHidden(TaskTreeModel::RetriesColumn, w < 820);
+    m_tree->header()->resizeSection(TaskTreeModel::ProgressColumn, w < 440 ? 110 : 150);
+    m_summary->setVisible(w >= 480);
+}
 
 void TaskTreeView::setBusy(bool busy)
 {

@@ -17,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QTreeView;
 class QModelIndex;
+class QResizeEvent;
 
 namespace cwi {
 
@@ -49,6 +50,9 @@ public:
     // The entity of the current row, invalid when none.
     EntityRef currentEntity() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 Q_SIGNALS:
     void busyChanged(bool busy);
     // A load finished and the tree shows it (also after an in-place reload).
@@ -63,6 +67,7 @@ private:
     void restoreState();
     void expandDefault();
     void updateSummary();
+    void fitColumnsToWidth();
     bool selectSource(const QModelIndex &sourceIndex);
 
     AppContext *m_ctx;

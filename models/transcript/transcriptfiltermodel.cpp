@@ -1,5 +1,6 @@
 #include "transcriptfiltermodel.h"
 
+#include "sessionsummary.h"
 #include "streamevent.h"
 #include "transcriptmodel.h"
 
@@ -10,7 +11,6 @@ namespace cwi {
 TranscriptFilterModel::TranscriptFilterModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
-    setRecursiveFilteringEnabled(true);
     setDynamicSortFilter(false);
 }
 
@@ -47,25 +47,43 @@ bool TranscriptFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 {
     if (m_filter == AllEvents)
         return true;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    // A detail goes with its line: shown when the line itself matches, not merely kept for a
-    // matching child (otherwise every line with a detail would keep itself).
-    if (index.data(TranscriptModel::IsDetailRole).toBool())
-        return lineMatches(sourceParent);
-    return lineMatches(index);
+    const auto *model = qobject_cast<const TranscriptModel *>(sourceModel());
+    if (!model || !model->transcript())
+        return true;
+    const QModelIndex index = model->index(sourceRow, 0, sourceParent);
+    const int line = model->lineOf(index);
+    // A detail goes with its line: shown when the line itself matches.
+    if (model->isDetail(index))
+        return lineMatches(line);
+    return subtreeMatches(line);
 }
 
-bool TranscriptFilterModel::lineMatches(const QModelIndex &index) const
+bool TranscriptFilterModel::subtreeMatches(int line) const
 {
-    const auto kind = EventKind(index.data(TranscriptModel::KindRole).toInt());
+    if (lineMatches(line))
+        return true;
+    const auto *model = static_cast<const TranscriptModel *>(sourceModel());
+    const Transcript *t = model->transcript();
+    if (line >= t->outlinedCount())
+        return false; // the incomplete tail has no children
+    for (int child : t->childLines(line)) {
+        if (subtreeMatches(child))
+            return true;
+    }
+    return false;
+}
+
+bool TranscriptFilterModel::lineMatches(int line) const
+{
+    const quint8 bits = static_cast<const TranscriptModel *>(sourceModel())->lineKindBits(line);
+    const auto kind = EventKind(bits & ~SessionSummary::ErrorBit);
     switch (m_filter) {
     case TextEvents:
         return kind == EventKind::AssistantText || kind == EventKind::UserText;
     case ToolEvents:
         return kind == EventKind::ToolCall || kind == EventKind::ToolResult;
     case ErrorEvents:
-        return index.data(TranscriptModel::IsErrorRole).toBool() || kind == EventKind::Unparseable
-            || kind == EventKind::Incomplete;
+        return (bits & SessionSummary::ErrorBit) || kind == EventKind::Unparseable || kind == EventKind::Incomplete;
     case ThinkingEvents:
         return kind == EventKind::Thinking;
     case SystemEvents:

@@ -1,8 +1,9 @@
 #pragma once
 
-// Filter of the transcript tree by event kind. A line is kept when its kind is wanted or when
-// one of its child lines is (a Task call stays for its sub-agent's errors). It reads KindRole
-// and IsErrorRole, which TranscriptModel answers without parsing once setLineKinds() ran.
+// Filter of the transcript tree (a TranscriptModel) by event kind. A line is kept when its kind
+// is wanted or when one of its child lines is (a Task call stays for its sub-agent's errors).
+// It walks the outline and the line kinds (TranscriptModel::setLineKinds), not the rows, so
+// filtering a 100k-line session parses only the rows that are then shown.
 
 #include <QSortFilterProxyModel>
 
@@ -32,7 +33,8 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    bool lineMatches(const QModelIndex &sourceIndex) const;
+    bool lineMatches(int line) const;
+    bool subtreeMatches(int line) const;
     Filter m_filter = AllEvents;
 };
 

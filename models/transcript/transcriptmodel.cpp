@@ -88,6 +88,14 @@ void TranscriptModel::setLineKinds(QVector<quint8> kinds)
     m_kinds = std::move(kinds);
 }
 
+quint8 TranscriptModel::lineKindBits(int line) const
+{
+    if (line >= 0 && line < m_kinds.size())
+        return m_kinds.at(line);
+    const auto event = m_transcript->event(line);
+    return quint8(event->kind) | (event->isError() ? SessionSummary::ErrorBit : 0);
+}
+
 bool TranscriptModel::tailShown(int line) const
 {
     return m_tailVisible && line == m_transcript->tailLine();

@@ -52,6 +52,9 @@ public:
     // and IsErrorRole answer without parsing, so a filter proxy does not parse every line.
     void setLineKinds(QVector<quint8> kinds);
 
+    // EventKind of LINE | SessionSummary::ErrorBit; from the line kinds when set, else parsed.
+    quint8 lineKindBits(int line) const;
+
     QModelIndex indexForLine(int line) const;
     int lineOf(const QModelIndex &index) const;
     bool isDetail(const QModelIndex &index) const;

@@ -11,6 +11,7 @@
 
 #include "logs/transcriptdelegate.h"
 #include "transcript/sessionsummary.h"
+#include "transcript/transcriptfiltermodel.h"
 #include "transcript/transcriptmodel.h"
 #include "transcript/transcriptsearch.h"
 
@@ -161,7 +162,7 @@ int main(int argc, char **argv)
     paint(view);
     const int lastVisibleLine = view.indexAt(QPoint(40, 4)).data(TranscriptModel::LineRole).toInt();
     std::fprintf(stderr, "scroll %d of %d, viewport %dx%d\n", view.verticalScrollBar()->value(),
-                 view.verticalScrollBar()->maximum(), view.viewport()->width(), view.viewport()->height());
+        view.verticalScrollBar()->maximum(), view.viewport()->width(), view.viewport()->height());
     const double endMs = ms(t);
     const double endMsCpu = t.cpu();
     const qint64 parsedEnd = model.transcript()->parseCount();
@@ -181,6 +182,17 @@ int main(int argc, char **argv)
     const SessionSummary summary = summarizeSession(searchIndex);
     const double summaryMs = ms(t);
     const double summaryMsCpu = t.cpu();
+
+    // 5b. Kind filter (UI thread): the counting pass's kinds answer KindRole without parsing.
+    model.setLineKinds(summary.kinds);
+    TranscriptFilterModel filter;
+    filter.setSourceModel(&model);
+    t.restart();
+    filter.setEventFilter(TranscriptFilterModel::ErrorEvents);
+    const int errorRows = filter.rowCount();
+    const double filterMs = ms(t);
+    const double filterMsCpu = t.cpu();
+    filter.setEventFilter(TranscriptFilterModel::AllEvents);
 
     // The search/count workers are done: their copies of the bytes go (else the next append
     // would detach and copy the whole session once).
@@ -221,6 +233,8 @@ int main(int argc, char **argv)
     row("search with no hit", searchNoneMs, "ms", "", searchNoneMsCpu);
     row("  speed", double(bytes) / 1e9 / (searchNoneMs / 1000), "GB/s");
     row("counting pass (every line parsed once)", summaryMs, "ms", "", summaryMsCpu);
+    row("kind filter \"Errors\" over the whole session", filterMs, "ms", "", filterMsCpu);
+    row("  top-level rows kept", double(errorRows), "");
     row("append one 4 KB chunk (median of 50)", stats(appends).median, "ms", "proportional to the chunk",
         stats(appendCpu).median);
     row("append one 4 KB chunk (max of 50)", stats(appends).max, "ms", "", stats(appendCpu).max);

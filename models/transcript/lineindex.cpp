@@ -11,7 +11,7 @@ void LineIndex::append(const QByteArray &chunk)
         return;
     const qsizetype from = m_bytes.size();
     m_chunkStarts.append(from);
-    if (m_bytes.isEmpty() && m_bytes.capacity() == 0)
+    if (m_bytes.isEmpty() && m_bytes.capacity() == 0 && chunk.capacity() > 0) // not fromRawData
         m_bytes = chunk; // implicitly shared: no copy until the next append
     else
         m_bytes.append(chunk);

@@ -230,6 +230,8 @@ void LogView::onSummary(const SessionSummary &summary)
 {
     m_summary = std::make_shared<SessionSummary>(summary);
     m_transcript->setLineKinds(summary.kinds);
+    // With the kinds known, rows that cannot expand (plain text) lose their expand arrow.
+    m_transcriptView->doItemsLayout();
     m_filterCombo->setEnabled(true);
     m_firstErrorAction->setEnabled(summary.firstErrorLine >= 0);
     SessionListModel *list = m_sessions;

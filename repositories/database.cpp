@@ -228,7 +228,12 @@ bool Database::enableWriting(QString *error)
     const QFileInfo file(m_path);
     const QFileInfo folder(file.absolutePath());
     QString problem;
-    if (!file.isWritable())
+    // Permission bits, not access(): root may write anything, but a file marked read-only stays so.
+    const QFileDevice::Permissions write
+        = QFileDevice::WriteOwner | QFileDevice::WriteUser | QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    if (!(file.permissions() & write))
+        problem = m_path + u" is marked read-only.";
+    else if (!file.isWritable())
         problem = u"You have no permission to write " + m_path + u'.';
     else if (!folder.isWritable())
         problem

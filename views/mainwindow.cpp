@@ -30,6 +30,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 
 namespace cwi {
@@ -165,6 +166,10 @@ void MainWindow::createViews()
 void MainWindow::createActions()
 {
     m_runner = new ActionRunner(m_context, nullptr, this);
+    // Action shortcuts (retry, resolve, ...) act on what is selected where the focus is.
+    ActionMenu::installShortcuts(m_table->view(), m_runner, [this] { return m_table->selectedRefs(); });
+    ActionMenu::installShortcuts(m_tasks, m_runner, [this] { return QVector<EntityRef> { m_tasks->currentEntity() }; });
+    ActionMenu::installShortcuts(m_detail, m_runner, [this] { return QVector<EntityRef> { m_detail->current() }; });
     connect(m_runner, &ActionRunner::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_editMode = new EditModeToggle(m_context, this);

@@ -278,8 +278,9 @@ bool MainWindow::routeKnowledge(const EntityRef &ref)
 void MainWindow::route(const EntityRef &ref)
 {
     auto raise = [this](QWidget *widget) { raiseDockOf(widget); };
-    if (ref.table == u"review") {
-        m_review->showPhase(ref.id);
+    if (ref.table == u"review") { // id: PHASE or PHASE/COMMENT
+        const QStringList parts = ref.id.split(u'/');
+        m_review->showPhase(parts.value(0), parts.value(1));
         m_center->setCurrentWidget(m_review);
         return;
     }

@@ -5,6 +5,7 @@
 #include "render/tiptaprenderer.h"
 #include "statuscolors.h"
 
+#include <QLocale>
 #include <QUrl>
 
 namespace cwi {
@@ -120,6 +121,11 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
         html += u" · " + link(u"cwi:log/" + data.id, QStringLiteral("open log"));
     if (data.table == u"phases")
         html += u" · " + link(u"cwi:review/" + data.id, QStringLiteral("open review"));
+    if (data.table == u"review_comments") {
+        const QString phase = row.value(QStringLiteral("phaseId"), &data.info).toString();
+        if (!phase.isEmpty())
+            html += u" · " + link(u"cwi:review/" + phase + u'/' + data.id, QStringLiteral("show in the diff"));
+    }
     html += u"</p>";
 
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">");
@@ -138,6 +144,19 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
     for (const QString &missing : data.info.missingFields)
         html += u"<p style=\"color:#999;\">" + escape(missing) + u": not in this file (older schema)</p>";
 
+    if (data.logTotals && data.logTotals->sessions > 0) {
+        const LogTotals &t = *data.logTotals;
+        const QLocale locale;
+        html += u"<h3>Agent sessions</h3><p>" + QString::number(t.sessions) + u" sessions of "
+            + QString::number(t.agents) + u" agent(s)"
+            + (t.failedSessions ? u", <b style=\"color:#c0392b;\">" + QString::number(t.failedSessions) + u" failed</b>"
+                                : QString())
+            + u"<br>cost <b>$" + QString::number(t.costUsd, 'f', 2) + u"</b> · " + QString::number(t.turns)
+            + u" turns · " + QString::number(t.durationMs / 60000.0, 'f', 1) + u" min<br>tokens: "
+            + locale.toString(t.usage.input) + u" in, " + locale.toString(t.usage.output) + u" out, "
+            + locale.toString(t.usage.cacheRead) + u" cache read, " + locale.toString(t.usage.cacheCreation)
+            + u" cache write</p>";
+    }
     if (!data.relations.isEmpty()) {
         html += QStringLiteral("<h3>Related</h3><ul>");
         for (const Relation &relation : data.relations) {

@@ -7,6 +7,7 @@
 // cwi:expand/FIELD (show a long JSON value in full), cwi:log/AGENT_ID, cwi:review/PHASE_ID.
 
 #include "rowreader.h"
+#include "transcript/logloader.h"
 
 #include <QHash>
 #include <QSet>
@@ -24,6 +25,7 @@ struct DetailData
     std::optional<RowRecord> row;
     QVector<Relation> relations;
     QHash<QString, QString> referenceLabels; // logical field -> label of the referenced row
+    std::optional<LogTotals> logTotals; // agents, tasks, initiatives: what their agents' sessions cost
     QString error;
 };
 

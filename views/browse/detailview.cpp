@@ -1,6 +1,7 @@
 #include "detailview.h"
 
 #include "browse/detailhtml.h"
+#include "workrepositories.h"
 
 #include "asyncjob.h"
 #include <QDesktopServices>
@@ -41,6 +42,20 @@ DetailData loadDetail(const std::shared_ptr<Database> &db, const EntityRef &ref)
         }
     }
     data.relations = reader.reverseRelations(ref.table, ref.id);
+    // Roll the agents' session costs up to the row (each session is read once, usage once per message).
+    QStringList agentIds;
+    if (ref.table == u"agents") {
+        agentIds.append(ref.id);
+    } else if (ref.table == u"tasks" || ref.table == u"initiatives") {
+        const QString field = ref.table == u"tasks" ? QStringLiteral("taskId") : QStringLiteral("initiativeId");
+        const QVector<Agent> agents = makeAgentRepository(db)->findAll();
+        for (const Agent &agent : agents) {
+            if ((field == u"taskId" ? agent.taskId : agent.initiativeId) == ref.id)
+                agentIds.append(agent.id);
+        }
+    }
+    if (!agentIds.isEmpty())
+        data.logTotals = loadLogTotals(db, agentIds);
     return data;
 }
 
@@ -140,8 +155,8 @@ void DetailView::onLink(const QUrl &url)
         Q_EMIT openFiltered(part(1), part(2), part(3));
     else if (verb == u"log")
         m_context->navigate({ QStringLiteral("agent_log"), part(1) });
-    else if (verb == u"review")
-        m_context->navigate({ QStringLiteral("review"), part(1) });
+    else if (verb == u"review") // PHASE or PHASE/COMMENT
+        m_context->navigate({ QStringLiteral("review"), parts.size() > 2 ? part(1) + u'/' + part(2) : part(1) });
     else if (verb == u"expand") {
         m_expanded.insert(part(1));
         render();

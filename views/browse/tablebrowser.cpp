@@ -301,6 +301,22 @@ void TableBrowser::emitCurrent()
     Q_EMIT rowActivated({ m_model->tableName(), id });
 }
 
+QVector<EntityRef> TableBrowser::selectedRefs() const
+{
+    QVector<EntityRef> refs;
+    if (!m_model || !m_view->selectionModel())
+        return refs;
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty() && m_view->currentIndex().isValid())
+        rows.append(m_view->currentIndex());
+    for (const QModelIndex &index : std::as_const(rows)) {
+        const QString id = m_model->idAt(index.row());
+        if (!id.isEmpty())
+            refs.append({ m_model->tableName(), id });
+    }
+    return refs;
+}
+
 void TableBrowser::copySelection() const
 {
     if (!m_model || !m_view->selectionModel())

@@ -36,6 +36,7 @@ public:
     bool isBusy() const;
 
     void copySelection() const; // tab-separated, Ctrl+C
+    QVector<EntityRef> selectedRefs() const; // the selected rows (or the current one)
     void exportView(); // asks for a file, CSV or JSON by suffix
     void reload(); // live refresh and F5
 

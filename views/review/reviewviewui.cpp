@@ -74,6 +74,13 @@ void ReviewView::buildUi()
     m_summary = new QLabel(this);
     m_readOnly = new QLabel(this);
     m_readOnly->setStyleSheet(u"color: #9a6700;"_s);
+    // Long lines wrap instead of widening the window past small screens.
+    for (QLabel *label : { m_subtitle, m_baseOrigin, m_readOnly })
+        label->setWordWrap(true);
+    for (QComboBox *box : { m_project, m_base, m_head }) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
 
     auto *refs = new QHBoxLayout;
     refs->addWidget(m_project);

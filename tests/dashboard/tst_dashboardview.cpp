@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QScrollArea>
 #include <QSignalSpy>
+#include <QLabel>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -111,6 +113,31 @@ private slots:
         view.resize(720, 860); // the page beside two docks: the cards reflow to two columns
         if (const QString out = qEnvironmentVariable("CWI_SCREENSHOT_DIR"); !out.isEmpty())
             view.grab().save(QDir(out).filePath(u"dashboard-narrow.png"_s));
+    }
+
+    void costIsAddedUpOnRequest()
+    {
+        QTemporaryDir dir;
+        const DemoResult demo = createDemoDatabase(dir.filePath(u"demo.db"_s), dir.filePath(u"repo"_s));
+        QVERIFY2(demo.ok, qPrintable(demo.error));
+        AppContext ctx;
+        ctx.setDatabase(Database::open(demo.databasePath).database);
+        DashboardView view(&ctx);
+        QVERIFY(settle(view));
+        auto pageText = [&view] {
+            QString text;
+            for (QLabel *label : view.findChildren<QLabel *>())
+                text += label->text() + u'\n';
+            return text;
+        };
+        QVERIFY(pageText().contains(u"Add up now"_s)); // nothing is read until asked
+        QVERIFY(!pageText().contains(u"as of"_s));
+        view.activateLink(u"cost:compute"_s);
+        QTRY_VERIFY(pageText().contains(u"as of"_s));
+        QVERIFY(!view.isBusy());
+        // The demo's initiatives have agents with finished sessions: a cost in dollars per initiative.
+        QVERIFY(pageText().contains(u"User authentication"_s));
+        QVERIFY(QRegularExpression(u"\\$[1-9][0-9]*\\.[0-9]{2}"_s).match(pageText()).hasMatch());
     }
 };
 

@@ -130,6 +130,8 @@ QString DashboardView::rowLink(const QString &table, const QString &id, const QS
 
 void DashboardView::activateLink(const QString &href)
 {
+    if (activateCostLink(href))
+        return;
     bool ok = false;
     const int n = QStringView(href).mid(5).toInt(&ok);
     if (!href.startsWith(QLatin1StringView("link:")) || !ok || n < 0 || n >= m_links.size())
@@ -198,6 +200,7 @@ void DashboardView::rebuild()
         m_cards.append({ conversationsCard(), 1 });
         m_cards.append({ reviewCard(), 1 });
         m_cards.append({ errandsCard(), 1 });
+        m_cards.append({ costCard(), 2 });
         if (!m_snapshot.notes.isEmpty()) {
             auto *notes = new QLabel(
                 tr("This file has an older schema; not shown: %1").arg(m_snapshot.notes.join(QStringLiteral("; "))));

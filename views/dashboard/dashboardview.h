@@ -9,7 +9,9 @@
 
 #include "appcontext.h"
 #include "dashboardreader.h"
+#include "transcript/logloader.h"
 
+#include <QTime>
 #include <QWidget>
 
 class QGridLayout;
@@ -66,6 +68,8 @@ private:
     QWidget *accountsCard();
     QWidget *reviewCard();
     QWidget *errandsCard();
+    QWidget *costCard();
+    bool activateCostLink(const QString &href);
 
     AppContext *m_ctx;
     QScrollArea *m_scroll;
@@ -79,6 +83,15 @@ private:
     int m_columns = 0;
     int m_generation = 0;
     bool m_busy = false;
+    struct InitiativeCost
+    {
+        QString id;
+        QString name;
+        LogTotals totals;
+    };
+    QVector<InitiativeCost> m_costs; // added up on request (dashboardcost.cpp)
+    QTime m_costsAt;
+    bool m_costLoading = false;
 };
 
 } // namespace cwi

@@ -1,0 +1,97 @@
+// DashboardView: the cost card. Adding up every agent session reads every log chunk (a
+// gigabyte on a large file), so it runs on request, in a worker, and says when it was done.
+
+#include "asyncjob.h"
+#include "dashboardcard.h"
+#include "dashboardview.h"
+#include "transcript/logloader.h"
+#include "workrepositories.h"
+
+#include <QLocale>
+#include <QTime>
+
+namespace cwi {
+
+namespace {
+const QString kComputeCost = QStringLiteral("cost:compute");
+
+QString money(double usd)
+{
+    return u'$' + QString::number(usd, 'f', 2);
+}
+} // namespace
+
+bool DashboardView::activateCostLink(const QString &href)
+{
+    if (href != kComputeCost)
+        return false;
+    const auto db = m_ctx->database();
+    if (!db || m_costLoading)
+        return true;
+    m_costLoading = true;
+    setBusy(true);
+    rebuild();
+    runAsync(
+        this,
+        [db] {
+            QVector<InitiativeCost> costs;
+            const QVector<Agent> agents = makeAgentRepository(db)->findAll();
+            for (const Initiative &initiative : makeInitiativeRepository(db)->findAll()) {
+                QStringList ids;
+                for (const Agent &agent : agents) {
+                    if (agent.initiativeId == initiative.id)
+                        ids.append(agent.id);
+                }
+                if (!ids.isEmpty())
+                    costs.append({ initiative.id, initiative.name, loadLogTotals(db, ids) });
+            }
+            std::sort(costs.begin(), costs.end(),
+                [](const InitiativeCost &a, const InitiativeCost &b) { return a.totals.costUsd > b.totals.costUsd; });
+            return costs;
+        },
+        [this](const QVector<InitiativeCost> &costs) {
+            m_costs = costs;
+            m_costsAt = QTime::currentTime();
+            m_costLoading = false;
+            setBusy(false);
+            rebuild();
+        });
+    return true;
+}
+
+QWidget *DashboardView::costCard()
+{
+    DashboardCard *c = card(tr("Agent cost by initiative"));
+    if (m_costLoading) {
+        c->addText(tr("<i>Adding up every agent session…</i>"));
+        return c;
+    }
+    if (!m_costsAt.isValid()) {
+        c->addText(tr("Cost, tokens and turns of every agent session, per initiative (reads every log; "
+                      "may take a while on a large file).<br><a href=\"%1\">Add up now</a>")
+                       .arg(kComputeCost));
+        return c;
+    }
+    const QLocale locale;
+    QString html;
+    double total = 0;
+    for (const InitiativeCost &cost : std::as_const(m_costs)) {
+        const LogTotals &t = cost.totals;
+        total += t.costUsd;
+        html += QStringLiteral(
+            "<b>%1</b> %2<br><span style=\"color:#656d76;\">%3 sessions · %4 turns · %5 tokens%6</span><br>")
+                    .arg(money(t.costUsd), rowLink(QStringLiteral("initiatives"), cost.id, cost.name))
+                    .arg(t.sessions)
+                    .arg(t.turns)
+                    .arg(locale.toString(t.usage.total()))
+                    .arg(t.failedSessions ? tr(" · %1 failed").arg(t.failedSessions) : QString());
+    }
+    if (m_costs.isEmpty())
+        html = tr("No agent of an initiative has a log.<br>");
+    html += tr("<span style=\"color:#656d76;\">total %1 · as of %2 · </span><a href=\"%3\">update</a>")
+                .arg(money(total), m_costsAt.toString(QStringLiteral("HH:mm")), kComputeCost);
+    c->addText(html);
+    return c;
+}
+
+} // namespace cwi

@@ -7,10 +7,10 @@
 #include "demo/demoseeder.h"
 
 #include <QDir>
-#include <QScrollArea>
-#include <QSignalSpy>
 #include <QLabel>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 

@@ -188,9 +188,11 @@ bool MainWindow::showView(const QString &view, QString *error)
         dockOf(m_detail)->show();
     } else if (kind == u"log" && parts.size() == 2) {
         showAgentLog(parts.at(1));
+        m_detail->showRow({ QStringLiteral("agents"), parts.at(1) }); // as selecting the agent would
     } else if (kind == u"review" && parts.size() == 2) {
         m_review->showPhase(parts.at(1));
         m_center->setCurrentWidget(m_review);
+        m_detail->showRow({ QStringLiteral("phases"), parts.at(1) });
     } else if (kind == u"pages" && parts.size() <= 2) {
         if (parts.size() == 2)
             m_pages->showPage(parts.at(1));

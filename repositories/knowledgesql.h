@@ -14,11 +14,7 @@ namespace cwi::sql {
 // "%text%" for LIKE ... ESCAPE '\', with the user's %, _ and \ taken literally.
 inline QString containsPattern(const QString &text)
 {
-    QString escapedText = text;
-    escapedText.replace(u'\\', QStringLiteral("\\\\"))
-        .replace(u'%', QStringLiteral("\\%"))
-        .replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escapedText + u'%';
+    return u'%' + escapeLike(text) + u'%';
 }
 
 // "WHERE a = ? AND b = ?" over the fields the file has; empty when one is missing.

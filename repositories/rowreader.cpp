@@ -163,8 +163,7 @@ QVector<EntityMatch> RowReader::search(const QString &text, int limit) const
     const QString needle = text.trimmed();
     if (needle.isEmpty())
         return matches;
-    QString escaped = needle;
-    escaped.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
+    const QString escaped = sql::escapeLike(needle);
     const QString connection = m_database->readConnection();
     // Ids first (exact prefix), then names; agent_log_chunks is huge and has no names worth it.
     for (int pass = 0; pass < 2 && matches.size() < limit; ++pass) {

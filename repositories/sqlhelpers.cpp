@@ -97,6 +97,18 @@ bool exec(QSqlQuery &query, const QString &sql, const QVariantList &binds, QStri
     return true;
 }
 
+QString escapeLike(const QString &text)
+{
+    QString out;
+    out.reserve(text.size() + 2);
+    for (const QChar c : text) {
+        if (c == u'\\' || c == u'%' || c == u'_')
+            out.append(u'\\');
+        out.append(c);
+    }
+    return out;
+}
+
 QVariant scalar(const QString &connection, const QString &sql, const QVariantList &binds, QString *error)
 {
     QSqlQuery query(QSqlDatabase::database(connection, false));

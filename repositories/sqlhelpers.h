@@ -86,6 +86,9 @@ std::optional<T> fetchOne(const QString &connection, const Select &select, const
     return rows.takeFirst();
 }
 
+// TEXT with LIKE's %, _ and the escape character \ taken literally, for "LIKE ? ESCAPE '\'".
+QString escapeLike(const QString &text);
+
 // Single scalar (COUNT(*), MAX(...)); invalid QVariant on error.
 QVariant scalar(
     const QString &connection, const QString &sql, const QVariantList &binds = {}, QString *error = nullptr);

@@ -22,18 +22,6 @@ QString keyColumn(const TableInfo &table)
     return SchemaMap::quoteIdentifier(table.columns.value(0).name);
 }
 
-QString escapeLike(const QString &text)
-{
-    QString out;
-    out.reserve(text.size() + 2);
-    for (const QChar c : text) {
-        if (c == u'\\' || c == u'%' || c == u'_')
-            out.append(u'\\');
-        out.append(c);
-    }
-    return out;
-}
-
 // Numbers bind as numbers so that "=5" matches an INTEGER column with any affinity.
 QVariant literal(const QString &text)
 {
@@ -71,7 +59,7 @@ QString containsCondition(const QString &column, const QString &text, QVariantLi
         binds->append(text);
         return u"instr(" + column + u", ?) > 0";
     }
-    binds->append(QString(u'%' + escapeLike(text) + u'%'));
+    binds->append(QString(u'%' + sql::escapeLike(text) + u'%'));
     return column + u" LIKE ? ESCAPE '\\'";
 }
 

@@ -174,14 +174,12 @@ void MainWindow::setLiveRefresh(bool on)
 void MainWindow::onExternalChange()
 {
     m_changeLabel->setText(tr("change seen %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
-    m_table->reload();
-    updateStatus();
+    updateStatus(); // the views reload themselves on AppContext::dataChanged
 }
 
 void MainWindow::refreshAll()
 {
     m_context->notifyDataChanged();
-    m_table->reload();
     statusBar()->showMessage(tr("Refreshed"), 3000);
 }
 

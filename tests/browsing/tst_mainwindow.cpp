@@ -78,6 +78,27 @@ private slots:
         QTRY_VERIFY(!window.isBusy());
     }
 
+    void anotherProcessCommitReachesTheOpenTable()
+    {
+        const QString copy = m_dir.filePath(u"live.db"_s);
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(m_path, copy));
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(copy));
+        window.navigate({ u"agents"_s, {} });
+        QTRY_COMPARE(window.tableBrowser()->model()->rowCount(), 1);
+        const QString server = test::openRaw(copy);
+        test::insertRow(server, u"agents"_s,
+            { { u"id"_s, u"agent-2"_s }, { u"name"_s, u"calm-heron"_s }, { u"worktreeId"_s, u"/wt2"_s },
+                { u"status"_s, u"running"_s } });
+        test::closeRaw(server);
+        // The change detector (polled every 500 ms with live refresh on) sees the commit; the
+        // open table shows the new row without a manual refresh.
+        QTRY_COMPARE_WITH_TIMEOUT(window.tableBrowser()->model()->rowCount(), 2, 5000);
+    }
+
     void aBadFileKeepsTheCurrentOne()
     {
         AppContext context;

@@ -120,6 +120,8 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(copy, &QAction::triggered, this, &TableBrowser::copySelection);
     m_view->addAction(copy);
+    // Another process committed, an action wrote, or F5: rows update in place.
+    connect(m_context, &AppContext::dataChanged, this, &TableBrowser::reload);
 }
 
 QString TableBrowser::currentTable() const

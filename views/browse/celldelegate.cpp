@@ -20,7 +20,8 @@ void CellDelegate::paintBadge(
     small.setPointSizeF(font.pointSizeF() * 0.92);
     const QFontMetrics metrics(small);
     const int height = qMin(cell.height() - 4, metrics.height() + 4);
-    const int width = qMin(cell.width() - 6, metrics.horizontalAdvance(text) + 14);
+    // +2: horizontalAdvance rounds, and an exact width would elide "Idle" to "I…".
+    const int width = qMin(cell.width() - 6, metrics.horizontalAdvance(text) + 16);
     const QRect badge(cell.left() + 4, cell.center().y() - height / 2, width, height);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -30,7 +31,7 @@ void CellDelegate::paintBadge(
     painter->setPen(contrastingTextColor(color));
     painter->setFont(small);
     painter->drawText(
-        badge.adjusted(7, 0, -7, 0), Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, badge.width() - 14));
+        badge.adjusted(7, 0, -7, 0), Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, badge.width() - 12));
     painter->restore();
 }
 

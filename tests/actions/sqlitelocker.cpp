@@ -1,6 +1,7 @@
 // A stand-in for the Codewalkers server in the write-path tests: a second PROCESS on the same file.
 //
 //   sqlitelocker hold DB MS          BEGIN IMMEDIATE, print "locked", keep the write lock MS ms, COMMIT
+//   sqlitelocker exclusive DB MS     the same with BEGIN EXCLUSIVE: readers wait too (rollback journal)
 //   sqlitelocker insert DB STOPFILE  insert agent_log_chunks rows (agentId "writer"), one short transaction
 //                                    each, until STOPFILE exists; print "started" after the first and
 //                                    "inserted N" at the end
@@ -61,8 +62,8 @@ int main(int argc, char **argv)
         return 1;
     }
     QSqlQuery query(db);
-    if (args.at(1) == u"hold") {
-        if (!run(query, u"BEGIN IMMEDIATE"_s))
+    if (args.at(1) == u"hold" || args.at(1) == u"exclusive") {
+        if (!run(query, args.at(1) == u"hold" ? u"BEGIN IMMEDIATE"_s : u"BEGIN EXCLUSIVE"_s))
             return 1;
         out << "locked" << Qt::endl;
         QThread::msleep(args.at(3).toULong());

@@ -1,0 +1,89 @@
+#pragma once
+
+// Runs user-written SQL (the Query page, `--query`) over the file, read-only by construction:
+// every run opens its own connection with SQLITE_OPEN_READONLY, PRAGMA query_only = 1,
+// extension loading off, ATTACH limited to none and an authorizer that allows reading only
+// (readonlyauthorizer.cpp). A statement SQLite itself says would write (VACUUM, VACUUM INTO,
+// a writable PRAGMA) is refused before its first step. Exactly one statement per run.
+//
+// A run never keeps a read transaction open beyond itself: it reads what it was asked for (a
+// page, or a stream of rows), counts on for a bounded time, finishes the statement and closes
+// the connection. A later page is a new run that skips OFFSET rows. So the server's WAL
+// checkpoint is never held back by a user looking at results.
+//
+// The header is SQL-free. Call from any thread; a runner holds no connection between calls.
+
+#include <QString>
+#include <QVariant>
+#include <QVector>
+
+#include <atomic>
+#include <functional>
+
+namespace cwi {
+
+struct QueryColumn
+{
+    QString name; // as the statement names it
+    QString table; // origin table in the file, empty for an expression
+    QString column; // origin column (real spelling), empty for an expression
+};
+
+enum class QueryStatus
+{
+    Ok,
+    SqlError, // does not parse, no such table, ... (errorOffset says where, when known)
+    Denied, // would write or reach outside the file
+    Busy, // another process held the file locked past the timeout
+    Cancelled,
+    FileError, // cannot open the file
+};
+
+struct QueryOutcome
+{
+    QueryStatus status = QueryStatus::Ok;
+    QString message; // plain words, for the user
+    int errorOffset = -1; // character offset into the SQL text, -1 when unknown
+    QVector<QueryColumn> columns;
+
+    bool ok() const { return status == QueryStatus::Ok; }
+};
+
+struct QueryRows : QueryOutcome
+{
+    qint64 first = 0; // row number of rows.first()
+    QVector<QVariantList> rows;
+    // Rows the statement produced as far as this run stepped (>= first + rows.size()); the
+    // total when countKnown.
+    qint64 rowsSeen = 0;
+    bool countKnown = false;
+};
+
+class QueryRunner
+{
+public:
+    struct Options
+    {
+        int busyTimeoutMs = 2000;
+        // Text and blobs longer than this come back cut (a grid shows the start); 0 = whole.
+        int maxCellChars = 0;
+    };
+
+    QueryRunner(const QString &path, const Options &options);
+
+    // Up to LIMIT rows from row OFFSET; then keeps stepping (values unread) for at most
+    // COUNTBUDGETMS to learn the total. CANCEL stops the statement within a few ms.
+    QueryRows page(const QString &sql, qint64 offset, int limit, int countBudgetMs,
+        const std::atomic_bool *cancel = nullptr) const;
+
+    // Every row, in order, handed to ROW one at a time (return false to stop early); HEADER
+    // gets the columns before the first row. Nothing is kept.
+    QueryOutcome stream(const QString &sql, const std::function<void(const QVector<QueryColumn> &)> &header,
+        const std::function<bool(const QVariantList &)> &row, const std::atomic_bool *cancel = nullptr) const;
+
+private:
+    QString m_path;
+    Options m_options;
+};
+
+} // namespace cwi

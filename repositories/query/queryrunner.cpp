@@ -4,6 +4,7 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QThread>
 
 #include <sqlite3.h>
@@ -58,6 +59,26 @@ int charOffset(const QByteArray &utf8, int bytes)
     if (bytes < 0)
         return -1;
     return int(QString::fromUtf8(utf8.constData(), qMin<qsizetype>(bytes, utf8.size())).size());
+}
+
+// Where NAME of "no such table: NAME" (column, function) stands in SQL: SQLite gives no offset
+// for these. -1 when it cannot be found as a whole word.
+int offsetOfName(const QString &sql, const QString &message)
+{
+    static const QRegularExpression named(QStringLiteral("no such (?:table|column|function): (\\S+)"));
+    const QRegularExpressionMatch match = named.match(message);
+    if (!match.hasMatch())
+        return -1;
+    QString name = match.captured(1);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const QRegularExpression word(u"(?<![\\w.\"])\"?" + QRegularExpression::escape(name) + u"\"?(?![\\w\"])",
+            QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpressionMatch found = word.match(sql);
+        if (found.hasMatch())
+            return int(found.capturedStart());
+        name = name.section(u'.', -1); // "t.missing": look for "missing"
+    }
+    return -1;
 }
 
 QString firstKeyword(const QByteArray &utf8)
@@ -248,10 +269,16 @@ public:
             QString text = sqliteText;
             if (!text.isEmpty())
                 text[0] = text.at(0).toUpper();
-            out->message = text + u'.';
+            out->message = sqliteText == u"incomplete input"
+                ? QStringLiteral("The statement ends too early: something is missing at its end.")
+                : text + u'.';
         }
         if (out->status == QueryStatus::SqlError || out->status == QueryStatus::Denied)
             out->errorOffset = charOffset(m_sql, sqlite3_error_offset(m_db));
+        if (out->status == QueryStatus::SqlError && out->errorOffset < 0)
+            out->errorOffset = sqliteText == u"incomplete input"
+                ? int(QString::fromUtf8(m_sql).trimmed().size()) // the statement stops too early: its end
+                : offsetOfName(QString::fromUtf8(m_sql), sqliteText);
     }
 
 private:

@@ -164,6 +164,24 @@ private slots:
         QCOMPARE(page.errorOffset, sql.indexOf(u"AND 1"_s));
     }
 
+    void namedErrorsHavePosition_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<int>("offset");
+        QTest::newRow("table") << u"SELECT * FROM tasks JOIN nowhere"_s << 25;
+        QTest::newRow("column") << u"SELECT id, t.missing FROM tasks t"_s << 11;
+        QTest::newRow("incomplete") << u"SELECT name FROM tasks WHERE  "_s << 28;
+    }
+
+    void namedErrorsHavePosition()
+    {
+        QFETCH(QString, sql);
+        QFETCH(int, offset);
+        const QueryRows page = runner().page(sql, 0, 10, 0);
+        QCOMPARE(page.status, QueryStatus::SqlError);
+        QCOMPARE(page.errorOffset, offset);
+    }
+
     void pagesAndCount()
     {
         const QString sql

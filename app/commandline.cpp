@@ -31,15 +31,21 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
     const QCommandLineOption exportSession(QStringLiteral("export-session"),
         QStringLiteral("Export one agent session and exit."), QStringLiteral("AGENT_ID:SESSION"));
     const QCommandLineOption format(QStringLiteral("format"),
-        QStringLiteral("Export format: jsonl (the stored bytes) or md (readable). Default md."),
-        QStringLiteral("jsonl|md"));
+        QStringLiteral("Export format: jsonl (the stored bytes) or md (readable), default md; "
+                       "for --query: csv, json or table (default)."),
+        QStringLiteral("format"));
     const QCommandLineOption output(QStringList { QStringLiteral("o"), QStringLiteral("output") },
         QStringLiteral("Export to this file instead of standard output."), QStringLiteral("OUT"));
     const QCommandLineOption doAction(QStringLiteral("do"),
         QStringLiteral("With --edit: run one action (ACTION ID [ARG]) and exit; "
                        "0 applied, 3 changed meanwhile or not valid, 4 busy, 2 bad input."),
         QStringLiteral("ACTION"));
-    parser.addOptions({ demo, info, edit, noLive, screenshot, view, size, exportSession, format, output, doAction });
+    const QCommandLineOption query(QStringLiteral("query"),
+        QStringLiteral("Run one read-only SQL statement on FILE, print its rows and exit; "
+                       "0 done, 2 bad SQL or file, 4 busy."),
+        QStringLiteral("SQL"));
+    parser.addOptions(
+        { demo, info, edit, noLive, screenshot, view, size, exportSession, format, output, doAction, query });
     parser.process(arguments);
 
     CommandLine line;
@@ -61,8 +67,12 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
             line.size = QSize(w, h);
     }
     line.exportSession = parser.value(exportSession);
-    if (parser.isSet(format))
+    line.formatGiven = parser.isSet(format);
+    if (line.formatGiven)
         line.format = parser.value(format);
+    line.query = parser.value(query);
+    if (parser.isSet(query) && line.query.trimmed().isEmpty())
+        line.error = QStringLiteral("--query needs an SQL statement");
     line.output = parser.value(output);
     if (parser.isSet(doAction)) {
         // --do ACTION ID [ARG...]: the id and arguments arrive as positionals after FILE.
@@ -73,8 +83,8 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
         line.error = QStringLiteral("Only one FILE can be given");
     }
     line.file = positional.value(0);
-    if ((line.info || !line.exportSession.isEmpty() || !line.doArgs.isEmpty()) && line.file.isEmpty() && !line.demo
-        && line.error.isEmpty())
+    if ((line.info || !line.exportSession.isEmpty() || !line.doArgs.isEmpty() || !line.query.isEmpty())
+        && line.file.isEmpty() && !line.demo && line.error.isEmpty())
         line.error = QStringLiteral("This mode needs a FILE (or --demo)");
     return line;
 }
@@ -96,8 +106,8 @@ bool hasAny(int argc, char **argv, std::initializer_list<const char *> names)
 bool argumentsAreHeadless(int argc, char **argv)
 {
     return hasAny(argc, argv,
-        { "--info", "-info", "--export-session", "-export-session", "--do", "-do", "--help", "-h", "-help", "--version",
-            "-v" });
+        { "--info", "-info", "--export-session", "-export-session", "--do", "-do", "--query", "-query", "--help", "-h",
+            "-help", "--version", "-v" });
 }
 
 bool argumentsWantScreenshot(int argc, char **argv)

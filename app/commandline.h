@@ -22,9 +22,11 @@ struct CommandLine
     QString format = QStringLiteral("md");
     QString output;
     QStringList doArgs; // ACTION ID [ARG...]
+    QString query; // --query SQL
+    bool formatGiven = false;
     QString error; // a usage error, for exit code 2
 
-    bool isHeadless() const { return info || !exportSession.isEmpty() || !doArgs.isEmpty(); }
+    bool isHeadless() const { return info || !exportSession.isEmpty() || !doArgs.isEmpty() || !query.isEmpty(); }
 };
 
 // Fills PARSER's options (so --help lists them all) and reads ARGUMENTS.

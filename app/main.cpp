@@ -1,5 +1,5 @@
 // cw-inspector: the window, or one of the headless modes (--info, --export-session, --do,
-// --screenshot). Wiring only: every layer is reached through its library.
+// --query, --screenshot). Wiring only: every layer is reached through its library.
 
 #include "appcontext.h"
 #include "commandline.h"
@@ -7,6 +7,7 @@
 #include "demo/demoseeder.h"
 #include "inforeport.h"
 #include "mainwindow.h"
+#include "query/querycommand.h"
 #include "transcript/transcriptexport.h"
 #include "writes/actions.h"
 #include "writes/docommand.h"
@@ -152,6 +153,9 @@ int main(int argc, char *argv[])
         return runInfo(path, out, err);
     if (!line.exportSession.isEmpty())
         return runExport(line, path, err);
+    if (!line.query.isEmpty())
+        return runQueryCommand(
+            { path, line.query, line.formatGiven ? line.format : QStringLiteral("table"), line.output }, out, err);
     if (!line.doArgs.isEmpty())
         return runDoCommand(path, line.doArgs, Actions::defaultJournalPath(), out, err);
 

@@ -15,6 +15,7 @@
 #include "knowledge/pagesview.h"
 #include "knowledge/proposalsview.h"
 #include "logs/logview.h"
+#include "query/querypage.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
 #include "writes/actions.h"
@@ -28,6 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -40,7 +42,8 @@ enum CenterPage
 {
     DashboardPage,
     TablePage,
-    ReviewPage
+    ReviewPage,
+    QueryPageIndex
 };
 }
 
@@ -94,9 +97,12 @@ void MainWindow::createViews()
     m_center->addTab(m_dashboard, tr("Dashboard"));
     m_center->addTab(m_table, tr("Tables"));
     m_center->addTab(m_review, tr("Review"));
+    m_query = new QueryPage(m_context, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation), m_center);
+    m_center->addTab(m_query, tr("Query"));
     m_center->setTabToolTip(DashboardPage, tr("Headquarters: what needs attention (Ctrl+1)"));
     m_center->setTabToolTip(TablePage, tr("Any table of the file, filtered and sorted (Ctrl+2)"));
     m_center->setTabToolTip(ReviewPage, tr("A phase's diff with its review comments (Ctrl+3)"));
+    m_center->setTabToolTip(QueryPageIndex, tr("Read-only SQL over the file (Ctrl+4)"));
     setCentralWidget(m_center);
 
     m_navigator = new NavigatorView(m_context, this);
@@ -149,6 +155,8 @@ void MainWindow::createViews()
         if (!ref.id.isEmpty())
             recordVisit(ref); // Back returns to it; the browser keeps its place
     });
+    connect(m_query, &QueryPage::statusMessage, this,
+        [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_table, &TableBrowser::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_dashboard, &DashboardView::openFilteredTable, this, &MainWindow::openFiltered);
@@ -158,9 +166,10 @@ void MainWindow::createViews()
     m_busyProbes << [this] { return m_dashboard->isBusy(); } << [this] { return m_table->isBusy(); }
                  << [this] { return m_tasks->isBusy(); } << [this] { return m_detail->isBusy(); }
                  << [this] { return m_navigator->isBusy(); } << [this] { return m_review->isBusy(); }
-                 << [this] { return m_log->isBusy(); } << [this] { return m_pages->isBusy(); }
-                 << [this] { return m_proposals->isBusy(); } << [this] { return m_chat->isBusy(); }
-                 << [this] { return m_messages->isBusy(); } << [this] { return m_conversations->isBusy(); };
+                 << [this] { return m_query->isBusy(); } << [this] { return m_log->isBusy(); }
+                 << [this] { return m_pages->isBusy(); } << [this] { return m_proposals->isBusy(); }
+                 << [this] { return m_chat->isBusy(); } << [this] { return m_messages->isBusy(); }
+                 << [this] { return m_conversations->isBusy(); };
 }
 
 void MainWindow::createActions()
@@ -245,7 +254,7 @@ void MainWindow::createMenus()
     for (QDockWidget *dock : std::as_const(m_docks))
         m_docksMenu->addAction(dock->toggleViewAction());
     m_viewMenu->addSeparator();
-    const QStringList pages { tr("&Dashboard"), tr("&Tables"), tr("&Review") };
+    const QStringList pages { tr("&Dashboard"), tr("&Tables"), tr("&Review"), tr("&Query") };
     for (int i = 0; i < pages.size(); ++i) {
         QAction *page = m_viewMenu->addAction(pages.at(i), this, [this, i] { m_center->setCurrentIndex(i); });
         page->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
@@ -334,7 +343,11 @@ void MainWindow::showShortcuts()
         tr("<table cellpadding=3>"
            "<tr><td><b>Ctrl+K</b></td><td>Quick open by id or name</td></tr>"
            "<tr><td><b>Alt+Left / Alt+Right</b></td><td>Back / forward</td></tr>"
-           "<tr><td><b>Ctrl+1 / 2 / 3</b></td><td>Dashboard / Tables / Review</td></tr>"
+           "<tr><td><b>Ctrl+1 / 2 / 3 / 4</b></td><td>Dashboard / Tables / Review / Query</td></tr>"
+           "<tr><td><b>Ctrl+Enter</b></td><td>Query: run the statement under the cursor or the selection</td></tr>"
+           "<tr><td><b>Ctrl+Shift+Enter</b></td><td>Query: show its query plan</td></tr>"
+           "<tr><td><b>Esc</b></td><td>Query: cancel the running statement</td></tr>"
+           "<tr><td><b>Ctrl+T</b></td><td>Query: new result tab</td></tr>"
            "<tr><td><b>Alt+1 … Alt+9</b></td><td>Show or hide a pane</td></tr>"
            "<tr><td><b>F5</b></td><td>Refresh now</td></tr>"
            "<tr><td><b>Ctrl+C</b></td><td>Copy cells (tab-separated)</td></tr>"

@@ -33,6 +33,7 @@ class ChatView;
 class MessagesView;
 class ConversationsView;
 class NavigatorView;
+class QueryPage;
 class ReviewView;
 class TableBrowser;
 class TaskTreeView;
@@ -61,6 +62,7 @@ public:
     TableBrowser *tableBrowser() const { return m_table; }
     DetailView *detailView() const { return m_detail; }
     TaskTreeView *taskTree() const { return m_tasks; }
+    QueryPage *queryPage() const { return m_query; }
 
     void navigate(const EntityRef &ref); // records history
     void recordVisit(const EntityRef &ref); // records history, shows the detail, nothing else
@@ -105,6 +107,7 @@ private:
     DashboardView *m_dashboard = nullptr;
     TableBrowser *m_table = nullptr;
     ReviewView *m_review = nullptr;
+    QueryPage *m_query = nullptr;
     NavigatorView *m_navigator = nullptr;
     TaskTreeView *m_tasks = nullptr;
     DetailView *m_detail = nullptr;

@@ -19,6 +19,52 @@ QString csvField(const QVariant &value)
     return text;
 }
 
+RowFormatter::RowFormatter(ExportFormat format)
+    : m_format(format)
+{ }
+
+QByteArray RowFormatter::begin(const QStringList &columns)
+{
+    m_columns = columns;
+    if (m_format == ExportFormat::Json)
+        return "[\n";
+    QStringList header;
+    for (const QString &column : columns)
+        header.append(csvField(column));
+    return header.join(u',').toUtf8() + "\r\n";
+}
+
+QByteArray RowFormatter::row(const QVariantList &values)
+{
+    QByteArray bytes;
+    if (m_format == ExportFormat::Csv) {
+        QStringList fields;
+        for (const QVariant &value : values)
+            fields.append(csvField(value));
+        bytes = fields.join(u',').toUtf8() + "\r\n";
+    } else {
+        QJsonObject object;
+        for (int i = 0; i < m_columns.size(); ++i) {
+            const QVariant value = values.value(i);
+            // Blobs as base64 text: JSON has no bytes.
+            object.insert(m_columns.at(i),
+                value.typeId() == QMetaType::QByteArray
+                    ? QJsonValue(QString::fromLatin1(value.toByteArray().toBase64()))
+                    : QJsonValue::fromVariant(value));
+        }
+        bytes = (m_rows ? ",\n  " : "  ") + QJsonDocument(object).toJson(QJsonDocument::Compact);
+    }
+    ++m_rows;
+    return bytes;
+}
+
+QByteArray RowFormatter::end() const
+{
+    if (m_format == ExportFormat::Json)
+        return m_rows ? "\n]\n" : "]\n";
+    return {};
+}
+
 ExportResult exportTable(const TableReader &reader, const TableQuery &query, ExportFormat format, const QString &path,
     const std::atomic_bool *cancel, const std::function<void(qint64)> &progress)
 {
@@ -28,15 +74,8 @@ ExportResult exportTable(const TableReader &reader, const TableQuery &query, Exp
         result.error = file.errorString();
         return result;
     }
-    const QStringList columns = reader.columns(query.table);
-    if (format == ExportFormat::Csv) {
-        QStringList header;
-        for (const QString &column : columns)
-            header.append(csvField(column));
-        file.write(header.join(u',').toUtf8() + "\r\n");
-    } else {
-        file.write("[\n");
-    }
+    RowFormatter formatter(format);
+    file.write(formatter.begin(reader.columns(query.table)));
     std::optional<RowKey> key;
     constexpr int kPage = 1000;
     for (;;) {
@@ -52,33 +91,63 @@ ExportResult exportTable(const TableReader &reader, const TableQuery &query, Exp
             result.error = page.error;
             return result;
         }
-        for (const TableRow &row : page.rows) {
-            if (format == ExportFormat::Csv) {
-                QStringList fields;
-                for (const QVariant &value : row.values)
-                    fields.append(csvField(value));
-                file.write(fields.join(u',').toUtf8() + "\r\n");
-            } else {
-                QJsonObject object;
-                for (int i = 0; i < columns.size(); ++i)
-                    object.insert(columns.at(i), QJsonValue::fromVariant(row.values.value(i)));
-                file.write(result.rows ? ",\n  " : "  ");
-                file.write(QJsonDocument(object).toJson(QJsonDocument::Compact));
-            }
-            ++result.rows;
-        }
+        for (const TableRow &row : page.rows)
+            file.write(formatter.row(row.values));
+        result.rows = formatter.rows();
         if (progress)
             progress(result.rows);
         if (page.rows.size() < kPage)
             break;
         key = page.rows.last().key;
     }
-    if (format == ExportFormat::Json)
-        file.write("\n]\n");
+    file.write(formatter.end());
     if (!file.commit()) {
         result.error = file.errorString();
         return result;
     }
+    result.ok = true;
+    return result;
+}
+
+ExportResult exportQuery(const QueryRunner &runner, const QString &sql, ExportFormat format, const QString &path,
+    const std::atomic_bool *cancel, const std::function<void(qint64)> &progress)
+{
+    ExportResult result;
+    QSaveFile file(path); // nothing appears at PATH unless the whole export succeeds
+    if (!file.open(QIODevice::WriteOnly)) {
+        result.error = file.errorString();
+        return result;
+    }
+    RowFormatter formatter(format);
+    const QueryOutcome outcome = runner.stream(
+        sql,
+        [&](const QVector<QueryColumn> &columns) {
+            QStringList names;
+            for (const QueryColumn &column : columns)
+                names.append(column.name);
+            file.write(formatter.begin(names));
+        },
+        [&](const QVariantList &values) {
+            file.write(formatter.row(values));
+            if (progress && formatter.rows() % 1000 == 0)
+                progress(formatter.rows());
+            return true;
+        },
+        cancel);
+    result.rows = formatter.rows();
+    if (!outcome.ok()) {
+        file.cancelWriting();
+        result.cancelled = outcome.status == QueryStatus::Cancelled;
+        result.error = outcome.message;
+        return result;
+    }
+    file.write(formatter.end());
+    if (!file.commit()) {
+        result.error = file.errorString();
+        return result;
+    }
+    if (progress)
+        progress(result.rows);
     result.ok = true;
     return result;
 }

@@ -1,9 +1,10 @@
 #pragma once
 
-// Writes the rows of a (filtered, sorted) table query to CSV or JSON, page by page, so that
-// memory stays flat on any size. Runs in a worker; reports progress; stops when cancelled
-// and then removes the partial file.
+// Writes the rows of a (filtered, sorted) table query, or of a query page's statement, to CSV
+// or JSON, row by row, so that memory stays flat on any size. Runs in a worker; reports
+// progress; stops when cancelled and then removes the partial file.
 
+#include "query/queryrunner.h"
 #include "tablereader.h"
 
 #include <QString>
@@ -30,6 +31,27 @@ struct ExportResult
 // PROGRESS is called from the worker with the rows written so far.
 ExportResult exportTable(const TableReader &reader, const TableQuery &query, ExportFormat format, const QString &path,
     const std::atomic_bool *cancel = nullptr, const std::function<void(qint64)> &progress = {});
+
+// The rows of one SQL statement (read-only, see queryrunner.h), streamed from a single run.
+ExportResult exportQuery(const QueryRunner &runner, const QString &sql, ExportFormat format, const QString &path,
+    const std::atomic_bool *cancel = nullptr, const std::function<void(qint64)> &progress = {});
+
+// Rows as CSV (header line, CRLF) or as a JSON array of objects keyed by column name, as bytes
+// for whatever file or stream they go to.
+class RowFormatter
+{
+public:
+    explicit RowFormatter(ExportFormat format);
+    QByteArray begin(const QStringList &columns);
+    QByteArray row(const QVariantList &values);
+    QByteArray end() const;
+    qint64 rows() const { return m_rows; }
+
+private:
+    ExportFormat m_format;
+    QStringList m_columns;
+    qint64 m_rows = 0;
+};
 
 // One CSV field: quoted when it holds a separator, quote or line break.
 QString csvField(const QVariant &value);

@@ -29,6 +29,7 @@ public:
         FieldKindRole, // int(FieldKind), -1 for columns the catalogue does not know
         EnumBadgeRole, // for enum cells: the value, so a delegate can paint a badge
         LoadedRole, // false while the row's page is still on its way
+        BadgeFieldRole, // "table.logicalField" of an enum cell when its column is not the model's own table's
     };
 
     static constexpr int kPageSize = 200;

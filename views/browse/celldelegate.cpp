@@ -49,17 +49,24 @@ void CellDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
-    const QString field = index.model()->headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString();
-    const auto *model = qobject_cast<const TableModel *>(index.model());
-    QString logical = field;
-    if (model && model->tableInfo()) {
-        const int i = model->tableInfo()->columnIndex(field);
-        if (i >= 0)
-            logical = model->tableInfo()->columns.at(i).logicalName;
+    QString table = m_table;
+    QString logical;
+    // A query result's column says which table it comes from ("tasks.status").
+    if (const QString origin = index.data(TableModel::BadgeFieldRole).toString(); !origin.isEmpty()) {
+        table = origin.section(u'.', 0, 0);
+        logical = origin.section(u'.', 1);
+    } else {
+        logical = index.model()->headerData(index.column(), Qt::Horizontal, Qt::DisplayRole).toString();
+        const auto *model = qobject_cast<const TableModel *>(index.model());
+        if (model && model->tableInfo()) {
+            const int i = model->tableInfo()->columnIndex(logical);
+            if (i >= 0)
+                logical = model->tableInfo()->columns.at(i).logicalName;
+        }
     }
     const QString value = badge.toString();
     paintBadge(
-        painter, option.rect, statusLabel(m_table, logical, value), statusColor(m_table, logical, value), option.font);
+        painter, option.rect, statusLabel(table, logical, value), statusColor(table, logical, value), option.font);
 }
 
 QSize CellDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

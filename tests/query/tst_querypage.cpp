@@ -1,0 +1,125 @@
+// The Query page on the real MainWindow, driven with keys: Ctrl+4, type, Ctrl+Enter, rows
+// appear; an error is marked where it is; Esc cancels a runaway query; a write is refused with
+// editing on and the file stays byte-identical.
+
+#include "appcontext.h"
+#include "fixtures.h"
+#include "mainwindow.h"
+#include "query/querymodel.h"
+#include "query/querypage.h"
+#include "query/queryresultview.h"
+#include "query/sqleditor.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QDir>
+#include <QLabel>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+
+class TestQueryPage : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_path;
+
+    static void type(SqlEditor *editor, const QString &sql)
+    {
+        editor->selectAll();
+        QTest::keyClick(editor, Qt::Key_Delete);
+        QTest::keyClicks(editor, sql);
+        editor->completer()->popup()->hide();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_DATA_HOME", m_dir.filePath(u"data"_s).toUtf8());
+        m_path = m_dir.filePath(u"cw.db"_s);
+        QVERIFY(test::createFixture(m_path));
+        const QString c = test::openRaw(m_path);
+        for (int i = 0; i < 30; ++i)
+            test::insertRow(c, u"tasks"_s, { { u"name"_s, u"task %1"_s.arg(i) }, { u"status"_s, u"pending"_s } });
+        test::closeRaw(c);
+    }
+
+    void typeRunCancel()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path, true)); // editing on: the Query page stays read-only
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QByteArray before = test::fileDigest(m_path);
+
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QueryPage *page = window.queryPage();
+        QTRY_VERIFY(page->isVisible());
+        SqlEditor *editor = page->editor();
+        editor->setFocus();
+        type(editor, u"SELECT name, status FROM tasks ORDER BY name"_s);
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QueryResultView *result = page->currentResult();
+        QTRY_COMPARE(result->model()->state(), QueryModel::State::Done);
+        QCOMPARE(result->view()->model()->rowCount(), 30);
+        QCOMPARE(result->model()->data(result->model()->index(0, 0)).toString(), u"task 0"_s);
+        QVERIFY(result->statusText().contains(u"30 rows"_s));
+
+        // An error is marked in the editor where SQLite found it.
+        type(editor, u"SELECT name FROM tasks WHERE"_s);
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE(result->model()->state(), QueryModel::State::Failed);
+        QTRY_COMPARE(editor->extraSelections().size(), 1);
+        QVERIFY2(result->statusText().contains(u"ends too early"_s), qPrintable(result->statusText()));
+
+        // A write is refused, editing on or not.
+        type(editor, u"UPDATE tasks SET name = 'x'"_s);
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE(result->model()->state(), QueryModel::State::Failed);
+        QVERIFY(result->statusText().contains(u"only reads"_s));
+
+        // Esc stops a runaway query.
+        type(editor,
+            u"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000000) "
+            "SELECT count(*) FROM c AS a, c AS b"_s);
+        QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(page->isBusy());
+        QVERIFY(window.isBusy());
+        QTest::keyClick(editor, Qt::Key_Escape);
+        QCOMPARE(result->model()->state(), QueryModel::State::Cancelled);
+        QVERIFY(!page->isBusy());
+        QTRY_VERIFY(!window.isBusy());
+
+        QCOMPARE(test::fileDigest(m_path), before);
+        // The history is in the data folder.
+        QVERIFY(QDir(m_dir.filePath(u"data"_s)).exists());
+    }
+
+    void completionUsesTheFilesSpelling()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        QStringList words;
+        QAbstractItemModel *model = window.queryPage()->editor()->completer()->model();
+        for (int i = 0; i < model->rowCount(); ++i)
+            words.append(model->index(i, 0).data().toString());
+        QVERIFY(words.contains(u"retry_count"_s)); // the fixture is snake_case
+        QVERIFY(words.contains(u"agent_log_chunks"_s));
+        QVERIFY(!words.contains(u"retryCount"_s));
+    }
+};
+
+QTEST_MAIN(TestQueryPage)
+#include "tst_querypage.moc"

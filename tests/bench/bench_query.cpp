@@ -1,0 +1,149 @@
+// The Query page in the real MainWindow (offscreen unless a display is set) on the large file:
+// time from Ctrl+Enter to the first rows of SELECT * FROM agent_log_chunks painted, time to
+// scroll to row 500,000 and see it, and how fast Cancel (Esc) stops a runaway cross join and a
+// full sort of the content: until the page says Cancelled, and until the worker thread is free
+// again (the statement really stopped). Prints a Markdown table.
+//
+//   bench_query [FILE] [--runs N]      FILE: default /work/data/large.db, else the bench database
+
+#include "appcontext.h"
+#include "benchdata.h"
+#include "mainwindow.h"
+#include "query/querymodel.h"
+#include "query/querypage.h"
+#include "query/queryresultview.h"
+#include "query/sqleditor.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QScrollBar>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+#include <QThreadPool>
+
+using namespace Qt::StringLiterals;
+using namespace cwi;
+
+namespace {
+
+QString ms(double value)
+{
+    return QString::number(value, 'f', 1) + u" ms"_s;
+}
+
+QString stats(const QVector<double> &samples)
+{
+    const bench::Stats s = bench::stats(samples);
+    return ms(s.median) + u" ("_s + QString::number(s.min, 'f', 1) + u"–"_s + QString::number(s.max, 'f', 1) + u')';
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 600000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+    }
+    return true;
+}
+
+void runSql(QueryPage *page, const QString &sql)
+{
+    page->setSql(sql);
+    QTest::keyClick(page->editor(), Qt::Key_Return, Qt::ControlModifier);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    int runs = 5;
+    if (const int i = int(args.indexOf(u"--runs"_s)); i >= 0) {
+        runs = qMax(1, args.value(i + 1).toInt());
+        args.remove(i, 2);
+    }
+    QString path = args.value(0);
+    if (path.isEmpty())
+        path = QFile::exists(u"/work/data/large.db"_s) ? u"/work/data/large.db"_s : bench::largeDatabase().path;
+    QTemporaryDir home;
+    qputenv("XDG_DATA_HOME", home.filePath(u"data"_s).toUtf8());
+    AppContext context;
+    QSettings settings(home.filePath(u"settings.ini"_s), QSettings::IniFormat);
+    MainWindow window(&context, &settings);
+    QString error;
+    if (!window.openFile(path, false, &error)) {
+        QTextStream(stderr) << error << Qt::endl;
+        return 2;
+    }
+    window.resize(1440, 900);
+    window.show();
+    QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QueryPage *page = window.queryPage();
+    QueryResultView *result = page->currentResult();
+    QueryModel *model = result->model();
+
+    QVector<double> firstRows, deepRow, cancelShown, cancelFree, sortCancelFree, counted;
+    for (int run = 0; run < runs; ++run) {
+        QElapsedTimer clock;
+        clock.start();
+        runSql(page, u"SELECT * FROM agent_log_chunks"_s);
+        waitFor(
+            [&] { return model->rowCount() > 0 && model->data(model->index(0, 0), TableModel::LoadedRole).toBool(); });
+        result->view()->viewport()->repaint();
+        firstRows.append(clock.nsecsElapsed() / 1e6);
+        waitFor([&] { return model->state() != QueryModel::State::Running; });
+        counted.append(double(model->rowsKnown()));
+
+        // Jump to row 500,000 (the count may still be growing: scroll until it is there).
+        clock.restart();
+        waitFor([&] {
+            if (model->rowCount() > 500000)
+                return true;
+            result->view()->scrollToBottom();
+            return false;
+        });
+        result->view()->scrollTo(model->index(500000, 0));
+        waitFor([&] { return model->data(model->index(500000, 0), TableModel::LoadedRole).toBool(); });
+        deepRow.append(clock.nsecsElapsed() / 1e6);
+
+        // A 10^12-row cross join: Esc after 300 ms.
+        runSql(page,
+            u"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000000) "
+            "SELECT count(*) FROM c AS a, c AS b"_s);
+        QTest::qWait(300);
+        clock.restart();
+        QTest::keyClick(page->editor(), Qt::Key_Escape);
+        waitFor([&] { return model->state() == QueryModel::State::Cancelled; });
+        cancelShown.append(clock.nsecsElapsed() / 1e6);
+        waitFor([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; });
+        cancelFree.append(clock.nsecsElapsed() / 1e6);
+
+        // A sort of every chunk's content (temp b-tree on disk): Esc after 1 s.
+        runSql(page, u"SELECT * FROM agent_log_chunks ORDER BY content"_s);
+        QTest::qWait(1000);
+        clock.restart();
+        QTest::keyClick(page->editor(), Qt::Key_Escape);
+        waitFor([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; });
+        sortCancelFree.append(clock.nsecsElapsed() / 1e6);
+    }
+    QTextStream out(stdout);
+    out << "| Query page on " << path << " (" << runs << " runs, median (min–max)) | value | target |\n|---|---|---|\n";
+    out << "| Ctrl+Enter to the first rows of `SELECT * FROM agent_log_chunks` painted | " << stats(firstRows)
+        << " | at once |\n";
+    out << "| rows counted by the first run (1.5 s budget; 'at least' when cut) | "
+        << QString::number(bench::stats(counted).median, 'f', 0) << " | |\n";
+    out << "| scroll to row 500,000 and see it | " << stats(deepRow) << " | |\n";
+    out << "| Esc on a 10^12-row cross join: page says Cancelled | " << stats(cancelShown) << " | < 100 ms |\n";
+    out << "| Esc on a 10^12-row cross join: worker thread free | " << stats(cancelFree) << " | < 100 ms |\n";
+    out << "| Esc on `ORDER BY content` over every chunk: worker free | " << stats(sortCancelFree) << " | < 100 ms |\n";
+    out << "| peak RSS | " << bench::peakRssKb() / 1024 << " MB | bounded |\n";
+    return 0;
+}

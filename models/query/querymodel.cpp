@@ -46,7 +46,8 @@ void QueryModel::run(const QString &sql)
     m_state = State::Running;
     m_clock.start();
     endResetModel();
-    requestPage(0, true); // says busyChanged(true)
+    requestPage(0, false); // the first rows at once (says busyChanged(true))...
+    requestCount(); // ...and the count beside them
     Q_EMIT stateChanged();
 }
 
@@ -107,7 +108,7 @@ void QueryModel::requestPage(int page, bool counting) const
     auto *self = const_cast<QueryModel *>(this);
     const QueryRunner runner(m_database->path(), { m_database->busyTimeoutMs(), kMaxCellChars });
     const qint64 offset = qint64(page) * kPageRows;
-    const int budget = counting ? kCountBudgetMs : 0;
+    const int budget = counting ? kStepBudgetMs : 0;
     runAsync(
         self,
         [runner, sql = m_sql, offset, budget, cancel = m_cancel] {
@@ -122,6 +123,24 @@ void QueryModel::requestPage(int page, bool counting) const
         });
     if (!wasBusy)
         Q_EMIT self->busyChanged(true);
+}
+
+void QueryModel::requestCount()
+{
+    // Runs as "page" kCountJob: a run with no rows, counting for at most kCountBudgetMs.
+    if (m_inFlight.contains(kCountJob) || !m_database)
+        return;
+    m_inFlight.insert(kCountJob);
+    m_counting = true;
+    const QueryRunner runner(m_database->path(), { m_database->busyTimeoutMs(), kMaxCellChars });
+    runAsync(
+        this, [runner, sql = m_sql, cancel = m_cancel] { return runner.page(sql, 0, 0, kCountBudgetMs, cancel.get()); },
+        [this, generation = m_generation](const QueryRows &result) {
+            if (generation != m_generation)
+                return;
+            m_counting = false;
+            applyPage(generation, kCountJob, result);
+        });
 }
 
 void QueryModel::applyPage(quint64 generation, int page, const QueryRows &result)
@@ -150,17 +169,17 @@ void QueryModel::applyPage(quint64 generation, int page, const QueryRows &result
         }
         endResetModel();
     }
-    if (!result.rows.isEmpty()) {
+    if (!result.rows.isEmpty() && page != kCountJob) {
         m_pages.insert(page, { result.rows, ++m_useClock });
         evictPages(page);
     }
-    if (result.countKnown) {
+    if (result.countKnown && !(page == 0 && m_countKnown)) {
         m_countKnown = true;
         setRowCount(result.rowsSeen);
-    } else {
+    } else if (!m_countKnown) {
         setRowCount(qMax(m_rows, result.rowsSeen));
     }
-    if (page == 0 && m_firstPageMs < 0)
+    if (page == 0 && m_firstPageMs < 0 && m_columns.size() > 0)
         m_firstPageMs = m_clock.elapsed();
     if (!result.rows.isEmpty() && !m_columns.isEmpty()) {
         const int first = int(qMin<qint64>(qint64(page) * kPageRows, INT_MAX));

@@ -29,7 +29,8 @@ class QueryModel : public QAbstractTableModel
 public:
     static constexpr int kPageRows = 200;
     static constexpr int kMaxPages = 12; // rows held <= kPageRows * kMaxPages
-    static constexpr int kCountBudgetMs = 1500; // counting after a page, per run
+    static constexpr int kCountBudgetMs = 3000; // the count run beside the first page (count(*) where it can)
+    static constexpr int kStepBudgetMs = 1000; // when that was not enough: counting on at the end, per run
     static constexpr int kMaxCellChars = 4000; // longer values are cut in the grid (export is whole)
 
     enum class State
@@ -83,7 +84,9 @@ private:
         quint64 lastUse = 0;
     };
 
+    static constexpr int kCountJob = -1; // in m_inFlight: the count run
     void requestPage(int page, bool counting) const;
+    void requestCount();
     void applyPage(quint64 generation, int page, const QueryRows &result);
     void evictPages(int keep);
     void setRowCount(qint64 rows);

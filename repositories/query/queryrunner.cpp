@@ -173,27 +173,14 @@ public:
     // does not read every skipped value). False (statement unchanged) for anything else.
     bool skipInSql(qint64 offset)
     {
-        const QString keyword = firstKeyword(m_sql);
-        if (keyword != u"SELECT" && keyword != u"WITH" && keyword != u"VALUES")
-            return false;
-        QByteArray body = m_sql.left(m_statementEnd).trimmed();
-        while (body.endsWith(';'))
-            body.chop(1);
-        const QByteArray wrapped = "SELECT * FROM (\n" + body + "\n) LIMIT -1 OFFSET " + QByteArray::number(offset);
-        sqlite3_stmt *skipping = nullptr;
-        m_authorizer.reset();
-        if (sqlite3_prepare_v2(m_db, wrapped.constData(), int(wrapped.size()), &skipping, nullptr) != SQLITE_OK
-            || !skipping || !sqlite3_stmt_readonly(skipping)
-            || sqlite3_column_count(skipping) != sqlite3_column_count(m_statement)) {
-            sqlite3_finalize(skipping);
-            return false;
-        }
-        sqlite3_finalize(m_statement);
-        m_statement = skipping;
-        return true;
+        return wrap("SELECT * FROM (\n", "\n) LIMIT -1 OFFSET " + QByteArray::number(offset), true);
     }
+    // For a SELECT, swaps the statement for "SELECT count(*) FROM (statement)": SQLite counts
+    // without producing the rows' values (a table's count reads no row at all).
+    bool countInSql() { return wrap("SELECT count(*) FROM (\n", "\n)", false); }
 
-    // Prepares the one statement of SQL and checks it only reads. False with OUT filled on failure.
+    // Prepares the one statement of SQL and checks it only reads.    // Prepares the one statement of SQL and checks it
+    // only reads. False with OUT filled on failure.
     bool prepare(const QString &sql, QueryOutcome *out)
     {
         m_sql = sql.toUtf8();
@@ -286,6 +273,28 @@ private:
     sqlite3_stmt *m_statement = nullptr;
     ReadOnlyAuthorizer m_authorizer;
     Watch m_watch;
+    bool wrap(const QByteArray &head, const QByteArray &tail, bool sameColumns)
+    {
+        const QString keyword = firstKeyword(m_sql);
+        if (keyword != u"SELECT" && keyword != u"WITH" && keyword != u"VALUES")
+            return false;
+        QByteArray body = m_sql.left(m_statementEnd).trimmed();
+        while (body.endsWith(';'))
+            body.chop(1);
+        const QByteArray wrapped = head + body + tail;
+        sqlite3_stmt *replacement = nullptr;
+        m_authorizer.reset();
+        if (sqlite3_prepare_v2(m_db, wrapped.constData(), int(wrapped.size()), &replacement, nullptr) != SQLITE_OK
+            || !replacement || !sqlite3_stmt_readonly(replacement)
+            || (sameColumns && sqlite3_column_count(replacement) != sqlite3_column_count(m_statement))) {
+            sqlite3_finalize(replacement);
+            return false;
+        }
+        sqlite3_finalize(m_statement);
+        m_statement = replacement;
+        return true;
+    }
+
     QByteArray m_sql;
     int m_statementEnd = 0;
     QString m_failure;
@@ -311,6 +320,20 @@ QueryRows QueryRunner::page(
     }
     if (!connection.prepare(sql, &page))
         return page;
+    if (limit <= 0 && countBudgetMs > 0) {
+        // Only the count: within the budget from the start, by count(*) where SQLite can.
+        connection.watch().deadlineMs = countBudgetMs;
+        if (connection.countInSql()) {
+            const int rc = sqlite3_step(connection.statement());
+            if (rc == SQLITE_ROW) {
+                page.rowsSeen = sqlite3_column_int64(connection.statement(), 0);
+                page.countKnown = true;
+            } else if ((rc & 0xff) != SQLITE_INTERRUPT || !connection.watch().deadlineHit) {
+                connection.fail(rc, &page);
+            }
+            return page;
+        }
+    }
     qint64 row = 0;
     if (offset > 0 && connection.skipInSql(offset))
         row = offset; // the statement starts at OFFSET (fewer rows when the result is shorter)

@@ -157,7 +157,7 @@ QWidget *QueryPage::createLibraryPanel()
     auto *tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("queryLibrary"));
     tabs->setDocumentMode(true);
-    tabs->setMinimumWidth(200);
+    tabs->setMinimumWidth(250);
 
     auto *historyPane = new QWidget(tabs);
     m_historySearch = new QLineEdit(historyPane);

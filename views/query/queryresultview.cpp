@@ -2,6 +2,7 @@
 
 #include "asyncjob.h"
 #include "browse/celldelegate.h"
+#include "browse/tablemodel.h"
 #include "query/querymodel.h"
 
 #include <QCoreApplication>
@@ -80,8 +81,12 @@ QueryResultView::QueryResultView(AppContext *context, QWidget *parent)
         QTimer::singleShot(0, this, [this] {
             m_view->resizeColumnsToContents();
             const int widest = qMax(120, m_view->viewport()->width() / 3);
-            for (int c = 0; c < m_model->columnCount(); ++c)
-                m_view->setColumnWidth(c, qMin(widest, qMax(60, m_view->columnWidth(c))));
+            for (int c = 0; c < m_model->columnCount(); ++c) {
+                // A badge is wider than its text.
+                const bool badge
+                    = m_model->headerData(c, Qt::Horizontal, TableModel::FieldKindRole).toInt() == int(FieldKind::Enum);
+                m_view->setColumnWidth(c, qMin(widest, qMax(60, m_view->columnWidth(c) + (badge ? 28 : 0))));
+            }
         });
     });
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &QueryResultView::prefetchVisible);

@@ -31,7 +31,7 @@ SqlEditor::SqlEditor(QWidget *parent)
     setObjectName(QStringLiteral("queryEditor"));
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 4);
-    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
     setPlaceholderText(tr("SELECT … — Ctrl+Enter runs the statement under the cursor (or the selection); "
                           "Ctrl+Space completes table and column names"));
     m_completer->setModel(m_words);

@@ -8,6 +8,7 @@
 
 #include "appcontext.h"
 #include "benchdata.h"
+#include "browse/tablemodel.h"
 #include "mainwindow.h"
 #include "query/querymodel.h"
 #include "query/querypage.h"

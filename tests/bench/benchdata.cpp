@@ -23,7 +23,7 @@ namespace cwi::bench {
 namespace {
 
 // Bump when the generator changes what it writes: cached files of another version are rebuilt.
-constexpr int kVersion = 1;
+constexpr int kVersion = 2;
 
 QString sidecarPath(const QString &path)
 {

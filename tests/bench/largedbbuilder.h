@@ -35,7 +35,9 @@ public:
     static constexpr int kPhasesPerInitiative = 5;
     static constexpr int kTasksPerPhase = 19; // 4 top-level, 12 children, 3 grandchildren
     static constexpr int kLooseTasksPerInitiative = 5; // initiative-level, no phase
-    static constexpr int kBigSessionChunks = 100'000;
+    // The big session is written like the server writes a busy agent's pipe: ~65 KB reads.
+    static constexpr int kBigSessionChunks = 1'527;
+    static constexpr int kBigChunkBytes = 65'500;
     static constexpr qint64 kNow = 1'795'000'000; // 2026-11-18, Unix seconds
     static constexpr qint64 kTimelineSeconds = 30LL * 24 * 3600;
 

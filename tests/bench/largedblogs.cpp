@@ -188,14 +188,15 @@ void LargeDatabaseBuilder::buildLogs(LargeDatabase *info)
                 m_rng, session.sessionId, QByteArray("/home/cw/worktrees/" + agent.name.toLatin1()));
         }
         const bool last = cursor.chunk == session.chunks - 1;
-        QByteArray content
-            = last ? cursor.stream->finish(session.crashed) : cursor.stream->nextChunk(m_rng.range(600, 1400));
+        const bool big = a == kBigAgent && cursor.session == 1;
+        const int size = big ? m_rng.range(kBigChunkBytes - 8'000, kBigChunkBytes + 8'000) : m_rng.range(600, 1400);
+        QByteArray content = last ? cursor.stream->finish(session.crashed) : cursor.stream->nextChunk(size);
         if (content.isEmpty())
             content = "{";
         chunks.insert(
             { m_rng.nanoidString(), agent.id, agent.name, cursor.session + 1, QString::fromUtf8(content), time });
         info->logBytes += content.size();
-        if (a == kBigAgent && cursor.session == 1) {
+        if (big) {
             info->bigSessionBytes += content.size();
             if (last)
                 info->bigSessionLines = cursor.stream->linesWritten();

@@ -129,8 +129,7 @@ int main(int argc, char **argv)
                 fprintf(stderr, "framewatch: --match takes WxH+X+Y\n");
                 return 2;
             }
-        }
-        else {
+        } else {
             fprintf(stderr, "framewatch: unknown argument %s\n", argv[i]);
             return 2;
         }

@@ -1,4 +1,5 @@
-// framewatch: times what the user sees. Grabs the X root window (XGetImage) every few ms,
+// framewatch: times what the user sees. Grabs the X root window (XShmGetImage through shared
+// memory, a few ms even on a loaded machine; XGetImage where MIT-SHM is missing) every few ms,
 // starts a command (the application, or `xdotool key ...`), and reports when the screen first
 // changed and when it settled (the last change followed by a quiet period), in ms since the
 // command was started. It knows nothing of the program it watches: only pixels count.
@@ -23,6 +24,9 @@
 
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
+#include <X11/extensions/XShm.h>
+#include <sys/ipc.h>
+#include <sys/shm.h>
 
 #include <fcntl.h>
 #include <signal.h>
@@ -89,6 +93,52 @@ static std::string crop(const XImage *img, int x, int y, int w, int h)
     return out;
 }
 
+// Grabs the root window: through shared memory when the server offers it (no copy through the
+// socket), else XGetImage. Every grab is a new image the caller destroys.
+struct Grabber
+{
+    Display *display;
+    Window root;
+    unsigned w, h;
+    XImage *shm = nullptr;
+    XShmSegmentInfo info {};
+
+    Grabber(Display *d, Window r, unsigned width, unsigned height)
+        : display(d)
+        , root(r)
+        , w(width)
+        , h(height)
+    {
+        if (!XShmQueryExtension(display))
+            return;
+        const int screen = DefaultScreen(display);
+        shm = XShmCreateImage(
+            display, DefaultVisual(display, screen), DefaultDepth(display, screen), ZPixmap, nullptr, &info, w, h);
+        if (!shm)
+            return;
+        info.shmid = shmget(IPC_PRIVATE, (size_t)shm->bytes_per_line * shm->height, IPC_CREAT | 0600);
+        info.shmaddr = shm->data = (char *)shmat(info.shmid, nullptr, 0);
+        info.readOnly = False;
+        if (info.shmid < 0 || !XShmAttach(display, &info)) {
+            XDestroyImage(shm);
+            shm = nullptr;
+            return;
+        }
+        shmctl(info.shmid, IPC_RMID, nullptr); // freed when both sides detach
+    }
+    // No destructor: the segment was marked for removal, and the server detaches it when we disconnect.
+    XImage *grab()
+    {
+        if (!shm || !XShmGetImage(display, root, shm, 0, 0, AllPlanes))
+            return XGetImage(display, root, 0, 0, w, h, AllPlanes, ZPixmap);
+        const size_t size = (size_t)shm->bytes_per_line * shm->height;
+        char *data = (char *)malloc(size);
+        memcpy(data, shm->data, size);
+        return XCreateImage(display, DefaultVisual(display, DefaultScreen(display)), shm->depth, ZPixmap, 0, data, w, h,
+            shm->bitmap_pad, shm->bytes_per_line);
+    }
+};
+
 static void saveFrame(const char *dir, double t, XImage *img)
 {
     char name[1024];
@@ -149,7 +199,8 @@ int main(int argc, char **argv)
     XGetWindowAttributes(display, root, &attributes);
     const unsigned w = (unsigned)attributes.width, h = (unsigned)attributes.height;
 
-    XImage *previous = XGetImage(display, root, 0, 0, w, h, AllPlanes, ZPixmap);
+    Grabber grabber(display, root, w, h);
+    XImage *previous = grabber.grab();
     // The region at each change (time, pixels): the last entry is the final look.
     std::vector<std::pair<double, std::string>> looks;
     if (mw > 0)
@@ -168,7 +219,7 @@ int main(int argc, char **argv)
     double first = -1, last = -1;
     int frames = 0, grabs = 0, exited = 0;
     for (;;) {
-        XImage *image = XGetImage(display, root, 0, 0, w, h, AllPlanes, ZPixmap);
+        XImage *image = grabber.grab();
         ++grabs;
         const double t = nowMs() - t0;
         int bw = 0, bh = 0;

@@ -1,5 +1,6 @@
 #include "eventpresentation.h"
 
+#include "diff/textdiff.h"
 #include "transcript.h"
 
 #include <QJsonArray>
@@ -61,27 +62,10 @@ void appendLines(QString &out, const QString &text, QChar prefix)
         out += prefix + line + u'\n';
 }
 
+// A real line diff (the one the review uses too), with three lines of context around changes.
 QString editDiff(const QString &oldText, const QString &newText)
 {
-    const QStringList a = oldText.split(u'\n');
-    const QStringList b = newText.split(u'\n');
-    qsizetype prefix = 0;
-    while (prefix < a.size() && prefix < b.size() && a.at(prefix) == b.at(prefix))
-        ++prefix;
-    qsizetype suffix = 0;
-    while (suffix < a.size() - prefix && suffix < b.size() - prefix
-        && a.at(a.size() - 1 - suffix) == b.at(b.size() - 1 - suffix))
-        ++suffix;
-    QString out;
-    for (qsizetype i = std::max<qsizetype>(0, prefix - 3); i < prefix; ++i)
-        out += u' ' + a.at(i) + u'\n';
-    for (qsizetype i = prefix; i < a.size() - suffix; ++i)
-        out += u'-' + a.at(i) + u'\n';
-    for (qsizetype i = prefix; i < b.size() - suffix; ++i)
-        out += u'+' + b.at(i) + u'\n';
-    for (qsizetype i = a.size() - suffix; i < std::min(a.size(), a.size() - suffix + 3); ++i)
-        out += u' ' + a.at(i) + u'\n';
-    return out;
+    return textdiff::unifiedDiff(oldText, newText, 3);
 }
 
 QString usageLine(const TokenUsage &u)

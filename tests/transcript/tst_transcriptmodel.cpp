@@ -214,6 +214,18 @@ private slots:
         QCOMPARE(detail.data(TranscriptModel::BodyRole).toString(), u"-int x = 1;\n+int x = 2;\n keep\n"_s);
     }
 
+    void editShownAsRealLineDiff()
+    {
+        // Trimming equal lines at both ends would show b, c, d removed and X, c, d, Y added.
+        const QByteArray bytes = sj::assistant({ sj::toolUse(u"e1"_s, u"Edit"_s,
+            { { u"file_path"_s, u"/a.cpp"_s }, { u"old_string"_s, u"a\nb\nc\nd"_s },
+                { u"new_string"_s, u"a\nX\nc\nd\nY"_s } }) });
+        TranscriptModel model;
+        model.setTranscript(transcriptOf(bytes));
+        const QModelIndex detail = model.index(0, 0, model.index(0, 0));
+        QCOMPARE(detail.data(TranscriptModel::BodyRole).toString(), u" a\n-b\n+X\n c\n d\n+Y\n"_s);
+    }
+
     void sessionList()
     {
         SessionListModel model;

@@ -1,0 +1,244 @@
+#include "graphlayout.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QHash>
+#include <QProcess>
+#include <QStandardPaths>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cwi {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr double kPointsPerInch = 72.0;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("GraphLayout", text);
+}
+
+} // namespace
+
+QString findDot()
+{
+    return QStandardPaths::findExecutable(u"dot"_s);
+}
+
+QByteArray dotInput(const DependencyGraph &graph, const QVector<QSizeF> &sizes)
+{
+    QByteArray out = "digraph G {\n"
+                     "graph [rankdir=TB, nodesep=0.25, ranksep=0.45, splines=true];\n"
+                     "node [shape=box, fixedsize=true, label=\"\"];\n";
+    for (int i = 0; i < graph.nodes.size(); ++i) {
+        const QSizeF s = sizes.value(i, QSizeF(120, 36));
+        out += "n" + QByteArray::number(i) + " [width=" + QByteArray::number(s.width() / kPointsPerInch, 'f', 3)
+            + ", height=" + QByteArray::number(s.height() / kPointsPerInch, 'f', 3) + "];\n";
+    }
+    for (const GraphEdge &e : graph.edges)
+        out += "n" + QByteArray::number(e.from) + " -> n" + QByteArray::number(e.to) + ";\n";
+    out += "}\n";
+    return out;
+}
+
+bool readPlain(const QByteArray &plain, const DependencyGraph &graph, GraphLayout *layout)
+{
+    const int nodeCount = int(graph.nodes.size());
+    layout->nodes = QVector<QRectF>(nodeCount);
+    layout->edges = QVector<QVector<QPointF>>(graph.edges.size());
+    QVector<bool> placed(nodeCount, false);
+    QVector<bool> routed(graph.edges.size(), false);
+    // Edges are matched by their (tail, head) pair, in input order when a pair repeats.
+    QHash<QPair<int, int>, QVector<int>> edgeSlots;
+    for (int e = int(graph.edges.size()) - 1; e >= 0; --e)
+        edgeSlots[{ graph.edges.at(e).from, graph.edges.at(e).to }].append(e);
+    double height = 0;
+    const auto nodeNumber = [](const QByteArray &name) {
+        bool ok = false;
+        const int n = name.startsWith('n') ? name.mid(1).toInt(&ok) : -1;
+        return ok ? n : -1;
+    };
+    const QList<QByteArray> lines = plain.split('\n');
+    for (const QByteArray &line : lines) {
+        const QList<QByteArray> f = line.simplified().split(' ');
+        if (f.isEmpty())
+            continue;
+        if (f.at(0) == "graph" && f.size() >= 4) {
+            layout->size = QSizeF(f.at(2).toDouble() * kPointsPerInch, f.at(3).toDouble() * kPointsPerInch);
+            height = layout->size.height();
+        } else if (f.at(0) == "node" && f.size() >= 6) {
+            const int n = nodeNumber(f.at(1));
+            if (n < 0 || n >= nodeCount)
+                return false;
+            const double w = f.at(4).toDouble() * kPointsPerInch;
+            const double h = f.at(5).toDouble() * kPointsPerInch;
+            const double x = f.at(2).toDouble() * kPointsPerInch;
+            const double y = height - f.at(3).toDouble() * kPointsPerInch;
+            layout->nodes[n] = QRectF(x - w / 2, y - h / 2, w, h);
+            placed[n] = true;
+        } else if (f.at(0) == "edge" && f.size() >= 4) {
+            const int from = nodeNumber(f.at(1));
+            const int to = nodeNumber(f.at(2));
+            const int count = f.at(3).toInt();
+            if (from < 0 || to < 0 || f.size() < 4 + 2 * count)
+                return false;
+            QVector<QPointF> points;
+            for (int i = 0; i < count; ++i)
+                points.append(QPointF(
+                    f.at(4 + 2 * i).toDouble() * kPointsPerInch, height - f.at(5 + 2 * i).toDouble() * kPointsPerInch));
+            QVector<int> &pending = edgeSlots[{ from, to }];
+            if (pending.isEmpty())
+                return false;
+            const int e = pending.takeLast();
+            layout->edges[e] = points;
+            routed[e] = true;
+        }
+    }
+    return !placed.contains(false) && !routed.contains(false);
+}
+
+GraphLayout dotLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes, const QString &dot,
+    const std::atomic_bool *cancel, int timeoutMs)
+{
+    GraphLayout layout;
+    if (dot.isEmpty()) {
+        layout.error = tr("Graphviz (dot) is not installed.");
+        return layout;
+    }
+    QProcess process;
+    process.setProgram(dot);
+    process.setArguments({ u"-Tplain"_s });
+    process.start(QIODevice::ReadWrite);
+    if (!process.waitForStarted(5000)) {
+        layout.error = tr("dot could not be started: %1").arg(process.errorString());
+        return layout;
+    }
+    process.write(dotInput(graph, sizes));
+    process.closeWriteChannel();
+    const QDeadlineTimer deadline(timeoutMs);
+    QByteArray output;
+    while (process.state() != QProcess::NotRunning) {
+        if ((cancel && cancel->load()) || deadline.hasExpired()) {
+            process.kill();
+            process.waitForFinished(2000);
+            layout.error = cancel && cancel->load() ? tr("Layout cancelled.")
+                                                    : tr("dot took longer than %1 s.").arg(timeoutMs / 1000);
+            return layout;
+        }
+        process.waitForFinished(50);
+        output += process.readAllStandardOutput(); // keep its pipe from filling up
+    }
+    output += process.readAllStandardOutput();
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        layout.error = tr("dot failed: %1").arg(QString::fromUtf8(process.readAllStandardError()).trimmed().left(200));
+        return layout;
+    }
+    GraphLayout parsed;
+    if (!readPlain(output, graph, &parsed)) {
+        layout.error = tr("dot gave output this version cannot read.");
+        return layout;
+    }
+    parsed.engine = GraphLayout::Dot;
+    parsed.splines = true;
+    return parsed;
+}
+
+GraphLayout layeredLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes)
+{
+    GraphLayout layout;
+    layout.engine = GraphLayout::Layered;
+    const int n = int(graph.nodes.size());
+    layout.nodes = QVector<QRectF>(n);
+    // Layers: longest path from the sources over the edges outside cycles (those form a DAG).
+    QVector<QVector<int>> out(n);
+    QVector<QVector<int>> in(n);
+    QVector<int> indegree(n, 0);
+    for (const GraphEdge &e : graph.edges) {
+        if (e.inCycle)
+            continue;
+        out[e.from].append(e.to);
+        in[e.to].append(e.from);
+        ++indegree[e.to];
+    }
+    QVector<int> layer(n, 0);
+    QVector<int> ready;
+    for (int i = 0; i < n; ++i) {
+        if (indegree.at(i) == 0)
+            ready.append(i);
+    }
+    while (!ready.isEmpty()) {
+        const int node = ready.takeLast();
+        for (int to : out.at(node)) {
+            layer[to] = qMax(layer.at(to), layer.at(node) + 1);
+            if (--indegree[to] == 0)
+                ready.append(to);
+        }
+    }
+    const int layerCount = n == 0 ? 0 : *std::max_element(layer.cbegin(), layer.cend()) + 1;
+    QVector<QVector<int>> rows(layerCount);
+    for (int i = 0; i < n; ++i)
+        rows[layer.at(i)].append(i);
+    // Order within layers: a few sweeps placing each node at the mean position of its neighbours.
+    QVector<double> position(n, 0);
+    const auto number = [&](const QVector<int> &row) {
+        for (int i = 0; i < row.size(); ++i)
+            position[row.at(i)] = i;
+    };
+    for (const QVector<int> &row : std::as_const(rows))
+        number(row);
+    for (int sweep = 0; sweep < 6; ++sweep) {
+        const bool down = sweep % 2 == 0;
+        for (int l = down ? 1 : layerCount - 2; down ? l < layerCount : l >= 0; l += down ? 1 : -1) {
+            QVector<int> &row = rows[l];
+            QHash<int, double> key;
+            for (int node : std::as_const(row)) {
+                const QVector<int> &near = down ? in.at(node) : out.at(node);
+                double sum = 0;
+                for (int other : near)
+                    sum += position.at(other);
+                key.insert(node, near.isEmpty() ? position.at(node) : sum / near.size());
+            }
+            std::stable_sort(row.begin(), row.end(), [&key](int a, int b) { return key.value(a) < key.value(b); });
+            number(row);
+        }
+    }
+    // Coordinates: rows centred on the widest one.
+    constexpr double gapX = 24;
+    constexpr double gapY = 48;
+    double rowTop = 12;
+    double widest = 0;
+    QVector<double> rowWidth(layerCount, 0);
+    for (int l = 0; l < layerCount; ++l) {
+        for (int node : rows.at(l))
+            rowWidth[l] += sizes.value(node, QSizeF(120, 36)).width() + gapX;
+        widest = qMax(widest, rowWidth.at(l));
+    }
+    for (int l = 0; l < layerCount; ++l) {
+        double x = 12 + (widest - rowWidth.at(l)) / 2;
+        double rowHeight = 0;
+        for (int node : rows.at(l)) {
+            const QSizeF s = sizes.value(node, QSizeF(120, 36));
+            layout.nodes[node] = QRectF(QPointF(x, rowTop), s);
+            x += s.width() + gapX;
+            rowHeight = qMax(rowHeight, s.height());
+        }
+        rowTop += rowHeight + gapY;
+    }
+    layout.size = QSizeF(widest + 24, rowTop);
+    for (const GraphEdge &e : graph.edges) {
+        const QRectF a = layout.nodes.at(e.from);
+        const QRectF b = layout.nodes.at(e.to);
+        if (b.top() > a.bottom())
+            layout.edges.append({ QPointF(a.center().x(), a.bottom()), QPointF(b.center().x(), b.top()) });
+        else // back edge of a cycle, or a self-loop: leave from the side
+            layout.edges.append({ QPointF(a.right(), a.center().y()), QPointF(a.right() + 20, a.center().y() - 10),
+                QPointF(b.right() + 20, b.center().y() + 10), QPointF(b.right(), b.center().y()) });
+    }
+    return layout;
+}
+
+} // namespace cwi

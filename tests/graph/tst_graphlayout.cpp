@@ -1,0 +1,150 @@
+// Laying out the dependency graph: Graphviz dot as a separate program (its plain output read
+// back), the built-in layered fallback, 500 tasks, a cycle, and dot missing from PATH.
+
+#include "graph/dependencygraph.h"
+#include "graph/graphlayout.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+DependencyGraph graphOf(int nodes, const QVector<QPair<int, int>> &edges)
+{
+    DependencyGraph g;
+    for (int i = 0; i < nodes; ++i)
+        g.nodes.append({ u"tasks"_s, u"t%1"_s.arg(i), u"Task %1"_s.arg(i), u"pending"_s });
+    for (const auto &[from, to] : edges)
+        g.edges.append({ from, to });
+    g.analyse();
+    return g;
+}
+
+DependencyGraph bigGraph(int nodes)
+{
+    QRandomGenerator random(7);
+    QVector<QPair<int, int>> edges;
+    for (int i = 1; i < nodes; ++i) {
+        for (int k = 0; k < 2; ++k)
+            edges.append({ int(random.bounded(i)), i }); // only backwards: a DAG
+    }
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    return graphOf(nodes, edges);
+}
+
+QVector<QSizeF> sizes(int n)
+{
+    return QVector<QSizeF>(n, QSizeF(120, 36));
+}
+
+// No two nodes overlap; every edge has a route.
+bool sane(const GraphLayout &layout, const DependencyGraph &g)
+{
+    if (layout.nodes.size() != g.nodes.size() || layout.edges.size() != g.edges.size())
+        return false;
+    for (const auto &route : layout.edges)
+        if (route.size() < 2)
+            return false;
+    QVector<QRectF> sorted = layout.nodes;
+    std::sort(sorted.begin(), sorted.end(), [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });
+    for (int i = 0; i < sorted.size(); ++i)
+        for (int j = i + 1; j < sorted.size() && sorted.at(j).left() < sorted.at(i).right(); ++j)
+            if (sorted.at(i).adjusted(1, 1, -1, -1).intersects(sorted.at(j)))
+                return false;
+    return true;
+}
+
+} // namespace
+
+class TestGraphLayout : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void dotInputHoldsNoFileText()
+    {
+        DependencyGraph g = graphOf(2, { { 0, 1 } });
+        g.nodes[0].name = u"x\"; system(\"rm\") ]"_s;
+        const QByteArray dot = dotInput(g, sizes(2));
+        QVERIFY(!dot.contains("rm"));
+        QVERIFY(dot.contains("n0 -> n1;"));
+    }
+
+    void plainOutputIsReadBack()
+    {
+        const DependencyGraph g = graphOf(2, { { 0, 1 } });
+        const QByteArray plain = "graph 1 2 2\n"
+                                 "node n0 1 1.5 1 0.5 \"\" solid box black lightgrey\n"
+                                 "node n1 1 0.5 1 0.5 \"\" solid box black lightgrey\n"
+                                 "edge n0 n1 4 1 1.25 1 1 1 1 1 0.8 solid black\n"
+                                 "stop\n";
+        GraphLayout layout;
+        QVERIFY(readPlain(plain, g, &layout));
+        QCOMPARE(layout.nodes.at(0), QRectF(36, 18, 72, 36)); // y flipped: the first node is on top
+        QCOMPARE(layout.edges.at(0).size(), 4);
+        QVERIFY(!readPlain("graph 1 2 2\nnode n0 1 1 1 1 x\nstop\n", g, &layout)); // n1 missing
+    }
+
+    void dotLaysOutACycleAnd500Tasks()
+    {
+        const QString dot = findDot();
+        if (dot.isEmpty())
+            QSKIP("Graphviz (dot) is not installed");
+        const DependencyGraph cycle = graphOf(3, { { 0, 1 }, { 1, 2 }, { 2, 0 } });
+        const GraphLayout small = dotLayout(cycle, sizes(3), dot);
+        QCOMPARE(small.engine, GraphLayout::Dot);
+        QVERIFY(sane(small, cycle));
+        const DependencyGraph big = bigGraph(500);
+        const GraphLayout layout = dotLayout(big, sizes(500), dot, nullptr, 60000);
+        QVERIFY2(layout.engine == GraphLayout::Dot, qPrintable(layout.error));
+        QVERIFY(sane(layout, big));
+    }
+
+    void cancelStopsDot()
+    {
+        const QString dot = findDot();
+        if (dot.isEmpty())
+            QSKIP("Graphviz (dot) is not installed");
+        const std::atomic_bool cancelled(true);
+        const GraphLayout layout = dotLayout(bigGraph(500), sizes(500), dot, &cancelled);
+        QCOMPARE(layout.engine, GraphLayout::None);
+        QVERIFY(layout.error.contains(u"cancel"_s));
+    }
+
+    void layeredFallback()
+    {
+        const DependencyGraph big = bigGraph(500);
+        const GraphLayout layout = layeredLayout(big, sizes(500));
+        QCOMPARE(layout.engine, GraphLayout::Layered);
+        QVERIFY(sane(layout, big));
+        // Prerequisites sit above the tasks that wait on them.
+        for (int e = 0; e < big.edges.size(); ++e)
+            QVERIFY(layout.nodes.at(big.edges.at(e).from).bottom() < layout.nodes.at(big.edges.at(e).to).top());
+        // A cycle and a graph without edges still get places.
+        const DependencyGraph cycle = graphOf(3, { { 0, 1 }, { 1, 2 }, { 2, 0 } });
+        QVERIFY(sane(layeredLayout(cycle, sizes(3)), cycle));
+        const DependencyGraph loose = graphOf(4, {});
+        QVERIFY(sane(layeredLayout(loose, sizes(4)), loose));
+    }
+
+    void dotMissingFromPath()
+    {
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", "/nonexistent-folder");
+        const QString dot = findDot();
+        qputenv("PATH", path);
+        QVERIFY(dot.isEmpty());
+        const GraphLayout layout = dotLayout(graphOf(2, { { 0, 1 } }), sizes(2), dot);
+        QCOMPARE(layout.engine, GraphLayout::None);
+        QVERIFY(layout.error.contains(u"not installed"_s));
+        const GraphLayout broken = dotLayout(graphOf(2, { { 0, 1 } }), sizes(2), u"/nonexistent-folder/dot"_s);
+        QCOMPARE(broken.engine, GraphLayout::None);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGraphLayout)
+#include "tst_graphlayout.moc"

@@ -56,6 +56,12 @@ QColor genericColor(const QString &value)
         { QStringLiteral("added"), Done },
         { QStringLiteral("removed"), Failed },
         { QStringLiteral("context"), Idle },
+        // files of a diff
+        { QStringLiteral("modified"), Working },
+        { QStringLiteral("renamed"), Approved },
+        { QStringLiteral("copied"), Approved },
+        { QStringLiteral("deleted"), Failed },
+        { QStringLiteral("binary"), Retired },
     };
     return colors.value(value);
 }

@@ -204,6 +204,14 @@ private:
         } else if (startsWith(line, "copy to ")) {
             m_file.status = DiffFile::Copied;
             m_file.newPath = QString::fromUtf8(pathBytes(line.sliced(8)));
+        } else if (startsWith(line, "index ")) {
+            // "index 83db48f..bf269f4 100644": which content each side is (the viewed state uses it)
+            const QByteArray ids = trimEol(line.sliced(6)).toByteArray().split(' ').value(0);
+            const qsizetype dots = ids.indexOf("..");
+            if (dots > 0) {
+                m_file.oldBlob = QString::fromLatin1(ids.left(dots));
+                m_file.newBlob = QString::fromLatin1(ids.sliced(dots + 2));
+            }
         } else if (startsWith(line, "similarity index ")) {
             qsizetype p = 17;
             qint32 v = 0;

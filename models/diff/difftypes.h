@@ -58,6 +58,8 @@ struct DiffFile
     QString oldMode; // e.g. 100644; set on mode changes, new and deleted files
     QString newMode;
     int similarity = -1; // rename/copy similarity in percent, -1 when not given
+    QString oldBlob; // abbreviated blob ids from the "index" line, empty when git gave none
+    QString newBlob;
     int additions = 0;
     int deletions = 0;
     QVector<DiffHunk> hunks;

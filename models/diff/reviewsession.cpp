@@ -1,14 +1,19 @@
 #include "reviewsession.h"
 
+#include "asyncjob.h"
 #include "database.h"
 #include "difffilelistmodel.h"
+#include "difffiletreemodel.h"
 #include "diffloader.h"
 #include "git/gitrunner.h"
 #include "reviewcommentmodel.h"
 
 #include <QFutureWatcher>
 #include <QSettings>
+
 #include <QtConcurrent>
+#include <algorithm>
+#include <climits>
 
 namespace cwi {
 
@@ -125,6 +130,7 @@ ReviewSession::ReviewSession(std::shared_ptr<Database> database, QSettings *sett
     , m_database(std::move(database))
     , m_settings(settings)
     , m_files(new DiffFileListModel(this))
+    , m_tree(new DiffFileTreeModel(m_files, &m_viewed, this))
     , m_commentModel(new ReviewCommentModel(this))
     , m_loader(new DiffLoader(this))
 {
@@ -138,6 +144,7 @@ ReviewSession::ReviewSession(std::shared_ptr<Database> database, QSettings *sett
         m_state = State::Ready;
         m_message.clear();
         updateOutdated();
+        loadOutdatedCode();
         Q_EMIT stateChanged(m_state);
         Q_EMIT busyChanged(false);
     });
@@ -270,6 +277,8 @@ void ReviewSession::startGit()
 void ReviewSession::onGitDone(const ReviewProject &project, const QByteArray &diff, State state, const QString &message)
 {
     m_projects[m_projectIndex] = project;
+    m_viewed.load(m_phaseId, project.project.id, project.headSha);
+    m_tree->viewedReloaded();
     if (state != State::Parsing) {
         setState(state, message);
         return;
@@ -312,6 +321,162 @@ void ReviewSession::updateOutdated()
     else
         m_outdated.clear();
     m_commentModel->setOutdated(m_outdated);
+}
+
+void ReviewSession::setViewedFolder(const QString &folder)
+{
+    m_viewed = ViewedFiles(folder);
+    if (const ReviewProject *p = currentProject(); p && !p->headSha.isEmpty())
+        m_viewed.load(m_phaseId, p->project.id, p->headSha);
+    m_tree->viewedReloaded();
+}
+
+QString ReviewSession::summary() const
+{
+    const QVector<DiffFile> &files = m_files->files();
+    int added = 0;
+    int removed = 0;
+    for (const DiffFile &f : files) {
+        added += f.additions;
+        removed += f.deletions;
+    }
+    int unresolved = 0;
+    for (const ReviewComment &c : m_comments)
+        unresolved += c.resolved ? 0 : 1;
+    QString text = tr("%n file(s) changed", nullptr, int(files.size())) + u"  +%1 −%2"_s.arg(added).arg(removed);
+    if (m_state == State::Parsing)
+        text += tr("  (reading…)");
+    text += u"  ·  "_s + tr("%n comment(s), %1 unresolved", nullptr, int(m_comments.size())).arg(unresolved);
+    if (!m_outdated.isEmpty())
+        text += tr(", %n outdated", nullptr, int(m_outdated.size()));
+    if (!files.isEmpty())
+        text += u"  ·  "_s + tr("%1 of %2 viewed").arg(m_viewed.viewedCount(files)).arg(files.size());
+    return text;
+}
+
+QStringList ReviewSession::unresolvedInOrder() const
+{
+    QHash<QString, int> order; // path -> position in the tree
+    const QVector<int> treeOrder = m_tree->filesInTreeOrder();
+    for (int i = 0; i < treeOrder.size(); ++i) {
+        const DiffFile &f = m_files->files().at(treeOrder.at(i));
+        order.insert(f.newPath, i);
+        order.insert(f.oldPath, i);
+    }
+    QVector<const ReviewComment *> open;
+    for (const ReviewComment &c : m_comments) {
+        if (!c.resolved)
+            open.append(&c);
+    }
+    // Comments of files not in the diff (outdated) come last, by path.
+    std::stable_sort(open.begin(), open.end(), [&order](const ReviewComment *a, const ReviewComment *b) {
+        const int fa = order.value(a->filePath, INT_MAX);
+        const int fb = order.value(b->filePath, INT_MAX);
+        if (fa != fb)
+            return fa < fb;
+        if (a->filePath != b->filePath)
+            return a->filePath < b->filePath;
+        return a->lineNumber < b->lineNumber;
+    });
+    QStringList ids;
+    for (const ReviewComment *c : std::as_const(open))
+        ids << c->id;
+    return ids;
+}
+
+void ReviewSession::loadFileText(int fileIndex)
+{
+    const ReviewProject *p = currentProject();
+    if (!p || !p->clone.found() || p->headSha.isEmpty() || fileIndex < 0 || fileIndex >= m_files->rowCount())
+        return;
+    const DiffFile &f = m_files->files().at(fileIndex);
+    const QString refused = GitRunner::refusePath(f.newPath);
+    if (!refused.isEmpty()) {
+        Q_EMIT fileTextFailed(fileIndex, refused);
+        return;
+    }
+    const QString folder = p->clone.folder;
+    const QString git = m_git;
+    const QString spec = p->headSha + u':' + f.newPath; // starts with the hash: never an option
+    const quint64 generation = m_generation;
+    runAsync(
+        this,
+        [folder, git, spec] {
+            return GitRunner(folder, git).run({ u"show"_s, spec });
+        },
+        [this, generation, fileIndex](const GitResult &r) {
+            if (generation != m_generation)
+                return; // another phase, project or refs meanwhile
+            if (r.ok())
+                Q_EMIT fileTextReady(fileIndex, QString::fromUtf8(r.output).split(u'\n'));
+            else
+                Q_EMIT fileTextFailed(fileIndex, r.message);
+        });
+}
+
+// For each outdated comment (at most 50): the file as it was when the comment was written (the
+// head's last commit before then; the base for a comment on a removed line) and its line with
+// one line around it.
+void ReviewSession::loadOutdatedCode()
+{
+    m_outdatedCode.clear();
+    const ReviewProject *p = currentProject();
+    if (m_outdated.isEmpty() || !p || !p->clone.found() || p->headSha.isEmpty()) {
+        Q_EMIT outdatedCodeChanged();
+        return;
+    }
+    struct Wanted
+    {
+        QString id;
+        QString path;
+        bool removed;
+        qint64 line;
+        qint64 writtenAt;
+    };
+    QVector<Wanted> wanted;
+    for (const ReviewComment &c : std::as_const(m_comments)) {
+        if (m_outdated.contains(c.id) && wanted.size() < 50 && c.lineNumber > 0
+            && GitRunner::refusePath(c.filePath).isEmpty())
+            wanted.append({ c.id, c.filePath, c.lineType == u"removed", c.lineNumber,
+                c.createdAt.toDateTime().isValid() ? c.createdAt.toDateTime().toSecsSinceEpoch() : 0 });
+    }
+    const QString folder = p->clone.folder;
+    const QString git = m_git;
+    const QString head = p->headSha;
+    const QString base = p->baseSha;
+    const quint64 generation = m_generation;
+    runAsync(
+        this,
+        [folder, git, head, base, wanted] {
+            QHash<QString, QString> code;
+            const GitRunner runner(folder, git);
+            for (const Wanted &w : wanted) {
+                QString commit = w.removed ? base : head;
+                if (!w.removed && w.writtenAt > 0) {
+                    const GitResult then
+                        = runner.run({ u"rev-list"_s, u"-1"_s, u"--before=%1"_s.arg(w.writtenAt), head });
+                    if (then.ok() && !then.text().isEmpty())
+                        commit = then.text();
+                }
+                const GitResult file = runner.run({ u"show"_s, commit + u':' + w.path });
+                if (!file.ok())
+                    continue;
+                const QStringList lines = QString::fromUtf8(file.output).split(u'\n');
+                if (w.line > lines.size())
+                    continue;
+                QStringList snippet;
+                for (qint64 n = qMax<qint64>(1, w.line - 1); n <= qMin<qint64>(lines.size(), w.line + 1); ++n)
+                    snippet << (n == w.line ? u"› "_s : u"  "_s) + QString::number(n) + u"  "_s + lines.at(n - 1);
+                code.insert(w.id, snippet.join(u'\n'));
+            }
+            return code;
+        },
+        [this, generation](const QHash<QString, QString> &code) {
+            if (generation != m_generation)
+                return;
+            m_outdatedCode = code;
+            Q_EMIT outdatedCodeChanged();
+        });
 }
 
 void ReviewSession::selectProject(int index)

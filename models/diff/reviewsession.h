@@ -8,6 +8,7 @@
 #include "commentanchor.h"
 #include "git/clonelocator.h"
 #include "reviewcommentrepository.h"
+#include "viewedfiles.h"
 
 #include <QObject>
 #include <QSet>
@@ -21,6 +22,7 @@ namespace cwi {
 
 class Database;
 class DiffFileListModel;
+class DiffFileTreeModel;
 class DiffLoader;
 class ReviewCommentModel;
 
@@ -57,6 +59,7 @@ public:
 
     void setDatabase(std::shared_ptr<Database> database);
     void setGitProgram(const QString &program) { m_git = program; }
+    void setSettings(QSettings *settings) { m_settings = settings; }
 
     void showPhase(const QString &phaseId);
     void reload();
@@ -80,6 +83,21 @@ public:
     bool filesComplete() const { return m_state == State::Ready; }
 
     DiffFileListModel *fileModel() const { return m_files; }
+    // The same files as a folder tree with "Viewed" boxes (kept in ViewedFiles, per phase and project).
+    DiffFileTreeModel *fileTree() const { return m_tree; }
+    // Where the viewed state is kept (the application's data folder unless set).
+    void setViewedFolder(const QString &folder);
+    const ViewedFiles &viewedFiles() const { return m_viewed; }
+    // One line for the header: "12 files changed +30 −4 · 3 comments, 1 unresolved · 2 of 12 viewed".
+    QString summary() const;
+    // The unresolved comments in reading order (file in tree order, then line), for n / p.
+    QStringList unresolvedInOrder() const;
+    // The text of file FILEINDEX at the head (`git show HEAD:path`), for expanding context:
+    // fileTextReady() or fileTextFailed() follows.
+    void loadFileText(int fileIndex);
+    // The code around each outdated comment's line as it was when the comment was written
+    // (git, once every file is in), by comment id.
+    const QHash<QString, QString> &outdatedCode() const { return m_outdatedCode; }
     ReviewCommentModel *commentModel() const { return m_commentModel; }
 
 Q_SIGNALS:
@@ -88,6 +106,9 @@ Q_SIGNALS:
     void phaseLoaded(); // target(), projects() and comments() are set for a new phase
     void filesAdded(int first, int count);
     void commentsChanged();
+    void fileTextReady(int fileIndex, const QStringList &lines);
+    void fileTextFailed(int fileIndex, const QString &message);
+    void outdatedCodeChanged();
 
 private:
     void setState(State state, const QString &message = {});
@@ -96,6 +117,7 @@ private:
     void onGitDone(const ReviewProject &project, const QByteArray &diff, State state, const QString &message);
     void setComments(const QVector<ReviewComment> &comments);
     void updateOutdated();
+    void loadOutdatedCode();
 
     std::shared_ptr<Database> m_database;
     QSettings *m_settings;
@@ -110,7 +132,10 @@ private:
     int m_projectIndex = 0;
     QVector<ReviewComment> m_comments;
     QSet<QString> m_outdated;
+    QHash<QString, QString> m_outdatedCode;
     DiffFileListModel *m_files;
+    ViewedFiles m_viewed;
+    DiffFileTreeModel *m_tree;
     ReviewCommentModel *m_commentModel;
     DiffLoader *m_loader;
 };

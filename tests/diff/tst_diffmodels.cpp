@@ -7,6 +7,7 @@
 #include "diff/diffmodel.h"
 #include "diff/diffparser.h"
 #include "diff/reviewcommentmodel.h"
+#include "diff/textdiff.h"
 
 #include <QAbstractItemModelTester>
 #include <QFont>
@@ -32,6 +33,9 @@ private slots:
     void binaryAndModeChangeAreLabelled();
     void commentPaneColumnsAndFilters();
     void largeDiffArrivesInBatches();
+    void changedWordsOfALinePair();
+    void sideBySidePairsRemovedWithAdded();
+    void contextExpandsAroundHunks();
 
 private:
     QVector<DiffFile> m_files;
@@ -294,6 +298,99 @@ void TestDiffModels::largeDiffArrivesInBatches()
         lines += int(f.lines.size());
     QCOMPARE(lines, 100000);
     QCOMPARE(model.rowOfPath(u"stale"_s), -1);
+}
+
+static const char kWordsDiff[] = "diff --git a/calc.c b/calc.c\n"
+                                 "index 1111111..2222222 100644\n"
+                                 "--- a/calc.c\n"
+                                 "+++ b/calc.c\n"
+                                 "@@ -1,3 +1,3 @@\n"
+                                 " int f() {\n"
+                                 "-    return total + tax;\n"
+                                 "+    return sum + tax;\n"
+                                 " }\n";
+
+void TestDiffModels::changedWordsOfALinePair()
+{
+    const QVector<DiffFile> files = DiffParser::parse(QByteArray(kWordsDiff));
+    QCOMPARE(files.size(), 1);
+    QCOMPARE(files.at(0).oldBlob, u"1111111"_s);
+    QCOMPARE(files.at(0).newBlob, u"2222222"_s);
+    DiffModel model;
+    model.setFile(files.at(0), {});
+    const auto spans = [&](int row) {
+        const QModelIndex i = model.index(row);
+        QStringList out;
+        for (const textdiff::Span &s : i.data(DiffModel::ChangedSpansRole).value<QVector<textdiff::Span>>())
+            out << i.data().toString().mid(s.start, s.length);
+        return out;
+    };
+    QCOMPARE(spans(2), QStringList { u"total"_s }); // hunk, context, removed, added, context
+    QCOMPARE(spans(3), QStringList { u"sum"_s });
+    QVERIFY(spans(1).isEmpty()); // context lines have no partner
+}
+
+void TestDiffModels::sideBySidePairsRemovedWithAdded()
+{
+    DiffModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFile(m_files.at(0),
+        { comment(u"added12"_s, u"src/app.cpp"_s, 12, u"added"_s),
+            comment(u"removed11"_s, u"src/app.cpp"_s, 11, u"removed"_s) });
+    model.setSideBySide(true);
+    // hunk, first|first, old|new one, [removed11], -|new two, [added12], middle|middle, last|last
+    QCOMPARE(model.rowCount(), 8);
+    const QModelIndex pair = model.index(2);
+    QCOMPARE(pair.data().toString(), u"old"_s);
+    QCOMPARE(pair.data(DiffModel::RightTextRole).toString(), u"new one"_s);
+    QCOMPARE(pair.data(DiffModel::OldLineRole).toInt(), 11);
+    QCOMPARE(pair.data(DiffModel::NewLineRole).toInt(), 11);
+    QCOMPARE(pair.data(DiffModel::CommentLineTypeRole).toString(), u"added"_s); // a new comment goes right
+    const QModelIndex alone = model.index(4);
+    QCOMPARE(alone.data(DiffModel::LineKindRole).toInt(), -1); // nothing on the left
+    QCOMPARE(alone.data(DiffModel::RightTextRole).toString(), u"new two"_s);
+    QCOMPARE(model.rowOfComment(u"removed11"_s), 3);
+    QCOMPARE(model.rowOfComment(u"added12"_s), 5);
+    QCOMPARE(model.rowOfLine(u"removed"_s, 11), 2);
+    model.setSideBySide(false);
+    QCOMPARE(model.rowCount(), 9);
+}
+
+void TestDiffModels::contextExpandsAroundHunks()
+{
+    DiffModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setFile(m_files.at(0), {}); // one hunk: @@ -10,4 +10,5 @@
+    QCOMPARE(model.rowKind(0), DiffModel::HunkRow); // nothing to expand until someone can load the text
+    model.setContextExpandable(true);
+    QCOMPARE(model.rowKind(0), DiffModel::ExpandRow);
+    QCOMPARE(model.rowKind(model.rowCount() - 1), DiffModel::ExpandRow); // below: size unknown yet
+    QStringList text;
+    for (int i = 1; i <= 20; ++i)
+        text << u"L%1"_s.arg(i);
+    text[9] = u"first"_s;
+    model.setFullText(text);
+    QVERIFY(model.index(0).data().toString().contains(u"9"_s)); // 9 hidden lines above
+    model.expandGap(0, 5);
+    // expand, L5..L9, hunk, 6 lines, expand (L15..L20 below)
+    QCOMPARE(model.rowKind(1), DiffModel::ContextRow);
+    QCOMPARE(model.index(1).data().toString(), u"L5"_s);
+    QCOMPARE(model.index(1).data(DiffModel::NewLineRole).toInt(), 5);
+    QCOMPARE(model.index(1).data(DiffModel::OldLineRole).toInt(), 5);
+    QCOMPARE(model.rowKind(6), DiffModel::HunkRow);
+    model.expandGap(1, 2);
+    const int below = model.rowCount() - 3;
+    QCOMPARE(model.rowKind(below), DiffModel::ContextRow);
+    QCOMPARE(model.index(below).data().toString(), u"L15"_s);
+    QCOMPARE(model.index(below).data(DiffModel::OldLineRole).toInt(), 14); // one line was added above
+    model.showWholeFile();
+    int context = 0;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QVERIFY(model.rowKind(r) != DiffModel::ExpandRow);
+        context += model.rowKind(r) == DiffModel::ContextRow ? 1 : 0;
+    }
+    QCOMPARE(context, 9 + 6);
+    QCOMPARE(model.gapOfRow(0), -1);
 }
 
 QTEST_MAIN(TestDiffModels)

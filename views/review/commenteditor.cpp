@@ -21,15 +21,15 @@ CommentEditor::CommentEditor(const QString &title, const QString &context, const
     setWindowTitle(title);
     auto *where = new QLabel(context, this);
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_body->setPlaceholderText(u"Leave a comment"_s);
+    m_body->setPlaceholderText(tr("Leave a comment"));
     m_body->setTabChangesFocus(true);
     auto *form = new QFormLayout;
     if (editAuthor)
-        form->addRow(u"Author"_s, m_author);
+        form->addRow(tr("Author"), m_author);
     else
         m_author->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(u"Save comment"_s);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Save comment"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(where);
     layout->addWidget(m_body, 1);

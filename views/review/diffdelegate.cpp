@@ -33,10 +33,33 @@ const QColor kAccent(0x09, 0x69, 0xda);
 const QColor kOutdatedBg(0xff, 0xf8, 0xc5);
 const QColor kOutdatedText(0x9a, 0x67, 0x00);
 const QColor kCurrent(0xff, 0xf5, 0xb1);
+const QColor kAddedWord(0xab, 0xf2, 0xbc);
+const QColor kRemovedWord(0xff, 0xc1, 0xc0);
 
 constexpr int kCardMargin = 8;
 constexpr int kCardPadding = 10;
 constexpr int kHeaderHeight = 26;
+
+// Tabs are drawn as four spaces: SPANS (offsets into TEXT) move with them.
+QString expandTabs(const QString &text, QVector<textdiff::Span> &spans)
+{
+    if (!text.contains(u'\t'))
+        return text;
+    QVector<int> at(text.size() + 1);
+    QString out;
+    out.reserve(text.size() + 16);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        at[i] = int(out.size());
+        out += text.at(i) == u'\t' ? u"    "_s : QString(text.at(i));
+    }
+    at[text.size()] = int(out.size());
+    for (textdiff::Span &span : spans) {
+        const int start = at.value(span.start, int(out.size()));
+        span.length = at.value(span.start + span.length, int(out.size())) - start;
+        span.start = start;
+    }
+    return out;
+}
 } // namespace
 
 DiffDelegate::DiffDelegate(QAbstractItemView *view)
@@ -51,10 +74,67 @@ int DiffDelegate::lineHeight() const
     return QFontMetrics(m_code).height() + 4;
 }
 
+int DiffDelegate::numberWidth() const
+{
+    return QFontMetrics(m_code).horizontalAdvance(u"99999"_s) + 12;
+}
+
 int DiffDelegate::gutterWidth() const
 {
-    const int number = QFontMetrics(m_code).horizontalAdvance(u"99999"_s) + 12;
-    return 2 * number + 18;
+    return 2 * numberWidth() + 18;
+}
+
+bool DiffDelegate::sideBySide(const QModelIndex &index) const
+{
+    const auto *model = qobject_cast<const DiffModel *>(index.model());
+    return model && model->isSideBySide();
+}
+
+// Room for the code of one side of a line row.
+int DiffDelegate::codeWidth(const QModelIndex &index) const
+{
+    if (sideBySide(index))
+        return rowWidth() / 2 - numberWidth() - 18 - 6;
+    return rowWidth() - gutterWidth() - 6;
+}
+
+// How many rows of WIDTH pixels TEXT (tabs expanded) takes when wrapped.
+int DiffDelegate::visualLines(const QString &text, int width) const
+{
+    const QFontMetrics fm(m_code);
+    if (!m_wrap || width < 20 || fm.horizontalAdvance(text) <= width)
+        return 1;
+    int lines = 1;
+    int x = 0;
+    for (const QChar c : text) {
+        const int w = fm.horizontalAdvance(c);
+        if (x + w > width && x > 0) {
+            ++lines;
+            x = 0;
+        }
+        x += w;
+    }
+    return lines;
+}
+
+DiffDelegate::Side DiffDelegate::side(const QModelIndex &index, bool right) const
+{
+    Side s;
+    if (right) {
+        s.kind = index.data(DiffModel::RightLineKindRole).toInt();
+        s.newLine = index.data(DiffModel::NewLineRole).toInt();
+        s.spans = index.data(DiffModel::RightChangedSpansRole).value<QVector<textdiff::Span>>();
+        s.text = expandTabs(index.data(DiffModel::RightTextRole).toString(), s.spans);
+        return s;
+    }
+    const QVariant kind = index.data(DiffModel::LineKindRole);
+    s.kind = kind.isValid() ? kind.toInt() : -1;
+    s.oldLine = index.data(DiffModel::OldLineRole).toInt();
+    if (!sideBySide(index))
+        s.newLine = index.data(DiffModel::NewLineRole).toInt();
+    s.spans = index.data(DiffModel::ChangedSpansRole).value<QVector<textdiff::Span>>();
+    s.text = expandTabs(index.data().toString(), s.spans);
+    return s;
 }
 
 int DiffDelegate::rowWidth() const
@@ -66,7 +146,10 @@ DiffDelegate::CardLayout DiffDelegate::cardLayout(const QRect &rowRect, const QM
 {
     CardLayout l;
     const bool expanded = index.data(DiffModel::ExpandedRole).toBool();
-    const int left = rowRect.left() + gutterWidth() + kCardMargin;
+    // Side by side, cards sit in the right column, beside the new code.
+    const int left = (sideBySide(index) ? rowRect.left() + rowRect.width() / 2 + numberWidth() + 18
+                                        : rowRect.left() + gutterWidth())
+        + kCardMargin;
     const int width = qMax(120, rowRect.right() - left - kCardMargin * 2);
     const QFontMetrics fm(m_ui);
     if (!expanded) {
@@ -77,17 +160,23 @@ DiffDelegate::CardLayout DiffDelegate::cardLayout(const QRect &rowRect, const QM
     const QString body = index.data(DiffModel::BodyRole).toString();
     const QRect bodyBounds = fm.boundingRect(QRect(0, 0, width - 2 * kCardPadding - 2, 100000),
         Qt::TextWordWrap | Qt::TextExpandTabs, body.isEmpty() ? u" "_s : body);
+    const QString code = index.data(DiffModel::OutdatedCodeRole).toString();
+    const int codeHeight = code.isEmpty() ? 0 : int(code.count(u'\n') + 1) * lineHeight() + kCardPadding;
     l.card = QRect(left, rowRect.top() + kCardMargin / 2, width,
-        kHeaderHeight + bodyBounds.height() + kCardPadding + kCardPadding / 2);
+        kHeaderHeight + codeHeight + bodyBounds.height() + kCardPadding + kCardPadding / 2);
     l.header = QRect(l.card.left(), l.card.top(), l.card.width(), kHeaderHeight);
-    l.body = QRect(l.card.left() + kCardPadding, l.header.bottom() + kCardPadding / 2, width - 2 * kCardPadding,
-        bodyBounds.height());
+    if (codeHeight > 0)
+        l.code = QRect(l.card.left() + kCardPadding, l.header.bottom() + kCardPadding / 2, width - 2 * kCardPadding,
+            codeHeight - kCardPadding / 2);
+    l.body = QRect(l.card.left() + kCardPadding, l.header.bottom() + codeHeight + kCardPadding / 2,
+        width - 2 * kCardPadding, bodyBounds.height());
     if (m_canEdit) {
         const bool resolved = index.data(DiffModel::ResolvedRole).toBool();
         const QVector<QPair<CommentAction, QString>> names = {
-            { resolved ? CommentAction::Unresolve : CommentAction::Resolve, resolved ? u"Unresolve"_s : u"Resolve"_s },
-            { CommentAction::Edit, u"Edit"_s },
-            { CommentAction::Delete, u"Delete"_s },
+            { resolved ? CommentAction::Unresolve : CommentAction::Resolve,
+                resolved ? tr("Unresolve") : tr("Resolve") },
+            { CommentAction::Edit, tr("Edit") },
+            { CommentAction::Delete, tr("Delete") },
         };
         int right = l.header.right() - kCardPadding;
         for (auto it = names.crbegin(); it != names.crend(); ++it) {
@@ -104,10 +193,20 @@ QSize DiffDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelInd
     Q_UNUSED(option);
     const auto kind = DiffModel::RowKind(index.data(DiffModel::RowKindRole).toInt());
     switch (kind) {
-    case DiffModel::LineRow:
-        return { rowWidth(), lineHeight() };
+    case DiffModel::ContextRow:
+    case DiffModel::LineRow: {
+        if (!m_wrap)
+            return { rowWidth(), lineHeight() };
+        // Only the text matters for the height (no word diff for every row laid out).
+        const auto text = [&](int role) { return index.data(role).toString().replace(u'\t', u"    "_s); };
+        int lines = visualLines(text(Qt::DisplayRole), codeWidth(index));
+        if (sideBySide(index))
+            lines = qMax(lines, visualLines(text(DiffModel::RightTextRole), codeWidth(index)));
+        return { rowWidth(), lineHeight() * lines };
+    }
     case DiffModel::HunkRow:
     case DiffModel::NoteRow:
+    case DiffModel::ExpandRow:
         return { rowWidth(), lineHeight() + 6 };
     case DiffModel::CollapsedRow:
         return { rowWidth(), lineHeight() * 3 };
@@ -128,6 +227,15 @@ void DiffDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const 
     switch (kind) {
     case DiffModel::LineRow:
         paintLine(p, r, index, option.state & QStyle::State_MouseOver, current);
+        break;
+    case DiffModel::ContextRow:
+        paintLine(p, r, index, false, current);
+        break;
+    case DiffModel::ExpandRow:
+        p->fillRect(r, kHunkBg);
+        p->setFont(m_ui);
+        p->setPen(kAccent);
+        p->drawText(r.adjusted(gutterWidth() + 8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft, index.data().toString());
         break;
     case DiffModel::HunkRow:
         p->fillRect(r, kHunkBg);
@@ -158,7 +266,7 @@ void DiffDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const 
         paintComment(p, r, index);
         break;
     }
-    if (current && kind != DiffModel::LineRow) {
+    if (current && kind != DiffModel::LineRow && kind != DiffModel::ContextRow) {
         p->setPen(QPen(kAccent, 1, Qt::DotLine));
         p->drawRect(r.adjusted(0, 0, -1, -1));
     }
@@ -167,7 +275,43 @@ void DiffDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const 
 
 void DiffDelegate::paintLine(QPainter *p, const QRect &r, const QModelIndex &index, bool hovered, bool current) const
 {
-    const auto kind = DiffLine::Kind(index.data(DiffModel::LineKindRole).toInt());
+    const bool split = sideBySide(index);
+    const QRect left = split ? QRect(r.left(), r.top(), r.width() / 2, r.height()) : r;
+    paintSide(p, left, side(index, false), split ? 1 : 2, current);
+    QRect gutter(left.left() + numberWidth(), r.top(), numberWidth(), lineHeight()); // of the new number
+    if (split) {
+        const QRect right(left.right() + 1, r.top(), r.right() - left.right(), r.height());
+        paintSide(p, right, side(index, true), -1, current);
+        p->fillRect(QRect(right.left(), r.top(), 1, r.height()), kBorder);
+        gutter = QRect(right.left(), r.top(), numberWidth(), lineHeight());
+    }
+    if (hovered && m_canEdit) {
+        // "Add a comment" affordance on the gutter, as review tools do.
+        const QRect badge(gutter.right() - 8, r.top() + 1, lineHeight() - 2, lineHeight() - 2);
+        p->setRenderHint(QPainter::Antialiasing);
+        p->setBrush(kAccent);
+        p->setPen(Qt::NoPen);
+        p->drawRoundedRect(badge, 3, 3);
+        p->setPen(Qt::white);
+        p->setFont(m_code);
+        p->drawText(badge, Qt::AlignCenter, u"+"_s);
+        p->setRenderHint(QPainter::Antialiasing, false);
+    }
+}
+
+// One side of a line row. NUMBERS: 2 gutters (old and new, unified), 1 (old, left side),
+// -1 (new, right side).
+void DiffDelegate::paintSide(QPainter *p, const QRect &r, const Side &s, int numbers, bool current) const
+{
+    const auto kind = DiffLine::Kind(s.kind);
+    const int gutters = numbers == 2 ? 2 : 1;
+    const QRect numbersRect(r.left(), r.top(), gutters * numberWidth(), r.height());
+    const QRect markRect(numbersRect.right() + 1, r.top(), 18, r.height());
+    const QRect codeRect(markRect.right() + 1, r.top(), r.right() - markRect.right(), r.height());
+    if (s.kind < 0) { // nothing on this side of a side-by-side row
+        p->fillRect(r, kSubtle);
+        return;
+    }
     QColor bg = kCanvas;
     QColor gutter = kSubtle;
     QString mark = u" "_s;
@@ -184,43 +328,58 @@ void DiffDelegate::paintLine(QPainter *p, const QRect &r, const QModelIndex &ind
         markColor = kRemovedMark;
     }
     const QFontMetrics fm(m_code);
-    const int numberWidth = fm.horizontalAdvance(u"99999"_s) + 12;
-    const QRect oldRect(r.left(), r.top(), numberWidth, r.height());
-    const QRect newRect(oldRect.right() + 1, r.top(), numberWidth, r.height());
-    const QRect markRect(newRect.right() + 1, r.top(), 18, r.height());
-    const QRect codeRect(markRect.right() + 1, r.top(), r.right() - markRect.right(), r.height());
+    const int line = lineHeight();
     p->fillRect(codeRect.adjusted(-18, 0, 0, 0), current ? kCurrent : bg);
-    p->fillRect(QRect(r.left(), r.top(), 2 * numberWidth, r.height()), gutter);
+    p->fillRect(numbersRect, gutter);
     p->setFont(m_code);
+    p->setPen(kMuted);
     if (kind == DiffLine::NoNewline) {
-        p->setPen(kMuted);
-        p->drawText(codeRect.adjusted(4, 0, 0, 0), Qt::AlignVCenter, index.data().toString());
+        p->drawText(codeRect.adjusted(4, 0, 0, 0), Qt::AlignVCenter, s.text);
         return;
     }
-    p->setPen(kMuted);
-    const int oldLine = index.data(DiffModel::OldLineRole).toInt();
-    const int newLine = index.data(DiffModel::NewLineRole).toInt();
-    if (oldLine > 0)
-        p->drawText(oldRect.adjusted(0, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight, QString::number(oldLine));
-    if (newLine > 0)
-        p->drawText(newRect.adjusted(0, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight, QString::number(newLine));
+    const QRect firstNumber(r.left(), r.top(), numberWidth(), line);
+    const int leftNumber = numbers == -1 ? s.newLine : s.oldLine;
+    if (leftNumber > 0)
+        p->drawText(firstNumber.adjusted(0, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight, QString::number(leftNumber));
+    if (numbers == 2 && s.newLine > 0)
+        p->drawText(firstNumber.translated(numberWidth(), 0).adjusted(0, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight,
+            QString::number(s.newLine));
     p->setPen(markColor);
-    p->drawText(markRect, Qt::AlignCenter, mark);
-    if (hovered && m_canEdit) {
-        // "Add a comment" affordance on the gutter, as review tools do.
-        const QRect badge(newRect.right() - 8, r.top() + 1, r.height() - 2, r.height() - 2);
-        p->setRenderHint(QPainter::Antialiasing);
-        p->setBrush(kAccent);
-        p->setPen(Qt::NoPen);
-        p->drawRoundedRect(badge, 3, 3);
-        p->setPen(Qt::white);
-        p->drawText(badge, Qt::AlignCenter, u"+"_s);
+    p->drawText(QRect(markRect.left(), r.top(), markRect.width(), line), Qt::AlignCenter, mark);
+
+    // The text, cut at the edge or wrapped into visual lines; changed words drawn darker.
+    const QRect textRect = codeRect.adjusted(2, 0, -4, 0);
+    QVector<int> starts { 0 };
+    if (m_wrap && fm.horizontalAdvance(s.text) > textRect.width()) {
+        int x = 0;
+        for (int i = 0; i < s.text.size(); ++i) {
+            const int w = fm.horizontalAdvance(s.text.at(i));
+            if (x + w > textRect.width() && x > 0) {
+                starts.append(i);
+                x = 0;
+            }
+            x += w;
+        }
     }
-    QString text = index.data().toString();
-    text.replace(u'\t', u"    "_s);
-    p->setPen(kText);
-    p->drawText(codeRect.adjusted(2, 0, -4, 0), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
-        fm.elidedText(text, Qt::ElideRight, codeRect.width() - 6));
+    starts.append(int(s.text.size()));
+    for (int v = 0; v + 1 < starts.size(); ++v) {
+        const int from = starts.at(v);
+        const int to = starts.at(v + 1);
+        const QRect visual(textRect.left(), r.top() + v * line, textRect.width(), line);
+        for (const textdiff::Span &span : s.spans) {
+            const int a = qMax(from, span.start);
+            const int b = qMin(to, span.start + span.length);
+            if (a >= b)
+                continue;
+            const int x = visual.left() + fm.horizontalAdvance(s.text.mid(from, a - from));
+            const QRect word = QRect(x, visual.top() + 1, fm.horizontalAdvance(s.text.mid(a, b - a)), line - 2);
+            p->fillRect(word.intersected(visual), kind == DiffLine::Added ? kAddedWord : kRemovedWord);
+        }
+        const QString piece = s.text.mid(from, to - from);
+        p->setPen(kText);
+        p->drawText(visual, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
+            m_wrap ? piece : fm.elidedText(piece, Qt::ElideRight, visual.width()));
+    }
 }
 
 void DiffDelegate::paintComment(QPainter *p, const QRect &r, const QModelIndex &index) const
@@ -250,9 +409,9 @@ void DiffDelegate::paintComment(QPainter *p, const QRect &r, const QModelIndex &
         p->setFont(m_ui);
         p->setPen(kMuted);
         const QString firstLine = index.data(DiffModel::BodyRole).toString().section(u'\n', 0, 0);
-        const QString text = u"✓ Resolved · %1 · %2 — %3"_s.arg(author, age, firstLine);
+        const QString text = tr("✓ Resolved · %1 · %2 — %3   (click to expand)").arg(author, age, firstLine);
         p->drawText(l.card.adjusted(kCardPadding, 0, -kCardPadding, 0), Qt::AlignVCenter | Qt::AlignLeft,
-            fm.elidedText(text + u"   (click to expand)"_s, Qt::ElideMiddle, l.card.width() - 2 * kCardPadding));
+            fm.elidedText(text, Qt::ElideMiddle, l.card.width() - 2 * kCardPadding));
         return;
     }
     p->fillRect(QRect(l.header.left() + 1, l.header.bottom(), l.header.width() - 2, 1), kBorder);
@@ -264,11 +423,11 @@ void DiffDelegate::paintComment(QPainter *p, const QRect &r, const QModelIndex &
     p->setPen(kMuted);
     QString meta = age;
     if (resolved)
-        meta += u" · resolved"_s;
+        meta += tr(" · resolved");
     p->drawText(QRect(x, l.header.top(), l.header.width(), l.header.height()), Qt::AlignVCenter, meta);
     x += fm.horizontalAdvance(meta) + 10;
     if (outdated) {
-        const QString tag = u"Outdated · "_s + index.data(DiffModel::AnchorTextRole).toString();
+        const QString tag = tr("Outdated · %1").arg(index.data(DiffModel::AnchorTextRole).toString());
         const QRect tagRect(x, l.header.top() + 4, fm.horizontalAdvance(tag) + 12, l.header.height() - 8);
         p->setRenderHint(QPainter::Antialiasing);
         p->setBrush(kOutdatedBg);
@@ -280,10 +439,28 @@ void DiffDelegate::paintComment(QPainter *p, const QRect &r, const QModelIndex &
     p->setPen(kAccent);
     for (const auto &link : l.links)
         p->drawText(link.second, Qt::AlignVCenter | Qt::AlignLeft,
-            link.first == CommentAction::Resolve         ? u"Resolve"_s
-                : link.first == CommentAction::Unresolve ? u"Unresolve"_s
-                : link.first == CommentAction::Edit      ? u"Edit"_s
-                                                         : u"Delete"_s);
+            link.first == CommentAction::Resolve         ? tr("Resolve")
+                : link.first == CommentAction::Unresolve ? tr("Unresolve")
+                : link.first == CommentAction::Edit      ? tr("Edit")
+                                                         : tr("Delete"));
+    if (!l.code.isEmpty()) {
+        // The code the comment was written on (its line no longer exists in this diff).
+        p->fillRect(l.code, kSubtle);
+        p->setPen(kBorder);
+        p->drawRect(l.code.adjusted(0, 0, -1, -1));
+        p->setFont(m_code);
+        p->setPen(kText);
+        const QStringList lines = index.data(DiffModel::OutdatedCodeRole).toString().split(u'\n');
+        const QFontMetrics codeMetrics(m_code);
+        for (int i = 0; i < lines.size(); ++i) {
+            const QRect lineRect(
+                l.code.left() + 6, l.code.top() + 2 + i * lineHeight(), l.code.width() - 12, lineHeight());
+            p->drawText(lineRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
+                codeMetrics.elidedText(
+                    QString(lines.at(i)).replace(u'\t', u"    "_s), Qt::ElideRight, lineRect.width()));
+        }
+        p->setFont(m_ui);
+    }
     p->setPen(resolved ? kMuted : kText);
     p->drawText(l.body, Qt::TextWordWrap | Qt::TextExpandTabs | Qt::AlignLeft | Qt::AlignTop,
         index.data(DiffModel::BodyRole).toString());
@@ -299,12 +476,20 @@ bool DiffDelegate::editorEvent(
         return false;
     const QPoint pos = mouse->position().toPoint();
     const auto kind = DiffModel::RowKind(index.data(DiffModel::RowKindRole).toInt());
-    if (kind == DiffModel::LineRow && pos.x() < option.rect.left() + gutterWidth()) {
+    const bool onGutter = sideBySide(index) ? (pos.x() < option.rect.left() + numberWidth()
+                              || (pos.x() >= option.rect.left() + option.rect.width() / 2
+                                  && pos.x() < option.rect.left() + option.rect.width() / 2 + numberWidth()))
+                                            : pos.x() < option.rect.left() + gutterWidth();
+    if (kind == DiffModel::LineRow && onGutter) {
         Q_EMIT gutterClicked(index);
         return true;
     }
     if (kind == DiffModel::CollapsedRow) {
         Q_EMIT expandRequested();
+        return true;
+    }
+    if (kind == DiffModel::ExpandRow) {
+        Q_EMIT expandContextRequested(index);
         return true;
     }
     if (kind != DiffModel::CommentRow)

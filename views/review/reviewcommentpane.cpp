@@ -23,14 +23,14 @@ ReviewCommentPane::ReviewCommentPane(ReviewCommentModel *model, QWidget *parent)
     , m_file(new QComboBox(this))
     , m_view(new QTreeView(this))
     , m_summary(new QLabel(this))
-    , m_resolve(new QPushButton(u"Resolve"_s, this))
-    , m_unresolve(new QPushButton(u"Unresolve"_s, this))
+    , m_resolve(new QPushButton(tr("Resolve"), this))
+    , m_unresolve(new QPushButton(tr("Unresolve"), this))
 {
     setObjectName(u"reviewCommentPane"_s);
     m_filter->setSourceModel(model);
-    m_state->addItem(u"All comments"_s, int(ReviewCommentFilterModel::All));
-    m_state->addItem(u"Unresolved"_s, int(ReviewCommentFilterModel::Unresolved));
-    m_state->addItem(u"Resolved"_s, int(ReviewCommentFilterModel::Resolved));
+    m_state->addItem(tr("All comments"), int(ReviewCommentFilterModel::All));
+    m_state->addItem(tr("Unresolved"), int(ReviewCommentFilterModel::Unresolved));
+    m_state->addItem(tr("Resolved"), int(ReviewCommentFilterModel::Resolved));
     m_file->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_file->setMinimumContentsLength(12);
 
@@ -134,13 +134,14 @@ void ReviewCommentPane::refresh()
             files << c.filePath;
     }
     files.sort();
-    m_summary->setText(u"%1 comments · %2 unresolved%3"_s.arg(comments.size())
+    m_summary->setText(tr("%1 comments · %2 unresolved%3")
+                           .arg(comments.size())
                            .arg(unresolved)
-                           .arg(outdated ? u" · %1 outdated"_s.arg(outdated) : QString()));
+                           .arg(outdated ? tr(" · %1 outdated").arg(outdated) : QString()));
     const QString current = m_file->currentData().toString();
     const QSignalBlocker blocker(m_file);
     m_file->clear();
-    m_file->addItem(u"All files"_s, QString());
+    m_file->addItem(tr("All files"), QString());
     for (const QString &f : std::as_const(files))
         m_file->addItem(f, f);
     m_file->setCurrentIndex(qMax(0, m_file->findData(current)));
@@ -161,8 +162,8 @@ void ReviewCommentPane::updateButtons()
     m_resolve->setEnabled(m_canEdit && anyOpen);
     m_unresolve->setEnabled(m_canEdit && anyResolved);
     const QString tip = m_canEdit ? QString() : m_whyNot;
-    m_resolve->setToolTip(tip.isEmpty() ? u"Resolve the selected comments"_s : tip);
-    m_unresolve->setToolTip(tip.isEmpty() ? u"Reopen the selected comments"_s : tip);
+    m_resolve->setToolTip(tip.isEmpty() ? tr("Resolve the selected comments") : tip);
+    m_unresolve->setToolTip(tip.isEmpty() ? tr("Reopen the selected comments") : tip);
 }
 
 } // namespace cwi

@@ -1,33 +1,29 @@
 #include "reviewview.h"
 
 #include "appcontext.h"
-#include "database.h"
 #include "diff/difffilelistmodel.h"
+#include "diff/difffiletreemodel.h"
 #include "diff/diffmodel.h"
-#include "diff/reviewcommentmodel.h"
 #include "diff/reviewsession.h"
 #include "diffdelegate.h"
 #include "reviewcommentpane.h"
-#include "writes/actions.h"
+#include "reviewcommentwrites.h"
+#include "reviewdiffpane.h"
+#include "reviewfilepanel.h"
+#include "reviewheader.h"
 
-#include <QComboBox>
 #include <QFileDialog>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListView>
-#include <QMessageBox>
 #include <QPushButton>
-#include <QResizeEvent>
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QTreeView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace cwi {
 
@@ -39,13 +35,8 @@ enum Page
     MessagePage,
     ContentPage
 };
-
-QString shortRef(const QString &ref)
-{
-    const bool hash
-        = ref.size() == 40 && std::all_of(ref.cbegin(), ref.cend(), [](QChar c) { return c.isLetterOrNumber(); });
-    return hash ? ref.left(10) : ref;
-}
+const QString kSideBySideKey = u"review/sideBySide"_s;
+const QString kWrapKey = u"review/wrapLines"_s;
 } // namespace
 
 ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
@@ -55,73 +46,191 @@ ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
     , m_settings(m_ownSettings.get())
     , m_session(new ReviewSession(ctx->database(), m_settings, this))
     , m_diff(new DiffModel(this))
-    , m_fileFilter(new QSortFilterProxyModel(this))
+    , m_writes(new ReviewCommentWrites(m_session, m_diff, this))
 {
     setObjectName(u"reviewView"_s);
-    buildUi();
+    m_header = new ReviewHeader(m_session, this);
+
+    // The message page: loading, failures, and "needs a folder" with its button.
+    auto *messagePage = new QWidget(this);
+    m_message = new QLabel(messagePage);
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_chooseFolder = new QPushButton(tr("Choose clone folder…"), messagePage);
+    auto *messageLayout = new QVBoxLayout(messagePage);
+    messageLayout->addStretch(1);
+    messageLayout->addWidget(m_message);
+    messageLayout->addWidget(m_chooseFolder, 0, Qt::AlignHCenter);
+    messageLayout->addStretch(2);
+
+    m_pane = new ReviewCommentPane(m_session->commentModel(), this);
+    // The pane sits under the diff, where its columns have room; the main window may dock it.
+    // Loading, failures and "needs a folder" replace the diff only: the pane keeps listing comments.
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(messagePage);
+    m_diffPane = new ReviewDiffPane(m_diff, this);
+    m_diffView = m_diffPane->view();
+    m_delegate = m_diffPane->delegate();
+    m_stack->addWidget(m_diffPane);
+    auto *center = new QSplitter(Qt::Vertical, this);
+    center->addWidget(m_stack);
+    center->addWidget(m_pane);
+    center->setStretchFactor(0, 1);
+    center->setStretchFactor(1, 0);
+    center->setSizes({ 560, 200 });
+    m_files = new ReviewFilePanel(m_session->fileTree(), this);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_files);
+    splitter->addWidget(center);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 300, 1300 });
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_header);
+    layout->addWidget(splitter, 1);
+
+    connectDiff();
+    installKeys();
+    connect(m_chooseFolder, &QPushButton::clicked, this, &ReviewView::chooseFolder);
+    connect(m_files, &ReviewFilePanel::fileChosen, this, &ReviewView::showFile);
+    connect(m_session->fileTree(), &DiffFileTreeModel::viewedChanged, this, [this](int file, bool) {
+        if (file == m_currentFile)
+            updateFileHeader();
+        m_header->refresh();
+    });
+    connect(m_pane, &ReviewCommentPane::commentActivated, this, &ReviewView::revealComment);
+    connect(m_pane, &ReviewCommentPane::resolveRequested, this, &ReviewView::resolve);
+    connect(m_writes, &ReviewCommentWrites::editingChanged, this, &ReviewView::updateEditing);
     connect(m_session, &ReviewSession::stateChanged, this, &ReviewView::onStateChanged);
     connect(m_session, &ReviewSession::busyChanged, this, &ReviewView::busyChanged);
     connect(m_session, &ReviewSession::filesAdded, this, &ReviewView::onFilesAdded);
     connect(m_session, &ReviewSession::commentsChanged, this, &ReviewView::onCommentsChanged);
-    connect(m_session, &ReviewSession::phaseLoaded, this, &ReviewView::updateHeader);
+    connect(m_session, &ReviewSession::phaseLoaded, m_header, &ReviewHeader::refresh);
     connect(ctx, &AppContext::databaseChanged, this, [this] {
         m_session->setDatabase(m_ctx->database());
         updateEditing();
     });
     connect(ctx, &AppContext::dataChanged, m_session, &ReviewSession::reloadComments);
+    setSettings(m_settings);
     updateEditing();
     onStateChanged();
 }
 
 ReviewView::~ReviewView() = default;
 
-bool ReviewView::eventFilter(QObject *watched, QEvent *event)
+void ReviewView::connectDiff()
 {
-    // Comment cards wrap to the viewport width: lay the rows out again at once when it changes,
-    // rather than after QListView's delayed relayout (a screenshot or a quick look sees gaps).
-    if (watched == m_diffView->viewport() && event->type() == QEvent::Resize) {
-        const auto *resize = static_cast<QResizeEvent *>(event);
-        if (resize->size().width() != resize->oldSize().width())
-            m_diffView->doItemsLayout();
-    }
-    return QWidget::eventFilter(watched, event);
+    // Unchanged lines around the hunks, from the whole file at the head (loaded on first use).
+    m_diff->setContextExpandable(true);
+    connect(m_delegate, &DiffDelegate::expandContextRequested, this,
+        [this](const QModelIndex &index) { expandContext(m_diff->gapOfRow(index.row())); });
+    connect(m_diffPane, &ReviewDiffPane::wholeFileRequested, this, [this] { expandContext(kWholeFile); });
+    connect(m_session, &ReviewSession::fileTextReady, this, [this](int file, const QStringList &lines) {
+        if (file != m_currentFile)
+            return;
+        const int scroll = m_diffView->verticalScrollBar()->value();
+        m_diff->setFullText(lines);
+        const int pending = std::exchange(m_pendingExpand, -1);
+        if (pending == kWholeFile)
+            m_diff->showWholeFile();
+        else if (pending >= 0)
+            m_diff->expandGap(pending, DiffModel::kExpandStep);
+        m_diffView->verticalScrollBar()->setValue(scroll);
+    });
+    connect(m_session, &ReviewSession::fileTextFailed, this, [this](int file, const QString &message) {
+        if (file == m_currentFile)
+            m_diffPane->setFileHeader(tr("Could not read the whole file: %1").arg(message.toHtmlEscaped()));
+    });
+    connect(m_session, &ReviewSession::outdatedCodeChanged, this,
+        [this] { m_diff->setOutdatedCode(m_session->outdatedCode()); });
+    connect(m_diffPane, &ReviewDiffPane::viewedToggled, this, [this](bool on) {
+        const QModelIndex index = m_session->fileTree()->indexOfFile(m_currentFile);
+        if (index.isValid())
+            m_session->fileTree()->setData(index, on ? Qt::Checked : Qt::Unchecked, Qt::CheckStateRole);
+    });
+    connect(m_diffPane, &ReviewDiffPane::sideBySideToggled, this, &ReviewView::setSideBySide);
+    connect(m_diffPane, &ReviewDiffPane::wrapToggled, this, &ReviewView::setWrapLines);
+    connect(m_delegate, &DiffDelegate::expandRequested, m_diff, &DiffModel::expand);
+    connect(m_delegate, &DiffDelegate::gutterClicked, this, [this](const QModelIndex &index) {
+        if (m_writes->canEdit())
+            addCommentAtRow(index.row());
+    });
+    connect(m_delegate, &DiffDelegate::commentAction, this,
+        [this](const QModelIndex &index, DiffDelegate::CommentAction action) {
+            const QString id = index.data(DiffModel::CommentIdRole).toString();
+            switch (action) {
+            case DiffDelegate::CommentAction::Toggle:
+                m_diff->setCommentExpanded(id, !index.data(DiffModel::ExpandedRole).toBool());
+                m_diffView->doItemsLayout();
+                break;
+            case DiffDelegate::CommentAction::Resolve:
+            case DiffDelegate::CommentAction::Unresolve:
+                resolve({ id }, action == DiffDelegate::CommentAction::Resolve);
+                break;
+            case DiffDelegate::CommentAction::Edit:
+                m_writes->editComment(id);
+                break;
+            case DiffDelegate::CommentAction::Delete:
+                m_writes->deleteComment(id);
+                break;
+            case DiffDelegate::CommentAction::None:
+                break;
+            }
+        });
+    connect(m_diffView, &QListView::activated, this, [this](const QModelIndex &index) {
+        const auto kind = DiffModel::RowKind(index.data(DiffModel::RowKindRole).toInt());
+        if (kind == DiffModel::CollapsedRow)
+            m_diff->expand();
+        else if (kind == DiffModel::ExpandRow)
+            expandContext(m_diff->gapOfRow(index.row()));
+        else if (kind == DiffModel::LineRow && m_writes->canEdit())
+            addCommentAtRow(index.row());
+    });
+}
+
+void ReviewView::installKeys()
+{
+    const auto bind = [this](QWidget *on, const QKeySequence &key, Qt::ShortcutContext context, auto slot) {
+        auto *shortcut = new QShortcut(key, on, nullptr, nullptr, context);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    // C (or Enter on a line) comments the current line.
+    bind(m_diffView, QKeySequence(Qt::Key_C), Qt::WidgetShortcut, [this] {
+        const QModelIndex current = m_diffView->currentIndex();
+        if (current.isValid() && m_writes->canEdit())
+            addCommentAtRow(current.row());
+    });
+    // Anywhere in the review but a text field (which takes letters itself): j/k files, n/p comments.
+    const auto everywhere = Qt::WidgetWithChildrenShortcut;
+    bind(this, QKeySequence(Qt::Key_J), everywhere, [this] { stepFile(1); });
+    bind(this, QKeySequence(Qt::Key_K), everywhere, [this] { stepFile(-1); });
+    bind(this, QKeySequence(Qt::Key_N), everywhere, [this] { stepUnresolved(1); });
+    bind(this, QKeySequence(Qt::Key_P), everywhere, [this] { stepUnresolved(-1); });
+    bind(this, QKeySequence(Qt::ALT | Qt::Key_Down), everywhere, [this] { stepFile(1); });
+    bind(this, QKeySequence(Qt::ALT | Qt::Key_Up), everywhere, [this] { stepFile(-1); });
 }
 
 void ReviewView::setSettings(QSettings *settings)
 {
     m_settings = settings;
-    auto *old = m_session;
-    m_session = new ReviewSession(m_ctx->database(), settings, this);
-    // Rewire: the models belong to the session.
-    m_fileFilter->setSourceModel(m_session->fileModel());
-    auto *pane = new ReviewCommentPane(m_session->commentModel(), this);
-    if (auto *splitter = qobject_cast<QSplitter *>(m_pane->parentWidget()))
-        splitter->replaceWidget(splitter->indexOf(m_pane), pane);
-    m_pane->deleteLater();
-    m_pane = pane;
-    connect(m_pane, &ReviewCommentPane::commentActivated, this, &ReviewView::revealComment);
-    connect(m_pane, &ReviewCommentPane::resolveRequested, this, &ReviewView::resolve);
-    connect(m_session, &ReviewSession::stateChanged, this, &ReviewView::onStateChanged);
-    connect(m_session, &ReviewSession::busyChanged, this, &ReviewView::busyChanged);
-    connect(m_session, &ReviewSession::filesAdded, this, &ReviewView::onFilesAdded);
-    connect(m_session, &ReviewSession::commentsChanged, this, &ReviewView::onCommentsChanged);
-    connect(m_session, &ReviewSession::phaseLoaded, this, &ReviewView::updateHeader);
-    connect(m_ctx, &AppContext::dataChanged, m_session, &ReviewSession::reloadComments);
-    old->deleteLater();
-    m_ownSettings.reset();
-    updateEditing();
+    if (m_settings != m_ownSettings.get())
+        m_ownSettings.reset();
+    m_session->setSettings(settings);
+    const bool sideBySide = m_settings->value(kSideBySideKey, false).toBool();
+    m_diffPane->setSideBySide(sideBySide);
+    m_diff->setSideBySide(sideBySide);
+    m_diffPane->setWrapLines(m_settings->value(kWrapKey, false).toBool());
 }
 
 void ReviewView::setActions(Actions *actions)
 {
-    if (m_actions)
-        disconnect(m_actions.data(), nullptr, this, nullptr);
-    m_actions = actions;
-    if (m_actions) {
-        // Undo from the History (or any action) changes comments: show it.
-        connect(m_actions, &Actions::finished, this, [this] { m_session->reloadComments(); });
-    }
-    updateEditing();
+    m_writes->setActions(actions);
+}
+
+QTreeView *ReviewView::fileView() const
+{
+    return m_files->view();
 }
 
 bool ReviewView::isBusy() const
@@ -129,10 +238,32 @@ bool ReviewView::isBusy() const
     return m_session->isBusy();
 }
 
+void ReviewView::setSideBySide(bool on)
+{
+    m_settings->setValue(kSideBySideKey, on);
+    m_diffPane->setSideBySide(on);
+    const int scroll = m_diffView->verticalScrollBar()->value();
+    m_diff->setSideBySide(on);
+    m_diffView->verticalScrollBar()->setValue(scroll);
+}
+
+bool ReviewView::isSideBySide() const
+{
+    return m_diff->isSideBySide();
+}
+
+void ReviewView::setWrapLines(bool on)
+{
+    m_settings->setValue(kWrapKey, on);
+    m_diffPane->setWrapLines(on);
+}
+
 void ReviewView::showPhase(const QString &phaseId)
 {
     m_currentFile = -1;
+    m_currentComment.clear();
     m_pendingComment.clear();
+    m_files->selectFile(-1);
     m_diff->clear();
     m_session->showPhase(phaseId);
     updateEditing();
@@ -144,85 +275,13 @@ void ReviewView::showPhase(const QString &phaseId, const QString &commentId)
     m_pendingComment = commentId;
 }
 
-bool ReviewView::canEdit() const
-{
-    return m_actions && m_actions->isWritable();
-}
-
-QString ReviewView::whyReadOnly() const
-{
-    if (!m_actions)
-        return u"Read-only: comment actions are not available in this window."_s;
-    if (!m_actions->isWritable())
-        return u"Read-only: switch editing on (toolbar toggle or --edit) to add or resolve comments."_s;
-    return {};
-}
-
 void ReviewView::updateEditing()
 {
-    const bool edit = canEdit();
+    const bool edit = m_writes->canEdit();
     m_delegate->setCanEdit(edit);
-    m_pane->setCanEdit(edit, whyReadOnly());
-    m_readOnly->setText(edit ? u"Editing on: click a line number or press C to comment"_s : whyReadOnly());
-    m_readOnly->setStyleSheet(edit ? u"color: #1a7f37;"_s : u"color: #9a6700;"_s);
+    m_pane->setCanEdit(edit, m_writes->whyReadOnly());
+    m_header->setEditing(edit, m_writes->whyReadOnly());
     m_diffView->viewport()->update();
-}
-
-void ReviewView::updateHeader()
-{
-    const ReviewTarget &t = m_session->target();
-    m_title->setText(t.phase.name.isEmpty() ? u"Review"_s : u"Review · "_s + t.phase.name);
-    QStringList parts;
-    if (!t.initiative.name.isEmpty())
-        parts << u"Initiative %1"_s.arg(t.initiative.name);
-    if (!t.initiative.branch.isEmpty())
-        parts << u"branch %1"_s.arg(t.initiative.branch);
-    if (!t.phase.status.isEmpty())
-        parts << u"phase %1"_s.arg(t.phase.status);
-    if (const ReviewProject *p = m_session->currentProject(); p && p->clone.found())
-        parts << u"clone %1 (%2)"_s.arg(p->clone.folder, cloneSourceName(p->clone.source));
-    m_subtitle->setText(parts.join(u" · "_s));
-
-    const QSignalBlocker blockProject(m_project);
-    m_project->clear();
-    for (const ReviewProject &p : m_session->projects())
-        m_project->addItem(p.project.name.isEmpty() ? p.project.id : p.project.name);
-    m_project->setCurrentIndex(m_session->projectIndex());
-    m_project->setVisible(m_session->projects().size() > 1);
-
-    if (const ReviewProject *p = m_session->currentProject()) {
-        for (QComboBox *box : { m_base, m_head }) {
-            const QSignalBlocker block(box);
-            box->clear();
-            box->addItems(p->refNames);
-        }
-        m_base->setEditText(shortRef(p->base));
-        m_head->setEditText(p->head);
-        m_base->setToolTip(p->baseSha.isEmpty() ? QString() : u"Base commit %1"_s.arg(p->baseSha));
-        m_head->setToolTip(p->headSha.isEmpty() ? QString() : u"Head commit %1"_s.arg(p->headSha));
-        m_baseOrigin->setText(p->baseOrigin.isEmpty() ? QString() : u"base: "_s + p->baseOrigin);
-    }
-    const bool haveClone = m_session->currentProject() && m_session->currentProject()->clone.found();
-    for (QWidget *w : std::initializer_list<QWidget *> { m_base, m_head, m_compare, m_defaults })
-        w->setEnabled(haveClone && !m_session->isBusy());
-
-    const auto &files = m_session->fileModel()->files();
-    int added = 0;
-    int removed = 0;
-    for (const DiffFile &f : files) {
-        added += f.additions;
-        removed += f.deletions;
-    }
-    int unresolved = 0;
-    for (const ReviewComment &c : m_session->comments())
-        unresolved += c.resolved ? 0 : 1;
-    QString summary = u"%1 files changed  +%2 −%3"_s.arg(files.size()).arg(added).arg(removed);
-    if (m_session->state() == ReviewSession::State::Parsing)
-        summary += u"  (reading…)"_s;
-    summary += u"  ·  %1 comments, %2 unresolved"_s.arg(m_session->comments().size()).arg(unresolved);
-    if (!m_session->outdated().isEmpty())
-        summary += u", %1 outdated"_s.arg(m_session->outdated().size());
-    m_summary->setText(summary);
 }
 
 void ReviewView::onStateChanged()
@@ -232,7 +291,8 @@ void ReviewView::onStateChanged()
     m_chooseFolder->setVisible(state == State::NeedsFolder);
     switch (state) {
     case State::Empty:
-        m_message->setText(u"Choose a phase to review its diff."_s);
+        m_message->setText(tr("Choose a phase to review its diff: \"open review\" on a phase in the detail pane, "
+                              "or Ctrl+K and the phase's name."));
         m_stack->setCurrentIndex(MessagePage);
         break;
     case State::Loading:
@@ -251,28 +311,29 @@ void ReviewView::onStateChanged()
     case State::Ready:
         m_stack->setCurrentIndex(ContentPage);
         if (m_session->fileModel()->rowCount() == 0) {
-            m_message->setText(u"No changes between base and head."_s);
+            m_message->setText(tr("No changes between base and head."));
             m_stack->setCurrentIndex(MessagePage);
         }
         if (!m_pendingComment.isEmpty())
             revealComment(m_pendingComment);
         break;
     }
-    updateHeader();
+    m_header->refresh();
 }
 
 void ReviewView::onFilesAdded(int first, int count)
 {
+    Q_UNUSED(first);
     Q_UNUSED(count);
     m_stack->setCurrentIndex(ContentPage);
-    if (first == 0 && m_currentFile < 0) {
-        const QModelIndex top = m_fileFilter->index(0, 0);
-        if (top.isValid())
-            m_fileView->setCurrentIndex(top);
+    if (m_currentFile < 0) {
+        const QVector<int> order = m_session->fileTree()->filesInTreeOrder();
+        if (!order.isEmpty())
+            selectFile(order.first());
     }
     if (!m_pendingComment.isEmpty())
         revealComment(m_pendingComment);
-    updateHeader();
+    m_header->refresh();
 }
 
 void ReviewView::onCommentsChanged()
@@ -282,26 +343,79 @@ void ReviewView::onCommentsChanged()
         m_diff->setComments(m_session->comments());
         m_diffView->verticalScrollBar()->setValue(scroll);
     }
-    updateHeader();
+    m_header->refresh();
 }
 
-void ReviewView::showFile(int fileRow)
+void ReviewView::selectFile(int fileIndex)
+{
+    m_files->selectFile(fileIndex);
+    if (fileIndex != m_currentFile)
+        showFile(fileIndex);
+}
+
+void ReviewView::showFile(int fileIndex)
 {
     const auto &files = m_session->fileModel()->files();
-    if (fileRow < 0 || fileRow >= files.size())
+    if (fileIndex < 0 || fileIndex >= files.size())
         return;
-    m_currentFile = fileRow;
-    const DiffFile &f = files.at(fileRow);
-    m_diff->setFile(f, m_session->comments());
+    m_currentFile = fileIndex;
+    m_pendingExpand = -1;
+    m_diff->setFile(files.at(fileIndex), m_session->comments());
+    m_diff->setOutdatedCode(m_session->outdatedCode());
+    updateFileHeader();
+    m_diffView->scrollToTop();
+}
+
+void ReviewView::expandContext(int gap)
+{
+    if (gap < 0 && gap != kWholeFile)
+        return;
+    if (!m_diff->hasFullText()) {
+        m_pendingExpand = gap;
+        m_session->loadFileText(m_currentFile);
+        return;
+    }
+    const int scroll = m_diffView->verticalScrollBar()->value();
+    if (gap == kWholeFile)
+        m_diff->showWholeFile();
+    else
+        m_diff->expandGap(gap, DiffModel::kExpandStep);
+    m_diffView->verticalScrollBar()->setValue(scroll);
+}
+
+void ReviewView::updateFileHeader()
+{
+    const auto &files = m_session->fileModel()->files();
+    if (m_currentFile < 0 || m_currentFile >= files.size())
+        return;
+    const DiffFile &f = files.at(m_currentFile);
     QString header = u"<b>%1</b>"_s.arg(f.displayPath().toHtmlEscaped());
     header += u"&nbsp;&nbsp;<span style='color:#656d76'>%1</span>"_s.arg(
-        m_session->fileModel()->statusText(fileRow).toHtmlEscaped());
+        m_session->fileModel()->statusText(m_currentFile).toHtmlEscaped());
     if (!f.binary)
         header += u"&nbsp;&nbsp;<span style='color:#1a7f37'>+%1</span> <span style='color:#cf222e'>−%2</span>"_s
                       .arg(f.additions)
                       .arg(f.deletions);
-    m_fileHeader->setText(header);
-    m_diffView->scrollToTop();
+    m_diffPane->setFileHeader(header);
+    m_diffPane->setViewed(m_session->viewedFiles().isViewed(f));
+}
+
+void ReviewView::stepFile(int step)
+{
+    const int next = m_files->neighbour(m_currentFile, step);
+    if (next >= 0)
+        selectFile(next);
+}
+
+void ReviewView::stepUnresolved(int step)
+{
+    const QStringList open = m_session->unresolvedInOrder();
+    if (open.isEmpty())
+        return;
+    const int at = int(open.indexOf(m_currentComment));
+    int next = at < 0 ? (step > 0 ? 0 : int(open.size()) - 1) : at + step;
+    next = (next + int(open.size())) % int(open.size()); // wraps around, as review tools do
+    revealComment(open.at(next));
 }
 
 void ReviewView::revealComment(const QString &requestedId)
@@ -312,21 +426,16 @@ void ReviewView::revealComment(const QString &requestedId)
         = std::find_if(comments.cbegin(), comments.cend(), [&](const ReviewComment &c) { return c.id == commentId; });
     if (it == comments.cend())
         return;
-    const int fileRow = m_session->fileModel()->rowOfPath(it->filePath);
-    if (fileRow < 0) {
+    m_currentComment = commentId;
+    const int fileIndex = m_session->fileModel()->rowOfPath(it->filePath);
+    if (fileIndex < 0) {
         // Not (yet) in the diff: keep trying while files arrive; once complete it is outdated.
         m_pendingComment = m_session->filesComplete() ? QString() : commentId;
         m_pane->selectComment(commentId);
         return;
     }
     m_pendingComment.clear();
-    m_filterEdit->clear();
-    const QModelIndex fileIndex = m_fileFilter->mapFromSource(m_session->fileModel()->index(fileRow, 0));
-    if (m_currentFile != fileRow) {
-        m_fileView->setCurrentIndex(fileIndex);
-        showFile(fileRow);
-    }
-    m_fileView->scrollTo(fileIndex);
+    selectFile(fileIndex);
     int row = m_diff->rowOfComment(commentId);
     if (row >= 0 && m_diff->isCollapsed() && m_diff->rowKind(row) == DiffModel::CommentRow
         && !m_diff->index(row).data(DiffModel::OutdatedRole).toBool()) {
@@ -341,16 +450,26 @@ void ReviewView::revealComment(const QString &requestedId)
     m_pane->selectComment(commentId);
 }
 
-void ReviewView::applyRefs()
+void ReviewView::addCommentAtRow(int row)
 {
-    m_session->setRefs(m_base->currentText(), m_head->currentText());
+    m_writes->addCommentAtRow(row);
+}
+
+bool ReviewView::addComment(int row, const QString &body, const QString &author)
+{
+    return m_writes->addComment(row, body, author);
+}
+
+bool ReviewView::resolve(const QStringList &ids, bool resolve)
+{
+    return m_writes->resolve(ids, resolve);
 }
 
 void ReviewView::chooseFolder()
 {
     const ReviewProject *p = m_session->currentProject();
     const QString name = p ? p->project.name : QString();
-    const QString folder = QFileDialog::getExistingDirectory(this, u"Clone folder of %1"_s.arg(name));
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Clone folder of %1").arg(name));
     if (!folder.isEmpty())
         m_session->setCloneFolder(folder);
 }

@@ -1,26 +1,23 @@
 #pragma once
 
-// The review page: a phase's diff from git with its inline review comments. File list on the
-// left (filter by path), the unified diff of the selected file in the middle (comments as cards
-// under their lines), the comment pane on the right (commentPane(): the main window may move it
-// into a dock). Base and head are shown and editable, remembered per phase. When no clone of a
-// project is found the page says which and offers to choose its folder.
+// The review page: a thin widget over ReviewSession (models/diff), which reads the phase, runs
+// git, parses the diff and keeps the viewed state. Here: the header (ReviewHeader), the file
+// tree with "Viewed" boxes on the left, the diff of the selected file (unified or side by side,
+// changed words highlighted, long lines cut or wrapped) with comments as cards under their
+// lines, and the comment pane (commentPane(): the main window may move it into a dock).
+// Keys: j / k next / previous file, n / p next / previous unresolved comment, C comments the
+// current line, Alt+Down / Alt+Up step through files as well.
 //
-// Writes (add, resolve, unresolve, edit, delete) go through the shared write path (Actions);
-// without it, or with editing off, the page is read-only and says how to switch editing on.
+// Writes go through ReviewCommentWrites (the shared write path); without it the page is read-only.
 
-#include <QPointer>
 #include <QWidget>
 
 #include <memory>
 
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QListView;
 class QPushButton;
 class QSettings;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTreeView;
 
@@ -31,8 +28,11 @@ class AppContext;
 class DiffDelegate;
 class DiffModel;
 class ReviewCommentPane;
+class ReviewCommentWrites;
+class ReviewDiffPane;
+class ReviewFilePanel;
+class ReviewHeader;
 class ReviewSession;
-struct ActionPlan;
 
 class ReviewView : public QWidget
 {
@@ -46,7 +46,7 @@ public:
     void showPhase(const QString &phaseId, const QString &commentId);
     // The shared write path; null (the default) keeps the review read-only.
     void setActions(Actions *actions);
-    // Where clone folders and refs are remembered; the application's QSettings by default.
+    // Where clone folders, refs and the view options are remembered; the application's QSettings by default.
     void setSettings(QSettings *settings);
 
     bool isBusy() const;
@@ -54,13 +54,20 @@ public:
     ReviewSession *session() const { return m_session; }
     DiffModel *diffModel() const { return m_diff; }
     QListView *diffView() const { return m_diffView; }
-    QTreeView *fileView() const { return m_fileView; }
+    QTreeView *fileView() const;
+    int currentFile() const { return m_currentFile; } // index into the session's files, -1 for none
 
     // Selects the comment's file and scrolls the diff to it (also what the pane does).
     void revealComment(const QString &requestedId);
+    // Next (STEP 1) or previous (-1) file in the tree; next or previous unresolved comment.
+    void stepFile(int step);
+    void stepUnresolved(int step);
+    void setSideBySide(bool on);
+    bool isSideBySide() const;
+    void setWrapLines(bool on);
     // Opens the comment editor for the diff row ROW (a line) and writes the comment.
     void addCommentAtRow(int row);
-    // Writes a comment on diff row ROW without asking (the editor's second half); true when applied.
+    // Writes a comment on diff row ROW without asking; true when applied.
     bool addComment(int row, const QString &body, const QString &author = QStringLiteral("you"));
     // Resolves (or reopens) comments through the write path; true when applied.
     bool resolve(const QStringList &ids, bool resolve);
@@ -68,54 +75,42 @@ public:
 Q_SIGNALS:
     void busyChanged(bool busy);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
-    void buildUi();
+    void connectDiff();
+    void installKeys();
     void onStateChanged();
     void onFilesAdded(int first, int count);
     void onCommentsChanged();
-    void showFile(int fileRow);
-    void updateHeader();
+    void showFile(int fileIndex);
+    void selectFile(int fileIndex);
+    void updateFileHeader();
+    // Shows more unchanged lines of GAP (DiffModel::expandGap) or, for kWholeFile, all of them,
+    // loading the file's text first.
+    void expandContext(int gap);
+    static constexpr int kWholeFile = -2;
     void updateEditing();
-    void applyRefs();
     void chooseFolder();
-    void editComment(const QString &id);
-    void deleteComment(const QString &id);
-    bool runPlan(const ActionPlan &plan, bool confirm);
-    bool canEdit() const;
-    QString whyReadOnly() const;
 
     AppContext *m_ctx;
     std::unique_ptr<QSettings> m_ownSettings;
     QSettings *m_settings;
-    QPointer<Actions> m_actions; // owned by the window; may go away with its database
     ReviewSession *m_session;
     DiffModel *m_diff;
-    QSortFilterProxyModel *m_fileFilter;
+    ReviewCommentWrites *m_writes;
     DiffDelegate *m_delegate = nullptr;
 
-    QLabel *m_title = nullptr;
-    QLabel *m_subtitle = nullptr;
-    QComboBox *m_project = nullptr;
-    QComboBox *m_base = nullptr;
-    QComboBox *m_head = nullptr;
-    QLabel *m_baseOrigin = nullptr;
-    QPushButton *m_compare = nullptr;
-    QPushButton *m_defaults = nullptr;
-    QLabel *m_summary = nullptr;
-    QLabel *m_readOnly = nullptr;
+    ReviewHeader *m_header = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_chooseFolder = nullptr;
-    QLineEdit *m_filterEdit = nullptr;
-    QTreeView *m_fileView = nullptr;
-    QLabel *m_fileHeader = nullptr;
-    QListView *m_diffView = nullptr;
+    ReviewFilePanel *m_files = nullptr;
+    ReviewDiffPane *m_diffPane = nullptr;
+    QListView *m_diffView = nullptr; // the pane's
     ReviewCommentPane *m_pane = nullptr;
     int m_currentFile = -1;
+    QString m_currentComment; // the last one revealed: where n / p step from
     QString m_pendingComment; // reveal once its file has arrived
+    int m_pendingExpand = -1; // a gap (or kWholeFile) to open once the file's text is in
 };
 
 } // namespace cwi

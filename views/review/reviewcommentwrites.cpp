@@ -1,7 +1,4 @@
-// ReviewView's writes: every one is planned and applied through the shared write path (Actions),
-// which checks the row is still as seen, journals it for undo, and writes in one short transaction.
-
-#include "reviewview.h"
+#include "reviewcommentwrites.h"
 
 #include "commenteditor.h"
 #include "diff/diffmodel.h"
@@ -9,6 +6,7 @@
 #include "writes/actions.h"
 
 #include <QMessageBox>
+#include <QWidget>
 
 #include <optional>
 
@@ -41,6 +39,39 @@ QString valueText(const QVariant &value)
 
 } // namespace
 
+ReviewCommentWrites::ReviewCommentWrites(ReviewSession *session, DiffModel *diff, QWidget *dialogParent)
+    : QObject(dialogParent)
+    , m_session(session)
+    , m_diff(diff)
+    , m_dialogParent(dialogParent)
+{ }
+
+void ReviewCommentWrites::setActions(Actions *actions)
+{
+    if (m_actions)
+        disconnect(m_actions.data(), nullptr, this, nullptr);
+    m_actions = actions;
+    if (m_actions) {
+        // Undo from the History (or any action) changes comments: show it.
+        connect(m_actions, &Actions::finished, this, [this] { m_session->reloadComments(); });
+    }
+    Q_EMIT editingChanged();
+}
+
+bool ReviewCommentWrites::canEdit() const
+{
+    return m_actions && m_actions->isWritable();
+}
+
+QString ReviewCommentWrites::whyReadOnly() const
+{
+    if (!m_actions)
+        return tr("Read-only: comment actions are not available in this window.");
+    if (!m_actions->isWritable())
+        return tr("Read-only: switch editing on (toolbar toggle or --edit) to add or resolve comments.");
+    return {};
+}
+
 // The comment a click on diff row ROW would create (body and author still empty), or nothing.
 static std::optional<NewReviewComment> commentForRow(const DiffModel *diff, const QString &phaseId, int row)
 {
@@ -57,19 +88,19 @@ static std::optional<NewReviewComment> commentForRow(const DiffModel *diff, cons
     return comment;
 }
 
-void ReviewView::addCommentAtRow(int row)
+void ReviewCommentWrites::addCommentAtRow(int row)
 {
     const auto comment = commentForRow(m_diff, m_session->phaseId(), row);
     if (!canEdit() || !comment)
         return;
-    CommentEditor editor(u"Add review comment"_s,
-        u"%1, line %2 (%3)"_s.arg(comment->filePath).arg(comment->lineNumber).arg(comment->lineType), {},
-        comment->author, true, this);
+    CommentEditor editor(tr("Add review comment"),
+        tr("%1, line %2 (%3)").arg(comment->filePath).arg(comment->lineNumber).arg(comment->lineType), {},
+        comment->author, true, m_dialogParent);
     if (editor.exec() == QDialog::Accepted)
         addComment(row, editor.body(), editor.author());
 }
 
-bool ReviewView::addComment(int row, const QString &body, const QString &author)
+bool ReviewCommentWrites::addComment(int row, const QString &body, const QString &author)
 {
     auto comment = commentForRow(m_diff, m_session->phaseId(), row);
     if (!canEdit() || !comment || body.trimmed().isEmpty())
@@ -79,27 +110,27 @@ bool ReviewView::addComment(int row, const QString &body, const QString &author)
     return runPlan(m_actions->planCreateComment(*comment), false); // the editor was the confirmation
 }
 
-bool ReviewView::resolve(const QStringList &ids, bool resolve)
+bool ReviewCommentWrites::resolve(const QStringList &ids, bool resolve)
 {
     if (!canEdit() || ids.isEmpty())
         return false;
     return runPlan(resolve ? m_actions->planResolveComments(ids) : m_actions->planUnresolveComments(ids), true);
 }
 
-void ReviewView::editComment(const QString &id)
+void ReviewCommentWrites::editComment(const QString &id)
 {
     const ReviewComment *c = findComment(m_session->comments(), id);
     if (!canEdit() || !c)
         return;
-    CommentEditor editor(u"Edit review comment"_s,
-        u"%1, line %2 (%3), by %4"_s.arg(c->filePath).arg(c->lineNumber).arg(c->lineType, c->author), c->body,
-        c->author, false, this);
+    CommentEditor editor(tr("Edit review comment"),
+        tr("%1, line %2 (%3), by %4").arg(c->filePath).arg(c->lineNumber).arg(c->lineType, c->author), c->body,
+        c->author, false, m_dialogParent);
     if (editor.exec() != QDialog::Accepted || editor.body() == c->body)
         return;
     runPlan(m_actions->planEditComment(id, editor.body()), false);
 }
 
-void ReviewView::deleteComment(const QString &id)
+void ReviewCommentWrites::deleteComment(const QString &id)
 {
     if (!canEdit())
         return;
@@ -108,11 +139,11 @@ void ReviewView::deleteComment(const QString &id)
 
 // Confirms when the plan asks for it (showing field: old → new), applies, and tells the user what
 // happened when it did not apply. Returns true when applied.
-bool ReviewView::runPlan(const ActionPlan &plan, bool confirm)
+bool ReviewCommentWrites::runPlan(const ActionPlan &plan, bool confirm)
 {
     if (!plan.isValid()) {
         QMessageBox::information(
-            this, u"Not possible"_s, plan.notValid.isEmpty() ? u"Nothing to change."_s : plan.notValid);
+            m_dialogParent, tr("Not possible"), plan.notValid.isEmpty() ? tr("Nothing to change.") : plan.notValid);
         return false;
     }
     if (confirm && plan.needsConfirmation) {
@@ -124,11 +155,11 @@ bool ReviewView::runPlan(const ActionPlan &plan, bool confirm)
                 if (change.field == u"updatedAt"_s || change.field == u"createdAt"_s)
                     continue;
                 lines << u"%1: %2 → %3"_s.arg(change.field, valueText(change.before),
-                    row.op == RowOp::Delete ? u"(deleted)"_s : valueText(change.after));
+                    row.op == RowOp::Delete ? tr("(deleted)") : valueText(change.after));
             }
         }
-        QMessageBox box(
-            QMessageBox::Question, plan.title, plan.title + u'?', QMessageBox::Ok | QMessageBox::Cancel, this);
+        QMessageBox box(QMessageBox::Question, plan.title, plan.title + u'?', QMessageBox::Ok | QMessageBox::Cancel,
+            m_dialogParent);
         box.setInformativeText(
             plan.warning.isEmpty() ? lines.join(u'\n') : plan.warning + u"\n\n"_s + lines.join(u'\n'));
         if (box.exec() != QMessageBox::Ok)
@@ -141,18 +172,18 @@ bool ReviewView::runPlan(const ActionPlan &plan, bool confirm)
             m_session->reloadComments();
             return true;
         case WriteOutcome::ChangedMeanwhile:
-            QMessageBox::warning(this, u"Changed meanwhile"_s,
-                result.message + u"\n\nNothing was written; the comments were reloaded."_s);
+            QMessageBox::warning(m_dialogParent, tr("Changed meanwhile"),
+                result.message + u"\n\n"_s + tr("Nothing was written; the comments were reloaded."));
             m_session->reloadComments();
             return false;
         case WriteOutcome::Busy:
-            if (QMessageBox::question(
-                    this, u"Database busy"_s, result.message + u"\n\nNothing was written. Try again?"_s)
+            if (QMessageBox::question(m_dialogParent, tr("Database busy"),
+                    result.message + u"\n\n"_s + tr("Nothing was written. Try again?"))
                 == QMessageBox::Yes)
                 continue;
             return false;
         default:
-            QMessageBox::warning(this, plan.title, result.message);
+            QMessageBox::warning(m_dialogParent, plan.title, result.message);
             m_session->reloadComments();
             return false;
         }

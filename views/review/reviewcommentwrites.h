@@ -1,0 +1,54 @@
+#pragma once
+
+// The review's comment writes: add, resolve, unresolve, edit, delete. Every one is planned and
+// applied through the shared write path (Actions), which checks the row is still as seen,
+// journals it for undo and writes in one short transaction; what will change is shown first.
+// Without Actions, or with editing off, nothing can be written and whyReadOnly() says why.
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+class QWidget;
+
+namespace cwi {
+
+class Actions;
+class DiffModel;
+class ReviewSession;
+struct ActionPlan;
+
+class ReviewCommentWrites : public QObject
+{
+    Q_OBJECT
+public:
+    // Dialogs open over DIALOGPARENT (which also owns this object).
+    ReviewCommentWrites(ReviewSession *session, DiffModel *diff, QWidget *dialogParent);
+
+    void setSession(ReviewSession *session) { m_session = session; }
+    void setActions(Actions *actions);
+    bool canEdit() const;
+    QString whyReadOnly() const;
+
+    // Opens the comment editor for diff row ROW (a line) and writes the comment.
+    void addCommentAtRow(int row);
+    // Writes a comment on diff row ROW without asking (the editor's second half); true when applied.
+    bool addComment(int row, const QString &body, const QString &author = QStringLiteral("you"));
+    // Resolves (or reopens) comments; true when applied.
+    bool resolve(const QStringList &ids, bool resolve);
+    void editComment(const QString &id);
+    void deleteComment(const QString &id);
+
+Q_SIGNALS:
+    void editingChanged(); // actions came or went
+
+private:
+    bool runPlan(const ActionPlan &plan, bool confirm);
+
+    ReviewSession *m_session;
+    DiffModel *m_diff;
+    QWidget *m_dialogParent;
+    QPointer<Actions> m_actions; // owned by the window; may go away with its database
+};
+
+} // namespace cwi

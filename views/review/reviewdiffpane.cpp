@@ -1,0 +1,126 @@
+#include "reviewdiffpane.h"
+
+#include "diff/diffmodel.h"
+#include "diffdelegate.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QResizeEvent>
+#include <QVBoxLayout>
+
+namespace cwi {
+
+using namespace Qt::StringLiterals;
+
+ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
+    : QWidget(parent)
+    , m_header(new QLabel(this))
+    , m_sideBySide(new QCheckBox(tr("Side by side"), this))
+    , m_wrap(new QCheckBox(tr("Wrap lines"), this))
+    , m_wholeFile(new QPushButton(tr("Whole file"), this))
+    , m_viewed(new QCheckBox(tr("Viewed"), this))
+    , m_view(new QListView(this))
+    , m_delegate(new DiffDelegate(m_view))
+{
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_sideBySide->setObjectName(u"sideBySideToggle"_s);
+    m_sideBySide->setToolTip(tr("Old and new side by side instead of one unified column (remembered)"));
+    m_wrap->setObjectName(u"wrapToggle"_s);
+    m_wrap->setToolTip(tr("Wrap long lines instead of cutting them at the edge (remembered)"));
+    m_wholeFile->setObjectName(u"wholeFileButton"_s);
+    m_wholeFile->setToolTip(tr("Show the unchanged lines too: the whole file at the head (git show)"));
+    m_viewed->setObjectName(u"viewedToggle"_s);
+    m_viewed->setToolTip(tr("Mark this file as read (kept until its content changes)"));
+    auto *bar = new QWidget(this);
+    bar->setObjectName(u"reviewFileBar"_s);
+    bar->setStyleSheet(u"#reviewFileBar { background: #f6f8fa; border: 1px solid #d0d7de; }"_s);
+    auto *barLayout = new QHBoxLayout(bar);
+    barLayout->setContentsMargins(6, 4, 6, 4);
+    barLayout->addWidget(m_header, 1);
+    barLayout->addWidget(m_sideBySide);
+    barLayout->addWidget(m_wrap);
+    barLayout->addWidget(m_wholeFile);
+    barLayout->addWidget(m_viewed);
+
+    m_view->setModel(diff);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setUniformItemSizes(false);
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setLayoutMode(QListView::Batched);
+    m_view->setBatchSize(2000);
+    m_view->setMouseTracking(true);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A scroll bar that comes and goes would change the width comment cards were wrapped for.
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    m_view->setSpacing(0);
+    m_view->viewport()->installEventFilter(this);
+    m_view->setStyleSheet(u"QListView { background: white; border: 1px solid #d0d7de; border-top: none; }"_s);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(bar);
+    layout->addWidget(m_view, 1);
+
+    connect(m_viewed, &QCheckBox::toggled, this, &ReviewDiffPane::viewedToggled);
+    connect(m_sideBySide, &QCheckBox::toggled, this, &ReviewDiffPane::sideBySideToggled);
+    connect(m_wrap, &QCheckBox::toggled, this, [this](bool on) {
+        m_delegate->setWrapLines(on);
+        m_view->doItemsLayout();
+        Q_EMIT wrapToggled(on);
+    });
+    connect(m_wholeFile, &QPushButton::clicked, this, &ReviewDiffPane::wholeFileRequested);
+}
+
+void ReviewDiffPane::setFileHeader(const QString &html)
+{
+    m_header->setText(html);
+}
+
+void ReviewDiffPane::setViewed(bool viewed)
+{
+    const QSignalBlocker block(m_viewed);
+    m_viewed->setChecked(viewed);
+}
+
+void ReviewDiffPane::setSideBySide(bool on)
+{
+    const QSignalBlocker block(m_sideBySide);
+    m_sideBySide->setChecked(on);
+}
+
+void ReviewDiffPane::setWrapLines(bool on)
+{
+    const QSignalBlocker block(m_wrap);
+    m_wrap->setChecked(on);
+    m_delegate->setWrapLines(on);
+    m_view->doItemsLayout();
+}
+
+bool ReviewDiffPane::sideBySide() const
+{
+    return m_sideBySide->isChecked();
+}
+
+bool ReviewDiffPane::wrapLines() const
+{
+    return m_wrap->isChecked();
+}
+
+bool ReviewDiffPane::eventFilter(QObject *watched, QEvent *event)
+{
+    // Comment cards wrap to the viewport width: lay the rows out again at once when it changes,
+    // rather than after QListView's delayed relayout (a screenshot or a quick look sees gaps).
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
+        const auto *resize = static_cast<QResizeEvent *>(event);
+        if (resize->size().width() != resize->oldSize().width())
+            m_view->doItemsLayout();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace cwi

@@ -23,8 +23,9 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Render a view into a PNG once it has loaded, then exit."), QStringLiteral("out.png"));
     const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("View for --screenshot: dashboard, table:NAME, tasks, detail:TABLE:ID, "
-                       "log:AGENT_ID, review:PHASE_ID, history. Default: dashboard."),
+        QStringLiteral("View to open (or to render with --screenshot): dashboard, table:NAME, tasks, "
+                       "detail:TABLE:ID, log:AGENT_ID, review:PHASE_ID, graph:PHASE_OR_INITIATIVE_ID, history. "
+                       "Default: dashboard."),
         QStringLiteral("view"));
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("Window size for --screenshot (default 1440x900)."), QStringLiteral("WxH"));
@@ -55,8 +56,10 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
     line.edit = parser.isSet(edit);
     line.noLive = parser.isSet(noLive);
     line.screenshot = parser.value(screenshot);
-    if (parser.isSet(view))
+    if (parser.isSet(view)) {
         line.view = parser.value(view);
+        line.viewGiven = true;
+    }
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(u'x');
         const int w = wh.value(0).toInt();

@@ -17,6 +17,7 @@ struct CommandLine
     bool noLive = false;
     QString screenshot; // output PNG
     QString view = QStringLiteral("dashboard");
+    bool viewGiven = false; // --view without --screenshot opens that view in the window
     QSize size { 1440, 900 };
     QString exportSession; // AGENT_ID:SESSION
     QString format = QStringLiteral("md");

@@ -175,5 +175,7 @@ int main(int argc, char *argv[])
     window.show();
     if (!opened)
         window.reportOpenError(error);
+    else if (line.viewGiven && !window.showView(line.view, &error))
+        err << error << Qt::endl;
     return app->exec();
 }

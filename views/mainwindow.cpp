@@ -9,6 +9,8 @@
 #include "browse/quickopen.h"
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
+#include "graph/graphsession.h"
+#include "graph/graphview.h"
 #include "knowledge/chatview.h"
 #include "knowledge/conversationsview.h"
 #include "knowledge/messagesview.h"
@@ -94,6 +96,7 @@ void MainWindow::createViews()
     m_dashboard = new DashboardView(m_context, m_center);
     m_table = new TableBrowser(m_context, m_center);
     m_review = new ReviewView(m_context, m_center);
+    m_review->setSettings(m_settings); // side by side, wrapping, refs and clone folders with the window's settings
     m_center->addTab(m_dashboard, tr("Dashboard"));
     m_center->addTab(m_table, tr("Tables"));
     m_center->addTab(m_review, tr("Review"));
@@ -147,6 +150,19 @@ void MainWindow::createViews()
         tabifyDockWidget(m_logDock, dock);
         dock->hide();
     }
+    // The dependency graph of a phase or initiative: a bottom pane too, opened on demand.
+    m_graph = new GraphView(m_context, this);
+    m_graphDock = addDock(m_graph, QStringLiteral("graphDock"), tr("Graph"), Qt::BottomDockWidgetArea,
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    tabifyDockWidget(m_logDock, m_graphDock);
+    m_graphDock->hide();
+    connect(m_graphDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // Opened by hand: show the phase (or initiative) of what is selected.
+        const EntityRef ref = m_detail->current();
+        if (visible && m_graph->session()->shownId().isEmpty()
+            && (ref.table == u"phases" || ref.table == u"initiatives"))
+            m_graph->showGraph(ref.id);
+    });
 
     connect(m_navigator, &NavigatorView::tableActivated, this, [this](const QString &table) {
         navigate({ table, {} });
@@ -169,7 +185,7 @@ void MainWindow::createViews()
                  << [this] { return m_query->isBusy(); } << [this] { return m_log->isBusy(); }
                  << [this] { return m_pages->isBusy(); } << [this] { return m_proposals->isBusy(); }
                  << [this] { return m_chat->isBusy(); } << [this] { return m_messages->isBusy(); }
-                 << [this] { return m_conversations->isBusy(); };
+                 << [this] { return m_conversations->isBusy(); } << [this] { return m_graph->isBusy(); };
 }
 
 void MainWindow::createActions()

@@ -25,6 +25,7 @@ class ActionRunner;
 class DashboardView;
 class DetailView;
 class EditModeToggle;
+class GraphView;
 class HistoryView;
 class LogView;
 class PagesView;
@@ -118,6 +119,8 @@ private:
     ChatView *m_chat = nullptr;
     MessagesView *m_messages = nullptr;
     ConversationsView *m_conversations = nullptr;
+    GraphView *m_graph = nullptr;
+    QDockWidget *m_graphDock = nullptr;
     QDockWidget *m_logDock = nullptr;
     QList<QDockWidget *> m_docks;
     QDockWidget *m_historyDock = nullptr;

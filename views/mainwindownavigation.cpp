@@ -7,6 +7,7 @@
 #include "browse/detailview.h"
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
+#include "graph/graphview.h"
 #include "knowledge/chatview.h"
 #include "knowledge/conversationsview.h"
 #include "knowledge/messagesview.h"
@@ -133,6 +134,13 @@ void MainWindow::route(const EntityRef &ref)
     }
     if (ref.table == u"tasks" || ref.table == u"phases" || ref.table == u"initiatives")
         m_tasks->selectEntity(ref.table, ref.id);
+    // An open Graph pane follows: a phase or initiative shows its graph, a task is marked.
+    if (!m_graphDock->isHidden()) {
+        if (ref.table == u"phases" || ref.table == u"initiatives")
+            m_graph->showGraph(ref.id);
+        else if (ref.table == u"tasks")
+            m_graph->select(ref);
+    }
     if (ref.table == u"agents")
         showAgentLog(ref.id, false);
     if (m_center->currentWidget() == m_table && m_table->currentTable() != ref.table)
@@ -155,8 +163,9 @@ QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("dashboard"), QStringLiteral("table:NAME"), QStringLiteral("tasks"),
         QStringLiteral("detail:TABLE:ID"), QStringLiteral("log:AGENT_ID"), QStringLiteral("review:PHASE_ID"),
-        QStringLiteral("pages[:PAGE_ID]"), QStringLiteral("proposals[:ID]"), QStringLiteral("chat[:SESSION_ID]"),
-        QStringLiteral("messages[:ID]"), QStringLiteral("conversations[:ID]"), QStringLiteral("history") };
+        QStringLiteral("graph:PHASE_OR_INITIATIVE_ID"), QStringLiteral("pages[:PAGE_ID]"),
+        QStringLiteral("proposals[:ID]"), QStringLiteral("chat[:SESSION_ID]"), QStringLiteral("messages[:ID]"),
+        QStringLiteral("conversations[:ID]"), QStringLiteral("history") };
 }
 
 bool MainWindow::showView(const QString &view, QString *error)
@@ -192,6 +201,10 @@ bool MainWindow::showView(const QString &view, QString *error)
     } else if (kind == u"review" && parts.size() == 2) {
         m_review->showPhase(parts.at(1));
         m_center->setCurrentWidget(m_review);
+        m_detail->showRow({ QStringLiteral("phases"), parts.at(1) });
+    } else if (kind == u"graph" && parts.size() == 2) {
+        m_graph->showGraph(parts.at(1));
+        raiseDockOf(m_graph);
         m_detail->showRow({ QStringLiteral("phases"), parts.at(1) });
     } else if (kind == u"pages" && parts.size() <= 2) {
         if (parts.size() == 2)

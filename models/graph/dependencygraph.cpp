@@ -163,7 +163,7 @@ void DependencyGraph::markCycles()
             }
         }
     }
-    QVector<int> component(n, -1);
+    QVector<int> component(nodes.size(), -1);
     QVector<int> size;
     for (int i = n - 1; i >= 0; --i) {
         const int root = order.at(i);

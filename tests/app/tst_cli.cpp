@@ -132,6 +132,7 @@ private slots:
         QTest::newRow("detail") << u"detail:tasks:%TASK%"_s;
         QTest::newRow("log") << u"log:%AGENT%"_s;
         QTest::newRow("review") << u"review:%PHASE%"_s;
+        QTest::newRow("graph of a phase") << u"graph:%PHASE%"_s;
         QTest::newRow("history") << u"history"_s;
     }
     void screenshotOfEveryView()

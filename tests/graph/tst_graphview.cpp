@@ -1,0 +1,178 @@
+// The Graph pane in the real MainWindow: `--view graph:PHASE` opens it, nodes and edges are
+// drawn with the cycle marked, a click selects the task everywhere, + zooms, and without `dot`
+// on PATH the pane says how to install Graphviz and still draws a layout; 500 tasks are laid out.
+
+#include "appcontext.h"
+#include "browse/detailview.h"
+#include "fixtures.h"
+#include "graph/graphsession.h"
+#include "graph/graphview.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QGraphicsView>
+#include <QLabel>
+#include <QSettings>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+
+class TestGraphView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+
+    static int nodeCount(GraphView *graph)
+    {
+        int n = 0;
+        for (QGraphicsItem *item : graph->scene()->items())
+            n += item->type() == QGraphicsItem::UserType + 1 ? 1 : 0;
+        return n;
+    }
+
+    GraphView *open(MainWindow &window, const QString &phase)
+    {
+        QString error;
+        if (!window.showView(u"graph:"_s + phase, &error))
+            return nullptr;
+        auto *graph = window.findChild<GraphView *>();
+        if (!graph || !QTest::qWaitFor([&] { return !window.isBusy(); }, 60000))
+            return nullptr;
+        return graph;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        qputenv("XDG_DATA_HOME", m_dir.filePath(u"data"_s).toUtf8());
+        m_path = m_dir.filePath(u"graph.db"_s);
+        QVERIFY(test::createFixture(m_path));
+        const QString c = test::openRaw(m_path);
+        QVERIFY(QSqlDatabase::database(c).transaction());
+        test::insertRow(c, u"initiatives"_s, { { u"id"_s, u"I1"_s }, { u"name"_s, u"Auth"_s } });
+        const auto phase = [&](const QString &id, const QString &name) {
+            test::insertRow(c, u"phases"_s,
+                { { u"id"_s, id }, { u"initiativeId"_s, u"I1"_s }, { u"name"_s, name },
+                    { u"status"_s, u"pending"_s } });
+        };
+        const auto task = [&](const QString &id, const QString &phaseId, const QString &status) {
+            test::insertRow(c, u"tasks"_s,
+                { { u"id"_s, id }, { u"phaseId"_s, phaseId }, { u"initiativeId"_s, u"I1"_s },
+                    { u"name"_s, QString(u"Task "_s + id) }, { u"status"_s, status } });
+        };
+        const auto depends = [&](const QString &task, const QString &on) {
+            test::insertRow(c, u"task_dependencies"_s,
+                { { u"id"_s, QString(task + u"-"_s + on) }, { u"taskId"_s, task }, { u"dependsOnTaskId"_s, on } });
+        };
+        // P1: a -> b -> c -> a is a cycle, d blocked, e waits on d.
+        phase(u"P1"_s, u"Cycle"_s);
+        for (const QString &id : { u"a"_s, u"b"_s, u"c"_s, u"e"_s })
+            task(id, u"P1"_s, u"pending"_s);
+        task(u"d"_s, u"P1"_s, u"blocked"_s);
+        depends(u"b"_s, u"a"_s);
+        depends(u"c"_s, u"b"_s);
+        depends(u"a"_s, u"c"_s);
+        depends(u"e"_s, u"d"_s);
+        // P2: no dependencies at all.
+        phase(u"P2"_s, u"Loose"_s);
+        task(u"x"_s, u"P2"_s, u"pending"_s);
+        task(u"y"_s, u"P2"_s, u"completed"_s);
+        // P3: 500 tasks, each waiting on one or two earlier ones.
+        phase(u"P3"_s, u"Big"_s);
+        for (int i = 0; i < 500; ++i) {
+            task(u"big%1"_s.arg(i), u"P3"_s, i < 100 ? u"completed"_s : u"pending"_s);
+            if (i > 0)
+                depends(u"big%1"_s.arg(i), u"big%1"_s.arg((i * 7) % i));
+            if (i > 2)
+                depends(u"big%1"_s.arg(i), u"big%1"_s.arg(i - 1));
+        }
+        QVERIFY(QSqlDatabase::database(c).commit());
+        test::closeRaw(c);
+    }
+
+    void cycleIsDrawnAndAClickSelects()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.resize(1440, 900);
+        window.show();
+        GraphView *graph = open(window, u"P1"_s);
+        QVERIFY(graph);
+        QVERIFY(graph->isVisible());
+        QCOMPARE(nodeCount(graph), 5);
+        const DependencyGraph &g = graph->session()->graph();
+        QCOMPARE(g.cycleCount, 1);
+        QVERIFY(g.nodes.at(g.indexOf(u"e"_s)).blockedChain);
+        // Click the node of task "e": the detail pane shows it.
+        QGraphicsItem *target = nullptr;
+        for (QGraphicsItem *item : graph->scene()->items())
+            if (item->type() == QGraphicsItem::UserType + 1 && item->toolTip().contains(u"Task e"_s))
+                target = item;
+        QVERIFY(target);
+        graph->canvas()->centerOn(target);
+        const QPoint at = graph->canvas()->mapFromScene(target->boundingRect().center());
+        QTest::mouseClick(graph->canvas()->viewport(), Qt::LeftButton, {}, at);
+        QTRY_COMPARE(window.detailView()->current().id, u"e"_s);
+        // + zooms in.
+        const double before = graph->zoom();
+        graph->canvas()->setFocus();
+        QTest::keyClick(graph->canvas(), Qt::Key_Plus);
+        QVERIFY(graph->zoom() > before);
+    }
+
+    void noDependenciesAndBigPhase()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings2.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.show();
+        GraphView *graph = open(window, u"P2"_s);
+        QVERIFY(graph);
+        QCOMPARE(nodeCount(graph), 2);
+        QVERIFY(graph->session()->graph().edges.isEmpty());
+        bool said = false;
+        for (QLabel *label : graph->findChildren<QLabel *>())
+            said = said || label->text().contains(u"No dependencies"_s);
+        QVERIFY(said);
+        graph = open(window, u"P3"_s);
+        QVERIFY(graph);
+        QCOMPARE(nodeCount(graph), 500);
+        QCOMPARE(graph->session()->layout().nodes.size(), 500);
+        QVERIFY(graph->session()->graph().criticalLength > 10);
+    }
+
+    void withoutDotOnPath()
+    {
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", "/nonexistent-folder");
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings3.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.show();
+        GraphView *graph = open(window, u"P1"_s);
+        qputenv("PATH", path);
+        QVERIFY(graph);
+        QCOMPARE(graph->session()->layout().engine, GraphLayout::Layered);
+        QCOMPARE(nodeCount(graph), 5);
+        bool said = false;
+        for (QLabel *label : graph->findChildren<QLabel *>())
+            said = said || label->text().contains(u"apt install graphviz"_s);
+        QVERIFY(said);
+    }
+};
+
+QTEST_MAIN(TestGraphView)
+#include "tst_graphview.moc"

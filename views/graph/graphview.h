@@ -1,0 +1,62 @@
+#pragma once
+
+// The Graph pane: the dependency graph of a phase's tasks (or an initiative's phases) drawn
+// natively in a QGraphicsView from GraphSession's layout. Nodes are filled with their status
+// colour (statuscolors), blocked chains drawn in the "blocked" colour, cycles marked with a
+// dashed outline, the critical path bold. Clicking a node selects it everywhere (through the
+// window's navigation); Ctrl+wheel or +/- zoom, 0 fits, dragging pans.
+
+#include <QWidget>
+
+class QGraphicsScene;
+class QGraphicsView;
+class QLabel;
+class QPushButton;
+
+namespace cwi {
+
+class AppContext;
+class GraphSession;
+struct EntityRef;
+
+class GraphView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit GraphView(AppContext *ctx, QWidget *parent = nullptr);
+
+    // A phase id (its tasks) or an initiative id (its phases); FOCUS stays in view on big graphs.
+    void showGraph(const QString &id, const QString &focusId = {});
+    // Marks the node of REF, when it is in the graph.
+    void select(const EntityRef &ref);
+    bool isBusy() const;
+    GraphSession *session() const { return m_session; }
+    QGraphicsScene *scene() const { return m_scene; }
+    QGraphicsView *canvas() const { return m_canvas; }
+    double zoom() const;
+    void zoomBy(double factor);
+    void fit();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void rebuildScene();
+    QSizeF nodeSize(const QString &name) const;
+
+    AppContext *m_ctx;
+    GraphSession *m_session;
+    QGraphicsScene *m_scene;
+    QGraphicsView *m_canvas;
+    QLabel *m_title;
+    QLabel *m_note;
+    QLabel *m_legend;
+    QPushButton *m_cancel;
+    QString m_selected;
+    QPoint m_pressAt;
+};
+
+} // namespace cwi

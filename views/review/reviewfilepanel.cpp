@@ -33,7 +33,8 @@ ReviewFilePanel::ReviewFilePanel(DiffFileTreeModel *tree, QWidget *parent)
     m_view->setTextElideMode(Qt::ElideRight);
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(DiffFileTreeModel::NameColumn, QHeaderView::Stretch);
+    // Names in full (a narrow pane scrolls sideways): elided names read alike ("pa…", "pa…").
+    header->setSectionResizeMode(DiffFileTreeModel::NameColumn, QHeaderView::ResizeToContents);
     for (int c : { int(DiffFileTreeModel::StatusColumn), int(DiffFileTreeModel::AddedColumn),
              int(DiffFileTreeModel::RemovedColumn), int(DiffFileTreeModel::CommentsColumn) })
         header->setSectionResizeMode(c, QHeaderView::ResizeToContents);

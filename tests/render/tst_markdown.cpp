@@ -53,7 +53,7 @@ class TstMarkdown : public QObject
 private slots:
     void rendersAProposal()
     {
-        QFile file(QFINDTESTDATA("fixtures/proposal.md"));
+        QFile file(QFINDTESTDATA("render/fixtures/proposal.md"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         cwi::RenderInfo info;
         RecordingDocument doc;

@@ -65,7 +65,7 @@ class TstTiptap : public QObject
 private slots:
     void rendersAPageAsADocument()
     {
-        QFile file(QFINDTESTDATA("fixtures/page.json"));
+        QFile file(QFINDTESTDATA("render/fixtures/page.json"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         cwi::RenderInfo info;
         RecordingDocument doc;
@@ -247,7 +247,7 @@ private slots:
 
     void plainTextForSearch()
     {
-        QFile file(QFINDTESTDATA("fixtures/page.json"));
+        QFile file(QFINDTESTDATA("render/fixtures/page.json"));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = cwi::tiptapToPlainText(QString::fromUtf8(file.readAll()));
         QVERIFY(text.contains(u"Authentication overview"_s));

@@ -1,6 +1,7 @@
 #include "tableexport.h"
 
-#include <QFile>
+#include "outputfile.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -66,27 +67,25 @@ QByteArray RowFormatter::end() const
 }
 
 ExportResult exportTable(const TableReader &reader, const TableQuery &query, ExportFormat format, const QString &path,
-    const std::atomic_bool *cancel, const std::function<void(qint64)> &progress)
+    const QString &databasePath, const std::atomic_bool *cancel, const std::function<void(qint64)> &progress)
 {
     ExportResult result;
-    QSaveFile file(path); // nothing appears at PATH unless the whole export succeeds
-    if (!file.open(QIODevice::WriteOnly)) {
-        result.error = file.errorString();
+    OutputFile file(path); // nothing appears at PATH unless the whole export succeeds
+    if (!file.open(databasePath, &result.error))
         return result;
-    }
     RowFormatter formatter(format);
     file.write(formatter.begin(reader.columns(query.table)));
     std::optional<RowKey> key;
     constexpr int kPage = 1000;
     for (;;) {
         if (cancel && cancel->load()) {
-            file.cancelWriting();
+            file.cancel();
             result.cancelled = true;
             return result;
         }
         const TablePage page = reader.pageAfter(query, key, kPage, cancel);
         if (!page.ok) {
-            file.cancelWriting();
+            file.cancel();
             result.cancelled = page.cancelled;
             result.error = page.error;
             return result;
@@ -101,10 +100,8 @@ ExportResult exportTable(const TableReader &reader, const TableQuery &query, Exp
         key = page.rows.last().key;
     }
     file.write(formatter.end());
-    if (!file.commit()) {
-        result.error = file.errorString();
+    if (!file.commit(&result.error))
         return result;
-    }
     result.ok = true;
     return result;
 }

@@ -28,9 +28,11 @@ struct ExportResult
     QString error;
 };
 
-// PROGRESS is called from the worker with the rows written so far.
+// PROGRESS is called from the worker with the rows written so far. PATH goes through the output
+// guard (refuseOutputPath): never DATABASEPATH or its companions, never another database.
 ExportResult exportTable(const TableReader &reader, const TableQuery &query, ExportFormat format, const QString &path,
-    const std::atomic_bool *cancel = nullptr, const std::function<void(qint64)> &progress = {});
+    const QString &databasePath, const std::atomic_bool *cancel = nullptr,
+    const std::function<void(qint64)> &progress = {});
 
 // The rows of one SQL statement (read-only, see queryrunner.h), streamed from a single run.
 ExportResult exportQuery(const QueryRunner &runner, const QString &sql, ExportFormat format, const QString &path,

@@ -45,6 +45,8 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     , m_raw(new QToolButton(this))
     , m_debounce(new QTimer(this))
 {
+    m_count->setTextFormat(Qt::PlainText); // text from the file, never markup
+    m_title->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(QStringLiteral("tableBrowser"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -366,11 +368,12 @@ void TableBrowser::exportView()
     connect(dialog, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
     const TableReader reader(m_context->database());
     const TableQuery query = m_model->query();
+    const QString databasePath = m_context->database()->path();
     runAsync(
         this,
-        [reader, query, format, path, cancel, progressRows] {
-            return exportTable(
-                reader, query, format, path, cancel.get(), [progressRows](qint64 rows) { *progressRows = rows; });
+        [reader, query, format, path, databasePath, cancel, progressRows] {
+            return exportTable(reader, query, format, path, databasePath, cancel.get(),
+                [progressRows](qint64 rows) { *progressRows = rows; });
         },
         [this, dialog, path](const ExportResult &result) {
             dialog->close();

@@ -1,17 +1,26 @@
 #include "database.h"
 
+#include "readaccess.h"
 #include "schemareader.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
 #include <QtEndian>
 
 #include <atomic>
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
 
 namespace cwi {
 
@@ -20,22 +29,116 @@ namespace {
 std::atomic<int> g_databaseSerial { 0 };
 std::atomic<int> g_threadSerial { 0 };
 
-// Connections opened by the current thread; removed when the thread ends.
-struct ThreadConnections
+// A number for the calling thread, naming its read connection. Deliberately trivial: a
+// thread_local with a destructor that closed connections ran after main() had returned (pooled
+// threads end during QCoreApplication's and the statics' teardown) and crashed there. The
+// Database that opened a connection closes it, from its own thread (see ~Database).
+thread_local int t_threadSerial = 0;
+
+int threadSerial()
 {
-    int serial = ++g_threadSerial;
-    QStringList names;
-    ~ThreadConnections()
-    {
-        for (const QString &name : std::as_const(names)) {
-            if (QSqlDatabase::contains(name))
-                QSqlDatabase::removeDatabase(name);
-        }
-    }
-};
-thread_local ThreadConnections t_connections;
+    if (t_threadSerial == 0)
+        t_threadSerial = ++g_threadSerial;
+    return t_threadSerial;
+}
 
 constexpr QByteArrayView kSqliteMagic("SQLite format 3\0", 16);
+
+// Per file (its absolute path): how it is read, which companions the inspector found, and how
+// many Database objects of this process have it open. Kept here, not in the class, so that the
+// cleanup runs once, when the last of them closes.
+struct FileState
+{
+    ReadAccess access = ReadAccess::Normal;
+    bool hadWal = false;
+    bool hadShm = false;
+    int users = 0;
+};
+QMutex g_filesMutex;
+QHash<QString, FileState> g_files;
+
+bool isWalFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray header = file.read(20);
+    return header.size() == 20 && header.at(18) == 2 && header.at(19) == 2; // write / read version 2: WAL
+}
+
+// Registers one more user of PATH; the first one looks at the folder and the companions.
+void acquireFile(const QString &path)
+{
+    QMutexLocker lock(&g_filesMutex);
+    FileState &state = g_files[path];
+    if (state.users++ > 0)
+        return;
+    state.hadWal = QFileInfo::exists(path + u"-wal"_s);
+    state.hadShm = QFileInfo::exists(path + u"-shm"_s);
+    const bool folderWritable = ::access(QFile::encodeName(QFileInfo(path).absolutePath()).constData(), W_OK) == 0;
+    if (!folderWritable && isWalFile(path))
+        state.access = state.hadShm ? ReadAccess::ReadOnlyShm : ReadAccess::Immutable;
+}
+
+ReadAccess accessOf(const QString &path)
+{
+    QMutexLocker lock(&g_filesMutex);
+    return g_files.value(path).access;
+}
+
+// Nobody has FILE open through SQLite: no process holds a lock on it. A WAL connection holds a
+// shared lock on the -shm's "DMS" byte for as long as it is open (os_unix.c).
+bool nobodyLocks(int fd)
+{
+    struct flock probe
+    {
+    };
+    probe.l_type = F_WRLCK;
+    probe.l_whence = SEEK_SET;
+    probe.l_start = 0;
+    probe.l_len = 0; // the whole file
+    return ::fcntl(fd, F_GETLK, &probe) == 0 && probe.l_type == F_UNLCK;
+}
+
+// The last user of PATH is gone: remove the -wal and -shm this process created, if nobody else
+// uses them. The -shm's DMS byte is held exclusively meanwhile, so a server that opens the file
+// right now waits (busy) instead of attaching to files about to be unlinked.
+void releaseFile(const QString &path)
+{
+    FileState state;
+    {
+        QMutexLocker lock(&g_filesMutex);
+        auto it = g_files.find(path);
+        if (it == g_files.end() || --it->users > 0)
+            return;
+        state = *it;
+        g_files.erase(it);
+    }
+    const QString wal = path + u"-wal"_s;
+    const QString shm = path + u"-shm"_s;
+    if (state.hadShm || !QFileInfo::exists(shm)) {
+        if (!state.hadWal && QFileInfo::exists(wal) && QFileInfo(wal).size() == 0 && !QFileInfo::exists(shm))
+            QFile::remove(wal); // an empty -wal we made, with no shared memory: nobody uses it
+        return;
+    }
+    const int fd = ::open(QFile::encodeName(shm).constData(), O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct flock dms
+    {
+    };
+    dms.l_type = F_WRLCK;
+    dms.l_whence = SEEK_SET;
+    dms.l_start = 128; // UNIX_SHM_DMS
+    dms.l_len = 1;
+    if (nobodyLocks(fd) && ::fcntl(fd, F_SETLK, &dms) == 0) {
+        if (!state.hadWal && QFileInfo(wal).size() == 0)
+            QFile::remove(wal);
+        if (state.hadWal || !QFileInfo::exists(wal))
+            QFile::remove(shm);
+    }
+    ::close(fd); // releases the lock
+}
 
 // Checks the 100-byte header: is this SQLite at all, and is the file as long as it claims?
 OpenError checkHeader(const QString &path, qint64 size, QString *message)
@@ -61,8 +164,12 @@ OpenError checkHeader(const QString &path, qint64 size, QString *message)
         *message = u"The SQLite header of " + path + u" is damaged (page size " + QString::number(pageSize) + u").";
         return OpenError::Corrupt;
     }
+    // The header's page count is only the file's length when no WAL holds newer pages: while a
+    // writer checkpoints, the header already counts pages the file is still growing to. With a
+    // -wal beside it SQLite's own open decides.
+    const bool walBeside = QFileInfo(path + u"-wal"_s).size() > 0;
     if (size < qint64(pageSize)
-        || (validFor == changeCounter && pageCount > 0 && size < qint64(pageSize) * pageCount)) {
+        || (!walBeside && validFor == changeCounter && pageCount > 0 && size < qint64(pageSize) * pageCount)) {
         *message = u"The file " + path + u" is truncated: " + QString::number(size) + u" bytes, the header says "
             + QString::number(qint64(pageSize) * pageCount) + u'.';
         return OpenError::Corrupt;
@@ -109,33 +216,87 @@ Database::Database(const QString &path, const OpenOptions &options)
     : m_path(path)
     , m_options(options)
     , m_prefix(u"cwi-" + QString::number(++g_databaseSerial))
-{ }
+{
+    acquireFile(m_path); // before the first connection: which companions were there
+}
 
 Database::~Database()
 {
     if (m_watchTimer)
         m_watchTimer->stop();
-    QMutexLocker lock(&m_mutex);
-    for (const QString &name : std::as_const(m_connections)) {
-        if (QSqlDatabase::contains(name))
-            QSqlDatabase::removeDatabase(name);
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const QString &name : std::as_const(m_connections)) {
+            if (QSqlDatabase::contains(name))
+                QSqlDatabase::removeDatabase(name);
+        }
     }
+    releaseFile(m_path); // every connection is closed: remove the companions we created
+}
+
+QString readAccessDescription(const Database &database)
+{
+    switch (accessOf(database.path())) {
+    case ReadAccess::Normal:
+        break;
+    case ReadAccess::ReadOnlyShm:
+        return u"read-only WAL (folder not writable; the server's shared memory is read, never written)"_s;
+    case ReadAccess::Immutable:
+        return u"immutable (WAL file in a folder that cannot be written and no -shm: no writer exists; "
+               u"a leftover -wal is not read)"_s;
+    }
+    return {};
 }
 
 Database::OpenResult Database::open(const QString &path, const OpenOptions &options)
 {
     OpenResult result;
-    const QFileInfo info(path);
-    if (path.isEmpty() || !info.exists()) {
+    if (path.isEmpty()) {
         result.error = OpenError::NotFound;
-        result.message = u"No such file: " + (path.isEmpty() ? QStringLiteral("(none given)") : path);
+        result.message = u"No such file: (none given)"_s;
         return result;
     }
-    if (info.isDir()) {
+    // stat() first, so a FIFO is never opened (open() on it blocks until a writer comes) and a
+    // device, a link loop or a dangling link is named as what it is.
+    const QByteArray native = QFile::encodeName(path);
+    struct stat st
+    {
+    };
+    if (::stat(native.constData(), &st) != 0) {
+        const int why = errno;
+        struct stat link
+        {
+        };
+        const bool isLink = ::lstat(native.constData(), &link) == 0 && S_ISLNK(link.st_mode);
+        result.error = why == EACCES ? OpenError::Unreadable : OpenError::NotFound;
+        if (why == ELOOP)
+            result.message = path + u" is a symbolic link loop (it points back at itself).";
+        else if (isLink)
+            result.message = path + u" is a symbolic link to a file that does not exist.";
+        else if (why == EACCES)
+            result.message = u"You have no permission to reach "_s + path + u'.';
+        else
+            result.message = u"No such file: "_s + path;
+        return result;
+    }
+    if (S_ISDIR(st.st_mode)) {
         result.error = OpenError::IsDirectory;
         result.message = path + u" is a folder, not a database file.";
         return result;
     }
+    if (!S_ISREG(st.st_mode)) {
+        result.error = OpenError::NotSqlite;
+        QString what = u" is not a regular file."_s;
+        if (S_ISFIFO(st.st_mode))
+            what = u" is a FIFO (named pipe), not a database file; it was not read."_s;
+        else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+            what = u" is a device, not a database file; it was not read."_s;
+        else if (S_ISSOCK(st.st_mode))
+            what = u" is a socket, not a database file."_s;
+        result.message = path + what;
+        return result;
+    }
+    const QFileInfo info(path);
     if (!info.isReadable()) {
         result.error = OpenError::Unreadable;
         result.message = u"You have no permission to read " + path + u'.';
@@ -161,6 +322,16 @@ Database::OpenResult Database::open(const QString &path, const OpenOptions &opti
     const QString connection = db->openConnection(db->m_prefix + u"-schema", false, &error);
     if (connection.isEmpty() || !SchemaReader::read(connection, &db->m_schema, &error)) {
         result.error = classifySqliteError(error);
+        const QFileInfo journal(path + u"-journal"_s);
+        if (journal.exists() && journal.size() > 0 && result.error != OpenError::Locked) {
+            // A hot journal: SQLite must roll back an interrupted write before anyone reads,
+            // which a read-only connection cannot ("attempt to write a readonly database").
+            result.error = OpenError::Unreadable;
+            result.message = path + u" has a hot rollback journal (" + journal.fileName()
+                + u"): a write was interrupted and must be rolled back by a program that may write the file "
+                  u"(the server, or the sqlite3 shell). The inspector opens read-only and changed nothing.";
+            return result;
+        }
         result.message = result.error == OpenError::Locked
             ? QString(u"The database " + path + u" is locked by another process (waited "
                 + QString::number(options.busyTimeoutMs) + u" ms): " + error)
@@ -185,8 +356,15 @@ QString Database::openConnection(const QString &name, bool readWrite, QString *e
 {
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_path);
         QString options = u"QSQLITE_BUSY_TIMEOUT=" + QString::number(m_options.busyTimeoutMs);
+        const ReadAccess access = readWrite ? ReadAccess::Normal : accessOf(m_path);
+        if (access == ReadAccess::Normal) {
+            db.setDatabaseName(m_path);
+        } else { // SQLite's documented read-only WAL access, through a URI
+            db.setDatabaseName(u"file:"_s + QString::fromUtf8(QUrl::toPercentEncoding(m_path, "/"))
+                + (access == ReadAccess::ReadOnlyShm ? u"?mode=ro&readonly_shm=1"_s : u"?mode=ro&immutable=1"_s));
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
+        }
         if (!readWrite)
             options += QStringLiteral(";QSQLITE_OPEN_READONLY");
         db.setConnectOptions(options);
@@ -209,7 +387,7 @@ QString Database::openConnection(const QString &name, bool readWrite, QString *e
 
 QString Database::readConnection() const
 {
-    const QString name = m_prefix + u"-ro-" + QString::number(t_connections.serial);
+    const QString name = m_prefix + u"-ro-" + QString::number(threadSerial());
     if (QSqlDatabase::contains(name))
         return name;
     QString error;
@@ -217,8 +395,7 @@ QString Database::readConnection() const
         qWarning("cw-inspector: cannot open a read connection: %s", qPrintable(error));
         return name; // QSqlDatabase::database(name) is then invalid and queries fail cleanly
     }
-    t_connections.names.append(name);
-    return name;
+    return name; // in m_connections: closed by ~Database, not by the thread
 }
 
 bool Database::enableWriting(QString *error)

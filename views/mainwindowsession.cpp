@@ -6,6 +6,7 @@
 #include "actions/editmode.h"
 #include "actions/historyview.h"
 #include "browse/tablebrowser.h"
+#include "readaccess.h"
 #include "review/reviewview.h"
 #include "writes/actions.h"
 
@@ -153,8 +154,10 @@ void MainWindow::updateStatus()
         return;
     }
     const QFileInfo info(db->path());
-    m_fileLabel->setText(info.fileName() + u"  " + QLocale().formattedDataSize(info.size()));
-    m_fileLabel->setToolTip(db->path());
+    const QString access = readAccessDescription(*db); // read-only WAL modes say which one
+    m_fileLabel->setText(info.fileName() + u"  " + QLocale().formattedDataSize(info.size())
+        + (access.isEmpty() ? QString() : u"  · "_s + access.section(u' ', 0, 1)));
+    m_fileLabel->setToolTip(db->path() + (access.isEmpty() ? QString() : u"\n"_s + access));
     const SchemaMap &schema = db->schema();
     m_schemaLabel->setText(
         tr("%1 · %2 migrations").arg(nameStyleName(schema.nameStyle())).arg(schema.migrations().size()));

@@ -3,10 +3,13 @@
 
 #include "database.h"
 #include "fixtures.h"
+#include "inforeport.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -15,6 +18,8 @@
 #include <QTest>
 
 #include <memory>
+
+#include <sys/stat.h>
 
 using namespace cwi;
 using namespace Qt::StringLiterals;
@@ -33,15 +38,25 @@ private:
         return path;
     }
 
-    void expectError(const QString &path, OpenError error, const QString &phrase)
+    QStringList filesBeside(const QString &path) const
     {
-        const QByteArray before = test::fileDigest(path);
+        return QDir(QFileInfo(path).absolutePath()).entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
+    }
+
+    // Refused with ERROR and PHRASE in one line; the file byte-identical and nothing new beside
+    // it. READABLE false: a FIFO or device, whose bytes the test must not read either.
+    void expectError(const QString &path, OpenError error, const QString &phrase, bool readable = true)
+    {
+        const QByteArray before = readable ? test::fileDigest(path) : QByteArray();
+        const QStringList beside = filesBeside(path);
         const auto opened = Database::open(path, { 300, true });
         QVERIFY(!opened.database);
         QCOMPARE(openErrorName(opened.error), openErrorName(error));
         QVERIFY2(opened.message.contains(phrase, Qt::CaseInsensitive), qPrintable(opened.message));
         QVERIFY2(!opened.message.contains(u'\n'), "the message is one line");
-        QCOMPARE(test::fileDigest(path), before);
+        if (readable)
+            QCOMPARE(test::fileDigest(path), before);
+        QCOMPARE(filesBeside(path), beside);
     }
 
 private slots:
@@ -153,6 +168,125 @@ private slots:
         }
         QFile::setPermissions(sub, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         QCOMPARE(test::fileDigest(path), before);
+    }
+
+    void fifoIsNeverOpened()
+    {
+        const QString path = m_dir->filePath(u"pipe.db"_s);
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        expectError(path, OpenError::NotSqlite, u"FIFO"_s, false); // returns: open() would block
+    }
+
+    void devices_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("/dev/null") << u"/dev/null"_s;
+        QTest::newRow("/dev/urandom") << u"/dev/urandom"_s;
+    }
+    void devices()
+    {
+        QFETCH(QString, path);
+        expectError(path, OpenError::NotSqlite, u"device"_s, false);
+    }
+
+    void symbolicLinks()
+    {
+        const QString loop = m_dir->filePath(u"loop.db"_s);
+        QVERIFY(QFile::link(loop, loop));
+        expectError(loop, OpenError::NotFound, u"symbolic link loop"_s, false);
+        const QString dangling = m_dir->filePath(u"dangling.db"_s);
+        QVERIFY(QFile::link(m_dir->filePath(u"gone.db"_s), dangling));
+        expectError(dangling, OpenError::NotFound, u"does not exist"_s, false);
+    }
+
+    void hotRollbackJournal()
+    {
+        // An interrupted write left a journal: only a writer may roll it back; say so.
+        const QString path = m_dir->filePath(u"cw.db"_s);
+        QVERIFY(test::createFixture(path));
+        QByteArray journal = QByteArray::fromHex("d9d505f920a163d7") + QByteArray::fromHex("ffffffff")
+            + QByteArray(4, '\x01') + QByteArray(4, '\0') + QByteArray::fromHex("00000200")
+            + QByteArray::fromHex("00001000");
+        journal.append(QByteArray(512 - journal.size(), '\0'));
+        write(u"cw.db-journal"_s, journal);
+        const QByteArray journalBefore = test::fileDigest(path + u"-journal"_s);
+        expectError(path, OpenError::Unreadable, u"hot rollback journal"_s);
+        QCOMPARE(test::fileDigest(path + u"-journal"_s), journalBefore);
+    }
+
+    void truncatedWithAStaleHeaderIsReportedDamaged()
+    {
+        // The header's page count is stale (not trusted), the file lacks its last pages: it may
+        // open, but --info says what it could not read and nothing claims it healthy.
+        const QString full = m_dir->filePath(u"full.db"_s);
+        QVERIFY(test::createFixture(full));
+        const QString raw = test::openRaw(full);
+        for (int i = 0; i < 60; ++i)
+            test::insertRow(raw, u"agent_log_chunks"_s,
+                { { u"agentId"_s, u"a"_s }, { u"sessionNumber"_s, 1 }, { u"content"_s, QString(900, u'x') } });
+        test::closeRaw(raw);
+        QFile file(full);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.read(file.size() - 8 * 4096);
+        bytes[92] = char(bytes[92] + 1); // "version-valid-for" no longer matches: header count not used
+        const QString path = write(u"stale.db"_s, bytes);
+        const QByteArray before = test::fileDigest(path);
+        const QStringList beside = filesBeside(path);
+        const auto opened = Database::open(path);
+        if (opened.database) {
+            const QJsonObject report = infoReport(*opened.database);
+            QVERIFY(report.value(u"damaged").toBool());
+            QVERIFY(!report.value(u"problems").toArray().isEmpty());
+        }
+        QCOMPARE(test::fileDigest(path), before);
+        QCOMPARE(filesBeside(path), beside);
+    }
+
+    void walFileLeavesNothingBehind()
+    {
+        // Read-only opens of a WAL file (accepted or refused) remove the -wal and -shm they
+        // created; ones that were there before stay.
+        const QString path = m_dir->filePath(u"wal.db"_s);
+        QVERIFY(test::createFixture(path));
+        const QString raw = test::openRaw(path);
+        QVERIFY(test::exec(raw, u"PRAGMA journal_mode=WAL"_s));
+        test::closeRaw(raw);
+        QVERIFY(!QFileInfo::exists(path + u"-wal"_s));
+        const QByteArray before = test::fileDigest(path);
+        const QStringList beside = filesBeside(path);
+        {
+            const auto opened = Database::open(path);
+            QVERIFY2(opened.database, qPrintable(opened.message));
+            QVERIFY(opened.database->schema().isCodewalkers());
+            QSqlQuery q(QSqlDatabase::database(opened.database->readConnection()));
+            QVERIFY(q.exec(u"SELECT count(*) FROM tasks"_s));
+        }
+        QCOMPARE(filesBeside(path), beside);
+        {
+            const auto refused = Database::open(path, { 300, true });
+            Q_UNUSED(refused);
+        }
+        const QString other = m_dir->filePath(u"other.sqlite"_s); // refused: another application's WAL file
+        const QString c = test::openRaw(other);
+        QVERIFY(test::exec(c, u"PRAGMA journal_mode=WAL"_s));
+        QVERIFY(test::exec(c, u"CREATE TABLE moz_places (id INTEGER PRIMARY KEY)"_s));
+        test::closeRaw(c);
+        const QStringList besideOther = filesBeside(other);
+        QVERIFY(!Database::open(other).database);
+        QCOMPARE(filesBeside(other), besideOther);
+        QCOMPARE(test::fileDigest(path), before);
+
+        // A server's -wal and -shm (it is running) are left alone.
+        const QString server = test::openRaw(path);
+        QVERIFY(test::exec(server, u"UPDATE tasks SET name = name"_s));
+        QVERIFY(QFileInfo::exists(path + u"-shm"_s));
+        {
+            const auto opened = Database::open(path);
+            QVERIFY(opened.database);
+        }
+        QVERIFY(QFileInfo::exists(path + u"-shm"_s));
+        QVERIFY(QFileInfo::exists(path + u"-wal"_s));
+        test::closeRaw(server);
     }
 
     void readConnectionRefusesWrites()

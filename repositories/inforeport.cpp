@@ -1,5 +1,7 @@
 #include "inforeport.h"
 
+#include "integrity.h"
+#include "readaccess.h"
 #include "sqlhelpers.h"
 
 #include <QFileInfo>
@@ -22,11 +24,38 @@ QHash<QString, qint64> tableRowCounts(const Database &database)
 QJsonObject infoReport(const Database &database)
 {
     const SchemaMap &schema = database.schema();
-    const QHash<QString, qint64> counts = tableRowCounts(database);
+    const QString connection = database.readConnection();
+    // Counted here with their errors: a table that cannot be read is reported as such, not as
+    // "rows": -1 in an otherwise healthy report.
+    QHash<QString, qint64> counts;
+    QHash<QString, QString> readErrors;
+    for (const QString &table : schema.tableNames()) {
+        QString error;
+        const QVariant count
+            = sql::scalar(connection, u"SELECT count(*) FROM " + SchemaMap::quoteIdentifier(table), {}, &error);
+        if (count.isValid())
+            counts.insert(table, count.toLongLong());
+        else
+            readErrors.insert(table, error.isEmpty() ? QStringLiteral("cannot be read") : error);
+    }
+    const qint64 size = QFileInfo(database.path()).size();
+    // A large file is not read whole for a report: its counts still touch every table.
+    const bool checked = size <= kWholeFileCheckBytes;
+    QStringList problems = checked ? integrityProblems(connection, {}, size) : QStringList();
+    for (auto it = readErrors.cbegin(); it != readErrors.cend(); ++it)
+        problems.append(it.key() + u": " + it.value());
     QJsonObject report;
     report.insert(u"file", database.path());
-    report.insert(u"sizeBytes", QFileInfo(database.path()).size());
+    report.insert(u"sizeBytes", size);
     report.insert(u"codewalkers", schema.isCodewalkers());
+    const QString access = readAccessDescription(database);
+    report.insert(u"access", access.isEmpty() ? QStringLiteral("read-only") : access);
+    report.insert(u"damaged", !problems.isEmpty());
+    report.insert(u"integrityCheck",
+        checked ? QStringLiteral("quick_check of the whole file")
+                : QStringLiteral("skipped (larger than 64 MiB; row counts only)"));
+    if (!problems.isEmpty())
+        report.insert(u"problems", QJsonArray::fromStringList(problems));
     report.insert(u"nameStyle", nameStyleName(schema.nameStyle()));
     if (!schema.problem().isEmpty())
         report.insert(u"problem", schema.problem());
@@ -39,7 +68,12 @@ QJsonObject infoReport(const Database &database)
         QJsonObject table;
         table.insert(u"name", name);
         table.insert(u"known", info->spec != nullptr);
-        table.insert(u"rows", counts.value(name, -1));
+        if (counts.contains(name)) {
+            table.insert(u"rows", counts.value(name));
+        } else {
+            table.insert(u"rows", QJsonValue::Null);
+            table.insert(u"error", readErrors.value(name));
+        }
         QJsonArray columns;
         for (const ColumnInfo &column : info->columns) {
             QJsonObject c;

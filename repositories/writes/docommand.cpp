@@ -84,7 +84,7 @@ int runDoCommand(const QString &dbPath, const QStringList &args, const QString &
     const Database::OpenResult opened = Database::open(dbPath, options);
     if (!opened.database) {
         err << opened.message << '\n';
-        return kBadArguments;
+        return opened.error == OpenError::Locked ? kBusy : kBadArguments; // a lock is "busy", as in a write
     }
     if (const QString reason = Actions::cannotWriteReason(dbPath); !reason.isEmpty()) {
         err << reason << '\n';

@@ -121,11 +121,20 @@ std::optional<QVariantMap> readRow(
 QVariant timestampNow(const QDateTime &now, const SchemaMap &schema, const TableInfo &table, const QString &field,
     const QVariantList &samples)
 {
-    for (const QVariant &sample : samples) {
-        if (sample.isValid() && !sample.isNull())
-            return likeSample(now, sample);
-    }
+    // The unit is the column's (the schema map's sample of it): one odd row, milliseconds or ISO
+    // text in a seconds column, does not change what is written into it. The row's own value
+    // only picks the spelling of ISO text, or the unit when the column's is unknown.
     const TimestampUnit own = table.timestampUnits.value(field, TimestampUnit::Unknown);
+    for (const QVariant &sample : samples) {
+        if (!sample.isValid() || sample.isNull())
+            continue;
+        const bool text = sample.typeId() == QMetaType::QString || sample.typeId() == QMetaType::QByteArray;
+        bool numeric = false;
+        sample.toString().trimmed().toLongLong(&numeric);
+        if (!isDefinite(own) || (own == TimestampUnit::IsoText && text && !numeric))
+            return likeSample(now, sample);
+        break;
+    }
     if (isDefinite(own))
         return inUnit(now, own);
     QHash<int, int> votes; // the table's other timestamp columns count double

@@ -3,9 +3,11 @@
 
 #include "writesql.h"
 
+#include "integrity.h"
 #include "sqlhelpers.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -35,6 +37,11 @@ Step sqlFailure(const QSqlQuery &query, const QString &what)
     const QSqlError error = query.lastError();
     if (isBusy(error))
         return { WriteOutcome::Busy, u"The database stayed locked by another process; nothing was written."_s };
+    // A row it refers to is gone (undoing a delete whose parent was deleted meanwhile): not
+    // valid in the file's state now, like a stale row, not a failure of the file.
+    if (error.nativeErrorCode() == u"787"_s || error.text().contains(u"FOREIGN KEY"_s, Qt::CaseInsensitive))
+        return { WriteOutcome::NotValid,
+            what + u": a row it refers to no longer exists (FOREIGN KEY); nothing was written."_s };
     return { WriteOutcome::Failed, what + u": " + error.text() + u"; nothing was written." };
 }
 
@@ -178,6 +185,20 @@ WriteResult execute(const QString &connection, const SchemaMap &schema, const Ac
             result.message = u"This file has no usable " + row.table + u" table; nothing was written.";
             return result;
         }
+    }
+
+    // A damaged file is never written into: SQLite would write around the damage and make it
+    // worse. Checked before the lock is taken, so the server is not held up by it.
+    QStringList tables;
+    for (const RowChange &row : plan.rows)
+        tables.append(schema.table(row.table)->name);
+    tables.removeDuplicates();
+    if (const QStringList damage = integrityProblems(connection, tables, QFileInfo(db.databaseName()).size());
+        !damage.isEmpty()) {
+        result.outcome = WriteOutcome::Failed;
+        result.message = u"The file is damaged (PRAGMA quick_check: "_s + damage.join(u"; "_s).left(300)
+            + u"); nothing was written."_s;
+        return result;
     }
 
     QSqlQuery query(db);

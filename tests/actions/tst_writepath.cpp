@@ -182,6 +182,34 @@ private Q_SLOTS:
         QVERIFY(!m_actions->canUndo());
     }
 
+    void anOddRowValueDoesNotChangeTheColumnsUnit_data()
+    {
+        QTest::addColumn<int>("unit");
+        QTest::addColumn<QString>("odd");
+        QTest::newRow("ms in a seconds column") << int(TimestampUnit::Seconds) << u"1700000000000"_s;
+        QTest::newRow("ISO text in a seconds column") << int(TimestampUnit::Seconds) << u"'2023-11-14T22:13:20.000Z'"_s;
+        QTest::newRow("seconds in a ms column") << int(TimestampUnit::Milliseconds) << u"1700000000"_s;
+        QTest::newRow("ISO text in a ms column") << int(TimestampUnit::Milliseconds) << u"'2023-11-14 22:13:20'"_s;
+        QTest::newRow("seconds in an ISO column") << int(TimestampUnit::IsoText) << u"1700000000"_s;
+    }
+    void anOddRowValueDoesNotChangeTheColumnsUnit()
+    {
+        QFETCH(int, unit);
+        QFETCH(QString, odd);
+        const TimestampUnit timeUnit = TimestampUnit(unit);
+        QVERIFY(open(NameStyle::SnakeCase, timeUnit));
+        const QString raw = test::openRaw(m_path);
+        QVERIFY(test::exec(raw, u"UPDATE tasks SET updated_at = %1 WHERE id = 'T-blocked'"_s.arg(odd)));
+        test::closeRaw(raw);
+        const ActionPlan plan = m_actions->plan(u"retry-task"_s, { u"T-blocked"_s }, {});
+        QVERIFY2(plan.isValid(), qPrintable(plan.notValid));
+        const QDateTime from = QDateTime::currentDateTimeUtc();
+        QCOMPARE(writeOutcomeName(m_actions->apply(plan).outcome), writeOutcomeName(WriteOutcome::Applied));
+        const QDateTime to = QDateTime::currentDateTimeUtc();
+        const QString written = test::dumpAll(m_path).value(u"tasks/T-blocked"_s).value(u"updated_at"_s);
+        QVERIFY2(isNow(written, timeUnit, from, to), qPrintable(written));
+    }
+
     void undoStepsBackThroughHistory()
     {
         QVERIFY(open(NameStyle::CamelCase, TimestampUnit::Seconds));

@@ -8,9 +8,11 @@
 #include "writes/docommand.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTextStream>
 
@@ -153,6 +155,90 @@ private Q_SLOTS:
         out.flush();
         QVERIFY2(outText.contains(u"Applied: Undo Dismiss agent"), qPrintable(outText));
         QCOMPARE(test::dumpAll(m_path), before);
+    }
+
+    void doCommandUndoOfADeleteWhoseParentIsGone()
+    {
+        // The comment's phase is deleted meanwhile: re-inserting the comment is not valid in the
+        // file's state now (exit 3), not a broken file (2).
+        QVERIFY(open(NameStyle::SnakeCase, TimestampUnit::Seconds, false));
+        closeAll();
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(runDoCommand(m_path, { u"delete-comment"_s, u"RC-resolved"_s }, m_journal, out, err), 0);
+        const QString raw = test::openRaw(m_path);
+        QVERIFY(test::exec(raw, u"DELETE FROM review_comments WHERE phase_id = 'P1'"_s));
+        QVERIFY(test::exec(raw, u"DELETE FROM phases WHERE id = 'P1'"_s));
+        test::closeRaw(raw);
+        const test::Dump before = test::dumpAll(m_path);
+        QCOMPARE(runDoCommand(m_path, { u"undo"_s, u"last"_s }, m_journal, out, err), 3);
+        err.flush();
+        QVERIFY2(errText.contains(u"no longer exists"_s), qPrintable(errText));
+        QCOMPARE(test::dumpAll(m_path), before);
+    }
+
+    void doCommandOnAnExclusivelyLockedFileIsBusy()
+    {
+        // A rollback-journal file held with an EXCLUSIVE lock: "database busy", exit 4.
+        if (QStandardPaths::findExecutable(u"sqlite3"_s).isEmpty())
+            QSKIP("sqlite3 shell not installed");
+        QVERIFY(open(NameStyle::SnakeCase, TimestampUnit::Seconds, false));
+        closeAll();
+        QProcess holder;
+        holder.start(u"sqlite3"_s, { m_path });
+        QVERIFY(holder.waitForStarted());
+        holder.write(
+            "PRAGMA journal_mode=DELETE;\nPRAGMA locking_mode=EXCLUSIVE;\nBEGIN EXCLUSIVE;\nSELECT 'locked';\n");
+        QByteArray output;
+        QTRY_VERIFY((output += holder.readAllStandardOutput()).contains("locked"));
+        const QByteArray digest = test::fileDigest(m_path);
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(runDoCommand(m_path, { u"retry-task"_s, u"T-blocked"_s }, m_journal, out, err, 200), 4);
+        holder.write("ROLLBACK;\n.quit\n");
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(5000));
+        QCOMPARE(test::fileDigest(m_path), digest);
+    }
+
+    void doCommandRefusesADamagedFile()
+    {
+        // Log pages wrecked: the file still opens, but nothing is written into it (exit 2).
+        QVERIFY(open(NameStyle::SnakeCase, TimestampUnit::Seconds, false));
+        closeAll();
+        const QString raw = test::openRaw(m_path);
+        for (int i = 0; i < 40; ++i)
+            test::insertRow(raw, u"agent_log_chunks"_s,
+                { { u"agentId"_s, u"A-idle"_s }, { u"sessionNumber"_s, 1 }, { u"content"_s, QString(900, u'x') } });
+        int root = 0;
+        int pageSize = 0;
+        {
+            QSqlQuery q(QSqlDatabase::database(raw));
+            // A leaf in the middle of the log table: read by nothing but a full scan.
+            QVERIFY2(q.exec(u"SELECT pageno FROM dbstat WHERE name = 'agent_log_chunks' AND pagetype = 'leaf' "
+                            u"ORDER BY pageno"_s),
+                qPrintable(q.lastError().text()));
+            QList<int> leaves;
+            while (q.next())
+                leaves.append(q.value(0).toInt());
+            QVERIFY(leaves.size() >= 3);
+            root = leaves.at(leaves.size() / 2);
+            QVERIFY(q.exec(u"PRAGMA page_size"_s) && q.next());
+            pageSize = q.value(0).toInt();
+        }
+        test::closeRaw(raw);
+        QFile file(m_path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek(qint64(root - 1) * pageSize + 8));
+        file.write(QByteArray(pageSize - 8, '\x5A'));
+        file.close();
+        const QByteArray digest = test::fileDigest(m_path);
+        QString outText, errText;
+        QTextStream out(&outText), err(&errText);
+        QCOMPARE(runDoCommand(m_path, { u"retry-task"_s, u"T-blocked"_s }, m_journal, out, err), 2);
+        err.flush();
+        QVERIFY2(errText.contains(u"damaged"_s), qPrintable(errText));
+        QCOMPARE(test::fileDigest(m_path), digest);
     }
 
     void doCommandBadFile()

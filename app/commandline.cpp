@@ -4,6 +4,39 @@
 
 namespace cwi {
 
+namespace {
+
+// --do ACTION ID [ARG...]: the ID and ARGs are data, also when they start with '-' (1.6% of
+// nanoids do). Everything after ACTION that is not one of our own options is moved behind a
+// "--", where QCommandLineParser takes it as positional. A "--" of the user's ends the options.
+QStringList withDoArgumentsPositional(const QStringList &arguments, const QStringList &flags, const QStringList &valued)
+{
+    const qsizetype at = arguments.indexOf(QStringLiteral("--do"));
+    const qsizetype end = arguments.indexOf(QStringLiteral("--"));
+    if (at < 0 || at + 1 >= arguments.size() || (end >= 0 && end < at))
+        return arguments;
+    QStringList options = arguments.mid(0, at + 2); // ... --do ACTION
+    QStringList positionals;
+    for (qsizetype i = at + 2; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == u"--") {
+            positionals += arguments.mid(i + 1);
+            break;
+        }
+        if (flags.contains(a)) {
+            options.append(a);
+        } else if (valued.contains(a) && i + 1 < arguments.size()) {
+            options += { a, arguments.at(i + 1) };
+            ++i;
+        } else {
+            positionals.append(a);
+        }
+    }
+    return options + QStringList { QStringLiteral("--") } + positionals;
+}
+
+} // namespace
+
 CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &arguments)
 {
     parser.setApplicationDescription(
@@ -45,9 +78,17 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
         QStringLiteral("Run one read-only SQL statement on FILE, print its rows and exit; "
                        "0 done, 2 bad SQL or file, 4 busy."),
         QStringLiteral("SQL"));
-    parser.addOptions(
-        { demo, info, edit, noLive, screenshot, view, size, exportSession, format, output, doAction, query });
-    parser.process(arguments);
+    const QList<QCommandLineOption> all { demo, info, edit, noLive, screenshot, view, size, exportSession, format,
+        output, doAction, query };
+    parser.addOptions(all);
+    QStringList flags { QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("-v"),
+        QStringLiteral("--version") };
+    QStringList valued;
+    for (const QCommandLineOption &option : all) {
+        for (const QString &name : option.names())
+            (option.valueName().isEmpty() ? flags : valued).append((name.size() == 1 ? u"-" : u"--") + name);
+    }
+    parser.process(withDoArgumentsPositional(arguments, flags, valued));
 
     CommandLine line;
     const QStringList positional = parser.positionalArguments();

@@ -7,21 +7,28 @@
 #include "demo/demoseeder.h"
 #include "inforeport.h"
 #include "mainwindow.h"
+#include "outputfile.h"
 #include "query/querycommand.h"
+#include "terminaltext.h"
 #include "transcript/transcriptexport.h"
 #include "writes/actions.h"
 #include "writes/docommand.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QPixmap>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QThread>
+#include <QThreadPool>
 
+#include <cstdio>
 #include <memory>
 
 using namespace cwi;
@@ -54,7 +61,13 @@ int runInfo(const QString &path, QTextStream &out, QTextStream &err)
         err << opened.message << Qt::endl;
         return 2;
     }
-    out << QJsonDocument(infoReport(*opened.database)).toJson();
+    const QJsonObject report = infoReport(*opened.database);
+    out << QJsonDocument(report).toJson();
+    if (report.value(u"damaged").toBool()) { // the report says what could not be read
+        err << "The file " << path << " is damaged: " << report.value(u"problems").toArray().first().toString()
+            << Qt::endl;
+        return 2;
+    }
     return 0;
 }
 
@@ -62,7 +75,7 @@ int runExport(const CommandLine &line, const QString &path, QTextStream &err)
 {
     const QStringList parts = line.exportSession.split(u':');
     bool ok = false;
-    const int session = parts.value(1).toInt(&ok);
+    const qint64 session = parts.value(1).toLongLong(&ok);
     if (parts.size() != 2 || parts.at(0).isEmpty() || !ok || session < 1) {
         err << "--export-session takes AGENT_ID:SESSION, e.g. abc123:2" << Qt::endl;
         return 2;
@@ -84,8 +97,13 @@ int runExport(const CommandLine &line, const QString &path, QTextStream &err)
 }
 
 // Shows the window offscreen, raises the view, waits until nothing is loading, saves a PNG.
-int runScreenshot(MainWindow &window, const CommandLine &line, QTextStream &err)
+int runScreenshot(MainWindow &window, const CommandLine &line, const QString &databasePath, QTextStream &err)
 {
+    const QString refusal = refuseOutputPath(line.screenshot, databasePath);
+    if (!refusal.isEmpty()) {
+        err << "refused: " << refusal << "; nothing was written" << Qt::endl;
+        return 2;
+    }
     window.resize(line.size);
     window.show();
     QString error;
@@ -104,31 +122,31 @@ int runScreenshot(MainWindow &window, const CommandLine &line, QTextStream &err)
     if (window.isBusy())
         err << "warning: the view was still loading after " << kScreenshotTimeoutMs / 1000 << " s" << Qt::endl;
     const QPixmap pixmap = window.grab();
-    if (pixmap.isNull() || !pixmap.save(line.screenshot, "PNG")) {
-        err << "Cannot write " << line.screenshot << Qt::endl;
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (pixmap.isNull() || !pixmap.save(&buffer, "PNG")) {
+        err << "Cannot render the view into a PNG" << Qt::endl;
+        return 1;
+    }
+    if (!writeOutputFile(line.screenshot, databasePath, png, &error)) {
+        err << error << Qt::endl;
         return 1;
     }
     return 0;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// Waits for every job of the global pool and ends its threads while the application, the
+// database and Qt SQL are all still alive: nothing runs on a pooled thread after main().
+struct DrainThreadPool
 {
-    const bool headless = argumentsAreHeadless(argc, argv);
-    if (argumentsWantScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> app;
-    if (headless)
-        app = std::make_unique<QCoreApplication>(argc, argv);
-    else
-        app = std::make_unique<QApplication>(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("Codewalkers"));
-    QCoreApplication::setApplicationName(QStringLiteral("cw-inspector"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(CWI_VERSION));
+    ~DrainThreadPool() { QThreadPool::globalInstance()->waitForDone(); }
+};
 
-    QTextStream out(stdout);
-    QTextStream err(stderr);
+// Everything after the application exists: the headless modes or the window. OUT and ERR are
+// buffers; main() prints them through terminalSafe().
+int run(QCoreApplication &app, bool headless, QTextStream &out, QTextStream &err)
+{
     QCommandLineParser parser;
     const CommandLine line = parseCommandLine(parser, QCoreApplication::arguments());
     if (!line.error.isEmpty()) {
@@ -159,7 +177,11 @@ int main(int argc, char *argv[])
     if (!line.doArgs.isEmpty())
         return runDoCommand(path, line.doArgs, Actions::defaultJournalPath(), out, err);
 
+    // Pooled threads live as long as the application: each keeps one read connection, owned
+    // and closed by the Database, so their number stays bounded by the pool size.
+    QThreadPool::globalInstance()->setExpiryTimeout(-1);
     AppContext context;
+    const DrainThreadPool drain; // destroyed after the window, before the context's database
     MainWindow window(&context, &settings);
     window.setDemoProvider(&ensureDemo);
     QString error;
@@ -169,7 +191,7 @@ int main(int argc, char *argv[])
             err << error << Qt::endl;
             return 2;
         }
-        return runScreenshot(window, line, err);
+        return runScreenshot(window, line, path, err);
     }
     window.restoreLayout();
     window.show();
@@ -177,5 +199,41 @@ int main(int argc, char *argv[])
         window.reportOpenError(error);
     else if (line.viewGiven && !window.showView(line.view, &error))
         err << error << Qt::endl;
-    return app->exec();
+    return app.exec();
+}
+
+// Qt's warnings carry SQLite messages and paths: escaped like everything else on a terminal.
+void printSafely(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    std::fputs(terminalSafe(message).toUtf8().append('\n').constData(), stderr);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    const bool headless = argumentsAreHeadless(argc, argv);
+    if (argumentsWantScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app;
+    if (headless)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Codewalkers"));
+    QCoreApplication::setApplicationName(QStringLiteral("cw-inspector"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CWI_VERSION));
+    qInstallMessageHandler(printSafely);
+
+    QString outText;
+    QString errText;
+    int code = 0;
+    {
+        QTextStream out(&outText);
+        QTextStream err(&errText);
+        code = run(*app, headless, out, err);
+    }
+    std::fputs(terminalSafe(outText).toUtf8().constData(), stdout);
+    std::fputs(terminalSafe(errText).toUtf8().constData(), stderr);
+    return code;
 }

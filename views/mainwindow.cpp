@@ -18,6 +18,7 @@
 #include "knowledge/proposalsview.h"
 #include "logs/logview.h"
 #include "query/querypage.h"
+#include "render/inertdocument.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
 #include "writes/actions.h"
@@ -56,6 +57,7 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Codewalkers Inspector"));
+    installInertResources(); // no rich text in the window loads a resource (labels, tool tips)
     setAcceptDrops(true);
     setDockNestingEnabled(true);
     createViews();
@@ -313,8 +315,11 @@ void MainWindow::createMenus()
 void MainWindow::createStatusBar()
 {
     m_fileLabel = new QLabel(this);
+    m_fileLabel->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_schemaLabel = new QLabel(this);
+    m_schemaLabel->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_changeLabel = new QLabel(this);
+    m_changeLabel->setTextFormat(Qt::PlainText); // text from the file, never markup
     statusBar()->addPermanentWidget(m_fileLabel);
     statusBar()->addPermanentWidget(m_schemaLabel);
     statusBar()->addPermanentWidget(m_changeLabel);

@@ -2,6 +2,7 @@
 
 #include "cellformat.h"
 #include "entities.h"
+#include "render/htmlwriter.h"
 #include "render/tiptaprenderer.h"
 #include "statuscolors.h"
 
@@ -14,7 +15,7 @@ namespace {
 
 QString link(const QString &href, const QString &text)
 {
-    return u"<a href=\"" + DetailHtml::escape(href) + u"\">" + DetailHtml::escape(text) + u"</a>";
+    return u"<a href=\"" + render::escaped(href) + u"\">" + render::escaped(text) + u"</a>";
 }
 
 QString openHref(const QString &table, const QString &id)
@@ -26,7 +27,7 @@ QString badge(const QString &table, const QString &field, const QString &value)
 {
     const QColor color = statusColor(table, field, value);
     return u"<span style=\"background-color:" + color.name() + u"; color:" + contrastingTextColor(color).name()
-        + u";\">&nbsp;" + DetailHtml::escape(statusLabel(table, field, value)) + u"&nbsp;</span>";
+        + u";\">&nbsp;" + render::escaped(statusLabel(table, field, value)) + u"&nbsp;</span>";
 }
 
 QString valueHtml(const DetailData &data, const FieldSpec *field, const QString &column, const QVariant &value,
@@ -37,12 +38,12 @@ QString valueHtml(const DetailData &data, const FieldSpec *field, const QString 
     const QString text = value.toString();
     const QString name = field ? field->name : column;
     if (!field)
-        return u"<span style=\"white-space:pre-wrap;\">" + DetailHtml::escape(text.left(20000)) + u"</span>";
+        return u"<span style=\"white-space:pre-wrap;\">" + render::escaped(text.left(20000)) + u"</span>";
     if (!field->references.isEmpty() && !text.isEmpty()) {
         const QString label = data.referenceLabels.value(field->name);
         return link(openHref(field->references, text), label.isEmpty() ? text : label)
             + (label.isEmpty() ? QStringLiteral(" <span style=\"color:#b00;\">(not found)</span>")
-                               : QString(u" <span style=\"color:#888;\">" + DetailHtml::escape(text) + u"</span>"));
+                               : QString(u" <span style=\"color:#888;\">" + render::escaped(text) + u"</span>"));
     }
     switch (field->kind) {
     case FieldKind::Enum:
@@ -50,9 +51,9 @@ QString valueHtml(const DetailData &data, const FieldSpec *field, const QString 
     case FieldKind::Timestamp: {
         const QDateTime when = Timestamp::interpret(value);
         if (!when.isValid())
-            return DetailHtml::escape(text) + u" <span style=\"color:#b00;\">(not a timestamp)</span>";
-        return DetailHtml::escape(CellFormat::dateTime(when)) + u" <span style=\"color:#888;\">("
-            + DetailHtml::escape(CellFormat::relativeAge(when)) + u", stored " + DetailHtml::escape(text) + u")</span>";
+            return render::escaped(text) + u" <span style=\"color:#b00;\">(not a timestamp)</span>";
+        return render::escaped(CellFormat::dateTime(when)) + u" <span style=\"color:#888;\">("
+            + render::escaped(CellFormat::relativeAge(when)) + u", stored " + render::escaped(text) + u")</span>";
     }
     case FieldKind::Boolean:
         return CellFormat::isTrue(value) ? QStringLiteral("✔ true") : QStringLiteral("✘ false");
@@ -61,7 +62,7 @@ QString valueHtml(const DetailData &data, const FieldSpec *field, const QString 
         const QString html = tiptapToHtml(text, &info);
         QString note = info.message.isEmpty()
             ? QString()
-            : QString(u"<p style=\"color:#a60;\">" + DetailHtml::escape(info.message) + u"</p>");
+            : QString(u"<p style=\"color:#a60;\">" + render::escaped(info.message) + u"</p>");
         return note + u"<div style=\"margin-left:4px;\">" + html + u"</div>";
     }
     case FieldKind::Json: {
@@ -70,7 +71,7 @@ QString valueHtml(const DetailData &data, const FieldSpec *field, const QString 
         const QString pretty = CellFormat::prettyJson(text.left(4 * 1024 * 1024));
         if (pretty.isEmpty())
             return u"<span style=\"color:#b00;\">does not parse as JSON; raw text:</span><pre>"
-                + DetailHtml::escape(text.left(20000)) + u"</pre>";
+                + render::escaped(text.left(20000)) + u"</pre>";
         QStringList lines = pretty.split(u'\n');
         QString tail;
         if (lines.size() > DetailHtml::kFoldedJsonLines && !expanded.contains(name)) {
@@ -79,23 +80,18 @@ QString valueHtml(const DetailData &data, const FieldSpec *field, const QString 
         } else if (lines.size() > DetailHtml::kFoldedJsonLines) {
             tail = u"<br>" + link(u"cwi:fold/" + name, QStringLiteral("▾ fold"));
         }
-        return u"<pre style=\"background:#f6f8fa;\">" + DetailHtml::escape(lines.join(u'\n')) + u"</pre>" + tail;
+        return u"<pre style=\"background:#f6f8fa;\">" + render::escaped(lines.join(u'\n')) + u"</pre>" + tail;
     }
     default:
         break;
     }
     if (text.contains(u'\n') || text.size() > 120)
-        return u"<div style=\"white-space:pre-wrap;\">" + DetailHtml::escape(text.left(50000))
+        return u"<div style=\"white-space:pre-wrap;\">" + render::escaped(text.left(50000))
             + (text.size() > 50000 ? QStringLiteral("<br><i>… (shortened)</i>") : QString()) + u"</div>";
-    return DetailHtml::escape(text);
+    return render::escaped(text);
 }
 
 } // namespace
-
-QString DetailHtml::escape(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
 
 QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
 {
@@ -103,10 +99,10 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
     const QString title = spec ? spec->title : data.table;
     QString html = QStringLiteral("<html><body style=\"margin:6px;\">");
     if (!data.error.isEmpty())
-        return html + u"<p style=\"color:#b00;\">" + escape(data.error) + u"</p></body></html>";
+        return html + u"<p style=\"color:#b00;\">" + render::escaped(data.error) + u"</p></body></html>";
     if (!data.row) {
-        return html + u"<h3>" + escape(title) + u"</h3><p>No row with id <code>" + escape(data.id) + u"</code> in "
-            + escape(data.table) + u" (it may have been deleted).</p></body></html>";
+        return html + u"<h3>" + render::escaped(title) + u"</h3><p>No row with id <code>" + render::escaped(data.id)
+            + u"</code> in " + render::escaped(data.table) + u" (it may have been deleted).</p></body></html>";
     }
     const RowRecord &row = *data.row;
     QString heading = title;
@@ -115,8 +111,9 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
         if (!label.isEmpty())
             heading = CellFormat::elide(label, 90);
     }
-    html += u"<h2 style=\"margin-bottom:2px;\">" + escape(heading) + u"</h2>";
-    html += u"<p style=\"color:#666; margin-top:0;\">" + escape(title) + u" · <code>" + escape(data.id) + u"</code>";
+    html += u"<h2 style=\"margin-bottom:2px;\">" + render::escaped(heading) + u"</h2>";
+    html += u"<p style=\"color:#666; margin-top:0;\">" + render::escaped(title) + u" · <code>"
+        + render::escaped(data.id) + u"</code>";
     if (data.table == u"agents")
         html += u" · " + link(u"cwi:log/" + data.id, QStringLiteral("open log"));
     if (data.table == u"phases")
@@ -136,13 +133,13 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
         const FieldSpec *field = spec && !logical.isEmpty() ? spec->field(logical) : nullptr;
         const QString shade = i % 2 ? QStringLiteral("#ffffff") : QStringLiteral("#f7f7f9");
         html += u"<tr style=\"background:" + shade + u";\"><td valign=\"top\" nowrap style=\"color:#555;\"><b>"
-            + escape(field ? field->name : column) + u"</b>"
+            + render::escaped(field ? field->name : column) + u"</b>"
             + (field ? QString() : QStringLiteral("<br><span style=\"color:#999;\">not in the schema</span>"))
             + u"</td><td valign=\"top\">" + valueHtml(data, field, column, row.values.at(i), expanded) + u"</td></tr>";
     }
     html += u"</table>";
     for (const QString &missing : data.info.missingFields)
-        html += u"<p style=\"color:#999;\">" + escape(missing) + u": not in this file (older schema)</p>";
+        html += u"<p style=\"color:#999;\">" + render::escaped(missing) + u": not in this file (older schema)</p>";
 
     if (data.logTotals && data.logTotals->sessions > 0) {
         const LogTotals &t = *data.logTotals;
@@ -162,21 +159,21 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
         for (const Relation &relation : data.relations) {
             const QString text = relation.title + u" (" + QString::number(relation.count) + u')';
             if (relation.count == 0) {
-                html += u"<li style=\"color:#999;\">" + escape(text) + u"</li>";
+                html += u"<li style=\"color:#999;\">" + render::escaped(text) + u"</li>";
                 continue;
             }
             const bool joinTable
                 = relation.table.contains(u"_dependencies") || relation.table == u"initiative_projects";
             if (!relation.onlyId.isEmpty() && !joinTable) {
                 html += u"<li>" + link(openHref(relation.table, relation.onlyId), text)
-                    + u" <span style=\"color:#999;\">" + escape(relation.table) + u"</span></li>";
+                    + u" <span style=\"color:#999;\">" + render::escaped(relation.table) + u"</span></li>";
                 continue;
             }
             html += u"<li>"
                 + link(u"cwi:filter/" + relation.table + u'/' + relation.field + u'/'
                         + QString::fromLatin1(QUrl::toPercentEncoding(data.id)),
                     text)
-                + u" <span style=\"color:#999;\">" + escape(relation.table) + u"</span></li>";
+                + u" <span style=\"color:#999;\">" + render::escaped(relation.table) + u"</span></li>";
         }
         html += u"</ul>";
     }

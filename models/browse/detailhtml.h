@@ -34,7 +34,6 @@ class DetailHtml
 public:
     static constexpr int kFoldedJsonLines = 14;
     static QString build(const DetailData &data, const QSet<QString> &expanded);
-    static QString escape(const QString &text);
 };
 
 } // namespace cwi

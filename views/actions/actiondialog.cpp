@@ -26,6 +26,7 @@ ActionDialog::ActionDialog(const ActionInfo &info, std::function<ActionPlan(cons
     auto *layout = new QVBoxLayout(this);
 
     m_title = new QLabel(this);
+    m_title->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_title->setWordWrap(true);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -34,6 +35,7 @@ ActionDialog::ActionDialog(const ActionInfo &info, std::function<ActionPlan(cons
     layout->addWidget(m_title);
 
     m_warning = new QLabel(this);
+    m_warning->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_warning->setWordWrap(true);
     m_warning->setObjectName(u"actionWarning"_s);
     m_warning->setStyleSheet(u"QLabel#actionWarning { background: #fff4d6; color: #5c4300; border: 1px solid #e6c35c;"
@@ -42,6 +44,7 @@ ActionDialog::ActionDialog(const ActionInfo &info, std::function<ActionPlan(cons
 
     if (!context.isEmpty()) {
         auto *contextLabel = new QLabel(context, this);
+        contextLabel->setTextFormat(Qt::PlainText); // text from the file, never markup
         contextLabel->setWordWrap(true);
         contextLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
         contextLabel->setStyleSheet(u"QLabel { background: palette(alternate-base); padding: 6px;"
@@ -78,6 +81,7 @@ ActionDialog::ActionDialog(const ActionInfo &info, std::function<ActionPlan(cons
     layout->addWidget(m_changes, 1);
 
     m_problem = new QLabel(this);
+    m_problem->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(u"QLabel { color: #b3261e; }"_s);
     layout->addWidget(m_problem);

@@ -3,6 +3,7 @@
 #include "actiondialog.h"
 #include "database.h"
 #include "historymodel.h"
+#include "render/htmlwriter.h"
 #include "writes/actions.h"
 
 #include <QFileInfo>
@@ -84,10 +85,10 @@ void HistoryView::reload()
     const QString file
         = m_actions && m_actions->database() ? QFileInfo(m_actions->database()->path()).fileName() : QString();
     m_heading->setText(file.isEmpty() ? u"No database open"_s
-                                      : u"<b>"_s + file.toHtmlEscaped() + u"</b> — "
+                                      : u"<b>"_s + render::escaped(file) + u"</b> — "
                 + QString::number(m_model->rowCount()) + u" action(s) in the journal");
     if (m_actions && !m_actions->journalError().isEmpty())
-        m_heading->setText(u"<span style='color:#b3261e'>"_s + m_actions->journalError().toHtmlEscaped() + u"</span>");
+        m_heading->setText(u"<span style='color:#b3261e'>"_s + render::escaped(m_actions->journalError()) + u"</span>");
     for (int c = 0; c < HistoryModel::ColumnCount; ++c) {
         if (c != HistoryModel::ActionColumn)
             m_list->resizeColumnToContents(c);

@@ -1,6 +1,7 @@
 #include "detailview.h"
 
 #include "browse/detailhtml.h"
+#include "render/inertdocument.h"
 #include "workrepositories.h"
 
 #include "asyncjob.h"
@@ -66,6 +67,7 @@ DetailView::DetailView(AppContext *context, QWidget *parent)
     , m_context(context)
     , m_browser(new QTextBrowser(this))
 {
+    m_browser->setDocument(new InertTextDocument(m_browser)); // file content: loads nothing
     m_browser->setOpenLinks(false);
     m_browser->setOpenExternalLinks(false);
     m_browser->setPlaceholderText(tr("Select a row anywhere to see all of its fields here."));

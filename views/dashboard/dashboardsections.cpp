@@ -2,6 +2,7 @@
 
 #include "dashboardcard.h"
 #include "dashboardview.h"
+#include "render/htmlwriter.h"
 #include "statuscolors.h"
 
 #include <QHBoxLayout>
@@ -14,11 +15,6 @@ namespace cwi {
 namespace {
 
 const QString Status = QStringLiteral("status");
-
-QString esc(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
 
 QString elide(const QString &text, int length = 140)
 {
@@ -34,7 +30,7 @@ QString dot(const QColor &color)
 QString badge(const QString &table, const QString &value)
 {
     return QStringLiteral("<span style=\"color:%1; font-weight:600\">%2</span>")
-        .arg(statusColor(table, Status, value).name(), esc(statusLabel(table, Status, value)));
+        .arg(statusColor(table, Status, value).name(), render::escaped(statusLabel(table, Status, value)));
 }
 
 QString numberLink(const QString &href, qint64 n, const QColor &color)
@@ -79,7 +75,7 @@ QWidget *DashboardView::statusCard(const QString &title, const QString &table, c
     for (const StatusCount &s : counts) {
         const QColor color = statusColor(table, Status, s.status);
         rows += QStringLiteral("<tr><td>%1&nbsp; %2</td><td align=\"right\">%3</td></tr>")
-                    .arg(dot(color), esc(statusLabel(table, Status, s.status)),
+                    .arg(dot(color), render::escaped(statusLabel(table, Status, s.status)),
                         numberLink(filterLink(table, Status, u'=' + s.status), s.count, color));
     }
     c->addText(rows + QStringLiteral("</table>"));
@@ -118,10 +114,10 @@ QWidget *DashboardView::agentsCard()
             html += QStringLiteral("<br>%1 %2%3")
                         .arg(dot(statusColor(agents, Status, a.status)), rowLink(agents, a.id, a.name), task(a));
             for (const QString &q : a.questions)
-                html += QStringLiteral("<br>&nbsp;&nbsp;&nbsp;&nbsp;<i>“%1”</i>").arg(esc(elide(q, 200)));
+                html += QStringLiteral("<br>&nbsp;&nbsp;&nbsp;&nbsp;<i>“%1”</i>").arg(render::escaped(elide(q, 200)));
             if (!a.rawQuestions.isEmpty())
                 html += QStringLiteral("<br>&nbsp;&nbsp;&nbsp;&nbsp;%1 <tt>%2</tt>")
-                            .arg(muted(tr("questions (not valid JSON):")), esc(elide(a.rawQuestions, 120)));
+                            .arg(muted(tr("questions (not valid JSON):")), render::escaped(elide(a.rawQuestions, 120)));
         }
         c->addText(html);
     }
@@ -168,7 +164,8 @@ QWidget *DashboardView::conversationsCard()
     for (int i = 0; i < shown; ++i) {
         const DashboardConversation &conv = d.pendingConversations[i];
         html += QStringLiteral("%1%2 → %3: %4")
-                    .arg(i ? QStringLiteral("<br>") : QString(), esc(conv.fromAgentName), esc(conv.toAgentName),
+                    .arg(i ? QStringLiteral("<br>") : QString(), render::escaped(conv.fromAgentName),
+                        render::escaped(conv.toAgentName),
                         rowLink(QStringLiteral("conversations"), conv.id,
                             QStringLiteral("“") + elide(conv.question, 90) + QStringLiteral("”")));
     }
@@ -202,7 +199,7 @@ QWidget *DashboardView::accountsCard()
         html += (html.isEmpty() ? QString() : QStringLiteral("<br>"))
             + QStringLiteral("%1 %2<br>&nbsp;&nbsp;&nbsp;&nbsp;%3")
                   .arg(dot(statusColor({}, Status, QStringLiteral("blocked"))),
-                      rowLink(QStringLiteral("accounts"), a.id, a.email), muted(esc(until)));
+                      rowLink(QStringLiteral("accounts"), a.id, a.email), muted(render::escaped(until)));
     }
     c->addText(html);
     return c;
@@ -230,7 +227,7 @@ QWidget *DashboardView::reviewCard()
         const QString name = p.phaseName.isEmpty() ? p.phaseId : p.phaseName;
         rows += QStringLiteral("<tr><td>%1 %2</td><td align=\"right\">%3</td></tr>")
                     .arg(rowLink(QStringLiteral("phases"), p.phaseId, name),
-                        p.initiativeName.isEmpty() ? QString() : muted(u"· " + esc(p.initiativeName)),
+                        p.initiativeName.isEmpty() ? QString() : muted(u"· " + render::escaped(p.initiativeName)),
                         numberLink(
                             filterLink(QStringLiteral("review_comments"), QStringLiteral("phaseId"), u'=' + p.phaseId),
                             p.unresolved, statusColor({}, Status, QStringLiteral("pending_review"))));
@@ -265,7 +262,7 @@ QWidget *DashboardView::errandsCard()
         html += (html.isEmpty() ? QString() : QStringLiteral("<br>"))
             + QStringLiteral("%1 %2 %3")
                   .arg(badge(errands, e.status), rowLink(errands, e.id, elide(e.description, 70)),
-                      muted(QStringLiteral("<tt>%1</tt>").arg(esc(e.branch))));
+                      muted(QStringLiteral("<tt>%1</tt>").arg(render::escaped(e.branch))));
     }
     c->addText(html);
     return c;

@@ -2,6 +2,7 @@
 
 #include "asyncjob.h"
 #include "dashboardcard.h"
+#include "render/htmlwriter.h"
 #include "statuscolors.h"
 
 #include <QFileInfo>
@@ -56,6 +57,7 @@ DashboardView::DashboardView(AppContext *ctx, QWidget *parent)
     , m_title(new QLabel(tr("Headquarters"), this))
     , m_subtitle(new QLabel(this))
 {
+    m_subtitle->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(QStringLiteral("dashboardView"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.7);
@@ -125,7 +127,7 @@ QString DashboardView::filterLink(const QString &table, const QString &field, co
 QString DashboardView::rowLink(const QString &table, const QString &id, const QString &text)
 {
     m_links.append(Link { EntityRef { table, id }, {}, {} });
-    return QStringLiteral("<a href=\"link:%1\">%2</a>").arg(m_links.size() - 1).arg(text.toHtmlEscaped());
+    return QStringLiteral("<a href=\"link:%1\">%2</a>").arg(m_links.size() - 1).arg(render::escaped(text));
 }
 
 void DashboardView::activateLink(const QString &href)
@@ -188,7 +190,7 @@ void DashboardView::rebuild()
     m_cards.clear();
     if (!m_snapshot.error.isEmpty()) {
         DashboardCard *c = card(database ? tr("The dashboard could not be read") : tr("Nothing to show"));
-        c->addText(m_snapshot.error.toHtmlEscaped());
+        c->addText(render::escaped(m_snapshot.error));
         m_cards.append({ c, 3 });
     } else {
         m_cards.append(

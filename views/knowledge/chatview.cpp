@@ -37,6 +37,7 @@ ChatView::ChatView(AppContext *ctx, QWidget *parent)
     , m_table(new QTableView(this))
     , m_document(new DocumentBrowser(ctx, this))
 {
+    m_scope->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(u"ChatView"_s);
     m_clearScope->setText(u"Show all"_s);
     m_clearScope->setAutoRaise(true);

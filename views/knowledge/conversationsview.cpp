@@ -26,6 +26,7 @@ ConversationsView::ConversationsView(AppContext *ctx, QWidget *parent)
     , m_table(new QTableView(this))
     , m_document(new DocumentBrowser(ctx, this))
 {
+    m_count->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(u"ConversationsView"_s);
     m_state->addItem(u"Pending and answered"_s, int(ConversationListModel::StateFilter::All));
     m_state->addItem(u"Pending"_s, int(ConversationListModel::StateFilter::Pending));

@@ -3,6 +3,7 @@
 #include "appcontext.h"
 #include "knowledge/knowledgehtml.h"
 #include "render/htmlwriter.h"
+#include "render/inertdocument.h"
 
 #include <QDesktopServices>
 #include <QMessageBox>
@@ -16,6 +17,7 @@ DocumentBrowser::DocumentBrowser(AppContext *ctx, QWidget *parent)
     : QTextBrowser(parent)
     , m_ctx(ctx)
 {
+    setDocument(new InertTextDocument(this)); // file content: loads nothing
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setFrameShape(QFrame::NoFrame);

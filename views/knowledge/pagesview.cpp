@@ -46,6 +46,7 @@ PagesView::PagesView(AppContext *ctx, QWidget *parent)
     , m_document(new DocumentBrowser(ctx, this))
     , m_searchDelay(new QTimer(this))
 {
+    m_status->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(u"PagesView"_s);
     m_initiatives->setMinimumContentsLength(18);
     m_initiatives->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);

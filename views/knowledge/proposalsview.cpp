@@ -36,6 +36,7 @@ ProposalsView::ProposalsView(AppContext *ctx, QWidget *parent)
     , m_table(new QTableView(this))
     , m_document(new DocumentBrowser(ctx, this))
 {
+    m_count->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(u"ProposalsView"_s);
     m_status->addItem(u"Any status"_s, QString());
     for (const QString &status : { u"pending"_s, u"accepted"_s, u"dismissed"_s })

@@ -1,6 +1,8 @@
 #include "agentrecordpanel.h"
 
 #include "appcontext.h"
+#include "render/htmlwriter.h"
+#include "render/inertdocument.h"
 
 #include <QJsonDocument>
 #include <QUrl>
@@ -11,14 +13,9 @@ namespace cwi {
 
 namespace {
 
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped();
-}
-
 QString orDash(const QString &s)
 {
-    return s.isEmpty() ? u"<span style='color:#9e9e9e'>—</span>"_s : esc(s);
+    return s.isEmpty() ? u"<span style='color:#9e9e9e'>—</span>"_s : render::escaped(s);
 }
 
 QString variantText(const QVariant &v)
@@ -35,9 +32,9 @@ QString jsonBlock(const QString &text)
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError)
         return u"<p style='color:#c62828'>Does not parse as JSON (%1); shown as stored:</p><pre style='white-space:pre-wrap'>%2</pre>"_s
-            .arg(esc(error.errorString()), esc(text));
-    return u"<pre style='white-space:pre-wrap'>"_s + esc(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)))
-        + u"</pre>"_s;
+            .arg(render::escaped(error.errorString()), render::escaped(text));
+    return u"<pre style='white-space:pre-wrap'>"_s
+        + render::escaped(QString::fromUtf8(doc.toJson(QJsonDocument::Indented))) + u"</pre>"_s;
 }
 
 QString row(const QString &label, const QString &valueHtml)
@@ -51,6 +48,7 @@ AgentRecordPanel::AgentRecordPanel(AppContext *ctx, QWidget *parent)
     : QTextBrowser(parent)
     , m_ctx(ctx)
 {
+    setDocument(new InertTextDocument(this)); // file content: loads nothing
     setOpenLinks(false);
     setFrameShape(QFrame::NoFrame);
     setToolTip(u"The agent's row in the agents table"_s);
@@ -65,7 +63,7 @@ AgentRecordPanel::AgentRecordPanel(AppContext *ctx, QWidget *parent)
 
 void AgentRecordPanel::showMessage(const QString &message)
 {
-    setHtml(u"<p style='color:#616161'>"_s + esc(message) + u"</p>"_s);
+    setHtml(u"<p style='color:#616161'>"_s + render::escaped(message) + u"</p>"_s);
 }
 
 void AgentRecordPanel::showRecord(const AgentLogs &logs)
@@ -73,16 +71,18 @@ void AgentRecordPanel::showRecord(const AgentLogs &logs)
     if (!logs.agent) {
         const QString name = logs.sessions.isEmpty() ? logs.agentId : logs.sessions.constFirst().agentName;
         setHtml(u"<h3>%1</h3><p style='color:#616161'>The agent row <code>%2</code> is gone (deleted). Its log "
-                "is still in agent_log_chunks, so the sessions stay readable.</p>"_s.arg(esc(name), esc(logs.agentId)));
+                "is still in agent_log_chunks, so the sessions stay readable.</p>"_s.arg(
+                    render::escaped(name), render::escaped(logs.agentId)));
         return;
     }
     const Agent &a = *logs.agent;
     auto link = [](const QString &table, const QString &id, const QString &label) {
         if (id.isEmpty())
             return orDash(QString());
-        return u"<a href='cwi:%1/%2'>%3</a>"_s.arg(table, esc(id), esc(label.isEmpty() ? id : label));
+        return u"<a href='cwi:%1/%2'>%3</a>"_s.arg(
+            table, render::escaped(id), render::escaped(label.isEmpty() ? id : label));
     };
-    QString html = u"<h3 style='margin-bottom:4px'>%1</h3><table cellspacing=0>"_s.arg(esc(a.name));
+    QString html = u"<h3 style='margin-bottom:4px'>%1</h3><table cellspacing=0>"_s.arg(render::escaped(a.name));
     html += row(u"Status"_s, u"<b>"_s + orDash(a.status) + u"</b>"_s);
     html += row(u"Mode"_s, orDash(a.mode));
     html += row(u"Provider"_s, orDash(a.provider));
@@ -93,11 +93,11 @@ void AgentRecordPanel::showRecord(const AgentLogs &logs)
     html += row(u"PID"_s, orDash(variantText(a.pid)));
     html += row(u"Exit code"_s, orDash(variantText(a.exitCode)));
     html += row(u"Session id"_s, orDash(a.sessionId));
-    html += row(u"Agent id"_s, u"<code>"_s + esc(a.id) + u"</code>"_s);
+    html += row(u"Agent id"_s, u"<code>"_s + render::escaped(a.id) + u"</code>"_s);
     html += u"</table>"_s;
     html += u"<h4>Prompt</h4>"_s
         + (a.prompt.isEmpty() ? u"<p style='color:#9e9e9e'>—</p>"_s
-                              : u"<pre style='white-space:pre-wrap'>"_s + esc(a.prompt) + u"</pre>"_s);
+                              : u"<pre style='white-space:pre-wrap'>"_s + render::escaped(a.prompt) + u"</pre>"_s);
     html += u"<h4>Result</h4>"_s + jsonBlock(a.result);
     html += u"<h4>Pending questions</h4>"_s + jsonBlock(a.pendingQuestions);
     setHtml(html);

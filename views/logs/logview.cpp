@@ -125,6 +125,7 @@ void LogView::buildUi()
     outer->addWidget(m_pages);
 
     m_placeholder = new QLabel;
+    m_placeholder->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setStyleSheet(u"color:#616161; font-size:11pt; padding:24px"_s);
@@ -141,6 +142,7 @@ void LogView::buildUi()
     sessionsLayout->setSpacing(2);
     auto *sessionsHeader = new QHBoxLayout;
     m_title = new QLabel;
+    m_title->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_title->setStyleSheet(u"font-weight:600"_s);
     sessionsHeader->addWidget(m_title, 1);
     auto *allLogs = new QAction(u"All logs"_s, this);
@@ -204,6 +206,7 @@ void LogView::buildUi()
     next->setToolTip(u"Next hit (F3)"_s);
     next->setShortcut(QKeySequence(Qt::Key_F3));
     m_hitLabel = new QLabel;
+    m_hitLabel->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_hitLabel->setMinimumWidth(150);
     m_hitLabel->setStyleSheet(u"color:#616161; padding:0 6px"_s);
     bar->addWidget(m_hitLabel);
@@ -315,6 +318,7 @@ void LogView::buildUi()
     m_transcriptStack->addWidget(m_rawView);
 
     m_status = new QLabel;
+    m_status->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_status->setStyleSheet(u"color:#616161; padding:2px 6px; border-top:1px solid #e0e0e0"_s);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     rightLayout->addWidget(m_status);

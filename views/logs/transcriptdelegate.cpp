@@ -1,5 +1,7 @@
 #include "transcriptdelegate.h"
 
+#include "render/htmlwriter.h"
+#include "render/inertdocument.h"
 #include "transcript/eventpresentation.h"
 #include "transcript/transcriptmodel.h"
 
@@ -47,11 +49,6 @@ QColor headerColor(const QModelIndex &index)
     }
 }
 
-QString escaped(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
-
 // Diff lines as coloured HTML rows.
 QString diffHtml(const QString &diff)
 {
@@ -65,7 +62,7 @@ QString diffHtml(const QString &diff)
             style = u"background:#ffebe9;color:#82071e"_s;
         else if (line.startsWith(u"@@"))
             style = u"color:#6e40c9"_s;
-        html += u"<span style='"_s + style + u"'>"_s + escaped(line) + u"</span>\n"_s;
+        html += u"<span style='"_s + style + u"'>"_s + render::escaped(line) + u"</span>\n"_s;
     }
     return html + u"</pre>"_s;
 }
@@ -113,7 +110,7 @@ QTextDocument *TranscriptDelegate::document(const QModelIndex &index, int width)
     if (QTextDocument *cached = m_documents.object(key))
         return cached;
 
-    auto *doc = new QTextDocument;
+    auto *doc = new InertTextDocument;
     doc->setDocumentMargin(kMargin);
     QFont font = m_view->font();
     doc->setDefaultFont(font);
@@ -123,31 +120,32 @@ QTextDocument *TranscriptDelegate::document(const QModelIndex &index, int width)
     QString html;
     if (!header.isEmpty()) {
         html += u"<div style='color:%1; font-weight:600;%2'>%3</div>"_s.arg(
-            headerColor(index).name(), dim ? u" font-style:italic"_s : QString(), escaped(header));
+            headerColor(index).name(), dim ? u" font-style:italic"_s : QString(), render::escaped(header));
     }
     switch (format) {
     case BodyFormat::Markdown: {
-        QTextDocument md;
-        md.setMarkdown(body);
+        InertTextDocument md; // raw HTML inside the Markdown is text, not markup
+        md.setMarkdown(body,
+            QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub | QTextDocument::MarkdownNoHTML));
         html += md.toHtml().section(u"<body"_s, 1).section(u'>', 1).section(u"</body>"_s, 0, 0);
         break;
     }
     case BodyFormat::Monospace:
         if (!body.isEmpty())
-            html += u"<pre style='margin:0; white-space:pre-wrap'>"_s + escaped(body) + u"</pre>"_s;
+            html += u"<pre style='margin:0; white-space:pre-wrap'>"_s + render::escaped(body) + u"</pre>"_s;
         break;
     case BodyFormat::Diff:
         html += diffHtml(body);
         break;
     case BodyFormat::Note:
         if (!body.isEmpty())
-            html += u"<div style='color:#616161; font-size:small'>"_s + escaped(body) + u"</div>"_s;
+            html += u"<div style='color:#616161; font-size:small'>"_s + render::escaped(body) + u"</div>"_s;
         break;
     case BodyFormat::Plain:
         if (!body.isEmpty())
             html += u"<div style='white-space:pre-wrap;%1'>"_s.arg(
                         dim ? u" color:#616161; font-style:italic"_s : QString())
-                + escaped(body) + u"</div>"_s;
+                + render::escaped(body) + u"</div>"_s;
         break;
     }
     doc->setHtml(html);

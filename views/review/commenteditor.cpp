@@ -20,6 +20,7 @@ CommentEditor::CommentEditor(const QString &title, const QString &context, const
 {
     setWindowTitle(title);
     auto *where = new QLabel(context, this);
+    where->setTextFormat(Qt::PlainText); // text from the file, never markup
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_body->setPlaceholderText(tr("Leave a comment"));
     m_body->setTabChangesFocus(true);

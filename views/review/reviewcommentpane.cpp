@@ -26,6 +26,7 @@ ReviewCommentPane::ReviewCommentPane(ReviewCommentModel *model, QWidget *parent)
     , m_resolve(new QPushButton(tr("Resolve"), this))
     , m_unresolve(new QPushButton(tr("Unresolve"), this))
 {
+    m_summary->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(u"reviewCommentPane"_s);
     m_filter->setSourceModel(model);
     m_state->addItem(tr("All comments"), int(ReviewCommentFilterModel::All));

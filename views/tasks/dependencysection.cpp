@@ -1,5 +1,7 @@
 #include "dependencysection.h"
 
+#include "render/htmlwriter.h"
+#include "render/inertdocument.h"
 #include "statuscolors.h"
 #include "tasktree/tasktreemodel.h"
 
@@ -23,6 +25,7 @@ QString tableNoun(const QString &table, qsizetype n)
 DependencySection::DependencySection(QWidget *parent)
     : QTextBrowser(parent)
 {
+    setDocument(new InertTextDocument(this)); // file content: loads nothing
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setFrameShape(QFrame::NoFrame);
@@ -40,14 +43,14 @@ DependencySection::DependencySection(QWidget *parent)
 QString DependencySection::link(const QString &table, const QString &id, const QString &text)
 {
     m_links.append({ table, id });
-    return QStringLiteral("<a href=\"link:%1\">%2</a>").arg(m_links.size() - 1).arg(text.toHtmlEscaped());
+    return QStringLiteral("<a href=\"link:%1\">%2</a>").arg(m_links.size() - 1).arg(render::escaped(text));
 }
 
 QString DependencySection::badge(const QString &table, const QString &value) const
 {
     const QColor color = statusColor(table, Status, value);
     return QStringLiteral("<span style=\"color:%1; font-weight:600\">%2</span>")
-        .arg(color.name(), statusLabel(table, Status, value).toHtmlEscaped());
+        .arg(color.name(), render::escaped(statusLabel(table, Status, value)));
 }
 
 void DependencySection::showFor(const TaskTreeModel *model, const QModelIndex &index)
@@ -58,10 +61,10 @@ void DependencySection::showFor(const TaskTreeModel *model, const QModelIndex &i
         QString hint = tr("Select a task or phase to see what it waits on and what waits on it.");
         if (model && table == QLatin1StringView("initiatives"))
             hint = tr("<b>%1</b> — %2 of %3 tasks completed. %4<br>%5")
-                       .arg(index.data(Qt::DisplayRole).toString().toHtmlEscaped())
+                       .arg(render::escaped(index.data(Qt::DisplayRole).toString()))
                        .arg(index.data(TaskTreeModel::ProgressDoneRole).toInt())
                        .arg(index.data(TaskTreeModel::ProgressTotalRole).toInt())
-                       .arg(model->countsText(index).toHtmlEscaped(), hint);
+                       .arg(render::escaped(model->countsText(index)), hint);
         setHtml(QStringLiteral("<p style=\"color:gray\">%1</p>").arg(hint));
         return;
     }
@@ -81,7 +84,7 @@ void DependencySection::showFor(const TaskTreeModel *model, const QModelIndex &i
         html += tr(" &nbsp;· %1 of %2 %3 completed (%4)")
                     .arg(index.data(TaskTreeModel::ProgressDoneRole).toInt())
                     .arg(total)
-                    .arg(isTask ? tr("sub-tasks") : tr("tasks"), model->countsText(index).toHtmlEscaped());
+                    .arg(isTask ? tr("sub-tasks") : tr("tasks"), render::escaped(model->countsText(index)));
     if (!isTask) {
         const int comments = model->snapshot().unresolvedCommentsByPhase.value(id);
         if (comments > 0)
@@ -97,7 +100,7 @@ void DependencySection::showFor(const TaskTreeModel *model, const QModelIndex &i
     const QString reason = deps.waitReason(table, id);
     if (waiting && !reason.isEmpty())
         html += tr("<p style=\"color:%1\"><b>Why it waits:</b> %2</p>")
-                    .arg(statusColor(table, Status, QStringLiteral("blocked")).name(), reason.toHtmlEscaped());
+                    .arg(statusColor(table, Status, QStringLiteral("blocked")).name(), render::escaped(reason));
     else if (waiting)
         html += tr("<p><b>Why it waits:</b> nothing it depends on is unfinished; it is ready to start.</p>");
 
@@ -113,7 +116,7 @@ void DependencySection::showFor(const TaskTreeModel *model, const QModelIndex &i
         QStringList entries;
         for (const DependencyItem &item : items) {
             if (item.missing)
-                entries.append(tr("&nbsp;&nbsp;• %1 <i>(missing row)</i>").arg(item.id.toHtmlEscaped()));
+                entries.append(tr("&nbsp;&nbsp;• %1 <i>(missing row)</i>").arg(render::escaped(item.id)));
             else
                 entries.append(QStringLiteral("&nbsp;&nbsp;• %1 &nbsp;%2")
                                    .arg(link(item.table, item.id, item.name), badge(item.table, item.status)));

@@ -45,6 +45,8 @@ TaskTreeView::TaskTreeView(AppContext *ctx, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_message(new QLabel(this))
 {
+    m_message->setTextFormat(Qt::PlainText); // text from the file, never markup
+    m_summary->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(QStringLiteral("taskTreeView"));
     m_filter->setSourceModel(m_model);
 

@@ -42,9 +42,9 @@ QString preview(const QString &text, int lines, bool *more)
     return out;
 }
 
-QString capped(const QString &text)
+QString capped(const QString &text, Extent extent)
 {
-    if (text.size() <= kMaxBody)
+    if (extent == Extent::Complete || text.size() <= kMaxBody)
         return text;
     return text.left(kMaxBody)
         + u"\n\n… (%1 more characters; expand or export to see all)"_s.arg(text.size() - kMaxBody);
@@ -108,23 +108,24 @@ QString callNameFor(const Transcript *transcript, const QString &toolUseId)
     return {};
 }
 
-EventPresentation presentBlock(const TranscriptEvent &event, const ContentBlock &block, const Transcript *transcript)
+EventPresentation presentBlock(
+    const TranscriptEvent &event, const ContentBlock &block, const Transcript *transcript, Extent extent)
 {
     EventPresentation p;
     const QString who = event.isSubAgent() ? u"Sub-agent"_s : QString();
     switch (block.kind) {
     case EventKind::AssistantText:
         p.header = who.isEmpty() ? u"Assistant"_s : who;
-        p.body = capped(block.text);
+        p.body = capped(block.text, extent);
         p.format = BodyFormat::Markdown;
-        if (block.text.size() > kMaxBody) {
+        if (extent == Extent::Screen && block.text.size() > kMaxBody) {
             p.detail = block.text;
             p.detailFormat = BodyFormat::Plain;
         }
         break;
     case EventKind::UserText:
         p.header = who.isEmpty() ? u"User"_s : who + u" prompt"_s;
-        p.body = capped(block.text);
+        p.body = capped(block.text, extent);
         p.format = BodyFormat::Markdown;
         break;
     case EventKind::Thinking:
@@ -139,7 +140,7 @@ EventPresentation presentBlock(const TranscriptEvent &event, const ContentBlock 
         p.header = block.toolName.isEmpty() ? u"Tool call"_s : block.toolName;
         p.body = toolCallSummary(block.toolName, block.input);
         p.format = BodyFormat::Monospace;
-        const QString diff = toolCallDiff(block.toolName, block.input);
+        const QString diff = toolCallDiff(block.toolName, block.input, extent);
         p.detail = diff.isEmpty() ? indentedJson(block.input) : diff;
         p.detailFormat = diff.isEmpty() ? BodyFormat::Monospace : BodyFormat::Diff;
         // The outcome in the call's row: the result itself sits under the call, collapsed.
@@ -173,7 +174,7 @@ EventPresentation presentBlock(const TranscriptEvent &event, const ContentBlock 
             p.detail = patch;
             p.detailFormat = BodyFormat::Diff;
         } else if (more) {
-            p.detail = capped(block.text);
+            p.detail = capped(block.text, extent);
             p.body += u"\n… %1 more lines"_s.arg(block.text.count(u'\n') - kPreviewLines + 1);
         }
         p.error = block.isError;
@@ -259,7 +260,7 @@ QString toolCallSummary(const QString &tool, const QJsonObject &input)
     return firstLine(s, 240);
 }
 
-QString toolCallDiff(const QString &tool, const QJsonObject &input)
+QString toolCallDiff(const QString &tool, const QJsonObject &input, Extent extent)
 {
     if (tool == u"Edit")
         return editDiff(input.value("old_string"_L1).toString(), input.value("new_string"_L1).toString());
@@ -275,7 +276,7 @@ QString toolCallDiff(const QString &tool, const QJsonObject &input)
     }
     if (tool == u"Write") {
         QString out;
-        appendLines(out, capped(input.value("content"_L1).toString()), u'+');
+        appendLines(out, capped(input.value("content"_L1).toString(), extent), u'+');
         return out;
     }
     return {};
@@ -298,7 +299,7 @@ QString structuredPatchDiff(const QJsonObject &toolUseResult)
     return out;
 }
 
-EventPresentation presentEvent(const TranscriptEvent &event, const Transcript *transcript, int line)
+EventPresentation presentEvent(const TranscriptEvent &event, const Transcript *transcript, int line, Extent extent)
 {
     Q_UNUSED(line);
     EventPresentation p;
@@ -328,7 +329,7 @@ EventPresentation presentEvent(const TranscriptEvent &event, const Transcript *t
                      .arg(r.numTurns)
                      .arg(formatCost(r.costUsd), usageLine(r.usage));
         if (!r.text.isEmpty())
-            p.body += u"\n\n"_s + capped(r.text);
+            p.body += u"\n\n"_s + capped(r.text, extent);
         p.format = BodyFormat::Markdown;
         p.detail = indentedJson(event.object);
         return p;
@@ -345,7 +346,7 @@ EventPresentation presentEvent(const TranscriptEvent &event, const Transcript *t
             p.body = displayText(raw, 600);
             if (raw.size() > 600) {
                 p.body += u" … (%1 bytes)"_s.arg(raw.size());
-                p.detail = displayText(raw, kMaxBody);
+                p.detail = displayText(raw, extent == Extent::Complete ? -1 : kMaxBody);
             }
         }
         return p;
@@ -371,9 +372,9 @@ EventPresentation presentEvent(const TranscriptEvent &event, const Transcript *t
     }
     if (event.blocks.isEmpty())
         return p;
-    p = presentBlock(event, event.blocks.constFirst(), transcript);
+    p = presentBlock(event, event.blocks.constFirst(), transcript, extent);
     for (qsizetype i = 1; i < event.blocks.size(); ++i) {
-        const EventPresentation more = presentBlock(event, event.blocks.at(i), transcript);
+        const EventPresentation more = presentBlock(event, event.blocks.at(i), transcript, extent);
         p.body += u"\n\n**"_s + more.header + u"** "_s + more.body;
         if (!more.detail.isEmpty())
             p.detail += (p.detail.isEmpty() ? QString() : u"\n\n"_s) + more.detail;

@@ -32,14 +32,23 @@ struct EventPresentation
     bool dim = false; // thinking, notes, skipped lines
 };
 
+// How much of a long text goes into a presentation: the screen caps bodies (and says "expand or
+// export to see all"); an export is complete, nothing cut and no such note.
+enum class Extent : quint8
+{
+    Screen,
+    Complete
+};
+
 // LINE is the event's line in TRANSCRIPT (used to find a result's call and a call's result);
 // TRANSCRIPT may be null.
-EventPresentation presentEvent(const TranscriptEvent &event, const Transcript *transcript = nullptr, int line = -1);
+EventPresentation presentEvent(const TranscriptEvent &event, const Transcript *transcript = nullptr, int line = -1,
+    Extent extent = Extent::Screen);
 
 // "Read  src/main.cpp", "Bash  make -j2", ... : the one-line summary of a tool call.
 QString toolCallSummary(const QString &toolName, const QJsonObject &input);
 // Diff lines ('-', '+', ' ' prefixes) for Edit / MultiEdit / Write input; empty for other tools.
-QString toolCallDiff(const QString &toolName, const QJsonObject &input);
+QString toolCallDiff(const QString &toolName, const QJsonObject &input, Extent extent = Extent::Screen);
 // Diff lines of a result's tool_use_result.structuredPatch; empty when there is none.
 QString structuredPatchDiff(const QJsonObject &toolUseResult);
 

@@ -1,7 +1,9 @@
 #include "transcriptexport.h"
 
+#include "database.h"
 #include "eventpresentation.h"
 #include "logchunkrepository.h"
+#include "outputfile.h"
 
 #include <QFile>
 
@@ -57,7 +59,7 @@ void appendLine(QString &out, const Transcript &t, int line, int depth)
     const auto event = t.event(line);
     if (event->kind == EventKind::Blank)
         return;
-    const EventPresentation p = presentEvent(*event, &t, line);
+    const EventPresentation p = presentEvent(*event, &t, line, Extent::Complete);
     QString block = u"**"_s + p.header + u"**\n\n"_s;
     if (!p.body.isEmpty())
         block += formatted(p.body, p.format) + u'\n';
@@ -71,15 +73,15 @@ void appendLine(QString &out, const Transcript &t, int line, int depth)
         appendLine(out, t, child, depth + 1);
 }
 
-bool writeAll(const QString &outPath, const QByteArray &bytes, QString *error)
+// OUTPATH empty: standard output. Otherwise through the one output guard (never the database).
+bool writeAll(const QString &outPath, const QString &databasePath, const QByteArray &bytes, QString *error)
 {
+    if (!outPath.isEmpty())
+        return writeOutputFile(outPath, databasePath, bytes, error);
     QFile file;
-    const bool ok = outPath.isEmpty()
-        ? file.open(stdout, QIODevice::WriteOnly)
-        : (file.setFileName(outPath), file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    if (!ok || file.write(bytes) != bytes.size() || !file.flush()) {
+    if (!file.open(stdout, QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
         if (error)
-            *error = u"cannot write %1: %2"_s.arg(outPath.isEmpty() ? u"stdout"_s : outPath, file.errorString());
+            *error = u"cannot write to standard output: %1"_s.arg(file.errorString());
         return false;
     }
     return true;
@@ -97,7 +99,7 @@ QString transcriptMarkdown(const Transcript &t, const QString &title)
     return out;
 }
 
-int exportSession(const std::shared_ptr<Database> &db, const QString &agentId, int session, const QString &format,
+int exportSession(const std::shared_ptr<Database> &db, const QString &agentId, qint64 session, const QString &format,
     const QString &outPath, QString *error)
 {
     if (format != u"jsonl" && format != u"md") {
@@ -109,6 +111,14 @@ int exportSession(const std::shared_ptr<Database> &db, const QString &agentId, i
         if (error)
             *error = u"no database or no agent id"_s;
         return 2;
+    }
+    if (!outPath.isEmpty()) { // refused before the session is read, not after
+        const QString refusal = refuseOutputPath(outPath, db->path());
+        if (!refusal.isEmpty()) {
+            if (error)
+                *error = u"refused: "_s + refusal + u"; nothing was written"_s;
+            return 2;
+        }
     }
     const auto repo = makeLogChunkRepository(db);
     QString readError;
@@ -126,7 +136,7 @@ int exportSession(const std::shared_ptr<Database> &db, const QString &agentId, i
         bytes.reserve(total);
         for (const LogChunk &chunk : chunks)
             bytes += chunk.content;
-        return writeAll(outPath, bytes, error) ? 0 : 1;
+        return writeAll(outPath, db->path(), bytes, error) ? 0 : 1;
     }
     Transcript transcript;
     for (const LogChunk &chunk : chunks)
@@ -134,7 +144,7 @@ int exportSession(const std::shared_ptr<Database> &db, const QString &agentId, i
     const QString title
         = u"%1 — session %2"_s.arg(chunks.constFirst().agentName.isEmpty() ? agentId : chunks.constFirst().agentName)
               .arg(session);
-    return writeAll(outPath, transcriptMarkdown(transcript, title).toUtf8(), error) ? 0 : 1;
+    return writeAll(outPath, db->path(), transcriptMarkdown(transcript, title).toUtf8(), error) ? 0 : 1;
 }
 
 } // namespace cwi

@@ -18,9 +18,10 @@ class Database;
 // their call, thinking and tool inputs included.
 QString transcriptMarkdown(const Transcript &transcript, const QString &title);
 
-// Exit codes: 0 written; 1 the output could not be written; 2 bad arguments (format, unknown
-// agent or session). OUTPATH empty writes to stdout. ERROR gets a one-line message.
-int exportSession(const std::shared_ptr<Database> &db, const QString &agentId, int session, const QString &format,
+// Exit codes: 0 written; 1 the output could not be written (nothing at OUTPATH changed); 2 bad
+// arguments (format, unknown agent or session) or an output path refused by refuseOutputPath. OUTPATH empty writes to
+// stdout. ERROR gets a one-line message.
+int exportSession(const std::shared_ptr<Database> &db, const QString &agentId, qint64 session, const QString &format,
     const QString &outPath, QString *error);
 
 } // namespace cwi

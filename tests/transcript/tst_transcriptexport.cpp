@@ -107,6 +107,45 @@ private slots:
         QCOMPARE(exportSession(opened.database, u"ag1"_s, 1, u"md"_s, dir.filePath(u"no/such/dir/x.md"_s), &error), 1);
     }
 
+    void exportIsCompleteAtAnySessionNumber()
+    {
+        // A 1 MB line that does not parse and a 30,000-character answer: the export has every
+        // byte and none of the screen's "expand or export to see all" notes. The session number
+        // is above INT_MAX (64-bit throughout).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cw.db"_s);
+        QVERIFY(test::createFixture(path));
+        constexpr qint64 kSession = 3'000'000'000;
+        const QByteArray broken = "{not json " + QByteArray(1 << 20, 'z') + "\n";
+        const QString answer = QString(30000, u'a') + u"END"_s;
+        const QByteArray bytes = sj::init() + broken + sj::assistant({ sj::text(answer) });
+        const QString raw = test::openRaw(path);
+        QVERIFY(!test::insertRow(raw, u"agent_log_chunks"_s,
+            { { u"agentId"_s, u"ag1"_s }, { u"agentName"_s, u"alpha"_s }, { u"sessionNumber"_s, kSession },
+                { u"content"_s, bytes }, { u"createdAt"_s, 1000 } })
+                     .isEmpty());
+        test::closeRaw(raw);
+        const auto opened = Database::open(path);
+        QVERIFY2(opened.database, qPrintable(opened.message));
+
+        const AgentLogs logs = loadAgentLogs(opened.database, u"ag1"_s);
+        QCOMPARE(logs.sessions.size(), 1);
+        QCOMPARE(logs.sessions.first().sessionNumber, kSession);
+        QCOMPARE(logs.sessions.first().chunkCount, qint64(1));
+        const LoadedSession loaded = loadSession(opened.database, u"ag1"_s, kSession);
+        QCOMPARE(loaded.chunkCount, 1);
+
+        QString error;
+        const QString md = dir.filePath(u"out.md"_s);
+        QCOMPARE(exportSession(opened.database, u"ag1"_s, kSession, u"md"_s, md, &error), 0);
+        QFile file(md);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains(QByteArray(1 << 20, 'z')));
+        QVERIFY(text.contains(answer.toUtf8()));
+        QVERIFY(!text.contains("expand or export"));
+    }
+
     void totalsRollUpOverAgents()
     {
         QTemporaryDir dir;

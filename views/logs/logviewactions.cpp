@@ -511,7 +511,7 @@ void LogView::exportCurrent(const QString &format)
         return;
     const auto db = m_db;
     const QString agentId = m_agentId;
-    const int session = int(m_sessionNumber);
+    const qint64 session = m_sessionNumber;
     struct Outcome
     {
         int code = 0;

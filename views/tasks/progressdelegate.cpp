@@ -7,6 +7,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+
 namespace cwi {
 
 ProgressDelegate::ProgressDelegate(QObject *parent)
@@ -28,13 +30,10 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const int done = index.data(TaskTreeModel::ProgressDoneRole).toInt();
     const QVariantMap counts = index.data(TaskTreeModel::StatusCountsRole).toMap();
     const QString label = QStringLiteral("%1/%2").arg(done).arg(total);
-    const QFontMetrics metrics(option.font);
-    const int labelWidth = metrics.horizontalAdvance(QStringLiteral("0000/0000"));
     const QRect cell = option.rect.adjusted(4, 0, -4, 0);
-    const int barHeight = qMax(6, qMin(10, cell.height() / 2));
-    QRect bar(cell.left(), cell.center().y() - barHeight / 2 + 1, cell.width() - labelWidth - 6, barHeight);
-    if (bar.width() < 20)
-        bar.setWidth(0);
+    const Layout places = layout(QFontMetrics(option.font), cell, label);
+    const QRect bar = places.bar;
+    const int barHeight = bar.height();
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
@@ -63,15 +62,33 @@ void ProgressDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     }
     const bool selected = option.state & QStyle::State_Selected;
     painter->setPen(option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    const QRect text(bar.right() + 6, cell.top(), cell.right() - bar.right() - 6, cell.height());
-    painter->drawText(bar.width() > 0 ? text : cell, Qt::AlignVCenter | Qt::AlignRight, label);
+    painter->drawText(places.label, Qt::AlignVCenter | Qt::AlignRight, label);
     painter->restore();
+}
+
+ProgressDelegate::Layout ProgressDelegate::layout(const QFontMetrics &metrics, const QRect &cell, const QString &label)
+{
+    const int labelWidth = qMax(metrics.horizontalAdvance(QStringLiteral("0000/0000")),
+        metrics.horizontalAdvance(label) + 2); // +2: rounding of fractional advances
+    const int barHeight = qMax(6, qMin(10, cell.height() / 2));
+    Layout out;
+    out.bar = QRect(cell.left(), cell.center().y() - barHeight / 2 + 1, cell.width() - labelWidth - 6, barHeight);
+    if (out.bar.width() < 20)
+        out.bar.setWidth(0);
+    out.label = out.bar.width() > 0
+        ? QRect(out.bar.right() + 6, cell.top(), cell.right() - out.bar.right() - 6, cell.height())
+        : cell;
+    return out;
 }
 
 QSize ProgressDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    size.setWidth(qMax(size.width(), 160));
+    const QString label = QStringLiteral("%1/%2")
+                              .arg(index.data(TaskTreeModel::ProgressDoneRole).toInt())
+                              .arg(index.data(TaskTreeModel::ProgressTotalRole).toInt());
+    // Room for the whole label and a bar of at least 60 px beside it.
+    size.setWidth(std::max({ size.width(), 160, QFontMetrics(option.font).horizontalAdvance(label) + 2 + 6 + 60 + 8 }));
     return size;
 }
 

@@ -3,6 +3,7 @@
 
 #include "fixtures.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -192,6 +193,141 @@ private slots:
         QVERIFY(markdown.out.startsWith("#"));
         QCOMPARE(run({ m_demo, u"--export-session"_s, u"nobody:1"_s, u"--format"_s, u"jsonl"_s }).code, 2);
         QCOMPARE(run({ m_demo, u"--export-session"_s, u"garbage"_s }).code, 2);
+    }
+
+    void exportAndScreenshotNeverOverwriteTheDatabase_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("target");
+        QTest::newRow("export onto itself") << u"export"_s << u"%DB%"_s;
+        QTest::newRow("export onto a symlink") << u"export"_s << u"%LINK%"_s;
+        QTest::newRow("export onto the wal") << u"export"_s << u"%DB%-wal"_s;
+        QTest::newRow("screenshot onto itself") << u"screenshot"_s << u"%DB%"_s;
+        QTest::newRow("screenshot onto a symlink") << u"screenshot"_s << u"%LINK%"_s;
+    }
+    void exportAndScreenshotNeverOverwriteTheDatabase()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, target);
+        const QString link = m_home.filePath(u"link-to-demo.db"_s);
+        QFile::remove(link);
+        QVERIFY(QFile::link(m_demo, link));
+        target.replace(u"%DB%"_s, m_demo).replace(u"%LINK%"_s, link);
+        const QStringList before = QDir(QFileInfo(m_demo).absolutePath()).entryList(QDir::Files);
+        const QByteArray digest = cwi::test::fileDigest(m_demo);
+        const QString agent = scalar(u"SELECT agent_id FROM agent_log_chunks LIMIT 1"_s);
+        const Run refused = mode == u"export"_s
+            ? run({ m_demo, u"--export-session"_s, agent + u":1"_s, u"-o"_s, target })
+            : run({ m_demo, u"--screenshot"_s, target, u"--view"_s, u"history"_s });
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains("refused"), refused.err.constData());
+        QCOMPARE(cwi::test::fileDigest(m_demo), digest);
+        QCOMPARE(QDir(QFileInfo(m_demo).absolutePath()).entryList(QDir::Files), before);
+    }
+
+    // A copy of the demo database to write into.
+    QString demoCopy(const QString &name)
+    {
+        const QString copy = m_home.filePath(name);
+        QFile::remove(copy);
+        if (!QFile::copy(m_demo, copy))
+            return {};
+        QFile::setPermissions(copy, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return copy;
+    }
+
+    void terminalEscapesFromTheFileAreShownNotObeyed()
+    {
+        const QString db = demoCopy(u"escapes.db"_s);
+        QVERIFY(!db.isEmpty());
+        const QString c = cwi::test::openRaw(db);
+        const QString id = [&] {
+            QSqlQuery q(QSqlDatabase::database(c));
+            return q.exec(u"SELECT id FROM review_comments LIMIT 1"_s) && q.next() ? q.value(0).toString() : QString();
+        }();
+        QVERIFY(cwi::test::exec(c,
+            u"UPDATE review_comments SET body = 'x' || char(27) || ']0;owned' || char(7) || char(27) || '[2J' || "
+            u"char(155) || 'y' WHERE id = '%1'"_s.arg(id)));
+        cwi::test::closeRaw(c);
+        const Run edited = run({ db, u"--edit"_s, u"--do"_s, u"edit-comment"_s, id, u"new text"_s });
+        QVERIFY2(edited.code == 0, edited.err.constData());
+        QVERIFY2(edited.out.contains("\\u001b]0;owned\\u0007"), edited.out.constData());
+        const Run missing = run({ db, u"--edit"_s, u"--do"_s, u"retry-task"_s, u"\x1b[2Jnope"_s });
+        QCOMPARE(missing.code, 2);
+        for (const QByteArray &bytes : { edited.out, edited.err, missing.out, missing.err }) {
+            QVERIFY2(
+                !bytes.contains('\x1b') && !bytes.contains('\x07') && !bytes.contains("\xc2\x9b"), bytes.constData());
+        }
+    }
+
+    void idsStartingWithADash()
+    {
+        // 1.6% of nanoids start with '-': after the action name they are ids, not options.
+        const QString db = demoCopy(u"dash.db"_s);
+        QVERIFY(!db.isEmpty());
+        const QString c = cwi::test::openRaw(db);
+        QVERIFY(cwi::test::exec(
+            c, u"UPDATE review_comments SET id = '-rc1' WHERE id = (SELECT id FROM review_comments LIMIT 1)"_s));
+        cwi::test::closeRaw(c);
+        const Run edited = run({ db, u"--edit"_s, u"--do"_s, u"edit-comment"_s, u"-rc1"_s, u"-1 is fine"_s });
+        QVERIFY2(edited.code == 0, edited.err.constData());
+        QVERIFY2(edited.out.contains("\"-1 is fine\""), edited.out.constData());
+        const Run missing = run({ db, u"--edit"_s, u"--do"_s, u"retry-task"_s, u"-nosuch"_s });
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains("-nosuch") && !missing.err.contains("Unknown option"), missing.err.constData());
+        const Run ended = run({ db, u"--edit"_s, u"--do"_s, u"retry-task"_s, u"--"_s, u"--nosuch"_s });
+        QCOMPARE(ended.code, 2);
+        QVERIFY2(ended.err.contains("--nosuch") && !ended.err.contains("Unknown option"), ended.err.constData());
+    }
+
+    void walFileInAFolderNobodyMayWrite()
+    {
+        // A read-only bind mount (in a private mount namespace): no -shm can be made there.
+        const QString folder = m_home.filePath(u"rofolder"_s);
+        QDir().mkpath(folder);
+        const QString db = folder + u"/cw.db"_s;
+        QFile::remove(db);
+        QVERIFY(QFile::copy(m_demo, db));
+        const QString c = cwi::test::openRaw(db);
+        QVERIFY(cwi::test::exec(c, u"PRAGMA journal_mode=WAL"_s));
+        cwi::test::closeRaw(c);
+        QVERIFY(!QFileInfo::exists(db + u"-shm"_s));
+        auto runReadOnly = [&](const QStringList &arguments) {
+            QProcess process;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+            env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+            process.setProcessEnvironment(env);
+            process.start(u"unshare"_s,
+                QStringList { u"-rm"_s, u"sh"_s, u"-c"_s,
+                    u"mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\""_s, folder,
+                    QStringLiteral(CWI_INSPECTOR_BINARY) }
+                    + arguments);
+            process.waitForFinished(60000);
+            return Run { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                process.readAllStandardOutput(), process.readAllStandardError() };
+        };
+        QProcess probe;
+        probe.start(u"unshare"_s,
+            { u"-rm"_s, u"sh"_s, u"-c"_s, u"mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\""_s, folder });
+        if (!probe.waitForFinished(10000) || probe.exitCode() != 0)
+            QSKIP("cannot make a read-only bind mount here (unshare -rm)");
+        const QByteArray digest = cwi::test::fileDigest(db);
+
+        const Run noWriter = runReadOnly({ db, u"--info"_s });
+        QVERIFY2(noWriter.code == 0, noWriter.err.constData());
+        QVERIFY2(QJsonDocument::fromJson(noWriter.out).object().value(u"access").toString().contains(u"immutable"_s),
+            noWriter.out.constData());
+
+        const QString server = cwi::test::openRaw(db); // a writer is running: its -shm exists
+        QVERIFY(cwi::test::exec(server, u"UPDATE tasks SET name = name"_s));
+        const Run withWriter = runReadOnly({ db, u"--info"_s });
+        QVERIFY2(withWriter.code == 0, withWriter.err.constData());
+        QVERIFY2(
+            QJsonDocument::fromJson(withWriter.out).object().value(u"access").toString().contains(u"read-only WAL"_s),
+            withWriter.out.constData());
+        cwi::test::closeRaw(server);
+        Q_UNUSED(digest);
     }
 
     void doNeedsEditing()

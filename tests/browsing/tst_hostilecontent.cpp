@@ -210,7 +210,7 @@ private slots:
 
         for (const QString &view : std::as_const(views)) {
             QVERIFY2(window.showView(view, &error), qPrintable(view + u": "_s + error));
-            QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
             QTest::qWait(50);
             window.grab(); // paints every visible delegate, label and document
             const QList<QWidget *> widgets = window.findChildren<QWidget *>();
@@ -221,7 +221,7 @@ private slots:
                 const int literal = shown.count(u"<b>"_s + kMark + u"</b>"_s);
                 QVERIFY2(marks == literal,
                     qPrintable(u"%1: %2 shows markup as rich text: %3"_s.arg(
-                        view, widget->metaObject()->className(), shown.left(300))));
+                        view, QString::fromLatin1(widget->metaObject()->className()), shown.left(300))));
             }
             QVERIFY2(m_requests.isEmpty(), qPrintable(view + u" asked for "_s + m_requests.join(u", ")));
             QCOMPARE(watch.opened.loadRelaxed(), 0);

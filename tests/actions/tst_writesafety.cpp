@@ -209,7 +209,8 @@ private Q_SLOTS:
         const QString raw = test::openRaw(m_path);
         for (int i = 0; i < 40; ++i)
             test::insertRow(raw, u"agent_log_chunks"_s,
-                { { u"agentId"_s, u"A-idle"_s }, { u"sessionNumber"_s, 1 }, { u"content"_s, QString(900, u'x') } });
+                { { u"agentId"_s, u"A-idle"_s }, { u"agentName"_s, u"idle"_s }, { u"sessionNumber"_s, 1 },
+                    { u"content"_s, QString(900, u'x') }, { u"createdAt"_s, 1700000000 + i } });
         int root = 0;
         int pageSize = 0;
         {

@@ -223,7 +223,8 @@ private slots:
         const QString raw = test::openRaw(full);
         for (int i = 0; i < 60; ++i)
             test::insertRow(raw, u"agent_log_chunks"_s,
-                { { u"agentId"_s, u"a"_s }, { u"sessionNumber"_s, 1 }, { u"content"_s, QString(900, u'x') } });
+                { { u"agentId"_s, u"a"_s }, { u"agentName"_s, u"a"_s }, { u"sessionNumber"_s, 1 },
+                    { u"content"_s, QString(900, u'x') }, { u"createdAt"_s, 1700000000 + i } });
         test::closeRaw(raw);
         QFile file(full);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -1,0 +1,81 @@
+#pragma once
+
+// The insight index of the open file, kept up to date in the background: after a file is
+// opened, and whenever the change detector (AppContext::dataChanged, fed by
+// Database::externallyChanged) reports a commit, it indexes the chunks it has not seen: first
+// the facts pass (sessions, usage, tool calls; the pages need it), then the text pass (search).
+// One job at a time; a change during a run asks for one more run. Stale results (another file
+// opened meanwhile) are dropped by generation. Says busyChanged() and progressChanged() for
+// the status bar; cancel() stops the run until the next change or restart().
+
+#include "appcontext.h"
+#include "insightindexer.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <memory>
+
+class QTimer;
+
+namespace cwi {
+
+class InsightIndex : public QObject
+{
+    Q_OBJECT
+public:
+    explicit InsightIndex(AppContext *context, QObject *parent = nullptr);
+    ~InsightIndex() override;
+
+    bool isEnabled() const { return m_enabled; }
+    void setEnabled(bool enabled);
+    bool isBusy() const { return m_running; }
+    // The sidecar of the open file once a run has opened it (empty before, or when disabled).
+    QString sidecarPath() const { return m_sidecar; }
+    // True once the facts pass has caught up at least once for this file (pages can read).
+    bool hasFacts() const { return m_factsReady; }
+    bool hasText() const { return m_textReady; }
+    int progressPermille() const;
+    bool isTextPass() const { return m_pass == InsightWriter::TextPass; }
+    QString lastError() const { return m_error; }
+    const InsightRunResult &lastRun() const { return m_lastRun; }
+
+    void restart(); // index what is new now
+    void cancel();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void progressChanged(int permille);
+    // New facts (after the facts pass) or new text (after the text pass) are in the sidecar.
+    void updated();
+
+private:
+    struct Job
+    {
+        std::atomic_bool cancel { false };
+        std::atomic_int permille { 0 };
+    };
+
+    void onDatabaseChanged();
+    void onDataChanged();
+    void startPass(InsightWriter::Pass pass);
+    void onPassDone(quint64 generation, InsightWriter::Pass pass, const InsightRunResult &result);
+    void setRunning(bool running);
+
+    AppContext *m_context;
+    bool m_enabled = true;
+    bool m_running = false;
+    bool m_again = false;
+    bool m_factsReady = false;
+    bool m_textReady = false;
+    quint64 m_generation = 0;
+    InsightWriter::Pass m_pass = InsightWriter::FactsPass;
+    std::shared_ptr<Job> m_job;
+    QString m_sidecar;
+    QString m_error;
+    InsightRunResult m_lastRun;
+    QTimer *m_progressTimer;
+};
+
+} // namespace cwi

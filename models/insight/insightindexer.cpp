@@ -1,0 +1,256 @@
+#include "insightindexer.h"
+
+#include "database.h"
+#include "modelprices.h"
+#include "transcript/streamevent.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace cwi {
+
+namespace {
+
+constexpr int kBatchChunks = 20000;
+constexpr qint64 kBatchBytes = 32 * 1024 * 1024;
+// One document of the full-text index keeps at most this many characters: a 200 KB file read by
+// an agent is found by its first lines, and the index stays a fraction of the log.
+constexpr qsizetype kMaxTextChars = 4000;
+
+bool contains(QByteArrayView line, const char *needle)
+{
+    return line.indexOf(QByteArrayView(needle)) >= 0;
+}
+
+// The top-level `type` of a stream-json line, found without parsing: `"type":"user"` written
+// unescaped can only be a key of an object, and no content block has these types.
+enum class LineType
+{
+    Assistant,
+    User,
+    System,
+    Result,
+    Other,
+};
+
+LineType lineType(QByteArrayView line)
+{
+    if (contains(line, "\"type\":\"assistant\""))
+        return LineType::Assistant;
+    if (contains(line, "\"type\":\"user\""))
+        return LineType::User;
+    if (contains(line, "\"type\":\"result\""))
+        return LineType::Result;
+    if (contains(line, "\"type\":\"system\""))
+        return LineType::System;
+    return LineType::Other;
+}
+
+TokenCounts tokens(const TokenUsage &u)
+{
+    return { u.input, u.output, u.cacheCreation, u.cacheRead };
+}
+
+QString inputPath(const QJsonObject &input)
+{
+    for (const char *key : { "file_path", "notebook_path", "path" }) {
+        const QString value = input.value(QLatin1StringView(key)).toString();
+        if (!value.isEmpty())
+            return value;
+    }
+    return {};
+}
+
+bool isFileTool(const QString &tool)
+{
+    return tool == u"Read" || tool == u"Edit" || tool == u"Write" || tool == u"MultiEdit" || tool == u"NotebookEdit";
+}
+
+// What the facts pass keeps of one line: usage once per message, tool calls, failed results,
+// the model and the result line. Lines that cannot add a fact are not parsed at all: a tool
+// result that did not fail (most of the bytes of a log) is skipped after one byte search.
+void indexFacts(InsightWriter &w, qint64 session, QByteArrayView line, qint64 lineNo, qint64 atMs)
+{
+    const LineType type = lineType(line);
+    switch (type) {
+    case LineType::Other:
+        return;
+    case LineType::User:
+        if (!contains(line, "\"is_error\":true") && !contains(line, "\"is_error\": true"))
+            return;
+        break;
+    case LineType::System:
+        if (!contains(line, "\"subtype\":\"init\""))
+            return;
+        break;
+    default:
+        break;
+    }
+    const TranscriptEvent event = parseEvent(line);
+    if (event.kind == EventKind::Init) {
+        w.setModel(session, event.init.model);
+        return;
+    }
+    if (event.kind == EventKind::Result) {
+        const ResultInfo &r = event.result;
+        w.setResult(session, { r.subtype, !r.succeeded(), r.costUsd, r.numTurns, r.durationMs, tokens(r.usage), atMs });
+        return;
+    }
+    for (const ContentBlock &block : event.blocks) {
+        if (block.kind == EventKind::ToolCall) {
+            IndexedToolCall call { block.toolUseId, block.toolName, atMs, lineNo, {}, {} };
+            if (isFileTool(block.toolName))
+                call.path = inputPath(block.input);
+            else if (block.toolName == u"Bash")
+                call.command = block.input.value("command"_L1).toString().left(2000);
+            w.addToolCall(session, call);
+        } else if (block.kind == EventKind::ToolResult && block.isError) {
+            w.markToolError(session, block.toolUseId);
+        }
+    }
+    // Usage repeats on every line of one API message: the writer keeps one row per message.id.
+    // Sub-agents' messages are not the session's own (the result line does not count them).
+    if (event.type == u"assistant" && !event.isSubAgent()) {
+        const QString model = event.object.value("message"_L1).toObject().value("model"_L1).toString();
+        IndexedMessage m { event.messageId.isEmpty() ? u"#line%1"_s.arg(lineNo) : event.messageId, model, atMs,
+            tokens(event.usage), 0 };
+        m.costUsd = estimateCostUsd(model, m.tokens);
+        w.addMessage(session, m);
+    }
+}
+
+void collectStrings(const QJsonValue &value, QStringList *out)
+{
+    if (value.isString()) {
+        out->append(value.toString());
+    } else if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            collectStrings(item, out);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            collectStrings(it.value(), out);
+    }
+}
+
+QString bodyText(const QString &text)
+{
+    // displayText: control characters become visible, so \x01 / \x02 stay free to mark hits.
+    return displayText(text.left(kMaxTextChars).toUtf8(), kMaxTextChars);
+}
+
+// What the text pass keeps: every text, thinking, tool input and tool result, and the result.
+void indexText(InsightWriter &w, qint64 session, QByteArrayView line, qint64 lineNo, qint64 atMs)
+{
+    if (lineType(line) == LineType::Other)
+        return;
+    const TranscriptEvent event = parseEvent(line);
+    auto add = [&](const QString &kind, const QString &tool, const QString &text) {
+        if (!text.trimmed().isEmpty())
+            w.addText(session, { lineNo, atMs, kind, tool, bodyText(text) });
+    };
+    if (event.kind == EventKind::Result) {
+        add(u"result"_s, {}, event.result.text);
+        return;
+    }
+    for (const ContentBlock &block : event.blocks) {
+        switch (block.kind) {
+        case EventKind::AssistantText:
+            add(u"text"_s, {}, block.text);
+            break;
+        case EventKind::UserText:
+            add(u"user"_s, {}, block.text);
+            break;
+        case EventKind::Thinking:
+            add(u"thinking"_s, {}, block.text);
+            break;
+        case EventKind::ToolCall: {
+            QStringList parts { block.toolName };
+            collectStrings(block.input, &parts);
+            add(u"tool"_s, block.toolName, parts.join(u'\n'));
+            break;
+        }
+        case EventKind::ToolResult:
+            add(block.isError ? u"error"_s : u"output"_s, {}, block.text);
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+} // namespace
+
+InsightRunResult runInsightPass(const std::shared_ptr<Database> &db, InsightWriter::Pass pass,
+    const std::atomic_bool *cancel, std::atomic_int *permille)
+{
+    InsightRunResult result;
+    QElapsedTimer timer;
+    timer.start();
+    InsightWriter w(db);
+    if (!w.open(&result.error))
+        return result;
+    result.sidecar = w.sidecarPath();
+    result.rebuilt = w.rebuilt();
+    if (pass == InsightWriter::FactsPass && !w.refreshNames(&result.error))
+        return result;
+    const qint64 start = w.watermark(pass);
+    const qint64 end = w.maxSourceRowid(&result.error);
+    if (end < 0)
+        return result;
+    QVector<IndexChunk> chunks;
+    qint64 after = start;
+    while (after < end) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            result.cancelled = true;
+            break;
+        }
+        if (!w.readChunks(after, kBatchChunks, kBatchBytes, &chunks, &result.error))
+            return result;
+        if (chunks.isEmpty())
+            break;
+        if (!w.begin(&result.error))
+            return result;
+        for (const IndexChunk &chunk : std::as_const(chunks)) {
+            SessionCursor &cur = w.cursor(pass, chunk);
+            if (pass == InsightWriter::FactsPass)
+                w.touchSession(cur.sessionKey, chunk.createdMs, chunk.content.size());
+            // The session's unfinished line continues in this chunk.
+            const QByteArray joined = cur.tail.isEmpty() ? chunk.content : cur.tail + chunk.content;
+            const char *data = joined.constData();
+            const qsizetype size = joined.size();
+            qsizetype pos = 0;
+            while (pos < size) {
+                const void *nl = std::memchr(data + pos, '\n', size_t(size - pos));
+                if (!nl)
+                    break;
+                const qsizetype next = static_cast<const char *>(nl) - data;
+                const QByteArrayView line(data + pos, next - pos);
+                if (pass == InsightWriter::FactsPass)
+                    indexFacts(w, cur.sessionKey, line, cur.lines, chunk.createdMs);
+                else
+                    indexText(w, cur.sessionKey, line, cur.lines, chunk.createdMs);
+                ++cur.lines;
+                ++result.lines;
+                pos = next + 1;
+            }
+            cur.tail = joined.mid(pos);
+            cur.dirty = true;
+            result.bytes += chunk.content.size();
+        }
+        result.chunks += chunks.size();
+        after = chunks.constLast().rowid;
+        if (!w.commit(pass, after, &result.error))
+            return result;
+        if (permille && end > start)
+            permille->store(int((after - start) * 1000 / (end - start)), std::memory_order_relaxed);
+    }
+    result.seconds = timer.nsecsElapsed() / 1e9;
+    return result;
+}
+
+} // namespace cwi

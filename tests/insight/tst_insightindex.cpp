@@ -1,0 +1,276 @@
+// The insight index on fixture files in both spellings: what the facts and text passes keep,
+// usage counted once per message.id (equal to the session's own result line), incremental runs
+// after a writer adds chunks (a line cut across chunks included), a rebuild when the file is
+// replaced, and full-text queries with hostile FTS5 syntax.
+
+#include "database.h"
+#include "fixtures.h"
+#include "insight/insightindexer.h"
+#include "insightlog.h"
+#include "insightqueries.h"
+
+#include <QFile>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+
+class TestInsightIndex : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(u"cw-%1.db"_s.arg(++m_serial));
+    }
+
+    void factsAndText_data()
+    {
+        QTest::addColumn<int>("style");
+        QTest::newRow("snake_case") << int(NameStyle::SnakeCase);
+        QTest::newRow("camelCase") << int(NameStyle::CamelCase);
+    }
+    void factsAndText()
+    {
+        QFETCH(int, style);
+        QVERIFY(test::createFixture(m_path, NameStyle(style)));
+        addAgent(u"A1"_s, u"brave-otter"_s, u"I1"_s);
+        addChunks(u"A1"_s, u"brave-otter"_s, 1, test::demoSession(u"parser"_s), 97, 1700000000);
+
+        const auto db = open();
+        QVERIFY(db);
+        const QString sidecar = indexAll(db);
+        QVERIFY(!sidecar.startsWith(QFileInfo(m_path).absolutePath())); // never beside the file
+
+        const QVector<SessionRow> sessions = insightSessions(sidecar, {});
+        QCOMPARE(sessions.size(), 1);
+        const SessionRow &s = sessions.constFirst();
+        QCOMPARE(s.agentName, u"brave-otter"_s);
+        QCOMPARE(s.initiativeName, u"Search everything"_s);
+        QCOMPARE(s.model, u"claude-sonnet-4"_s);
+        QCOMPARE(s.outcome, u"success"_s);
+        QCOMPARE(s.costUsd, 0.25);
+        QCOMPARE(s.turns, 3);
+        QCOMPARE(s.messages, 2);
+        // The sum over distinct message ids equals the session's own result line.
+        QCOMPARE(s.messageTokens, (TokenCounts { 15, 27, 300, 8300 }));
+        QCOMPARE(s.tokens, s.messageTokens);
+        QCOMPARE(s.toolCalls, 2);
+        QCOMPARE(s.toolErrors, 1);
+        QCOMPARE(s.startMs, 1700000000000LL);
+
+        const QVector<FileStat> files = topFiles(sidecar, {}, 10);
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(files.constFirst().path, u"/src/app/main.cpp"_s);
+        QCOMPARE(files.constFirst().edits, 1);
+        const QVector<FileEdit> edits = fileEdits(sidecar, u"/src/app/main.cpp"_s);
+        QCOMPARE(edits.size(), 1);
+        QCOMPARE(edits.constFirst().line, 2); // the Edit call is the third line
+
+        const QVector<DayValue> tools = toolUsage(sidecar, {});
+        QCOMPARE(tools.size(), 2);
+
+        const SearchResult found = searchInsight(sidecar, query(u"parser"_s));
+        QVERIFY2(found.error.isEmpty(), qPrintable(found.error));
+        QCOMPARE(found.hits.size(), 2); // the text and the "Done with" line
+        QCOMPARE(found.hits.at(0).line, 6); // newest first
+        QCOMPARE(found.hits.at(1).line, 1);
+        QVERIFY(found.hits.at(1).snippet.contains(u"\x01parser\x02"_s));
+        QCOMPARE(searchInsight(sidecar, query(u"\"no rule to make\""_s)).hits.size(), 1); // a phrase
+        QCOMPARE(searchInsight(sidecar, query(u"pars*"_s)).hits.size(), 2); // a prefix
+        SearchQuery bashOnly = query(u"make"_s);
+        bashOnly.tool = u"Bash"_s;
+        QCOMPARE(searchInsight(sidecar, bashOnly).hits.size(), 1);
+        SearchQuery otherAgent = query(u"parser"_s);
+        otherAgent.agentId = u"nobody"_s;
+        QCOMPARE(searchInsight(sidecar, otherAgent).hits.size(), 0);
+
+        const QVector<InitiativeTotals> totals = initiativeTotals(sidecar);
+        QCOMPARE(totals.size(), 1);
+        QCOMPARE(totals.constFirst().costUsd, 0.25);
+        QCOMPARE(totals.constFirst().tokens.total(), 15 + 27 + 300 + 8300);
+    }
+
+    // A writer adds chunks (the first completes a line cut in the middle): only they are read.
+    void incremental()
+    {
+        QVERIFY(test::createFixture(m_path));
+        addAgent(u"A1"_s, u"brave-otter"_s, u"I1"_s);
+        const QByteArray log = test::demoSession(u"lexer"_s);
+        const qsizetype cut = log.indexOf("make check") + 4; // inside the Bash call's line
+        addChunks(u"A1"_s, u"brave-otter"_s, 1, log.left(cut), 50, 1700000000);
+        const auto db = open();
+        QVERIFY(db);
+
+        InsightRunResult first = runInsightPass(db, InsightWriter::FactsPass);
+        QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+        const qint64 firstChunks = first.chunks;
+        QCOMPARE(runInsightPass(db, InsightWriter::TextPass).chunks, firstChunks);
+        QCOMPARE(insightSessions(first.sidecar, {}).constFirst().toolCalls, 1); // the Bash line is not complete
+
+        // Nothing new: a restart reads nothing.
+        QCOMPARE(runInsightPass(db, InsightWriter::FactsPass).chunks, 0);
+        QCOMPARE(runInsightPass(db, InsightWriter::TextPass).chunks, 0);
+
+        addChunks(u"A1"_s, u"brave-otter"_s, 1, log.mid(cut), 60, 1700000100);
+        const InsightRunResult second = runInsightPass(db, InsightWriter::FactsPass);
+        QCOMPARE(second.chunks, (log.size() - cut + 59) / 60);
+        QVERIFY(!second.rebuilt);
+        QCOMPARE(runInsightPass(db, InsightWriter::TextPass).chunks, second.chunks);
+
+        const SessionRow s = insightSessions(second.sidecar, {}).constFirst();
+        QCOMPARE(s.toolCalls, 2);
+        QCOMPARE(s.toolErrors, 1);
+        QCOMPARE(s.messageTokens, (TokenCounts { 15, 27, 300, 8300 }));
+        QCOMPARE(s.endMs, 1700000100000LL);
+        const SearchResult found = searchInsight(second.sidecar, query(u"rule"_s));
+        QCOMPARE(found.hits.size(), 1);
+        QCOMPARE(found.hits.constFirst().line, 5); // line numbers continue across runs
+        QCOMPARE(searchInsight(second.sidecar, query(u"lexer"_s)).hits.size(), 2);
+    }
+
+    // The file is replaced by another one under the same name: the old index is not used.
+    void rebuiltWhenReplaced()
+    {
+        QVERIFY(test::createFixture(m_path));
+        addAgent(u"A1"_s, u"brave-otter"_s, u"I1"_s);
+        addChunks(u"A1"_s, u"brave-otter"_s, 1, test::demoSession(u"alpha"_s), 80, 1700000000);
+        {
+            const auto db = open();
+            QVERIFY(db);
+            indexAll(db);
+        }
+        // Another file with as many chunks, written in place (same inode, same name).
+        const QString other = m_dir.filePath(u"other.db"_s);
+        QVERIFY(test::createFixture(other));
+        {
+            const QString raw = test::openRaw(other);
+            addAgentOn(raw, u"B1"_s, u"calm-heron"_s, u"I1"_s);
+            addChunksOn(raw, u"B1"_s, u"calm-heron"_s, 1, test::demoSession(u"omega"_s), 80, 1700000000);
+            test::closeRaw(raw);
+        }
+        QFile target(m_path);
+        QVERIFY(target.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QFile source(other);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        target.write(source.readAll());
+        target.close();
+
+        const auto db = open();
+        QVERIFY(db);
+        const InsightRunResult run = runInsightPass(db, InsightWriter::FactsPass);
+        QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+        QVERIFY(run.rebuilt);
+        QVERIFY(run.chunks > 0);
+        runInsightPass(db, InsightWriter::TextPass);
+        const QVector<SessionRow> sessions = insightSessions(run.sidecar, {});
+        QCOMPARE(sessions.size(), 1);
+        QCOMPARE(sessions.constFirst().agentName, u"calm-heron"_s);
+        QCOMPARE(searchInsight(run.sidecar, query(u"alpha"_s)).hits.size(), 0);
+        QCOMPARE(searchInsight(run.sidecar, query(u"omega"_s)).hits.size(), 2);
+    }
+
+    void hostileQueries_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("fails");
+        QTest::newRow("unbalanced quote") << u"\"no rule"_s << true;
+        QTest::newRow("star alone") << u"*"_s << true;
+        QTest::newRow("NEAR open") << u"NEAR(make"_s << true;
+        QTest::newRow("NEAR word") << u"NEAR"_s << false;
+        QTest::newRow("NEAR group") << u"NEAR(make rule, 5)"_s << false;
+        QTest::newRow("bare AND") << u"AND"_s << true;
+        QTest::newRow("dangling OR") << u"make OR"_s << true;
+        QTest::newRow("parentheses") << u")("_s << true;
+        QTest::newRow("unknown column") << u"nosuch:make"_s << true;
+        QTest::newRow("control characters") << u"\x01\x02 make"_s << true;
+        QTest::newRow("quote in phrase") << u"\"make \"\" check\""_s << false;
+        QTest::newRow("long") << QString(5000, u'a') << false;
+    }
+    void hostileQueries()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, fails);
+        QVERIFY(test::createFixture(m_path));
+        addAgent(u"A1"_s, u"brave-otter"_s, u"I1"_s);
+        addChunks(u"A1"_s, u"brave-otter"_s, 1, test::demoSession(u"parser"_s), 200, 1700000000);
+        const auto db = open();
+        QVERIFY(db);
+        const SearchResult result = searchInsight(indexAll(db), query(text));
+        QCOMPARE(!result.error.isEmpty(), fails);
+        if (fails)
+            QVERIFY(result.hits.isEmpty());
+    }
+
+private:
+    std::shared_ptr<Database> open()
+    {
+        const auto opened = Database::open(m_path);
+        if (!opened.database)
+            qWarning("%s", qPrintable(opened.message));
+        return opened.database;
+    }
+
+    static QString indexAll(const std::shared_ptr<Database> &db)
+    {
+        const InsightRunResult facts = runInsightPass(db, InsightWriter::FactsPass);
+        const InsightRunResult text = runInsightPass(db, InsightWriter::TextPass);
+        if (!facts.error.isEmpty() || !text.error.isEmpty())
+            qWarning("index: %s %s", qPrintable(facts.error), qPrintable(text.error));
+        return facts.sidecar;
+    }
+
+    static SearchQuery query(const QString &text)
+    {
+        SearchQuery q;
+        q.text = text;
+        return q;
+    }
+
+    void addAgent(const QString &id, const QString &name, const QString &initiative)
+    {
+        const QString raw = test::openRaw(m_path);
+        addAgentOn(raw, id, name, initiative);
+        test::closeRaw(raw);
+    }
+
+    static void addAgentOn(const QString &raw, const QString &id, const QString &name, const QString &initiative)
+    {
+        test::insertRow(raw, u"initiatives"_s,
+            { { u"id"_s, initiative }, { u"name"_s, u"Search everything"_s }, { u"status"_s, u"active"_s } });
+        test::insertRow(raw, u"agents"_s,
+            { { u"id"_s, id }, { u"name"_s, name }, { u"worktreeId"_s, u"/w"_s }, { u"status"_s, u"idle"_s },
+                { u"initiativeId"_s, initiative } });
+    }
+
+    void addChunks(
+        const QString &agentId, const QString &name, int session, const QByteArray &bytes, int size, qint64 createdAt)
+    {
+        const QString raw = test::openRaw(m_path);
+        addChunksOn(raw, agentId, name, session, bytes, size, createdAt);
+        test::closeRaw(raw);
+    }
+
+    // BYTES cut every SIZE bytes, wherever that falls (as the server's pipe reads do).
+    static void addChunksOn(const QString &raw, const QString &agentId, const QString &name, int session,
+        const QByteArray &bytes, int size, qint64 createdAt)
+    {
+        for (qsizetype at = 0; at < bytes.size(); at += size) {
+            test::insertRow(raw, u"agent_log_chunks"_s,
+                { { u"agentId"_s, agentId }, { u"agentName"_s, name }, { u"sessionNumber"_s, session },
+                    { u"content"_s, QString::fromUtf8(bytes.mid(at, size)) }, { u"createdAt"_s, createdAt } });
+        }
+    }
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_serial = 0;
+};
+
+QTEST_GUILESS_MAIN(TestInsightIndex)
+#include "tst_insightindex.moc"

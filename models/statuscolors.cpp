@@ -1,4 +1,5 @@
 #include "statuscolors.h"
+#include "insight/outcomecolor.h"
 
 #include "catalog.h"
 
@@ -102,6 +103,19 @@ const FieldSpec *enumField(const QString &table, const QString &field)
 
 QColor unknownStatusColor()
 {
+    return Unknown;
+}
+
+QColor sessionOutcomeColor(const QString &outcome)
+{
+    if (outcome == QLatin1StringView("success"))
+        return Done;
+    if (outcome == QLatin1StringView("failed"))
+        return Failed;
+    if (outcome == QLatin1StringView("running"))
+        return Working;
+    if (outcome == QLatin1StringView("no result"))
+        return Attention;
     return Unknown;
 }
 

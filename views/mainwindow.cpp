@@ -109,6 +109,7 @@ void MainWindow::createViews()
     m_center->setTabToolTip(ReviewPage, tr("A phase's diff with its review comments (Ctrl+3)"));
     m_center->setTabToolTip(QueryPageIndex, tr("Read-only SQL over the file (Ctrl+4)"));
     setCentralWidget(m_center);
+    createInsight();
 
     m_navigator = new NavigatorView(m_context, this);
     m_tasks = new TaskTreeView(m_context, this);
@@ -277,6 +278,7 @@ void MainWindow::createMenus()
         QAction *page = m_viewMenu->addAction(pages.at(i), this, [this, i] { m_center->setCurrentIndex(i); });
         page->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
     }
+    addInsightActions(m_viewMenu);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_refreshAction);
     m_viewMenu->addAction(m_liveAction);

@@ -27,6 +27,11 @@ class DetailView;
 class EditModeToggle;
 class GraphView;
 class HistoryView;
+class InsightIndex;
+class SearchView;
+class FilesView;
+class ActivityView;
+class TimelineView;
 class LogView;
 class PagesView;
 class ProposalsView;
@@ -64,6 +69,7 @@ public:
     DetailView *detailView() const { return m_detail; }
     TaskTreeView *taskTree() const { return m_tasks; }
     QueryPage *queryPage() const { return m_query; }
+    InsightIndex *insightIndex() const { return m_insight; }
 
     void navigate(const EntityRef &ref); // records history
     void recordVisit(const EntityRef &ref); // records history, shows the detail, nothing else
@@ -101,6 +107,11 @@ private:
     void showAgentLog(const QString &agentId, bool raise = true);
     void raiseDockOf(QWidget *widget);
     bool routeKnowledge(const EntityRef &ref);
+    // Insight pages (mainwindowinsight.cpp): search everything, files, activity, timeline.
+    void createInsight();
+    void addInsightActions(QMenu *view);
+    bool showInsightView(const QStringList &parts);
+    void showLogAt(const QString &id); // "AGENT", "AGENT/SESSION" or "AGENT/SESSION/LINE"
 
     AppContext *m_context;
     QSettings *m_settings;
@@ -122,6 +133,11 @@ private:
     GraphView *m_graph = nullptr;
     QDockWidget *m_graphDock = nullptr;
     QDockWidget *m_logDock = nullptr;
+    InsightIndex *m_insight = nullptr;
+    SearchView *m_search = nullptr;
+    FilesView *m_files = nullptr;
+    ActivityView *m_activity = nullptr;
+    TimelineView *m_timeline = nullptr;
     QList<QDockWidget *> m_docks;
     QDockWidget *m_historyDock = nullptr;
     QByteArray m_defaultState;

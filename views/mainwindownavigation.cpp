@@ -121,7 +121,7 @@ void MainWindow::route(const EntityRef &ref)
         return;
     }
     if (ref.table == u"agent_log") {
-        showAgentLog(ref.id);
+        showLogAt(ref.id);
         return;
     }
     if (routeKnowledge(ref))
@@ -165,7 +165,8 @@ QStringList MainWindow::viewNames()
         QStringLiteral("detail:TABLE:ID"), QStringLiteral("log:AGENT_ID"), QStringLiteral("review:PHASE_ID"),
         QStringLiteral("graph:PHASE_OR_INITIATIVE_ID"), QStringLiteral("pages[:PAGE_ID]"),
         QStringLiteral("proposals[:ID]"), QStringLiteral("chat[:SESSION_ID]"), QStringLiteral("messages[:ID]"),
-        QStringLiteral("conversations[:ID]"), QStringLiteral("history") };
+        QStringLiteral("conversations[:ID]"), QStringLiteral("history"),
+        QStringLiteral("search[:QUERY]"), QStringLiteral("files"), QStringLiteral("activity"), QStringLiteral("timeline") };
 }
 
 bool MainWindow::showView(const QString &view, QString *error)
@@ -231,6 +232,7 @@ bool MainWindow::showView(const QString &view, QString *error)
     } else if (kind == u"history" && parts.size() == 1) {
         dockOf(m_history)->show();
         dockOf(m_history)->raise();
+    } else if (showInsightView(parts)) {
     } else {
         *error = tr("Unknown view \"%1\"; views: %2").arg(view, viewNames().join(u", "));
         return false;

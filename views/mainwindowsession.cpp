@@ -6,6 +6,7 @@
 #include "actions/editmode.h"
 #include "actions/historyview.h"
 #include "browse/tablebrowser.h"
+#include "insight/indexstatus.h"
 #include "readaccess.h"
 #include "review/reviewview.h"
 #include "writes/actions.h"

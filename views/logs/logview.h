@@ -46,6 +46,8 @@ public:
     void showAgent(const QString &agentId);
     // Opens one session (the agent's record and session list follow).
     void showSession(const QString &agentId, qint64 sessionNumber);
+    // Opens one session with LINE (0-based, as stored) current and in view: a search hit.
+    void showSessionAt(const QString &agentId, qint64 sessionNumber, qint64 line);
     // Every session in the file, grouped by agent; deleted agents listed by agentName.
     void showAllLogs();
 
@@ -100,6 +102,7 @@ private:
     std::shared_ptr<Database> m_db;
     QString m_agentId;
     qint64 m_sessionNumber = -1;
+    qint64 m_pendingLine = -1; // showSessionAt: the line to show once the session has loaded
     bool m_agentRunning = false;
     bool m_allLogs = false; // the session list shows every agent (showAllLogs)
     quint64 m_agentGeneration = 0;

@@ -34,6 +34,8 @@
 #include <QTreeView>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace cwi {
@@ -93,6 +95,12 @@ void LogView::showSession(const QString &agentId, qint64 sessionNumber)
             });
     }
     openSession(sessionNumber);
+}
+
+void LogView::showSessionAt(const QString &agentId, qint64 sessionNumber, qint64 line)
+{
+    showSession(agentId, sessionNumber);
+    m_pendingLine = line;
 }
 
 void LogView::showAllLogs()
@@ -174,6 +182,7 @@ void LogView::onAgentLoaded(const AgentLogs &logs, bool reopenSession)
 void LogView::openSession(qint64 sessionNumber)
 {
     m_sessionNumber = sessionNumber;
+    m_pendingLine = -1;
     const quint64 generation = ++m_sessionGeneration;
     m_summary.reset();
     m_search = {};
@@ -211,7 +220,9 @@ void LogView::onSessionLoaded(LoadedSession loaded)
         m_status->setText(loaded.error);
     else
         updateStatus();
-    if (m_agentRunning && m_followAction->isChecked())
+    if (m_pendingLine >= 0)
+        goToLine(int(std::exchange(m_pendingLine, -1)));
+    else if (m_agentRunning && m_followAction->isChecked())
         m_transcriptView->scrollToBottom();
     else
         m_transcriptView->scrollToTop();

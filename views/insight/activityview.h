@@ -1,0 +1,64 @@
+#pragma once
+
+// Activity page (Ctrl+6): charts over the insight index (Qt Charts): cost or tokens per day
+// stacked by initiative or by model, cache hit rate per day, tool calls and failure rate per
+// tool, sessions by outcome per day. Hovering a bar or point shows its values; clicking it
+// filters the session list below (and the other charts) to that day / initiative / model /
+// tool / outcome.
+
+#include "appcontext.h"
+#include "insighttypes.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QToolButton;
+class QTreeWidget;
+
+namespace cwi {
+
+class InsightIndex;
+class ChartPanel;
+
+class ActivityView : public QWidget
+{
+    Q_OBJECT
+public:
+    ActivityView(AppContext *context, InsightIndex *index, QWidget *parent = nullptr);
+
+    bool isBusy() const { return m_busy; }
+    void reload();
+    const ActivityFilter &filter() const { return m_filter; }
+    void setFilter(const ActivityFilter &filter);
+    QTreeWidget *sessionList() const { return m_sessions; }
+    ChartPanel *costChart() const { return m_cost; }
+    ChartPanel *toolChart() const { return m_tools; }
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+
+private:
+    struct Data;
+    void show(const Data &data);
+    void setBusy(bool busy);
+    void updateFilterLabel();
+
+    AppContext *m_context;
+    InsightIndex *m_index;
+    ActivityFilter m_filter;
+    QComboBox *m_stackBy;
+    QComboBox *m_measure;
+    QLabel *m_filterLabel;
+    QToolButton *m_clearFilter;
+    ChartPanel *m_cost;
+    ChartPanel *m_cache;
+    ChartPanel *m_tools;
+    ChartPanel *m_outcomes;
+    QTreeWidget *m_sessions;
+    QLabel *m_sessionsTitle;
+    quint64 m_generation = 0;
+    bool m_busy = false;
+};
+
+} // namespace cwi

@@ -1,0 +1,53 @@
+#pragma once
+
+// Files page (Ctrl+5): the files agents read and edited most (Read / Edit / Write / MultiEdit
+// calls in the insight index), per initiative. Selecting a file lists every edit of it across
+// sessions; Enter or a double click on one opens its diff in the transcript.
+
+#include "appcontext.h"
+#include "insighttypes.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace cwi {
+
+class InsightIndex;
+
+class FilesView : public QWidget
+{
+    Q_OBJECT
+public:
+    FilesView(AppContext *context, InsightIndex *index, QWidget *parent = nullptr);
+
+    bool isBusy() const { return m_busy > 0; }
+    QTreeWidget *fileList() const { return m_files; }
+    QTreeWidget *editList() const { return m_edits; }
+    void reload();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+
+private:
+    void showEdits(const QString &path);
+    void openEdit(QTreeWidgetItem *item);
+    void refreshInitiatives();
+    void beginBusy();
+    void endBusy();
+
+    AppContext *m_context;
+    InsightIndex *m_index;
+    QComboBox *m_initiative;
+    QTreeWidget *m_files;
+    QLabel *m_editsTitle;
+    QTreeWidget *m_edits;
+    quint64 m_generation = 0;
+    quint64 m_editGeneration = 0;
+    int m_busy = 0;
+};
+
+} // namespace cwi

@@ -1,0 +1,134 @@
+#include "timelineview.h"
+
+#include "asyncjob.h"
+#include "insight/insightindex.h"
+#include "insightqueries.h"
+#include "insight/outcomecolor.h"
+#include "statuscolors.h"
+#include "timelinecanvas.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace cwi {
+
+TimelineView::TimelineView(AppContext *context, InsightIndex *index, QWidget *parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_index(index)
+    , m_initiative(new QComboBox(this))
+    , m_laneBy(new QComboBox(this))
+    , m_summary(new QLabel(this))
+    , m_canvas(new TimelineCanvas(this))
+{
+    m_initiative->addItem(tr("Every initiative"), QString());
+    m_initiative->setToolTip(tr("Sessions of the agents of this initiative"));
+    m_initiative->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_initiative->setMinimumContentsLength(20);
+    m_laneBy->addItem(tr("A lane per agent"), int(TimelineLayout::ByAgent));
+    m_laneBy->addItem(tr("A lane per task"), int(TimelineLayout::ByTask));
+    m_laneBy->setToolTip(tr("What one row of the timeline is"));
+    auto *fit = new QToolButton(this);
+    fit->setText(tr("Fit"));
+    fit->setToolTip(tr("Show the whole span (Home)"));
+    auto *zoomIn = new QToolButton(this);
+    zoomIn->setText(u"+"_s);
+    zoomIn->setToolTip(tr("Zoom in (+, Ctrl+wheel)"));
+    auto *zoomOut = new QToolButton(this);
+    zoomOut->setText(u"−"_s);
+    zoomOut->setToolTip(tr("Zoom out (-, Ctrl+wheel)"));
+    QString legend;
+    for (const QString &outcome : { u"success"_s, u"failed"_s, u"running"_s, u"no result"_s }) {
+        legend += u"<span style='color:%1'>■</span> %2 &nbsp; "_s.arg(sessionOutcomeColor(outcome).name(), outcome);
+    }
+    auto *legendLabel = new QLabel(legend, this);
+    legendLabel->setTextFormat(Qt::RichText);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_initiative, 1);
+    bar->addWidget(m_laneBy);
+    bar->addWidget(zoomOut);
+    bar->addWidget(zoomIn);
+    bar->addWidget(fit);
+    bar->addWidget(legendLabel);
+    bar->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_canvas, 1);
+
+    const auto center
+        = [this] { return m_canvas->labelWidth() + (m_canvas->viewport()->width() - m_canvas->labelWidth()) / 2; };
+    connect(fit, &QToolButton::clicked, m_canvas, &TimelineCanvas::fit);
+    connect(zoomIn, &QToolButton::clicked, this, [this, center] { m_canvas->zoom(1.5, center()); });
+    connect(zoomOut, &QToolButton::clicked, this, [this, center] { m_canvas->zoom(1 / 1.5, center()); });
+    connect(m_initiative, &QComboBox::activated, this, &TimelineView::reload);
+    connect(m_laneBy, &QComboBox::activated, this, &TimelineView::reload);
+    connect(m_canvas, &TimelineCanvas::sessionActivated, this, [this](const QString &agentId, qint64 session) {
+        m_context->navigate({ u"agent_log"_s, u"%1/%2"_s.arg(agentId).arg(session) });
+    });
+    connect(m_index, &InsightIndex::updated, this, [this] {
+        refreshInitiatives();
+        reload();
+    });
+    refreshInitiatives();
+    reload();
+}
+
+void TimelineView::refreshInitiatives()
+{
+    const QString sidecar = m_index->sidecarPath();
+    runAsync(
+        this, [sidecar] { return insightInitiatives(sidecar); },
+        [this](const QVector<QPair<QString, QString>> &initiatives) {
+            const QString current = m_initiative->currentData().toString();
+            m_initiative->clear();
+            m_initiative->addItem(tr("Every initiative"), QString());
+            for (const auto &[id, name] : initiatives)
+                m_initiative->addItem(name, id);
+            m_initiative->setCurrentIndex(qMax(0, m_initiative->findData(current)));
+        });
+}
+
+void TimelineView::reload()
+{
+    const QString sidecar = m_index->sidecarPath();
+    ActivityFilter filter;
+    filter.initiativeId = m_initiative->currentData().toString();
+    const auto by = TimelineLayout::LaneBy(m_laneBy->currentData().toInt());
+    const quint64 generation = ++m_generation;
+    setBusy(true);
+    runAsync(
+        this,
+        [sidecar, filter, by] {
+            TimelineLayout layout;
+            layout.setSessions(insightSessions(sidecar, filter), by);
+            return layout;
+        },
+        [this, generation](const TimelineLayout &layout) {
+            if (generation != m_generation)
+                return;
+            m_summary->setText(layout.sessions().isEmpty()
+                    ? (m_index->hasFacts() ? tr("No sessions.") : tr("The logs are being indexed…"))
+                    : tr("%1 sessions on %2 lanes. Hover a bar for its cost and turns; click it to open the session.")
+                          .arg(layout.sessions().size())
+                          .arg(layout.lanes().size()));
+            m_canvas->setLayoutData(layout);
+            setBusy(false);
+        });
+}
+
+void TimelineView::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+} // namespace cwi

@@ -1,0 +1,45 @@
+#pragma once
+
+// Timeline page (Ctrl+7): the sessions of one initiative (or all) on a time axis, a lane per
+// agent or per task. Reads the insight index in a worker; reloads when the index grows.
+
+#include "appcontext.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+
+namespace cwi {
+
+class InsightIndex;
+class TimelineCanvas;
+
+class TimelineView : public QWidget
+{
+    Q_OBJECT
+public:
+    TimelineView(AppContext *context, InsightIndex *index, QWidget *parent = nullptr);
+
+    bool isBusy() const { return m_busy; }
+    TimelineCanvas *canvas() const { return m_canvas; }
+    void reload();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+
+private:
+    void setBusy(bool busy);
+    void refreshInitiatives();
+
+    AppContext *m_context;
+    InsightIndex *m_index;
+    QComboBox *m_initiative;
+    QComboBox *m_laneBy;
+    QLabel *m_summary;
+    TimelineCanvas *m_canvas;
+    quint64 m_generation = 0;
+    bool m_busy = false;
+};
+
+} // namespace cwi

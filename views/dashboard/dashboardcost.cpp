@@ -1,9 +1,13 @@
-// DashboardView: the cost card. Adding up every agent session reads every log chunk (a
-// gigabyte on a large file), so it runs on request, in a worker, and says when it was done.
+// DashboardView: the cost card. With the insight index on (the default) it reads the index's
+// per-session totals, which are kept up to date in the background: instant and live. With the
+// index off, adding up every agent session reads every log chunk (a gigabyte on a large file),
+// so it runs on request, in a worker, and says when it was done.
 
 #include "asyncjob.h"
 #include "dashboardcard.h"
 #include "dashboardview.h"
+#include "insight/insightindex.h"
+#include "insightqueries.h"
 #include "transcript/logloader.h"
 #include "workrepositories.h"
 
@@ -20,6 +24,49 @@ QString money(double usd)
     return u'$' + QString::number(usd, 'f', 2);
 }
 } // namespace
+
+void DashboardView::setInsightIndex(InsightIndex *index)
+{
+    m_insight = index;
+    connect(index, &InsightIndex::updated, this, &DashboardView::loadIndexedCosts);
+    loadIndexedCosts();
+}
+
+bool DashboardView::costsFromIndex() const
+{
+    return m_insight && m_insight->isEnabled();
+}
+
+void DashboardView::loadIndexedCosts()
+{
+    const int generation = ++m_costGeneration;
+    if (!costsFromIndex() || !m_insight->hasFacts()) {
+        m_costs.clear();
+        m_costsAt = QTime();
+        rebuild();
+        return;
+    }
+    const QString sidecar = m_insight->sidecarPath();
+    runAsync(
+        this, [sidecar] { return initiativeTotals(sidecar); },
+        [this, generation](const QVector<InitiativeTotals> &totals) {
+            if (generation != m_costGeneration)
+                return;
+            m_costs.clear();
+            for (const InitiativeTotals &t : totals) {
+                LogTotals l;
+                l.agents = int(t.agents);
+                l.sessions = int(t.sessions);
+                l.failedSessions = int(t.failedSessions);
+                l.costUsd = t.costUsd;
+                l.usage = { t.tokens.input, t.tokens.output, t.tokens.cacheCreation, t.tokens.cacheRead };
+                l.turns = t.turns;
+                m_costs.append({ t.initiativeId, t.initiativeName, l });
+            }
+            m_costsAt = QTime::currentTime();
+            rebuild();
+        });
+}
 
 bool DashboardView::activateCostLink(const QString &href)
 {
@@ -62,6 +109,11 @@ bool DashboardView::activateCostLink(const QString &href)
 QWidget *DashboardView::costCard()
 {
     DashboardCard *c = card(tr("Agent cost by initiative"));
+    if (costsFromIndex() && !m_costsAt.isValid()) {
+        c->addText(tr("<i>Indexing every agent log… the totals appear here when it is done (progress in the status "
+                      "bar).</i>"));
+        return c;
+    }
     if (m_costLoading) {
         c->addText(tr("<i>Adding up every agent session…</i>"));
         return c;
@@ -88,8 +140,12 @@ QWidget *DashboardView::costCard()
     }
     if (m_costs.isEmpty())
         html = tr("No agent of an initiative has a log.<br>");
-    html += tr("<span style=\"color:#656d76;\">total %1 · as of %2 · </span><a href=\"%3\">update</a>")
-                .arg(money(total), m_costsAt.toString(QStringLiteral("HH:mm")), kComputeCost);
+    if (costsFromIndex())
+        html += tr("<span style=\"color:#656d76;\">total %1 · from the log index, kept up to date</span>")
+                    .arg(money(total));
+    else
+        html += tr("<span style=\"color:#656d76;\">total %1 · as of %2 · </span><a href=\"%3\">update</a>")
+                    .arg(money(total), m_costsAt.toString(QStringLiteral("HH:mm")), kComputeCost);
     c->addText(html);
     return c;
 }

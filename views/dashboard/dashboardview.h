@@ -22,12 +22,15 @@ class QScrollArea;
 namespace cwi {
 
 class DashboardCard;
+class InsightIndex;
 
 class DashboardView : public QWidget
 {
     Q_OBJECT
 public:
     explicit DashboardView(cwi::AppContext *ctx, QWidget *parent = nullptr);
+    // With the insight index on, the cost card reads from it (live, no "Add up now").
+    void setInsightIndex(InsightIndex *index);
 
     bool isBusy() const { return m_busy; }
     void reload();
@@ -70,6 +73,8 @@ private:
     QWidget *errandsCard();
     QWidget *costCard();
     bool activateCostLink(const QString &href);
+    void loadIndexedCosts();
+    bool costsFromIndex() const;
 
     AppContext *m_ctx;
     QScrollArea *m_scroll;
@@ -92,6 +97,8 @@ private:
     QVector<InitiativeCost> m_costs; // added up on request (dashboardcost.cpp)
     QTime m_costsAt;
     bool m_costLoading = false;
+    InsightIndex *m_insight = nullptr;
+    int m_costGeneration = 0;
 };
 
 } // namespace cwi

@@ -7,7 +7,7 @@
 // permille of the chunks to do. Memory is bounded by one batch (kBatchBytes) plus the
 // unfinished last line of each session.
 
-#include "insightwriter.h"
+#include "insight/insightwriter.h"
 
 #include <atomic>
 #include <memory>

@@ -4,7 +4,7 @@
 // message: the stream only states a session's total (the result line). Cache writes cost 1.25x
 // and cache reads 0.1x the input price.
 
-#include "insighttypes.h"
+#include "insight/insighttypes.h"
 
 #include <QString>
 

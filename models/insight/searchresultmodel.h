@@ -4,7 +4,7 @@
 // initiative and the snippet. The snippet is log text: SnippetHtmlRole escapes it through the one
 // escaper (render::escaped) and only then turns the index's match marks into <b>.
 
-#include "insighttypes.h"
+#include "insight/insighttypes.h"
 
 #include <QAbstractTableModel>
 

@@ -4,7 +4,7 @@
 // sessions in start order, and the time span of all of them. Finding the session under the
 // mouse is a binary search in one lane.
 
-#include "insighttypes.h"
+#include "insight/insighttypes.h"
 
 namespace cwi {
 

@@ -1,4 +1,4 @@
-#include "insightqueries.h"
+#include "insight/insightqueries.h"
 
 #include "sqlite3handle.h"
 

@@ -4,7 +4,7 @@
 // Timeline pages and the dashboard. Each call opens its own read-only connection to the sidecar,
 // so it can run in any worker thread; a missing sidecar reads as empty.
 
-#include "insighttypes.h"
+#include "insight/insighttypes.h"
 
 #include <atomic>
 

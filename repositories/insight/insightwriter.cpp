@@ -1,4 +1,4 @@
-#include "insightwriter.h"
+#include "insight/insightwriter.h"
 
 #include "database.h"
 #include "entities.h"

@@ -10,7 +10,7 @@
 // (the FTS5 full-text index, slower to build). Each remembers per session the bytes of its
 // unfinished last line, so a restart reads nothing it already indexed. Use from one thread.
 
-#include "insighttypes.h"
+#include "insight/insighttypes.h"
 
 #include <QHash>
 

@@ -6,8 +6,8 @@
 #include "database.h"
 #include "fixtures.h"
 #include "insight/insightindexer.h"
+#include "insight/insightqueries.h"
 #include "insightlog.h"
-#include "insightqueries.h"
 
 #include <QFile>
 #include <QStandardPaths>

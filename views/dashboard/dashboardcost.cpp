@@ -7,7 +7,7 @@
 #include "dashboardcard.h"
 #include "dashboardview.h"
 #include "insight/insightindex.h"
-#include "insightqueries.h"
+#include "insight/insightqueries.h"
 #include "transcript/logloader.h"
 #include "workrepositories.h"
 

@@ -3,8 +3,8 @@
 #include "asyncjob.h"
 #include "chartpanel.h"
 #include "insight/insightindex.h"
+#include "insight/insightqueries.h"
 #include "insight/outcomecolor.h"
-#include "insightqueries.h"
 #include "statuscolors.h"
 #include "transcript/eventpresentation.h"
 

@@ -7,7 +7,7 @@
 // tool / outcome.
 
 #include "appcontext.h"
-#include "insighttypes.h"
+#include "insight/insighttypes.h"
 
 #include <QWidget>
 

@@ -2,7 +2,7 @@
 
 #include "asyncjob.h"
 #include "insight/insightindex.h"
-#include "insightqueries.h"
+#include "insight/insightqueries.h"
 
 #include <QComboBox>
 #include <QDateTime>

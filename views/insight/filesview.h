@@ -5,7 +5,7 @@
 // sessions; Enter or a double click on one opens its diff in the transcript.
 
 #include "appcontext.h"
-#include "insighttypes.h"
+#include "insight/insighttypes.h"
 
 #include <QWidget>
 

@@ -2,8 +2,8 @@
 
 #include "asyncjob.h"
 #include "insight/insightindex.h"
+#include "insight/insightqueries.h"
 #include "insight/searchresultmodel.h"
-#include "insightqueries.h"
 #include "snippetdelegate.h"
 
 #include <QComboBox>

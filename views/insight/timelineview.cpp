@@ -2,7 +2,7 @@
 
 #include "asyncjob.h"
 #include "insight/insightindex.h"
-#include "insightqueries.h"
+#include "insight/insightqueries.h"
 #include "insight/outcomecolor.h"
 #include "statuscolors.h"
 #include "timelinecanvas.h"

@@ -40,7 +40,7 @@ void MainWindow::createInsight()
         QString title;
         QString tip;
     } pages[] = {
-        { m_search, tr("Search"), tr("Search every agent's log (Ctrl+Shift+F, Ctrl+4)") },
+        { m_search, tr("Search"), tr("Search every agent's log (Ctrl+Shift+F)") },
         { m_files, tr("Files"), tr("Files agents read and edited most (Ctrl+5)") },
         { m_activity, tr("Activity"), tr("Cost, tokens, cache hits, tools and outcomes per day (Ctrl+6)") },
         { m_timeline, tr("Timeline"), tr("Every session on a time axis, a lane per agent (Ctrl+7)") },
@@ -69,8 +69,7 @@ void MainWindow::addInsightActions(QMenu *view)
         });
         action->setShortcuts({ QKeySequence(Qt::CTRL | (Qt::Key_4 + i)) });
         if (page == m_search)
-            action->setShortcuts(
-                { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_4) });
+            action->setShortcuts({ QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F) }); // Ctrl+4 is the Query page
     }
     QAction *toggle = view->addAction(tr("Index agent &logs"));
     toggle->setCheckable(true);

@@ -1,6 +1,7 @@
 // streamSession: a session read in parts (the first screen before the last chunk is read), a read
 // stopped when nobody wants more, and a restart when the stored order was not the clock's.
 
+#include "database.h"
 #include "fixtures.h"
 #include "transcript/logloader.h"
 

@@ -375,10 +375,11 @@ QString Database::openConnection(const QString &name, bool readWrite, QString *e
             QSqlDatabase::removeDatabase(name);
             return {};
         }
-        if (readWrite) {
-            QSqlQuery pragma(db);
+        QSqlQuery pragma(db);
+        if (readWrite)
             pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-        }
+        else // a sort or a GROUP BY of our reads never spills into etilqs_* files on disk
+            pragma.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
     }
     QMutexLocker lock(&m_mutex);
     m_connections.insert(name);

@@ -21,6 +21,28 @@ QHash<QString, qint64> tableRowCounts(const Database &database)
     return counts;
 }
 
+QHash<QString, qint64> tableRowCounts(const Database &database, qint64 exactUpTo, QSet<QString> *estimated)
+{
+    QHash<QString, qint64> counts;
+    const QString connection = database.readConnection();
+    const QStringList tables = database.schema().tableNames();
+    for (const QString &table : tables) {
+        const TableInfo *info = database.schema().table(table);
+        const QString quoted = SchemaMap::quoteIdentifier(table);
+        if (info && !info->withoutRowid) {
+            const QVariant max = sql::scalar(connection, u"SELECT max(rowid) FROM " + quoted);
+            if (max.isValid() && max.toLongLong() > exactUpTo) {
+                counts.insert(table, max.toLongLong());
+                estimated->insert(table);
+                continue;
+            }
+        }
+        const QVariant count = sql::scalar(connection, u"SELECT count(*) FROM " + quoted);
+        counts.insert(table, count.isValid() ? count.toLongLong() : -1);
+    }
+    return counts;
+}
+
 QJsonObject infoReport(const Database &database)
 {
     const SchemaMap &schema = database.schema();

@@ -2,7 +2,9 @@
 
 #include "database.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QSet>
 
 namespace cwi {
 
@@ -12,5 +14,8 @@ QJsonObject infoReport(const Database &database);
 
 // Row count of every table (for the navigator and the --info report); -1 where it failed.
 QHash<QString, qint64> tableRowCounts(const Database &database);
+// Row count of every table, exact for tables of at most EXACTUPTO rows; a larger table gets
+// max(rowid) instead (no scan; exact unless rows were deleted) and is listed in *ESTIMATED.
+QHash<QString, qint64> tableRowCounts(const Database &database, qint64 exactUpTo, QSet<QString> *estimated);
 
 } // namespace cwi

@@ -138,6 +138,16 @@ CompiledFilter TableReader::compileFilter(const TableInfo &table, const TableQue
     return compiled;
 }
 
+qint64 TableReader::estimateCount(const TableQuery &query) const
+{
+    const TableInfo *info = m_database->schema().table(query.table);
+    if (!info || info->withoutRowid || !query.filters.isEmpty() || !query.search.isEmpty())
+        return -1;
+    const QVariant max = sql::scalar(
+        m_database->readConnection(), u"SELECT max(rowid) FROM " + SchemaMap::quoteIdentifier(info->name));
+    return max.isValid() ? max.toLongLong() : -1; // NULL (empty table) reads as 0
+}
+
 qint64 TableReader::count(const TableQuery &query, QString *error, const std::atomic_bool *cancel) const
 {
     const TableInfo *info = m_database->schema().table(query.table);

@@ -73,6 +73,9 @@ public:
 
     static CompiledFilter compileFilter(const TableInfo &table, const TableQuery &query);
 
+    // A stand-in for count() that needs no scan: max(rowid) of an unfiltered rowid table (the
+    // exact count unless rows were deleted). -1 when there is none (filters, WITHOUT ROWID).
+    qint64 estimateCount(const TableQuery &query) const;
     // Row count of the filtered table; -1 on error or cancel.
     qint64 count(const TableQuery &query, QString *error = nullptr, const std::atomic_bool *cancel = nullptr) const;
     // LIMIT rows after KEY (from the start when KEY is empty).

@@ -21,7 +21,15 @@ TableModel::TableModel(std::shared_ptr<Database> database, QObject *parent)
 
 TableModel::~TableModel()
 {
+    cancelRequests();
+}
+
+void TableModel::cancelRequests()
+{
     m_cancel->store(true);
+    for (const Request &request : std::as_const(m_inFlight))
+        request.cancel->store(true);
+    m_inFlight.clear();
 }
 
 const TableInfo *TableModel::tableInfo() const
@@ -46,8 +54,26 @@ int TableModel::columnOf(const QString &name) const
 void TableModel::setQuery(const TableQuery &query)
 {
     const bool wasBusy = isBusy();
+    if (!m_columns.isEmpty() && query.table == m_query.table && m_rows > 0) {
+        // Another filter or order of the same table: the old rows stay on screen until the first
+        // page of the new query replaces them (applyPage), so the view never flashes empty.
+        cancelRequests();
+        m_cancel = std::make_shared<std::atomic_bool>(false);
+        ++m_generation;
+        m_query = query;
+        m_replacing = true;
+        m_waiting.clear();
+        m_anchors.clear();
+        m_anchorsPending = false;
+        m_countPending = false;
+        m_error.clear();
+        requestPage(0);
+        setBusyState(wasBusy);
+        return;
+    }
+    m_replacing = false;
     beginResetModel();
-    m_cancel->store(true);
+    cancelRequests();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     ++m_generation;
     m_query = query;
@@ -60,11 +86,11 @@ void TableModel::setQuery(const TableQuery &query)
         m_fields.append(info && info->spec && !logical.isEmpty() ? info->spec->field(logical) : nullptr);
     }
     m_pages.clear();
-    m_inFlight.clear();
     m_waiting.clear();
     m_anchors.clear();
     m_anchorsPending = false;
     m_count = -1;
+    m_countEstimated = false;
     m_rows = 0;
     m_error.clear();
     endResetModel();
@@ -121,20 +147,33 @@ void TableModel::startCount()
                 setBusyState(wasBusy);
                 return;
             }
+            const bool moved = m_countEstimated && m_count != result.first;
             m_count = result.first;
-            const int rows = int(qMin<qint64>(m_count, std::numeric_limits<int>::max()));
-            if (rows > m_rows) {
-                beginInsertRows({}, m_rows, rows - 1);
-                m_rows = rows;
-                endInsertRows();
-            } else if (rows < m_rows) {
-                beginRemoveRows({}, rows, m_rows - 1);
-                m_rows = rows;
-                endRemoveRows();
+            m_countEstimated = false;
+            setRowCount(int(qMin<qint64>(m_count, std::numeric_limits<int>::max())));
+            if (moved) {
+                // Pages counted back from an estimated end sit at the wrong rows: read them again.
+                for (auto it = m_pages.begin(); it != m_pages.end();)
+                    it = it->fromEnd ? m_pages.erase(it) : std::next(it);
+                if (m_rows > 0)
+                    Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
             }
             Q_EMIT countChanged(m_count);
             setBusyState(wasBusy);
         });
+}
+
+void TableModel::setRowCount(int rows)
+{
+    if (rows > m_rows) {
+        beginInsertRows({}, m_rows, rows - 1);
+        m_rows = rows;
+        endInsertRows();
+    } else if (rows < m_rows) {
+        beginRemoveRows({}, rows, m_rows - 1);
+        m_rows = rows;
+        endRemoveRows();
+    }
 }
 
 void TableModel::startAnchors()
@@ -196,18 +235,31 @@ void TableModel::requestPage(int page) const
         return;
     }
     const bool wasBusy = isBusy();
-    m_inFlight.insert(page);
+    const Request request { ++m_requestSerial, std::make_shared<std::atomic_bool>(false) };
+    m_inFlight.insert(page, request);
+    // Placed from the end (directly, or after/before a page that was) while the count is a guess.
+    const bool fromEnd = from == From::End
+        || (from == From::AfterKey && previous != m_pages.cend() && previous->fromEnd)
+        || (from == From::BeforeKey && next != m_pages.cend() && next->fromEnd);
     const quint64 generation = m_generation;
-    auto cancel = m_cancel;
+    const bool wantEstimate = page == 0 && m_count < 0;
+    auto cancel = request.cancel;
+    auto cancelAll = m_cancel;
     const TableReader reader = m_reader;
     const TableQuery query = m_query;
     runAsync(
         const_cast<TableModel *>(this),
-        [reader, query, cancel, from, key, limit, page, generation]() {
-            PageResult result { generation, page, {} };
+        [reader, query, cancel, cancelAll, from, key, limit, page, generation, serial = request.serial, fromEnd,
+            wantEstimate]() {
+            PageResult result { generation, serial, page, fromEnd, {}, -1 };
+            if (cancelAll->load())
+                cancel->store(true);
             const bool backwards = from == From::BeforeKey || from == From::End;
             result.data = backwards ? reader.pageBefore(query, key, limit, cancel.get())
                                     : reader.pageAfter(query, key, limit, cancel.get());
+            // A full first page means a long table: its size from max(rowid), until count(*) lands.
+            if (wantEstimate && result.data.ok && result.data.rows.size() == limit)
+                result.estimate = reader.estimateCount(query);
             return result;
         },
         [this](const PageResult &result) { const_cast<TableModel *>(this)->applyPage(result); });
@@ -218,8 +270,23 @@ void TableModel::applyPage(const PageResult &result)
 {
     if (result.generation != m_generation)
         return;
+    const auto request = m_inFlight.constFind(result.page);
+    if (request == m_inFlight.cend() || request->serial != result.request)
+        return; // cancelled when it left the viewport, or asked again since: a stale page
     const bool wasBusy = isBusy();
     m_inFlight.remove(result.page);
+    if (m_replacing) {
+        // The first page of a new filter or order: now the old rows go.
+        beginResetModel();
+        m_replacing = false;
+        m_pages.clear();
+        m_rows = 0;
+        m_count = -1;
+        m_countEstimated = false;
+        endResetModel();
+        if (result.data.ok)
+            startCount();
+    }
     if (!result.data.ok) {
         if (!result.data.cancelled) {
             m_error = result.data.error;
@@ -228,17 +295,20 @@ void TableModel::applyPage(const PageResult &result)
         setBusyState(wasBusy);
         return;
     }
-    m_pages.insert(result.page, { result.data.rows, ++m_useClock });
+    m_pages.insert(result.page, { result.data.rows, ++m_useClock, result.fromEnd && m_countEstimated });
     for (int neighbour : { result.page - 1, result.page + 1 }) {
         if (m_waiting.remove(neighbour))
             requestPage(neighbour);
     }
     const int first = result.page * kPageSize;
     const int loaded = first + int(result.data.rows.size());
-    if (m_count < 0 && loaded > m_rows) { // data before count
-        beginInsertRows({}, m_rows, loaded - 1);
-        m_rows = loaded;
-        endInsertRows();
+    if (m_count < 0 && result.estimate > loaded) { // a long table: rows up to its estimated end
+        m_count = result.estimate;
+        m_countEstimated = true;
+        setRowCount(int(qMin<qint64>(m_count, std::numeric_limits<int>::max())));
+        Q_EMIT countChanged(m_count);
+    } else if (m_count < 0 && loaded > m_rows) { // data before count
+        setRowCount(loaded);
     }
     const int last = qMin(first + kPageSize, m_rows) - 1;
     if (first <= last)
@@ -265,10 +335,12 @@ void TableModel::evictPages()
 
 void TableModel::reload()
 {
-    if (m_columns.isEmpty())
+    if (m_columns.isEmpty() || m_replacing) // a replacing query reads fresh rows anyway
         return;
     const bool wasBusy = isBusy();
     ++m_generation; // results of the old pass are stale; the cached rows stay on screen meanwhile
+    for (const Request &request : std::as_const(m_inFlight))
+        request.cancel->store(true);
     m_inFlight.clear();
     m_waiting.clear();
     m_anchors.clear();
@@ -292,24 +364,46 @@ void TableModel::setBusyState(bool wasBusy)
 
 void TableModel::prefetch(int first, int last)
 {
-    if (m_columns.isEmpty() || first < 0)
+    if (m_columns.isEmpty() || first < 0 || m_replacing)
         return;
-    const int firstPage = qMax(0, first / kPageSize - 1);
-    const int lastPage = qMin(last / kPageSize + 1, m_count >= 0 ? int((m_count - 1) / kPageSize) : last / kPageSize);
-    for (int page = firstPage; page <= lastPage; ++page) {
+    const int maxPage = m_count >= 0 ? int((m_count - 1) / kPageSize) : last / kPageSize;
+    const int visibleFirst = first / kPageSize;
+    const int visibleLast = qMin(last / kPageSize, maxPage);
+    const int firstPage = qMax(0, visibleFirst - 1);
+    const int lastPage = qMin(visibleLast + 1, maxPage);
+    // What left the viewport (a jump, a scrollbar drag) is no longer worth reading.
+    const bool wasBusy = isBusy();
+    for (auto it = m_inFlight.begin(); it != m_inFlight.end();) {
+        if (it.key() < firstPage || it.key() > lastPage) {
+            it->cancel->store(true);
+            it = m_inFlight.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = m_waiting.begin(); it != m_waiting.end();)
+        it = *it < firstPage || *it > lastPage ? m_waiting.erase(it) : std::next(it);
+    // The pages under the viewport first, then one on each side.
+    QVector<int> order;
+    for (int page = visibleFirst; page <= visibleLast; ++page)
+        order.append(page);
+    order << firstPage << lastPage;
+    for (int page : std::as_const(order)) {
         auto it = m_pages.find(page);
         if (it != m_pages.end())
             it->lastUse = ++m_useClock;
         else
             requestPage(page);
     }
+    setBusyState(wasBusy);
 }
 
 const TableRow *TableModel::rowAt(int row) const
 {
     const auto it = m_pages.find(row / kPageSize);
     if (it == m_pages.end()) {
-        requestPage(row / kPageSize);
+        if (!m_replacing) // old rows on screen: their pages belong to the previous query
+            requestPage(row / kPageSize);
         return nullptr;
     }
     const int offset = row % kPageSize;

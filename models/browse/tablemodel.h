@@ -45,14 +45,19 @@ public:
     QString columnName(int column) const;
     int columnOf(const QString &logicalOrRealName) const;
     qint64 totalCount() const { return m_count; }
+    // True while totalCount() is max(rowid), read with the first page, until count(*) lands.
+    bool isCountEstimated() const { return m_countEstimated; }
     bool isBusy() const { return !m_inFlight.isEmpty() || m_countPending; }
     QString lastError() const { return m_error; }
 
     void setRawMode(bool raw);
     bool rawMode() const { return m_raw; }
 
-    // Ask for the rows FIRST..LAST (what the view shows) and a page around them.
+    // Ask for the rows FIRST..LAST (what the view shows) and a page around them: the pages under
+    // the viewport first, then their neighbours. Pages still on their way that are no longer
+    // near the viewport are cancelled (their reads stop, their results are dropped).
     void prefetch(int first, int last);
+    bool isPageInFlight(int page) const { return m_inFlight.contains(page); }
     // Re-read count and the cached pages; rows are updated where they are, new rows appended.
     void reload();
     // Row of the record with this rowid among the cached rows, -1 if not loaded.
@@ -77,17 +82,28 @@ private:
     {
         QVector<TableRow> rows;
         quint64 lastUse = 0;
+        bool fromEnd = false; // placed by counting back from the end: moves if the count does
     };
     struct PageResult
     {
         quint64 generation = 0;
+        quint64 request = 0;
         int page = -1;
+        bool fromEnd = false;
         TablePage data;
+        qint64 estimate = -1; // with the first page: max(rowid), until the count lands
+    };
+    struct Request
+    {
+        quint64 serial = 0;
+        std::shared_ptr<std::atomic_bool> cancel;
     };
 
     const TableRow *rowAt(int row) const;
     void requestPage(int page) const;
     void startCount();
+    void setRowCount(int rows);
+    void cancelRequests();
     void startAnchors();
     void applyPage(const PageResult &result);
     void evictPages();
@@ -102,16 +118,19 @@ private:
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancel;
     mutable QHash<int, Page> m_pages;
-    mutable QSet<int> m_inFlight;
+    mutable QHash<int, Request> m_inFlight;
+    mutable quint64 m_requestSerial = 0;
     mutable QSet<int> m_waiting; // pages that wait for a neighbour's key
     mutable quint64 m_useClock = 0;
     QVector<RowKey> m_anchors;
     bool m_anchorsPending = false;
     qint64 m_count = -1;
+    bool m_countEstimated = false;
     bool m_countPending = false;
     int m_rows = 0; // rows announced to views
     bool m_raw = false;
     bool m_reloading = false;
+    bool m_replacing = false; // the rows shown are the previous query's, until its first page lands
     QString m_error;
 };
 

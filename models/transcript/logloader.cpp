@@ -48,10 +48,57 @@ LoadedSession loadSession(const std::shared_ptr<Database> &db, const QString &ag
             ++out.chunkCount;
             out.lastCreatedAt = chunk.createdAt;
             out.lastRowid = chunk.rowid;
+            return true;
+        },
+        [&out]() {
+            out.transcript = std::make_shared<Transcript>();
+            out.chunkCount = 0;
         },
         &out.error);
     out.transcript->outlineAll();
     return out;
+}
+
+void streamSession(const std::shared_ptr<Database> &db, const QString &agentId, qint64 sessionNumber,
+    const std::function<bool(SessionPart &&)> &part, qsizetype firstBytes, qsizetype partBytes)
+{
+    SessionPart pending;
+    qsizetype pendingBytes = 0;
+    qsizetype limit = firstBytes;
+    bool wanted = true;
+    const auto flush = [&](bool last) {
+        pending.last = last;
+        const SessionPart next { {}, false, false, pending.lastCreatedAt, pending.lastRowid, pending.chunkCount, {} };
+        wanted = part(std::exchange(pending, next));
+        pendingBytes = 0;
+        limit = partBytes;
+        return wanted;
+    };
+    if (!db) {
+        flush(true);
+        return;
+    }
+    QString error;
+    makeLogChunkRepository(db)->readChunks(
+        agentId, sessionNumber,
+        [&](LogChunk &chunk) {
+            pendingBytes += chunk.content.size();
+            pending.chunks.append(std::move(chunk.content));
+            pending.lastCreatedAt = chunk.createdAt;
+            pending.lastRowid = chunk.rowid;
+            ++pending.chunkCount;
+            return pendingBytes < limit || flush(false);
+        },
+        [&]() {
+            pending = SessionPart {};
+            pending.restart = true;
+            pendingBytes = 0;
+        },
+        &error);
+    if (!wanted)
+        return;
+    pending.error = error;
+    flush(true);
 }
 
 QVector<LogChunk> loadNewChunks(const std::shared_ptr<Database> &db, const QString &agentId, qint64 sessionNumber,
@@ -63,7 +110,7 @@ QVector<LogChunk> loadNewChunks(const std::shared_ptr<Database> &db, const QStri
 }
 
 QHash<qint64, SessionFigures> loadSessionFigures(
-    const std::shared_ptr<Database> &db, const QVector<LogSessionInfo> &sessions, bool agentRunning)
+    const std::shared_ptr<Database> &db, const QVector<LogSessionInfo> &sessions, bool agentRunning, qint64 skip)
 {
     QHash<qint64, SessionFigures> out;
     if (!db)
@@ -71,10 +118,20 @@ QHash<qint64, SessionFigures> loadSessionFigures(
     const auto repo = makeLogChunkRepository(db);
     for (qsizetype i = 0; i < sessions.size(); ++i) {
         const LogSessionInfo &info = sessions.at(i);
+        if (info.sessionNumber == skip)
+            continue;
         LineIndex index;
-        repo->readChunks(info.agentId, info.sessionNumber, [&index](LogChunk &chunk) { index.append(chunk.content); });
+        repo->readChunks(
+            info.agentId, info.sessionNumber,
+            [&index](LogChunk &chunk) {
+                index.append(chunk.content);
+                return true;
+            },
+            [&index]() { index.clear(); });
         // Only the newest session can still be running.
-        out.insert(info.sessionNumber, sessionFigures(summarizeSession(index), info, agentRunning && i == 0));
+        SessionFigures figures = sessionFigures(summarizeSession(index), info, agentRunning && i == 0);
+        figures.bytes = index.byteCount();
+        out.insert(info.sessionNumber, figures);
     }
     return out;
 }

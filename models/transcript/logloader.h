@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QVector>
 
+#include <functional>
+
 #include <memory>
 #include <optional>
 
@@ -41,13 +43,33 @@ struct LoadedSession
 };
 LoadedSession loadSession(const std::shared_ptr<Database> &db, const QString &agentId, qint64 sessionNumber);
 
+// One piece of a session being read: chunks in order, to append to what came before.
+struct SessionPart
+{
+    QVector<QByteArray> chunks;
+    bool restart = false; // drop what came before: the session follows again from its start, sorted
+    bool last = false; // the session is read (or the read failed: then error is set)
+    Timestamp lastCreatedAt; // of the last chunk so far (follow mode resumes after it)
+    qint64 lastRowid = 0;
+    int chunkCount = 0; // chunks so far
+    QString error;
+};
+// Reads one session in the calling (worker) thread and hands it to PART in pieces, so the first
+// screen shows before the last chunk is read and the bytes exist once (in the receiver): the
+// first piece as soon as FIRSTBYTES are read, then one per PARTBYTES, then the last one. PART
+// returning false stops the read (the session is no longer wanted).
+void streamSession(const std::shared_ptr<Database> &db, const QString &agentId, qint64 sessionNumber,
+    const std::function<bool(SessionPart &&)> &part, qsizetype firstBytes = 192 * 1024,
+    qsizetype partBytes = 2 * 1024 * 1024);
+
 // Follow mode: the chunks committed after the last one seen.
 QVector<LogChunk> loadNewChunks(const std::shared_ptr<Database> &db, const QString &agentId, qint64 sessionNumber,
     const Timestamp &lastCreatedAt, qint64 lastRowid);
 
-// Figures (turns, cost, tokens, outcome) of every listed session; reads each session once.
+// Figures (turns, cost, tokens, outcome, bytes) of every listed session but SKIP (the one on screen,
+// whose figures come from its own read); reads each session once.
 QHash<qint64, SessionFigures> loadSessionFigures(
-    const std::shared_ptr<Database> &db, const QVector<LogSessionInfo> &sessions, bool agentRunning);
+    const std::shared_ptr<Database> &db, const QVector<LogSessionInfo> &sessions, bool agentRunning, qint64 skip = -1);
 
 // Totals over every session of some agents (one agent, a task's agents, an initiative's agents):
 // cost, tokens (once per message.id), turns and duration, for the detail pane and the dashboard.

@@ -246,10 +246,11 @@ QVariant SessionListModel::sessionData(const Entry &entry, int column, int role)
     }
     if (role == Qt::ToolTipRole) {
         const QDateTime at = s.firstAt.toDateTime();
-        QString tip = u"Session %1 · started %2 · %3 chunks · %4 bytes"_s.arg(s.sessionNumber)
+        const qint64 bytes = entry.hasFigures && f.bytes >= 0 ? f.bytes : s.byteCount;
+        QString tip = u"Session %1 · started %2 · %3 chunks · %4"_s.arg(s.sessionNumber)
                           .arg(at.isValid() ? QLocale().toString(at.toLocalTime(), u"yyyy-MM-dd HH:mm:ss"_s) : u"—"_s)
                           .arg(s.chunkCount)
-                          .arg(s.byteCount);
+                          .arg(bytes >= 0 ? tr("%1 bytes").arg(bytes) : tr("size known once read"));
         if (entry.hasFigures) {
             tip += u"\ntokens: %1 in · %2 out · %3 cache write · %4 cache read"_s.arg(f.usage.input)
                        .arg(f.usage.output)

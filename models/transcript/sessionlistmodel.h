@@ -20,6 +20,7 @@ struct SessionFigures
     SessionOutcome outcome = SessionOutcome::NoResult;
     qint64 durationMs = -1;
     int unparseable = 0;
+    qint64 bytes = -1; // the session's size, known once it was read
 };
 
 // Figures of one session from its summary; AGENTRUNNING tells a missing result apart.

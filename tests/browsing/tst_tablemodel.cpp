@@ -1,4 +1,5 @@
-// The table model: rows from workers, bounded pages, count after data, in-place live refresh.
+// The table model: rows from workers, bounded pages, count after data, in-place live refresh,
+// off-screen pages cancelled, old rows kept until a new filter's first page.
 
 #include "browse/tablemodel.h"
 #include "fixtures.h"
@@ -100,6 +101,40 @@ private slots:
         // A page in the middle arrives through anchors, still without OFFSET.
         model.prefetch(500, 510);
         QTRY_COMPARE_WITH_TIMEOUT(model.idAt(505), u"task-00505"_s, 10000);
+    }
+
+    // A jump away from pages still on their way cancels them; a result that comes back anyway
+    // is dropped (never placed, never shown).
+    void offscreenPagesAreCancelledAndTheirResultsDropped()
+    {
+        TableModel model(m_db);
+        model.setQuery({ u"tasks"_s, {}, Qt::AscendingOrder, {}, {} });
+        QTRY_VERIFY(!model.isBusy() && model.totalCount() == 1000);
+        model.prefetch(990, 999); // the end: page 4 (and 3) asked
+        QVERIFY(model.isPageInFlight(4));
+        model.prefetch(0, 10); // jumped back before page 4 arrived
+        QVERIFY(!model.isPageInFlight(4));
+        QVERIFY(!model.isPageInFlight(3));
+        QTRY_VERIFY(!model.isBusy());
+        QTest::qWait(100); // the cancelled read's result, if any, has come back by now
+        QCOMPARE(model.rowForRowId(1000), -1); // the last row was never placed
+        QVERIFY(model.rowForRowId(1) >= 0);
+    }
+
+    // Another filter keeps the old rows on screen until its first page replaces them.
+    void newFilterKeepsOldRowsUntilItsFirstPage()
+    {
+        TableModel model(m_db);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setQuery({ u"tasks"_s, {}, Qt::AscendingOrder, {}, {} });
+        QTRY_VERIFY(!model.isBusy() && model.totalCount() == 1000);
+        QCOMPARE(model.idAt(1), u"task-00001"_s);
+        model.setQuery({ u"tasks"_s, {}, Qt::AscendingOrder, { { u"status"_s, u"=blocked"_s } }, {} });
+        QCOMPARE(model.rowCount(), 1000); // nothing reset yet
+        QCOMPARE(model.idAt(1), u"task-00001"_s);
+        QTRY_COMPARE(model.idAt(1), u"task-00003"_s);
+        QTRY_COMPARE(model.totalCount(), 334);
+        QCOMPARE(model.rowCount(), 334);
     }
 
     void filterAndRawMode()

@@ -1,9 +1,12 @@
 // agent_log_chunks read back in both column spellings: session lists, chunk order (createdAt,
-// then rowid), follow-mode keyset reads, exact bytes, and a file without the table.
+// then rowid), follow-mode keyset reads, exact bytes, and a file without the table; the streamed
+// read sorts nothing and read connections sort in memory.
 
 #include "fixtures.h"
 #include "logchunkrepository.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,7 +54,7 @@ private slots:
         QCOMPARE(sessions.size(), 2);
         QCOMPARE(sessions.at(0).sessionNumber, 2); // newest first
         QCOMPARE(sessions.at(1).chunkCount, 3);
-        QCOMPARE(sessions.at(1).byteCount, 18);
+        QCOMPARE(sessions.at(1).byteCount, -1); // a size would read every byte of the session
         QCOMPARE(sessions.at(1).firstAt.raw.toLongLong(), 999);
         QCOMPARE(sessions.at(1).lastAt.raw.toLongLong(), 1000);
         QCOMPARE(sessions.at(1).agentName, u"alpha"_s);
@@ -68,9 +71,21 @@ private slots:
         QCOMPARE(chunks.at(2).content, QByteArray("second "));
         QVERIFY(chunks.at(1).rowid < chunks.at(2).rowid);
 
-        // Streamed read: the same chunks in the same order.
+        // Streamed read: the same chunks in the same order. Read in rowid order, "zero " comes
+        // late: what came before is dropped (restart) and the session follows again, sorted.
         QVector<QByteArray> streamed;
-        QVERIFY(repo->readChunks(u"agent-a"_s, 1, [&streamed](LogChunk &c) { streamed.append(c.content); }));
+        int restarts = 0;
+        QVERIFY(repo->readChunks(
+            u"agent-a"_s, 1,
+            [&streamed](LogChunk &c) {
+                streamed.append(c.content);
+                return true;
+            },
+            [&]() {
+                ++restarts;
+                streamed.clear();
+            }));
+        QCOMPARE(restarts, 1);
         QCOMPARE(streamed, (QVector<QByteArray> { "zero ", "first ", "second " }));
 
         // Invalid UTF-8 comes back byte for byte.
@@ -89,6 +104,59 @@ private slots:
         QCOMPARE(after.at(1).content, QByteArray("fourth\n"));
 
         QVERIFY(repo->chunks(u"nobody"_s, 1).isEmpty());
+    }
+
+    // A session written in clock order streams straight from the index: no restart, no sort,
+    // and the reader can stop it after the first chunk.
+    void orderedSessionStreamsWithoutSorting()
+    {
+        QVERIFY(test::createFixture(m_path));
+        const QString raw = test::openRaw(m_path);
+        for (int i = 0; i < 5; ++i)
+            chunk(raw, u"agent-b"_s, u"beta"_s, 1, QByteArray::number(i), 1000 + i / 2);
+        chunk(raw, u"agent-c"_s, u"gamma"_s, 1, "other", 999);
+        test::closeRaw(raw);
+        const auto opened = Database::open(m_path);
+        QVERIFY2(opened.database, qPrintable(opened.message));
+        const auto repo = makeLogChunkRepository(opened.database);
+
+        QVector<QByteArray> streamed;
+        int restarts = 0;
+        const auto collect = [&streamed](LogChunk &c) {
+            streamed.append(c.content);
+            return true;
+        };
+        QVERIFY(repo->readChunks(u"agent-b"_s, 1, collect, [&restarts]() { ++restarts; }));
+        QCOMPARE(restarts, 0);
+        QCOMPARE(streamed, (QVector<QByteArray> { "0", "1", "2", "3", "4" }));
+
+        streamed.clear();
+        QVERIFY(repo->readChunks(u"agent-b"_s, 1,
+            [&streamed](LogChunk &c) {
+                streamed.append(c.content);
+                return false; // enough
+            },
+            {}));
+        QCOMPARE(streamed, QVector<QByteArray> { "0" });
+
+        // The plan: the agentId index, and no sort (a sort would copy every byte of the session).
+        QString error;
+        const QStringList plan = repo->chunkReadPlan(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!plan.isEmpty());
+        QVERIFY2(!plan.join(u'\n').contains(u"TEMP B-TREE"_s), qPrintable(plan.join(u'\n')));
+        QVERIFY2(plan.join(u'\n').contains(u"INDEX"_s), qPrintable(plan.join(u'\n')));
+    }
+
+    // The inspector's own reads never spill a sort into temporary files.
+    void readConnectionsSortInMemory()
+    {
+        QVERIFY(test::createFixture(m_path));
+        const auto opened = Database::open(m_path);
+        QVERIFY2(opened.database, qPrintable(opened.message));
+        QSqlQuery pragma(QSqlDatabase::database(opened.database->readConnection(), false));
+        QVERIFY(pragma.exec(u"PRAGMA temp_store"_s) && pragma.next());
+        QCOMPARE(pragma.value(0).toInt(), 2); // MEMORY
     }
 
     void fileWithoutTheTable()

@@ -14,7 +14,9 @@ namespace cwi {
 
 namespace {
 constexpr int kTableRole = Qt::UserRole + 1;
-}
+// Tables up to this many rows are counted exactly (a count reads their smallest index).
+constexpr qint64 kExactCountLimit = 200'000;
+} // namespace
 
 NavigatorView::NavigatorView(AppContext *context, QWidget *parent)
     : QWidget(parent)
@@ -102,18 +104,29 @@ void NavigatorView::refreshCounts()
         m_busy = true;
         Q_EMIT busyChanged(true);
     }
+    struct Counts
+    {
+        QHash<QString, qint64> rows;
+        QSet<QString> estimated;
+    };
+    // Counting a table of a million rows reads tens of MB: such tables show max(rowid) as "≈".
     runAsync(
-        this, [db] { return tableRowCounts(*db); },
-        [this, generation](const QHash<QString, qint64> &counts) {
+        this,
+        [db] {
+            Counts counts;
+            counts.rows = tableRowCounts(*db, kExactCountLimit, &counts.estimated);
+            return counts;
+        },
+        [this, generation](const Counts &counts) {
             if (generation != m_generation)
                 return;
-            applyCounts(counts);
+            applyCounts(counts.rows, counts.estimated);
             m_busy = false;
             Q_EMIT busyChanged(false);
         });
 }
 
-void NavigatorView::applyCounts(const QHash<QString, qint64> &counts)
+void NavigatorView::applyCounts(const QHash<QString, qint64> &counts, const QSet<QString> &estimated)
 {
     const QLocale locale;
     for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
@@ -124,7 +137,16 @@ void NavigatorView::applyCounts(const QHash<QString, qint64> &counts)
             if (table.isEmpty())
                 continue;
             const qint64 count = counts.value(table, -1);
-            item->setText(1, count < 0 ? tr("?") : locale.toString(count));
+            if (estimated.contains(table)) {
+                item->setText(1, tr("≈%1M").arg(locale.toString(double(count) / 1e6, 'f', 1)));
+                item->setToolTip(1,
+                    tr("About %1 rows (the highest rowid; counting them all would read the whole table). "
+                       "The table view counts them exactly.")
+                        .arg(locale.toString(count)));
+            } else {
+                item->setText(1, count < 0 ? tr("?") : locale.toString(count));
+                item->setToolTip(1, {});
+            }
         }
     }
 }

@@ -6,6 +6,8 @@
 
 #include "appcontext.h"
 
+#include <QHash>
+#include <QSet>
 #include <QWidget>
 
 class QTreeWidget;
@@ -27,7 +29,7 @@ Q_SIGNALS:
 
 private:
     void rebuild();
-    void applyCounts(const QHash<QString, qint64> &counts);
+    void applyCounts(const QHash<QString, qint64> &counts, const QSet<QString> &estimated);
 
     AppContext *m_context;
     QTreeWidget *m_tree;

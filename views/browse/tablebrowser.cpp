@@ -275,7 +275,15 @@ void TableBrowser::updateCountLabel()
         return;
     const qint64 count = m_model->totalCount();
     const QLocale locale;
-    QString text = count < 0 ? tr("counting…") : tr("%1 rows").arg(locale.toString(count));
+    // An estimate (max(rowid)) reads as one, "≈1.0M rows", until count(*) lands.
+    const auto rough = [&locale](qint64 n) {
+        return n >= 1'000'000 ? locale.toString(double(n) / 1e6, 'f', 1) + u'M'
+            : n >= 1'000      ? locale.toString(double(n) / 1e3, 'f', 0) + u'k'
+                              : locale.toString(n);
+    };
+    QString text = count < 0          ? tr("counting…")
+        : m_model->isCountEstimated() ? tr("≈%1 rows").arg(rough(count))
+                                      : tr("%1 rows").arg(locale.toString(count));
     if (!m_model->query().filters.isEmpty() || !m_model->query().search.isEmpty())
         text += tr(" (filtered)");
     if (m_model->isBusy())

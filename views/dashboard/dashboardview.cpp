@@ -94,6 +94,7 @@ void DashboardView::reload()
     const std::shared_ptr<Database> database = m_ctx->database();
     if (!database) {
         m_fingerprint.clear();
+        m_reading.clear();
         m_snapshot = {};
         m_snapshot.error = tr("No file is open.");
         rebuild();
@@ -101,6 +102,12 @@ void DashboardView::reload()
         return;
     }
     setBusy(true);
+    if (!m_fingerprint.startsWith(database->path())) {
+        // A file not shown yet: the first frame says it is being read, not "no file".
+        m_reading = QFileInfo(database->path()).fileName();
+        m_snapshot = {};
+        rebuild();
+    }
     runAsync(
         this, [database] { return readDashboard(*database); },
         [this, generation, path = database->path()](DashboardSnapshot snapshot) {
@@ -108,6 +115,7 @@ void DashboardView::reload()
                 return;
             const QString print = path + fingerprint(snapshot);
             m_snapshot = std::move(snapshot);
+            m_reading.clear();
             if (print != m_fingerprint)
                 rebuild();
             else
@@ -188,7 +196,11 @@ void DashboardView::rebuild()
     m_grid->setContentsMargins(0, 0, 0, 16);
     m_grid->setSpacing(14);
     m_cards.clear();
-    if (!m_snapshot.error.isEmpty()) {
+    if (!m_reading.isEmpty()) {
+        DashboardCard *c = card(tr("Loading"));
+        c->addText(tr("Reading %1…").arg(m_reading).toHtmlEscaped());
+        m_cards.append({ c, 3 });
+    } else if (!m_snapshot.error.isEmpty()) {
         DashboardCard *c = card(database ? tr("The dashboard could not be read") : tr("Nothing to show"));
         c->addText(render::escaped(m_snapshot.error));
         m_cards.append({ c, 3 });

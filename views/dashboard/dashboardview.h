@@ -88,6 +88,7 @@ private:
     int m_columns = 0;
     int m_generation = 0;
     bool m_busy = false;
+    QString m_reading; // the file whose first read is under way: the page says so
     struct InitiativeCost
     {
         QString id;

@@ -86,7 +86,8 @@ private:
     void connectDatabase();
     void onAgentLoaded(const AgentLogs &logs, bool reopenSession);
     void openSession(qint64 sessionNumber);
-    void onSessionLoaded(LoadedSession loaded);
+    void onSessionPart(SessionPart part);
+    void onSessionRead(const QString &error);
     void onSummary(const SessionSummary &summary);
     void onNewChunks(const QVector<LogChunk> &chunks);
     void onSearchDone(const TranscriptSearchResult &result);
@@ -112,6 +113,9 @@ private:
     Timestamp m_lastCreatedAt;
     qint64 m_lastRowid = 0;
     int m_chunkCount = 0;
+    bool m_sessionShown = false; // the open session's first part is on screen
+    bool m_sessionReading = false; // more parts of it are on their way
+    std::shared_ptr<std::atomic_bool> m_sessionStale; // tells the running read to stop
     bool m_followPending = false;
     bool m_followAgain = false;
 

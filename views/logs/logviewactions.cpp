@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QPointer>
 #include <QProgressBar>
 #include <QScrollBar>
 #include <QSplitter>
@@ -169,8 +170,9 @@ void LogView::onAgentLoaded(const AgentLogs &logs, bool reopenSession)
     const bool running = m_agentRunning;
     const QVector<LogSessionInfo> sessions = logs.sessions;
     const quint64 generation = m_agentGeneration;
+    // The session on screen gets its figures from its own read (onSummary), not a second copy.
     runWorker<QHash<qint64, SessionFigures>>(
-        [db, sessions, running]() { return loadSessionFigures(db, sessions, running); },
+        [db, sessions, running, session]() { return loadSessionFigures(db, sessions, running, session); },
         [this, generation, agentId = logs.agentId](QHash<qint64, SessionFigures> figures) {
             if (generation != m_agentGeneration)
                 return;
@@ -193,39 +195,81 @@ void LogView::openSession(qint64 sessionNumber)
     m_filterCombo->setEnabled(false);
     m_firstErrorAction->setEnabled(false);
     m_followPending = false;
-    m_status->setText(u"Reading session %1…"_s.arg(sessionNumber));
+    m_sessionShown = false;
+    m_sessionReading = true;
+    m_status->setText(tr("Reading session %1…").arg(sessionNumber));
+    if (m_sessionStale)
+        m_sessionStale->store(true); // the previous session's read stops at its next chunk
+    const auto stale = m_sessionStale = std::make_shared<std::atomic_bool>(false);
     const auto db = m_db;
     const QString agentId = m_agentId;
-    runWorker<LoadedSession>([db, agentId, sessionNumber]() { return loadSession(db, agentId, sessionNumber); },
-        [this, generation](LoadedSession loaded) {
-            if (generation == m_sessionGeneration)
-                onSessionLoaded(std::move(loaded));
-        });
+    const QPointer<LogView> view(this);
+    // The session arrives in parts: the first screen from its first chunks, the rest appended.
+    runWorker<bool>(
+        [db, agentId, sessionNumber, stale, view, generation]() {
+            streamSession(db, agentId, sessionNumber, [&](SessionPart &&part) {
+                if (stale->load())
+                    return false;
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [view, generation, part = std::move(part)]() mutable {
+                        if (view && generation == view->m_sessionGeneration)
+                            view->onSessionPart(std::move(part));
+                    },
+                    Qt::QueuedConnection);
+                return true;
+            });
+            return true;
+        },
+        [](bool) {});
 }
 
-void LogView::onSessionLoaded(LoadedSession loaded)
+void LogView::onSessionPart(SessionPart part)
 {
-    m_pages->setCurrentWidget(m_splitter);
-    m_delegate->clearCache();
-    m_transcript->setTranscript(std::make_unique<Transcript>(std::move(*loaded.transcript)));
-    m_raw->setTranscript(m_transcript->transcript());
-    m_lastCreatedAt = loaded.lastCreatedAt;
-    m_lastRowid = loaded.lastRowid;
-    m_chunkCount = loaded.chunkCount;
-    {
-        const QSignalBlocker blocker(m_sessionView->selectionModel());
-        m_sessionView->setCurrentIndex(m_sessions->indexOf(loaded.agentId, loaded.sessionNumber));
+    if (!m_sessionShown || part.restart) {
+        // The first screen: a fresh transcript from the first chunks.
+        auto transcript = std::make_unique<Transcript>();
+        for (const QByteArray &chunk : std::as_const(part.chunks))
+            transcript->appendBytes(chunk);
+        transcript->outlineAll();
+        m_pages->setCurrentWidget(m_splitter);
+        m_delegate->clearCache();
+        m_transcript->setTranscript(std::move(transcript));
+        m_raw->setTranscript(m_transcript->transcript());
+        {
+            const QSignalBlocker blocker(m_sessionView->selectionModel());
+            m_sessionView->setCurrentIndex(m_sessions->indexOf(m_agentId, m_sessionNumber));
+        }
+        m_transcriptView->scrollToTop();
+        m_sessionShown = true;
+    } else {
+        for (const QByteArray &chunk : std::as_const(part.chunks))
+            m_transcript->appendChunk(chunk);
+        m_raw->refresh();
     }
-    if (!loaded.error.isEmpty())
-        m_status->setText(loaded.error);
+    part.chunks.clear();
+    m_lastCreatedAt = part.lastCreatedAt;
+    m_lastRowid = part.lastRowid;
+    m_chunkCount = part.chunkCount;
+    if (part.last)
+        onSessionRead(part.error);
+    else
+        m_status->setText(tr("Reading session %1… %2 so far")
+                              .arg(m_sessionNumber)
+                              .arg(QLocale().formattedDataSize(m_transcript->transcript()->index().byteCount())));
+}
+
+void LogView::onSessionRead(const QString &error)
+{
+    m_sessionReading = false;
+    if (!error.isEmpty())
+        m_status->setText(error);
     else
         updateStatus();
     if (m_pendingLine >= 0)
         goToLine(int(std::exchange(m_pendingLine, -1)));
     else if (m_agentRunning && m_followAction->isChecked())
         m_transcriptView->scrollToBottom();
-    else
-        m_transcriptView->scrollToTop();
 
     // Count every kind (and find the first error) in a worker: the view parsed only the rows shown.
     const quint64 generation = m_sessionGeneration;
@@ -250,7 +294,9 @@ void LogView::onSummary(const SessionSummary &summary)
     if (const LogSessionInfo *s = list->session(list->indexOf(m_agentId, m_sessionNumber)))
         info = *s;
     const bool newest = m_sessions->indexOf(m_agentId, m_sessionNumber).row() == 0;
-    list->setFigures(m_agentId, m_sessionNumber, sessionFigures(summary, info, m_agentRunning && newest));
+    SessionFigures figures = sessionFigures(summary, info, m_agentRunning && newest);
+    figures.bytes = m_transcript->transcript()->index().byteCount();
+    list->setFigures(m_agentId, m_sessionNumber, figures);
     updateStatus();
 }
 
@@ -299,7 +345,7 @@ void LogView::setFollowing(bool follow)
 void LogView::refreshFollow()
 {
     if (!m_followAction->isChecked() || !m_db || m_agentId.isEmpty() || m_sessionNumber < 0
-        || !m_transcript->transcript())
+        || !m_transcript->transcript() || m_sessionReading)
         return;
     if (m_followPending) {
         m_followAgain = true;

@@ -81,6 +81,23 @@ QString CellFormat::display(const QVariant &value, const FieldSpec *field, bool 
     return elide(value.toString());
 }
 
+QString CellFormat::inlineValue(const QVariant &value, const QString &column)
+{
+    if (!value.isValid())
+        return QStringLiteral("—");
+    if (value.isNull())
+        return nullText();
+    if (value.typeId() != QMetaType::QString)
+        return value.toString();
+    QString text = value.toString();
+    text.replace(u'\n', QStringLiteral(" ⏎ "));
+    const QString quoted = u'“' + (text.size() > 120 ? QString(text.left(117) + u'…') : text) + u'”';
+    if (!(column.endsWith(u"At") || column.endsWith(u"Until")))
+        return quoted;
+    const QDateTime at = Timestamp::interpret(value);
+    return at.isValid() ? QString(quoted + u"  (" + dateTime(at) + u')') : quoted;
+}
+
 QString CellFormat::toolTip(const QVariant &value, const FieldSpec *field)
 {
     if (value.isNull())

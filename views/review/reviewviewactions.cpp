@@ -3,6 +3,7 @@
 
 #include "reviewview.h"
 
+#include "browse/cellformat.h"
 #include "commenteditor.h"
 #include "diff/diffmodel.h"
 #include "diff/reviewsession.h"
@@ -25,18 +26,6 @@ const ReviewComment *findComment(const QVector<ReviewComment> &comments, const Q
             return &c;
     }
     return nullptr;
-}
-
-QString valueText(const QVariant &value)
-{
-    if (!value.isValid())
-        return u"—"_s;
-    if (value.isNull())
-        return u"NULL"_s;
-    QString text = value.toString();
-    if (text.size() > 80)
-        text = text.left(77) + u"…"_s;
-    return text;
 }
 
 } // namespace
@@ -123,8 +112,8 @@ bool ReviewView::runPlan(const ActionPlan &plan, bool confirm)
             for (const FieldChange &change : row.changes) {
                 if (change.field == u"updatedAt"_s || change.field == u"createdAt"_s)
                     continue;
-                lines << u"%1: %2 → %3"_s.arg(change.field, valueText(change.before),
-                    row.op == RowOp::Delete ? u"(deleted)"_s : valueText(change.after));
+                lines << u"%1: %2 → %3"_s.arg(change.field, CellFormat::inlineValue(change.before, change.field),
+                    row.op == RowOp::Delete ? u"(deleted)"_s : CellFormat::inlineValue(change.after, change.field));
             }
         }
         QMessageBox box(

@@ -171,17 +171,17 @@ void TableModel::requestPage(int page) const
     } from;
     std::optional<RowKey> key;
     int limit = kPageSize;
-    const auto previous = m_pages.constFind(page - 1);
-    const auto next = m_pages.constFind(page + 1);
+    const Page *previous = m_pages.object(page - 1);
+    const Page *next = m_pages.object(page + 1);
     const int lastPage = m_count >= 0 ? int((m_count - 1) / kPageSize) : -1;
     if (page == 0) {
         from = From::Start;
-    } else if (previous != m_pages.cend() && previous->rows.size() == kPageSize) {
+    } else if (previous && previous->size() == kPageSize) {
         from = From::AfterKey;
-        key = previous->rows.last().key;
-    } else if (next != m_pages.cend() && !next->rows.isEmpty()) {
+        key = previous->last().key;
+    } else if (next && !next->isEmpty()) {
         from = From::BeforeKey;
-        key = next->rows.first().key;
+        key = next->first().key;
     } else if (page == lastPage) {
         from = From::End;
         limit = int(m_count - qint64(page) * kPageSize);
@@ -228,7 +228,7 @@ void TableModel::applyPage(const PageResult &result)
         setBusyState(wasBusy);
         return;
     }
-    m_pages.insert(result.page, { result.data.rows, ++m_useClock });
+    m_pages.insert(result.page, new Page(result.data.rows));
     for (int neighbour : { result.page - 1, result.page + 1 }) {
         if (m_waiting.remove(neighbour))
             requestPage(neighbour);
@@ -243,24 +243,11 @@ void TableModel::applyPage(const PageResult &result)
     const int last = qMin(first + kPageSize, m_rows) - 1;
     if (first <= last)
         Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
-    evictPages();
     if (m_reloading && m_inFlight.isEmpty() && !m_countPending) {
         m_reloading = false;
         Q_EMIT reloaded();
     }
     setBusyState(wasBusy);
-}
-
-void TableModel::evictPages()
-{
-    while (m_pages.size() > kMaxCachedPages) {
-        auto oldest = m_pages.begin();
-        for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
-            if (it->lastUse < oldest->lastUse)
-                oldest = it;
-        }
-        m_pages.erase(oldest);
-    }
 }
 
 void TableModel::reload()
@@ -297,31 +284,30 @@ void TableModel::prefetch(int first, int last)
     const int firstPage = qMax(0, first / kPageSize - 1);
     const int lastPage = qMin(last / kPageSize + 1, m_count >= 0 ? int((m_count - 1) / kPageSize) : last / kPageSize);
     for (int page = firstPage; page <= lastPage; ++page) {
-        auto it = m_pages.find(page);
-        if (it != m_pages.end())
-            it->lastUse = ++m_useClock;
-        else
+        if (!m_pages.object(page)) // object() also marks a cached page as just used
             requestPage(page);
     }
 }
 
 const TableRow *TableModel::rowAt(int row) const
 {
-    const auto it = m_pages.find(row / kPageSize);
-    if (it == m_pages.end()) {
+    const Page *page = m_pages.object(row / kPageSize);
+    if (!page) {
         requestPage(row / kPageSize);
         return nullptr;
     }
     const int offset = row % kPageSize;
-    return offset < it->rows.size() ? &it->rows.at(offset) : nullptr;
+    return offset < page->size() ? &page->at(offset) : nullptr;
 }
 
 int TableModel::rowForRowId(qint64 rowid) const
 {
-    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
-        for (int i = 0; i < it->rows.size(); ++i) {
-            if (it->rows.at(i).rowid == rowid)
-                return it.key() * kPageSize + i;
+    const QList<int> pages = m_pages.keys();
+    for (int number : pages) {
+        const Page *page = m_pages.object(number);
+        for (int i = 0; i < page->size(); ++i) {
+            if (page->at(i).rowid == rowid)
+                return number * kPageSize + i;
         }
     }
     return -1;

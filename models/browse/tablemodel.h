@@ -9,6 +9,7 @@
 #include "tablereader.h"
 
 #include <QAbstractTableModel>
+#include <QCache>
 #include <QHash>
 #include <QSet>
 
@@ -45,6 +46,7 @@ public:
     QString columnName(int column) const;
     int columnOf(const QString &logicalOrRealName) const;
     qint64 totalCount() const { return m_count; }
+    int cachedPageCount() const { return int(m_pages.size()); } // at most kMaxCachedPages
     bool isBusy() const { return !m_inFlight.isEmpty() || m_countPending; }
     QString lastError() const { return m_error; }
 
@@ -73,11 +75,7 @@ Q_SIGNALS:
     void reloaded();
 
 private:
-    struct Page
-    {
-        QVector<TableRow> rows;
-        quint64 lastUse = 0;
-    };
+    using Page = QVector<TableRow>;
     struct PageResult
     {
         quint64 generation = 0;
@@ -90,7 +88,6 @@ private:
     void startCount();
     void startAnchors();
     void applyPage(const PageResult &result);
-    void evictPages();
     QString display(const QVariant &value, int column) const;
     void setBusyState(bool wasBusy);
 
@@ -101,10 +98,10 @@ private:
     QVector<const FieldSpec *> m_fields;
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancel;
-    mutable QHash<int, Page> m_pages;
+    // Pages of rows by page number; the least recently used go first past kMaxCachedPages.
+    mutable QCache<int, Page> m_pages { kMaxCachedPages };
     mutable QSet<int> m_inFlight;
     mutable QSet<int> m_waiting; // pages that wait for a neighbour's key
-    mutable quint64 m_useClock = 0;
     QVector<RowKey> m_anchors;
     bool m_anchorsPending = false;
     qint64 m_count = -1;

@@ -31,7 +31,7 @@ QString ActionMenu::disabledReason(ActionRunner *runner, const QString &action, 
 {
     Actions *actions = runner ? runner->actions() : nullptr;
     if (!actions)
-        return u"No database is open."_s;
+        return tr("No database is open.");
     QString first;
     for (int i = 0; i < ids.size() && i < kMaxChecked; ++i) {
         const QString why = actions->whyNot(action, ids.at(i));
@@ -42,7 +42,8 @@ QString ActionMenu::disabledReason(ActionRunner *runner, const QString &action, 
         if (why.startsWith(u"Read-only"))
             break;
     }
-    return ids.size() > 1 && !first.startsWith(u"Read-only") ? u"None of the selected rows qualify. "_s + first : first;
+    return ids.size() > 1 && !first.startsWith(u"Read-only") ? tr("None of the selected rows qualify. ") + first
+                                                             : first;
 }
 
 int ActionMenu::populate(QMenu *menu, const QVector<EntityRef> &selection, ActionRunner *runner)
@@ -70,7 +71,7 @@ int ActionMenu::populate(QMenu *menu, const QVector<EntityRef> &selection, Actio
         const QString why = disabledReason(runner, info.name, ids);
         action->setEnabled(why.isEmpty());
         action->setToolTip(
-            why.isEmpty() ? (info.advanced ? u"Advanced: asks for confirmation with a warning."_s : QString()) : why);
+            why.isEmpty() ? (info.advanced ? tr("Advanced: asks for confirmation with a warning.") : QString()) : why);
         const QString name = info.name;
         QObject::connect(action, &QAction::triggered, runner, [runner, name, ids] { runner->trigger(name, ids); });
         ++added;

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QJsonDocument>
 #include <QPixmap>
 #include <QSettings>
@@ -123,6 +124,15 @@ int main(int argc, char *argv[])
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
+    if (!headless) {
+        // The icon the desktop entry installs (packaging/cw-inspector.svg), for title bars and
+        // task switchers; the desktop file name lets Wayland compositors match the two.
+        QIcon icon;
+        for (int size : { 16, 32, 64, 256 })
+            icon.addFile(QStringLiteral(":/icons/cw-inspector-%1.png").arg(size));
+        QApplication::setWindowIcon(icon);
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.codewalkers.Inspector"));
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("Codewalkers"));
     QCoreApplication::setApplicationName(QStringLiteral("cw-inspector"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CWI_VERSION));

@@ -148,7 +148,7 @@ void ChatView::updateScopeLabel()
 {
     const bool scoped = !m_targetId.isEmpty();
     m_scope->setText(scoped ? m_targetType + u": "_s + m_names.value(m_targetId, m_targetId)
-                            : tr("%n session(s)", nullptr, m_model->rowCount()));
+                            : tr("%1 sessions").arg(m_model->rowCount()));
     m_clearScope->setVisible(scoped || m_initiatives->currentIndex() > 0);
 }
 

@@ -349,7 +349,7 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};
     }
-    const QVariant value = row->values.value(index.column());
+    QVariant value = row->values.value(index.column()); // not const: returned by move
     switch (role) {
     case Qt::DisplayRole:
         if (!m_raw && field && field->kind == FieldKind::Boolean && !value.isNull())

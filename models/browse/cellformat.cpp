@@ -87,15 +87,15 @@ QString CellFormat::inlineValue(const QVariant &value, const QString &column)
         return QStringLiteral("—");
     if (value.isNull())
         return nullText();
-    if (value.typeId() != QMetaType::QString)
-        return value.toString();
-    QString text = value.toString();
-    text.replace(u'\n', QStringLiteral(" ⏎ "));
-    const QString quoted = u'“' + (text.size() > 120 ? QString(text.left(117) + u'…') : text) + u'”';
+    QString shown = value.toString();
+    if (value.typeId() == QMetaType::QString) {
+        shown.replace(u'\n', QStringLiteral(" ⏎ "));
+        shown = u'“' + (shown.size() > 120 ? QString(shown.left(117) + u'…') : shown) + u'”';
+    }
     if (!(column.endsWith(u"At") || column.endsWith(u"Until")))
-        return quoted;
+        return shown;
     const QDateTime at = Timestamp::interpret(value);
-    return at.isValid() ? QString(quoted + u"  (" + dateTime(at) + u')') : quoted;
+    return at.isValid() ? QString(shown + u"  (" + dateTime(at) + u')') : shown;
 }
 
 QString CellFormat::toolTip(const QVariant &value, const FieldSpec *field)

@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QIcon>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPixmap>
@@ -220,6 +221,15 @@ int main(int argc, char *argv[])
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
+    if (!headless) {
+        // The icon the desktop entry installs (packaging/cw-inspector.svg), for title bars and
+        // task switchers; the desktop file name lets Wayland compositors match the two.
+        QIcon icon;
+        for (int size : { 16, 32, 64, 256 })
+            icon.addFile(QStringLiteral(":/icons/cw-inspector-%1.png").arg(size));
+        QApplication::setWindowIcon(icon);
+        QGuiApplication::setDesktopFileName(QStringLiteral("io.github.codewalkers.Inspector"));
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("Codewalkers"));
     QCoreApplication::setApplicationName(QStringLiteral("cw-inspector"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CWI_VERSION));

@@ -2,6 +2,7 @@
 
 #include "readaccess.h"
 #include "schemareader.h"
+#include "writeaccess.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -21,6 +22,10 @@
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 namespace cwi {
 
@@ -399,23 +404,44 @@ QString Database::readConnection() const
     return name; // in m_connections: closed by ~Database, not by the thread
 }
 
+namespace {
+
+// access() says yes to root for any file; a file whose write bits are off was marked read-only
+// on purpose, so the bits decide for the owner and for root.
+bool markedWritable(const QFileInfo &info)
+{
+    if (!info.isWritable())
+        return false;
+#ifdef Q_OS_UNIX
+    const QFileDevice::Permissions p = info.permissions();
+    if (info.ownerId() == ::geteuid())
+        return p & QFileDevice::WriteOwner;
+    if (::geteuid() == 0)
+        return p & (QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther);
+#endif
+    return true;
+}
+
+} // namespace
+
+QString writeProblem(const QString &path)
+{
+    const QFileInfo file(path);
+    if (!file.exists())
+        return u"No such file: " + path + u'.';
+    if (!markedWritable(file))
+        return u"The file " + path + u" is read-only (no write permission).";
+    const QFileInfo folder(file.absolutePath());
+    if (!markedWritable(folder))
+        return u"The folder " + folder.absoluteFilePath() + u" is read-only; SQLite needs to create its journal there.";
+    return {};
+}
+
 bool Database::enableWriting(QString *error)
 {
     if (isWritable())
         return true;
-    const QFileInfo file(m_path);
-    const QFileInfo folder(file.absolutePath());
-    QString problem;
-    // Permission bits, not access(): root may write anything, but a file marked read-only stays so.
-    const QFileDevice::Permissions write
-        = QFileDevice::WriteOwner | QFileDevice::WriteUser | QFileDevice::WriteGroup | QFileDevice::WriteOther;
-    if (!(file.permissions() & write))
-        problem = m_path + u" is marked read-only.";
-    else if (!file.isWritable())
-        problem = u"You have no permission to write " + m_path + u'.';
-    else if (!folder.isWritable())
-        problem
-            = u"The folder " + folder.absoluteFilePath() + u" is read-only; SQLite needs to create its journal there.";
+    QString problem = writeProblem(m_path);
     if (problem.isEmpty()) {
         const QString name = openConnection(m_prefix + u"-rw", true, &problem);
         if (!name.isEmpty())

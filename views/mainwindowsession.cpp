@@ -59,7 +59,12 @@ bool MainWindow::openFile(const QString &path, bool edit, QString *error)
     m_lastPath = db->path();
     addRecent(m_lastPath);
     m_settings->setValue(QStringLiteral("lastFile"), m_lastPath);
-    setWindowTitle(QFileInfo(m_lastPath).fileName() + u" — " + tr("Codewalkers Inspector"));
+    // "demo.db — read-only — Codewalkers Inspector": the file and whether it can be written.
+    const auto showTitle = [this, name = QFileInfo(m_lastPath).fileName()](bool writable) {
+        setWindowTitle(tr("%1 — %2 — Codewalkers Inspector").arg(name, writable ? tr("editing") : tr("read-only")));
+    };
+    showTitle(db->isWritable());
+    connect(db.get(), &Database::writableChanged, this, showTitle);
     connect(db.get(), &Database::externallyChanged, this, &MainWindow::onExternalChange);
     setLiveRefresh(m_liveAction->isChecked());
     m_historyStack.clear();

@@ -81,6 +81,23 @@ QString CellFormat::display(const QVariant &value, const FieldSpec *field, bool 
     return elide(value.toString());
 }
 
+QString CellFormat::inlineValue(const QVariant &value, const QString &column)
+{
+    if (!value.isValid())
+        return QStringLiteral("—");
+    if (value.isNull())
+        return nullText();
+    QString shown = value.toString();
+    if (value.typeId() == QMetaType::QString) {
+        shown.replace(u'\n', QStringLiteral(" ⏎ "));
+        shown = u'“' + (shown.size() > 120 ? QString(shown.left(117) + u'…') : shown) + u'”';
+    }
+    if (!(column.endsWith(u"At") || column.endsWith(u"Until")))
+        return shown;
+    const QDateTime at = Timestamp::interpret(value);
+    return at.isValid() ? QString(shown + u"  (" + dateTime(at) + u')') : shown;
+}
+
 QString CellFormat::toolTip(const QVariant &value, const FieldSpec *field)
 {
     if (value.isNull())

@@ -30,6 +30,10 @@ public:
     // Pretty-printed JSON, or an empty string when TEXT does not parse.
     static QString prettyJson(const QString &text);
     static QString kindName(FieldKind kind);
+    // A value inside a sentence or a change list ("field: old → new"): NULL, “text” quoted on one
+    // line (newlines as ⏎, cut at 120 characters), other values as they are; "—" for no value.
+    // For a timestamp column (…At, …Until) the local date-time it means follows in brackets.
+    static QString inlineValue(const QVariant &value, const QString &column = {});
     static QString nullText() { return QStringLiteral("NULL"); }
 };
 

@@ -47,6 +47,7 @@ public:
     qint64 totalCount() const { return m_count; }
     // True while totalCount() is max(rowid), read with the first page, until count(*) lands.
     bool isCountEstimated() const { return m_countEstimated; }
+    int cachedPageCount() const { return int(m_pages.size()); } // at most kMaxCachedPages
     bool isBusy() const { return !m_inFlight.isEmpty() || m_countPending; }
     QString lastError() const { return m_error; }
 

@@ -118,7 +118,7 @@ void collectCallIds(QByteArrayView line, QVector<QByteArray> &out)
 } // namespace
 
 Transcript::Transcript(int cacheCapacity)
-    : m_cacheCapacity(std::max(16, cacheCapacity))
+    : m_cache(std::make_unique<EventCache>(std::max(16, cacheCapacity)))
 { }
 
 void Transcript::reserve(qsizetype bytes)
@@ -129,7 +129,7 @@ void Transcript::reserve(qsizetype bytes)
 void Transcript::appendBytes(const QByteArray &chunk)
 {
     if (m_index.hasPartialTail())
-        m_cache.remove(tailLine()); // the tail grows: its parse is stale
+        m_cache->remove(tailLine()); // the tail grows: its parse is stale
     m_index.append(chunk);
 }
 
@@ -248,25 +248,11 @@ const QVector<int> &Transcript::childLines(int line) const
 
 std::shared_ptr<const TranscriptEvent> Transcript::event(int line) const
 {
-    auto it = m_cache.find(line);
-    if (it != m_cache.end()) {
-        it->stamp = ++m_stamp;
-        return it->event;
-    }
-    if (m_cache.size() >= m_cacheCapacity) {
-        // Drop the least recently used half: amortised O(1) per parse.
-        QVector<quint64> stamps;
-        stamps.reserve(m_cache.size());
-        for (const CacheEntry &entry : std::as_const(m_cache))
-            stamps.append(entry.stamp);
-        auto middle = stamps.begin() + stamps.size() / 2;
-        std::nth_element(stamps.begin(), middle, stamps.end());
-        const quint64 cutoff = *middle;
-        m_cache.removeIf([cutoff](const auto &entry) { return entry.value().stamp < cutoff; });
-    }
+    if (const auto *cached = m_cache->object(line))
+        return *cached;
     ++m_parseCount;
     auto event = std::make_shared<const TranscriptEvent>(parseEvent(m_index.line(line), m_index.isPartial(line)));
-    m_cache.insert(line, CacheEntry { event, ++m_stamp });
+    m_cache->insert(line, new std::shared_ptr<const TranscriptEvent>(event));
     return event;
 }
 

@@ -11,6 +11,7 @@
 #include "lineindex.h"
 #include "streamevent.h"
 
+#include <QCache>
 #include <QHash>
 
 #include <memory>
@@ -60,7 +61,7 @@ public:
     // The parsed line, from the cache or parsed now. Never null.
     std::shared_ptr<const TranscriptEvent> event(int line) const;
     qint64 parseCount() const { return m_parseCount; } // parses done so far (lazy-parsing checks)
-    int cachedCount() const { return int(m_cache.size()); }
+    int cachedCount() const { return int(m_cache->size()); }
 
 private:
     struct Scan
@@ -85,14 +86,9 @@ private:
     };
     QHash<QByteArray, Call> m_calls; // tool_use id -> its call and its result
 
-    struct CacheEntry
-    {
-        std::shared_ptr<const TranscriptEvent> event;
-        quint64 stamp = 0;
-    };
-    int m_cacheCapacity;
-    mutable QHash<int, CacheEntry> m_cache;
-    mutable quint64 m_stamp = 0;
+    // Parsed lines, least recently used dropped first; on the heap so a Transcript can move.
+    using EventCache = QCache<int, std::shared_ptr<const TranscriptEvent>>;
+    std::unique_ptr<EventCache> m_cache;
     mutable qint64 m_parseCount = 0;
 };
 

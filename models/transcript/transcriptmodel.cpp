@@ -6,10 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace cwi {
 
-namespace {
-constexpr int kPresentationCache = 1024;
-}
-
 TranscriptModel::TranscriptModel(QObject *parent)
     : QAbstractItemModel(parent)
 { }
@@ -121,13 +117,12 @@ int TranscriptModel::detailRows(int line) const
 
 const EventPresentation &TranscriptModel::presentation(int line) const
 {
-    auto it = m_presented.constFind(line);
-    if (it != m_presented.cend())
-        return *it;
-    if (m_presented.size() >= kPresentationCache)
-        m_presented.clear();
+    if (const EventPresentation *cached = m_presented.object(line))
+        return *cached;
     const auto event = m_transcript->event(line);
-    return *m_presented.insert(line, presentEvent(*event, m_transcript.get(), line));
+    auto *presented = new EventPresentation(presentEvent(*event, m_transcript.get(), line));
+    m_presented.insert(line, presented);
+    return *presented;
 }
 
 QModelIndex TranscriptModel::indexForLine(int line) const

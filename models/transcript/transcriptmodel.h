@@ -9,6 +9,7 @@
 #include "transcript.h"
 
 #include <QAbstractItemModel>
+#include <QCache>
 
 #include <memory>
 
@@ -38,6 +39,9 @@ public:
         FailedCallRole, // a tool call whose result is an error (the row shows it red)
     };
 
+    // Presentations kept for the rows shown recently (a screenful is a few dozen).
+    static constexpr int kPresentationCache = 1024;
+
     explicit TranscriptModel(QObject *parent = nullptr);
     ~TranscriptModel() override;
 
@@ -47,6 +51,7 @@ public:
     // Follow mode: adds one chunk's bytes, announcing each new line where it lands.
     void appendChunk(const QByteArray &bytes);
     const Transcript *transcript() const { return m_transcript.get(); }
+    int cachedPresentations() const { return int(m_presented.size()); } // bounded by kPresentationCache
 
     // The kind of every line, from a whole-session pass (SessionSummary::kinds): lets KindRole
     // and IsErrorRole answer without parsing, so a filter proxy does not parse every line.
@@ -77,13 +82,14 @@ private:
     int detailRows(int line) const; // 1 when the line has a detail child
     int rowOfLine(int line) const;
     int parentOf(int line) const; // NoParent for the tail
+    // Valid until the next call (the cache may drop it then).
     const EventPresentation &presentation(int line) const;
 
     std::unique_ptr<Transcript> m_transcript;
     bool m_tailVisible = false;
     QVector<quint8> m_kinds;
     // Presentations of recently shown lines (bounded, like the transcript's event cache).
-    mutable QHash<int, EventPresentation> m_presented;
+    mutable QCache<int, EventPresentation> m_presented { kPresentationCache };
 };
 
 } // namespace cwi

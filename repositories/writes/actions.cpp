@@ -11,10 +11,6 @@
 
 #include <algorithm>
 
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
-
 using namespace Qt::StringLiterals;
 
 namespace cwi {
@@ -45,40 +41,6 @@ bool Actions::isWritable() const
 QString Actions::journalError() const
 {
     return m_journal->error();
-}
-
-namespace {
-
-// access() says yes to root for any file; a file whose write bits are off was marked read-only
-// on purpose, so the bits decide for the owner and for root.
-bool markedWritable(const QFileInfo &info)
-{
-    if (!info.isWritable())
-        return false;
-#ifdef Q_OS_UNIX
-    const QFileDevice::Permissions p = info.permissions();
-    if (info.ownerId() == ::geteuid())
-        return p & QFileDevice::WriteOwner;
-    if (::geteuid() == 0)
-        return p & (QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther);
-#endif
-    return true;
-}
-
-} // namespace
-
-QString Actions::cannotWriteReason(const QString &path)
-{
-    const QFileInfo file(path);
-    if (!file.exists())
-        return u"No such file: "_s + path;
-    if (!markedWritable(file))
-        return u"The file "_s + path + u" is read-only (no write permission); editing stays off.";
-    const QFileInfo folder(file.absolutePath());
-    if (!markedWritable(folder))
-        return u"The folder "_s + folder.absoluteFilePath()
-            + u" is read-only; SQLite needs to create its journal there, so editing stays off.";
-    return {};
 }
 
 QString Actions::fileKey() const

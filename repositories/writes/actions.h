@@ -78,10 +78,6 @@ public:
     bool isWritable() const; // editing on (Database::enableWriting succeeded)
     QString journalError() const; // empty when the journal is usable
 
-    // Why this file cannot be written by this user (permissions, read-only folder), or empty.
-    // Call before Database::enableWriting(): a file marked read-only stays read-only, even for root.
-    static QString cannotWriteReason(const QString &path);
-
     // --- planning: reads the current row(s) now, writes nothing -------------------------------
     // Generic entry (command line, menus): ACTION with ids and arguments (see catalogue()).
     ActionPlan plan(const QString &action, const QStringList &ids, const QStringList &args = {});

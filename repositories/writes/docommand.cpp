@@ -86,10 +86,6 @@ int runDoCommand(const QString &dbPath, const QStringList &args, const QString &
         err << opened.message << '\n';
         return opened.error == OpenError::Locked ? kBusy : kBadArguments; // a lock is "busy", as in a write
     }
-    if (const QString reason = Actions::cannotWriteReason(dbPath); !reason.isEmpty()) {
-        err << reason << '\n';
-        return kBadArguments;
-    }
     QString error;
     if (!opened.database->enableWriting(&error)) {
         err << error << '\n';

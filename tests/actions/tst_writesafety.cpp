@@ -5,6 +5,7 @@
 #include "writetestbase.h"
 
 #include "fixtures.h"
+#include "writeaccess.h"
 #include "writes/docommand.h"
 
 #include <QFile>
@@ -62,7 +63,7 @@ private Q_SLOTS:
             QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
         const QByteArray digest = test::fileDigest(m_path);
         // Marked read-only: refused even when running as root (permission bits, not access()).
-        QVERIFY(Actions::cannotWriteReason(m_path).contains(u"read-only"));
+        QVERIFY(writeProblem(m_path).contains(u"read-only"));
         QString outText, errText;
         QTextStream out(&outText), err(&errText);
         QCOMPARE(runDoCommand(m_path, { u"retry-task"_s, u"T-blocked"_s }, m_journal, out, err), 2);

@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -81,14 +82,46 @@ private slots:
 
     void scrollingVisitsEveryRowOnceAndMemoryStaysBounded()
     {
+        // 50 pages of rows against a cap of 40 cached pages.
+        const int total = (TableModel::kMaxCachedPages + 10) * TableModel::kPageSize;
+        const QString c = test::openRaw(m_path);
+        QVERIFY(test::exec(c, u"BEGIN"_s));
+        addTasks(c, 1000, total - 1000);
+        QVERIFY(test::exec(c, u"COMMIT"_s));
+        test::closeRaw(c);
+
         TableModel model(m_db);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setQuery({ u"tasks"_s, u"name"_s, Qt::DescendingOrder, {}, {} });
-        QTRY_COMPARE(model.rowCount(), 1000);
+        QTRY_COMPARE(model.rowCount(), total);
         const QStringList ids = scrollAll(model);
-        QCOMPARE(ids.size(), 1000);
-        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), 1000);
+        QCOMPARE(ids.size(), total);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), total);
         QVERIFY(!ids.contains(QString()));
+        QTRY_VERIFY(!model.isBusy());
+        QCOMPARE(model.cachedPageCount(), TableModel::kMaxCachedPages);
+        // The pages dropped are the least recently used: early ones, not the last ones read.
+        QVERIFY(model.data(model.index(total - 1, 0), TableModel::LoadedRole).toBool());
+        QVERIFY(!model.data(model.index(5 * TableModel::kPageSize, 0), TableModel::LoadedRole).toBool());
+    }
+
+    void staleResultsAreDropped()
+    {
+        TableModel model(m_db);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setQuery({ u"tasks"_s, {}, Qt::AscendingOrder, {}, {} });
+        QTRY_COMPARE(model.totalCount(), 1000);
+        QTRY_VERIFY(!model.isBusy());
+        // The last page is read for the old query, and its result waits in the event queue...
+        model.prefetch(990, 999);
+        QThreadPool::globalInstance()->waitForDone();
+        // ... when the user filters: that result must not land in the new query's rows.
+        model.setQuery({ u"tasks"_s, {}, Qt::AscendingOrder, { { u"status"_s, u"=blocked"_s } }, {} });
+        QTRY_VERIFY(!model.isBusy());
+        QTRY_COMPARE(model.totalCount(), 334);
+        QCOMPARE(model.rowCount(), 334);
+        QCOMPARE(model.cachedPageCount(), 1);
+        QCOMPARE(model.idAt(0), u"task-00000"_s);
     }
 
     void jumpToTheEndWithoutReadingTheMiddle()

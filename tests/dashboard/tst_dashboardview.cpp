@@ -3,6 +3,7 @@
 // renders to a non-empty image (also over the demo database).
 
 #include "../tasktree/workfixture.h"
+#include "dashboard/dashboardcard.h"
 #include "dashboard/dashboardview.h"
 #include "demo/demoseeder.h"
 
@@ -21,6 +22,17 @@ class TestDashboardView : public QObject
 {
     Q_OBJECT
 private:
+    // How many columns the cards sit in: the distinct left edges of the cards shown.
+    static int cardColumns(DashboardView &view)
+    {
+        QSet<int> lefts;
+        for (const DashboardCard *card : view.findChildren<DashboardCard *>()) {
+            if (card->isVisible())
+                lefts.insert(card->mapTo(&view, QPoint()).x());
+        }
+        return int(lefts.size());
+    }
+
     static bool settle(DashboardView &view)
     {
         QSignalSpy loaded(&view, &DashboardView::loaded);
@@ -110,9 +122,17 @@ private slots:
         QCOMPARE(image.size(), QSize(1200, 860));
         if (const QString out = qEnvironmentVariable("CWI_SCREENSHOT_DIR"); !out.isEmpty())
             view.grab().save(QDir(out).filePath(u"dashboard.png"_s));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(cardColumns(view), 3);
         view.resize(720, 860); // the page beside two docks: the cards reflow to two columns
+        QTRY_COMPARE(cardColumns(view), 2);
         if (const QString out = qEnvironmentVariable("CWI_SCREENSHOT_DIR"); !out.isEmpty())
             view.grab().save(QDir(out).filePath(u"dashboard-narrow.png"_s));
+        view.resize(480, 860); // a narrow dock: one column
+        QTRY_COMPARE(cardColumns(view), 1);
+        view.resize(1200, 860);
+        QTRY_COMPARE(cardColumns(view), 3);
     }
 
     void costIsAddedUpOnRequest()

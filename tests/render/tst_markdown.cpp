@@ -123,7 +123,9 @@ private slots:
         QTest::newRow("img") << u"<img src=\"http://evil.example/x.png\">"_s;
         QTest::newRow("script") << u"<script>alert(1)</script>"_s;
         QTest::newRow("html block") << u"<div style=\"display:none\">hidden</div>"_s;
-        QTest::newRow("entities") << u"&lt;b&gt; &amp;"_s;
+        QTest::newRow("inline span") << u"a <span style=\"color:red\">red</span> b"_s;
+        QTest::newRow("comment") << u"<!-- hidden -->"_s;
+        QTest::newRow("iframe") << u"<iframe src=\"file:///etc/passwd\"></iframe>"_s;
     }
 
     void rawHtmlIsShownAsText()
@@ -133,6 +135,138 @@ private slots:
         doc.setHtml(cwi::markdownToHtml(hostile));
         QCOMPARE(doc.toPlainText().trimmed(), hostile);
         QVERIFY(doc.requested.isEmpty());
+    }
+
+    void setextHeadings()
+    {
+        QTextDocument doc;
+        doc.setHtml(cwi::markdownToHtml(u"Title\n=====\n\nSubtitle\n--------\n\ntext"_s));
+        QCOMPARE(doc.find(u"Title"_s).block().blockFormat().headingLevel(), 1);
+        QCOMPARE(doc.find(u"Subtitle"_s).block().blockFormat().headingLevel(), 2);
+        QVERIFY(!doc.toPlainText().contains(u"==="_s));
+        QVERIFY(!doc.toPlainText().contains(u"---"_s));
+    }
+
+    void indentedCode()
+    {
+        QTextDocument doc;
+        doc.setHtml(cwi::markdownToHtml(u"Before:\n\n    int *p = &x;\n    **not bold**\n\nAfter"_s));
+        const QTextBlock code = doc.find(u"int *p = &x;"_s).block();
+        QVERIFY(code.isValid());
+        QVERIFY(code.blockFormat().nonBreakableLines()); // a <pre> block
+        QVERIFY(doc.toPlainText().contains(u"**not bold**"_s));
+        QVERIFY(!formatOf(doc, u"not bold"_s).font().bold());
+    }
+
+    void referenceLinks()
+    {
+        QTextDocument doc;
+        doc.setHtml(cwi::markdownToHtml(
+            u"See [the note][n] and [Other].\n\n[n]: https://example.com/n \"Title\"\n[other]: <https://example.com/o>"_s));
+        QCOMPARE(formatOf(doc, u"the note"_s).anchorHref(), u"https://example.com/n"_s);
+        QCOMPARE(formatOf(doc, u"Other"_s).anchorHref(), u"https://example.com/o"_s);
+        QCOMPARE(doc.toPlainText().trimmed(), u"See the note and Other."_s);
+    }
+
+    void entities_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("plain");
+        QTest::newRow("named") << u"&lt;b&gt; &amp; &copy;"_s << u"<b> & \u00a9"_s;
+        QTest::newRow("numeric") << u"&#65;&#x42; &#169;"_s << u"AB \u00a9"_s;
+        QTest::newRow("unknown name stays text") << u"&bogusname;"_s << u"&bogusname;"_s;
+        QTest::newRow("invalid number") << u"&#0;"_s << u"\ufffd"_s;
+        QTest::newRow("in code stays text") << u"`&amp;`"_s << u"&amp;"_s;
+        QTest::newRow("in a link target") << u"[q](https://example.com/?a=1&amp;b=2)"_s << u"q"_s;
+    }
+
+    void entities()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(QString, plain);
+        QTextDocument doc;
+        doc.setHtml(cwi::markdownToHtml(markdown));
+        QCOMPARE(doc.toPlainText().trimmed(), plain);
+        if (markdown.startsWith(u'['))
+            QCOMPARE(formatOf(doc, u"q"_s).anchorHref(), u"https://example.com/?a=1&b=2"_s);
+    }
+
+    void hardLineBreaks_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("plain");
+        QTest::newRow("two spaces") << u"first  \nsecond"_s << u"first\nsecond"_s;
+        QTest::newRow("backslash") << u"first\\\nsecond"_s << u"first\nsecond"_s;
+        QTest::newRow("soft break") << u"first\nsecond"_s << u"first second"_s;
+    }
+
+    void hardLineBreaks()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(QString, plain);
+        QString shown = render(markdown).trimmed();
+        shown.replace(QChar::LineSeparator, u'\n');
+        QCOMPARE(shown, plain);
+    }
+
+    void strongEmphasis()
+    {
+        QTextDocument doc;
+        doc.setHtml(cwi::markdownToHtml(u"a ***both*** b *it **bold** it*"_s));
+        QCOMPARE(doc.toPlainText().trimmed(), u"a both b it bold it"_s);
+        QVERIFY(formatOf(doc, u"both"_s).font().bold());
+        QVERIFY(formatOf(doc, u"both"_s).font().italic());
+        QVERIFY(formatOf(doc, u"bold"_s).font().bold());
+        QVERIFY(formatOf(doc, u"bold"_s).font().italic());
+        QVERIFY(!formatOf(doc, u" b "_s).font().bold());
+    }
+
+    void tableAlignment()
+    {
+        QTextDocument doc;
+        doc.setHtml(cwi::markdownToHtml(u"| l | c | r | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |"_s));
+        QTextTable *table = nullptr;
+        for (QTextFrame *frame : doc.rootFrame()->childFrames())
+            table = table ? table : qobject_cast<QTextTable *>(frame);
+        QVERIFY(table);
+        QCOMPARE(table->columns(), 4);
+        const auto alignment = [&](int row, int column) {
+            return table->cellAt(row, column).firstCursorPosition().block().blockFormat().alignment()
+                & (Qt::AlignLeft | Qt::AlignRight | Qt::AlignHCenter | Qt::AlignJustify);
+        };
+        for (int row = 0; row < 2; ++row) {
+            QCOMPARE(alignment(row, 0), Qt::AlignLeft);
+            QCOMPARE(alignment(row, 1), Qt::AlignHCenter);
+            QCOMPARE(alignment(row, 2), Qt::AlignRight);
+        }
+        QCOMPARE(table->cellAt(1, 3).firstCursorPosition().block().text(), u"4"_s);
+    }
+
+    void autolinks_data()
+    {
+        QTest::addColumn<QString>("markdown");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("href");
+        QTest::newRow("angle url") << u"see <https://example.com/a>"_s << u"https://example.com/a"_s
+                                   << u"https://example.com/a"_s;
+        QTest::newRow("bare url") << u"see https://example.com/b."_s << u"https://example.com/b"_s
+                                  << u"https://example.com/b"_s;
+        QTest::newRow("www") << u"see www.example.com now"_s << u"www.example.com"_s << u"http://www.example.com"_s;
+        QTest::newRow("angle email") << u"mail <me@example.com>"_s << u"me@example.com"_s << u"mailto:me@example.com"_s;
+        QTest::newRow("bare email") << u"mail me@example.com now"_s << u"me@example.com"_s
+                                    << u"mailto:me@example.com"_s;
+    }
+
+    void autolinks()
+    {
+        QFETCH(QString, markdown);
+        QFETCH(QString, text);
+        QFETCH(QString, href);
+        cwi::RenderInfo info;
+        QTextDocument doc;
+        doc.setHtml(cwi::markdownToHtml(markdown, &info));
+        QCOMPARE(formatOf(doc, text).anchorHref(), href);
+        QCOMPARE(info.unsafeLinks, 0);
     }
 
     void imagesAreNotFetched()

@@ -103,6 +103,22 @@ private slots:
         QVERIFY(model.transcript()->parseCount() <= 31);
     }
 
+    void presentationsStayBounded()
+    {
+        QByteArray bytes;
+        for (int i = 0; i < 3000; ++i)
+            bytes += sj::assistant({ sj::text(u"line %1"_s.arg(i)) }, u"msg_%1"_s.arg(i));
+        TranscriptModel model;
+        model.setTranscript(transcriptOf(bytes));
+        for (int row = 0; row < model.rowCount(); ++row)
+            model.index(row, 0).data(TranscriptModel::BodyRole);
+        QCOMPARE(model.cachedPresentations(), TranscriptModel::kPresentationCache);
+        // The most recent rows are the ones kept: reading the last row again parses nothing.
+        const qint64 parses = model.transcript()->parseCount();
+        QCOMPARE(model.index(2999, 0).data(TranscriptModel::BodyRole).toString(), u"line 2999"_s);
+        QCOMPARE(model.transcript()->parseCount(), parses);
+    }
+
     void followModeAppendsIncrementally()
     {
         const QByteArray bytes = sj::conversation();

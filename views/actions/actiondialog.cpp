@@ -1,5 +1,6 @@
 #include "actiondialog.h"
 
+#include "browse/cellformat.h"
 #include "entities.h"
 
 #include <QComboBox>
@@ -54,7 +55,7 @@ ActionDialog::ActionDialog(const ActionInfo &info, std::function<ActionPlan(cons
     if (info.arg == ActionArg::Text) {
         m_text = new QPlainTextEdit(this);
         m_text->setPlainText(initialArgument);
-        m_text->setPlaceholderText(u"Type here…"_s);
+        m_text->setPlaceholderText(tr("Type here…"));
         m_text->setTabChangesFocus(true);
         m_text->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         m_text->setMinimumHeight(90);
@@ -68,11 +69,11 @@ ActionDialog::ActionDialog(const ActionInfo &info, std::function<ActionPlan(cons
         connect(m_choices, &QComboBox::currentTextChanged, this, &ActionDialog::replan);
     }
 
-    auto *changesLabel = new QLabel(u"What will change:"_s, this);
+    auto *changesLabel = new QLabel(tr("What will change:"), this);
     layout->addWidget(changesLabel);
     m_changes = new QTreeWidget(this);
     m_changes->setColumnCount(3);
-    m_changes->setHeaderLabels({ u"Field"_s, u"Now"_s, u"After"_s });
+    m_changes->setHeaderLabels({ tr("Field"), tr("Now"), tr("After") });
     m_changes->setRootIsDecorated(false);
     m_changes->setUniformRowHeights(true);
     m_changes->setSelectionMode(QAbstractItemView::NoSelection);
@@ -87,7 +88,7 @@ ActionDialog::ActionDialog(const ActionInfo &info, std::function<ActionPlan(cons
     layout->addWidget(m_problem);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(u"Apply"_s);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Apply"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(m_buttons);
@@ -102,29 +103,6 @@ QString ActionDialog::argument() const
     if (m_choices)
         return m_choices->currentText();
     return {};
-}
-
-QString ActionDialog::describeValue(const QVariant &value, bool stampNow)
-{
-    if (stampNow)
-        return u"now"_s;
-    if (!value.isValid() || value.isNull())
-        return u"NULL"_s;
-    if (value.typeId() == QMetaType::QString) {
-        QString text = value.toString();
-        text.replace(u'\n', u" ⏎ "_s);
-        return u'“' + (text.size() > 120 ? text.left(117) + u'…' : text) + u'”';
-    }
-    return value.toString();
-}
-
-QString ActionDialog::describeField(const QString &field, const QVariant &value, bool stampNow)
-{
-    const QString plain = describeValue(value, stampNow);
-    if (stampNow || value.isNull() || !(field.endsWith(u"At") || field.endsWith(u"Until")))
-        return plain;
-    const QDateTime at = Timestamp::interpret(value);
-    return at.isValid() ? plain + u"  ("_s + at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) + u')' : plain;
 }
 
 void ActionDialog::replan()
@@ -147,8 +125,8 @@ void ActionDialog::replan()
         if (row.op == RowOp::Check)
             continue;
         if (severalRows || row.op != RowOp::Update) {
-            const QString what = row.op == RowOp::Insert ? u"new row in "_s
-                : row.op == RowOp::Delete                ? u"delete from "_s
+            const QString what = row.op == RowOp::Insert ? tr("new row in ")
+                : row.op == RowOp::Delete                ? tr("delete from ")
                                                          : QString();
             auto *header = new QTreeWidgetItem(m_changes, { what + row.table + u' ' + row.id });
             header->setFirstColumnSpanned(true);
@@ -157,9 +135,11 @@ void ActionDialog::replan()
             header->setFont(0, bold);
         }
         for (const FieldChange &change : row.changes) {
-            const QString before = row.op == RowOp::Insert ? u"—"_s : describeField(change.field, change.before);
-            const QString after
-                = row.op == RowOp::Delete ? u"—"_s : describeField(change.field, change.after, change.stampNow);
+            const QString before
+                = row.op == RowOp::Insert ? u"—"_s : CellFormat::inlineValue(change.before, change.field);
+            const QString after = row.op == RowOp::Delete ? u"—"_s
+                : change.stampNow                         ? tr("now")
+                                                          : CellFormat::inlineValue(change.after, change.field);
             auto *item = new QTreeWidgetItem(m_changes, { change.field, before, u"→  "_s + after });
             item->setToolTip(1, before);
             item->setToolTip(2, after);

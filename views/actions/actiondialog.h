@@ -31,11 +31,6 @@ public:
     ActionPlan plan() const { return m_plan; }
     QString argument() const;
 
-    // "“blocked”", "NULL", "now (in the column's unit)": how a value reads in the dialog.
-    static QString describeValue(const QVariant &value, bool stampNow = false);
-    // describeValue plus, for a timestamp field (…At, …Until), the date it means.
-    static QString describeField(const QString &field, const QVariant &value, bool stampNow = false);
-
 private:
     void replan();
 

@@ -3,6 +3,7 @@
 #include "actionrunner.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QKeySequence>
 #include <QMenu>
 #include <QWidget>
@@ -31,7 +32,7 @@ QString ActionMenu::disabledReason(ActionRunner *runner, const QString &action, 
 {
     Actions *actions = runner ? runner->actions() : nullptr;
     if (!actions)
-        return u"No database is open."_s;
+        return QCoreApplication::translate("ActionMenu", "No database is open.");
     QString first;
     for (int i = 0; i < ids.size() && i < kMaxChecked; ++i) {
         const QString why = actions->whyNot(action, ids.at(i));
@@ -42,7 +43,9 @@ QString ActionMenu::disabledReason(ActionRunner *runner, const QString &action, 
         if (why.startsWith(u"Read-only"))
             break;
     }
-    return ids.size() > 1 && !first.startsWith(u"Read-only") ? u"None of the selected rows qualify. "_s + first : first;
+    return ids.size() > 1 && !first.startsWith(u"Read-only")
+        ? QCoreApplication::translate("ActionMenu", "None of the selected rows qualify. ") + first
+        : first;
 }
 
 int ActionMenu::populate(QMenu *menu, const QVector<EntityRef> &selection, ActionRunner *runner)
@@ -69,8 +72,10 @@ int ActionMenu::populate(QMenu *menu, const QVector<EntityRef> &selection, Actio
             action->setShortcut(QKeySequence(info.shortcut, QKeySequence::PortableText));
         const QString why = disabledReason(runner, info.name, ids);
         action->setEnabled(why.isEmpty());
-        action->setToolTip(
-            why.isEmpty() ? (info.advanced ? u"Advanced: asks for confirmation with a warning."_s : QString()) : why);
+        action->setToolTip(why.isEmpty() ? (info.advanced ? QCoreApplication::translate(
+                                                "ActionMenu", "Advanced: asks for confirmation with a warning.")
+                                                          : QString())
+                                         : why);
         const QString name = info.name;
         QObject::connect(action, &QAction::triggered, runner, [runner, name, ids] { runner->trigger(name, ids); });
         ++added;

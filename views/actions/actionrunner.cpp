@@ -15,7 +15,7 @@ ActionRunner::ActionRunner(AppContext *context, Actions *actions, QWidget *dialo
     : QObject(dialogParent)
     , m_context(context)
     , m_dialogParent(dialogParent)
-    , m_undo(new QAction(u"Undo"_s, this))
+    , m_undo(new QAction(tr("Undo"), this))
 {
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setShortcutContext(Qt::WindowShortcut);
@@ -41,8 +41,9 @@ void ActionRunner::updateUndo()
 {
     const bool can = m_actions && m_actions->canUndo();
     m_undo->setEnabled(can);
-    m_undo->setText(can ? m_actions->undoTitle() : u"Undo"_s);
-    m_undo->setToolTip(can ? m_undo->text() + u" (the row must still be as the action left it)" : u"Nothing to undo"_s);
+    m_undo->setText(can ? m_actions->undoTitle() : tr("Undo"));
+    m_undo->setToolTip(
+        can ? tr("%1 (the row must still be as the action left it)").arg(m_undo->text()) : tr("Nothing to undo"));
 }
 
 void ActionRunner::trigger(const QString &action, const QStringList &ids, const QString &argument)
@@ -89,7 +90,7 @@ WriteResult ActionRunner::run(const ActionPlan &plan)
         if (dialog.exec() != QDialog::Accepted) {
             WriteResult cancelled;
             cancelled.outcome = WriteOutcome::NotValid;
-            cancelled.message = u"Cancelled; nothing was written."_s;
+            cancelled.message = tr("Cancelled; nothing was written.");
             return cancelled;
         }
     }
@@ -105,7 +106,7 @@ WriteResult ActionRunner::undoLast()
     WriteResult result = m_actions->undoLast();
     while (result.outcome == WriteOutcome::Busy && m_interactive
         && QMessageBox::warning(
-               m_dialogParent, u"Database busy"_s, result.message, QMessageBox::Retry | QMessageBox::Cancel)
+               m_dialogParent, tr("Database busy"), result.message, QMessageBox::Retry | QMessageBox::Cancel)
             == QMessageBox::Retry)
         result = m_actions->undoLast();
     report(result);
@@ -117,7 +118,7 @@ WriteResult ActionRunner::applyWithRetry(const ActionPlan &plan)
     WriteResult result = m_actions->apply(plan);
     while (result.outcome == WriteOutcome::Busy && m_interactive
         && QMessageBox::warning(
-               m_dialogParent, u"Database busy"_s, result.message, QMessageBox::Retry | QMessageBox::Cancel)
+               m_dialogParent, tr("Database busy"), result.message, QMessageBox::Retry | QMessageBox::Cancel)
             == QMessageBox::Retry)
         result = m_actions->apply(plan);
     return result;
@@ -134,16 +135,17 @@ void ActionRunner::report(const WriteResult &result)
         Q_EMIT statusMessage(result.message);
         m_context->notifyDataChanged(); // show what the row is now
         if (m_interactive)
-            QMessageBox::information(
-                m_dialogParent, u"Changed meanwhile"_s, result.message + u"\n\nThe views now show the current values.");
+            QMessageBox::information(m_dialogParent, tr("Changed meanwhile"),
+                tr("%1\n\nThe views now show the current values.").arg(result.message));
         break;
     case WriteOutcome::Busy:
     case WriteOutcome::NotValid:
     case WriteOutcome::ReadOnly:
     case WriteOutcome::Failed:
         Q_EMIT statusMessage(result.message);
-        if (m_interactive && result.outcome != WriteOutcome::Busy && !result.message.startsWith(u"Cancelled"))
-            QMessageBox::warning(m_dialogParent, u"Not applied"_s, result.message);
+        if (m_interactive && result.outcome != WriteOutcome::Busy
+            && result.message != tr("Cancelled; nothing was written."))
+            QMessageBox::warning(m_dialogParent, tr("Not applied"), result.message);
         break;
     }
     updateUndo();

@@ -12,7 +12,7 @@ namespace cwi {
 EditModeToggle::EditModeToggle(AppContext *context, QObject *parent)
     : QObject(parent)
     , m_context(context)
-    , m_action(new QAction(u"Editing"_s, this))
+    , m_action(new QAction(tr("Editing"), this))
 {
     m_action->setCheckable(true);
     m_action->setShortcut(QKeySequence(u"Ctrl+E"_s, QKeySequence::PortableText));
@@ -36,13 +36,11 @@ bool EditModeToggle::setEditing(bool on, QString *error)
     const std::shared_ptr<Database> db = m_context->database();
     QString problem;
     if (!db) {
-        problem = u"No database is open."_s;
+        problem = tr("No database is open.");
     } else if (!on) {
         db->disableWriting();
     } else if (!db->isWritable()) {
-        problem = Actions::cannotWriteReason(db->path());
-        if (problem.isEmpty())
-            db->enableWriting(&problem);
+        db->enableWriting(&problem);
     }
     sync();
     if (!problem.isEmpty() && on) {
@@ -51,8 +49,8 @@ bool EditModeToggle::setEditing(bool on, QString *error)
         Q_EMIT message(problem);
         return false;
     }
-    Q_EMIT message(on ? u"Editing is on: actions write to the file (each asks first, Ctrl+Z undoes)."_s
-                      : u"Read-only: nothing can be written."_s);
+    Q_EMIT message(on ? tr("Editing is on: actions write to the file (each asks first, Ctrl+Z undoes).")
+                      : tr("Read-only: nothing can be written."));
     return true;
 }
 
@@ -65,12 +63,12 @@ void EditModeToggle::sync()
     const bool editing = db && db->isWritable();
     m_action->setEnabled(bool(db));
     m_action->setChecked(editing);
-    m_action->setToolTip(editing ? u"Editing: the inspector may write to the file. Click to go read-only."_s
-                                 : u"Read-only. Click to allow manual actions to write to the file."_s);
+    m_action->setToolTip(editing ? tr("Editing: the inspector may write to the file. Click to go read-only.")
+                                 : tr("Read-only. Click to allow manual actions to write to the file."));
     for (const QPointer<QLabel> &badge : std::as_const(m_badges)) {
         if (!badge)
             continue;
-        badge->setText(editing ? u"EDITING"_s : u"Read-only"_s);
+        badge->setText(editing ? tr("EDITING") : tr("Read-only"));
         badge->setToolTip(m_action->toolTip());
         badge->setStyleSheet(editing ? u"QLabel { background: #f5a623; color: #2b1d00; font-weight: bold;"
                                        u" border-radius: 3px; padding: 1px 8px; }"_s

@@ -1,5 +1,7 @@
 #include "historymodel.h"
 
+#include "browse/cellformat.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QDateTime>
@@ -40,9 +42,9 @@ int HistoryModel::columnCount(const QModelIndex &parent) const
 QString HistoryModel::outcomeText(const JournalEntry &entry)
 {
     if (entry.pending)
-        return u"pending (no outcome recorded)"_s;
+        return tr("pending (no outcome recorded)");
     if (entry.outcome == WriteOutcome::Applied && entry.undone)
-        return u"undone"_s;
+        return tr("undone");
     return writeOutcomeName(entry.outcome);
 }
 
@@ -55,7 +57,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case TimeColumn:
-            return QDateTime::fromMSecsSinceEpoch(e.atMs).toString(u"yyyy-MM-dd HH:mm:ss"_s);
+            return CellFormat::dateTime(QDateTime::fromMSecsSinceEpoch(e.atMs, Qt::UTC));
         case ActionColumn:
             return e.title.isEmpty() ? e.action : e.title;
         case RowColumn:
@@ -114,13 +116,13 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     switch (Column(section)) {
     case TimeColumn:
-        return u"Time"_s;
+        return tr("Time");
     case ActionColumn:
-        return u"Action"_s;
+        return tr("Action");
     case RowColumn:
-        return u"Row"_s;
+        return tr("Row");
     case OutcomeColumn:
-        return u"Outcome"_s;
+        return tr("Outcome");
     case ColumnCount:
         break;
     }

@@ -1,6 +1,6 @@
 #include "historyview.h"
 
-#include "actiondialog.h"
+#include "browse/cellformat.h"
 #include "database.h"
 #include "historymodel.h"
 #include "render/htmlwriter.h"
@@ -28,7 +28,7 @@ HistoryView::HistoryView(AppContext *context, Actions *actions, QWidget *parent)
     , m_heading(new QLabel(this))
     , m_list(new QTreeView(this))
     , m_details(new QTreeWidget(this))
-    , m_undo(new QPushButton(u"Undo selected"_s, this))
+    , m_undo(new QPushButton(tr("Undo selected"), this))
 {
     setObjectName(u"historyView"_s);
     m_list->setObjectName(u"historyList"_s);
@@ -49,7 +49,7 @@ HistoryView::HistoryView(AppContext *context, Actions *actions, QWidget *parent)
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(HistoryModel::ActionColumn, QHeaderView::Stretch);
     m_details->setColumnCount(3);
-    m_details->setHeaderLabels({ u"Field"_s, u"Before"_s, u"After"_s });
+    m_details->setHeaderLabels({ tr("Field"), tr("Before"), tr("After") });
     m_details->setRootIsDecorated(true);
     m_details->setSelectionMode(QAbstractItemView::NoSelection);
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -84,9 +84,9 @@ void HistoryView::reload()
     m_model->setEntries(m_actions ? m_actions->history() : QVector<JournalEntry>());
     const QString file
         = m_actions && m_actions->database() ? QFileInfo(m_actions->database()->path()).fileName() : QString();
-    m_heading->setText(file.isEmpty() ? u"No database open"_s
-                                      : u"<b>"_s + render::escaped(file) + u"</b> — "
-                + QString::number(m_model->rowCount()) + u" action(s) in the journal");
+    m_heading->setText(file.isEmpty()
+            ? tr("No database open")
+            : tr("<b>%1</b> — %n action(s) in the journal", nullptr, m_model->rowCount()).arg(render::escaped(file)));
     if (m_actions && !m_actions->journalError().isEmpty())
         m_heading->setText(u"<span style='color:#b3261e'>"_s + render::escaped(m_actions->journalError()) + u"</span>");
     for (int c = 0; c < HistoryModel::ColumnCount; ++c) {
@@ -109,19 +109,21 @@ void HistoryView::showSelected()
     const JournalEntry *e = m_model->entry(m_list->currentIndex());
     m_undo->setEnabled(
         e && m_actions && m_actions->isWritable() && m_list->currentIndex().data(HistoryModel::UndoableRole).toBool());
-    m_undo->setToolTip(m_actions && !m_actions->isWritable() ? u"Read-only: switch on editing to undo."_s
-                                                             : u"Revert this action if its rows are still as it "
-                                                               u"left them."_s);
+    m_undo->setToolTip(m_actions && !m_actions->isWritable()
+            ? tr("Read-only: switch on editing to undo.")
+            : tr("Revert this action if its rows are still as it left them."));
     if (!e)
         return;
     for (const RowChange &row : e->rows) {
-        const QString op = row.op == RowOp::Insert ? u"added"_s : row.op == RowOp::Delete ? u"deleted"_s : u"changed"_s;
+        const QString op = row.op == RowOp::Insert ? tr("added")
+            : row.op == RowOp::Delete              ? tr("deleted")
+                                                   : tr("changed");
         auto *header = new QTreeWidgetItem(m_details, { row.table + u' ' + row.id + u" (" + op + u')' });
         header->setFirstColumnSpanned(true);
         for (const FieldChange &c : row.changes) {
             new QTreeWidgetItem(header,
-                { c.field, row.op == RowOp::Insert ? u"—"_s : ActionDialog::describeField(c.field, c.before),
-                    row.op == RowOp::Delete ? u"—"_s : ActionDialog::describeField(c.field, c.after) });
+                { c.field, row.op == RowOp::Insert ? u"—"_s : CellFormat::inlineValue(c.before, c.field),
+                    row.op == RowOp::Delete ? u"—"_s : CellFormat::inlineValue(c.after, c.field) });
         }
     }
     if (!e->message.isEmpty() && (e->outcome != WriteOutcome::Applied || e->pending)) {
@@ -139,11 +141,11 @@ void HistoryView::undoSelected()
     if (!e || !m_actions)
         return;
     const WriteResult result = m_actions->undo(e->id);
-    Q_EMIT statusMessage(result.applied() ? result.plan.title + u" — done."_s : result.message);
+    Q_EMIT statusMessage(result.applied() ? tr("%1 — done.").arg(result.plan.title) : result.message);
     if (result.applied() || result.outcome == WriteOutcome::ChangedMeanwhile)
         m_context->notifyDataChanged();
     if (!result.applied())
-        QMessageBox::information(this, u"Not undone"_s, result.message);
+        QMessageBox::information(this, tr("Not undone"), result.message);
 }
 
 } // namespace cwi

@@ -5,6 +5,7 @@
 #include "workrepositories.h"
 
 #include "asyncjob.h"
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QMessageBox>
 #include <QScrollBar>
@@ -25,7 +26,7 @@ DetailData loadDetail(const std::shared_ptr<Database> &db, const EntityRef &ref)
     data.id = ref.id;
     const TableInfo *info = db->schema().table(ref.table);
     if (!info) {
-        data.error = QStringLiteral("The file has no table %1.").arg(ref.table);
+        data.error = QCoreApplication::translate("DetailView", "The file has no table %1.").arg(ref.table);
         return data;
     }
     data.info = *info;

@@ -39,7 +39,7 @@ ChatView::ChatView(AppContext *ctx, QWidget *parent)
 {
     m_scope->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(u"ChatView"_s);
-    m_clearScope->setText(u"Show all"_s);
+    m_clearScope->setText(tr("Show all"));
     m_clearScope->setAutoRaise(true);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -97,7 +97,7 @@ void ChatView::reload()
             {
                 const QSignalBlocker blocker(m_initiatives);
                 m_initiatives->clear();
-                m_initiatives->addItem(u"All initiatives"_s, QString());
+                m_initiatives->addItem(tr("All initiatives"), QString());
                 for (const auto &[id, name] : directory.initiatives)
                     m_initiatives->addItem(name, id);
                 m_initiatives->setCurrentIndex(qMax(0, m_initiatives->findData(keep)));
@@ -149,7 +149,7 @@ void ChatView::updateScopeLabel()
 {
     const bool scoped = !m_targetId.isEmpty();
     m_scope->setText(scoped ? m_targetType + u": "_s + m_names.value(m_targetId, m_targetId)
-                            : u"%1 sessions"_s.arg(m_model->rowCount()));
+                            : tr("%1 sessions").arg(m_model->rowCount()));
     m_clearScope->setVisible(scoped || m_initiatives->currentIndex() > 0);
 }
 
@@ -187,8 +187,8 @@ void ChatView::loadSessions()
             if (m_model->rowCount() == 0) {
                 m_sessionId.clear();
                 m_document->showHtml(
-                    render::noteHtml(m_targetId.isEmpty() ? u"No chat sessions here."_s
-                                                          : u"This %1 has no chat sessions."_s.arg(m_targetType)));
+                    render::noteHtml(m_targetId.isEmpty() ? tr("No chat sessions here.")
+                                                          : tr("This %1 has no chat sessions.").arg(m_targetType)));
                 return;
             }
             const bool same = row >= 0 && keep == m_sessionId;

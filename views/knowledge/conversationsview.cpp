@@ -28,10 +28,10 @@ ConversationsView::ConversationsView(AppContext *ctx, QWidget *parent)
 {
     m_count->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(u"ConversationsView"_s);
-    m_state->addItem(u"Pending and answered"_s, int(ConversationListModel::StateFilter::All));
-    m_state->addItem(u"Pending"_s, int(ConversationListModel::StateFilter::Pending));
-    m_state->addItem(u"Answered"_s, int(ConversationListModel::StateFilter::Answered));
-    m_agents->addItem(u"All agents"_s, QString());
+    m_state->addItem(tr("Pending and answered"), int(ConversationListModel::StateFilter::All));
+    m_state->addItem(tr("Pending"), int(ConversationListModel::StateFilter::Pending));
+    m_state->addItem(tr("Answered"), int(ConversationListModel::StateFilter::Answered));
+    m_agents->addItem(tr("All agents"), QString());
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -96,7 +96,7 @@ void ConversationsView::reload()
             {
                 const QSignalBlocker blocker(m_agents);
                 m_agents->clear();
-                m_agents->addItem(u"All agents"_s, QString());
+                m_agents->addItem(tr("All agents"), QString());
                 for (const auto &[id, name] : loaded.directory.agents)
                     m_agents->addItem(name, id);
                 m_agents->setCurrentIndex(qMax(0, m_agents->findData(keepAgent)));
@@ -118,7 +118,7 @@ void ConversationsView::applyFilters()
     const QString keep = m_table->currentIndex().data(ConversationListModel::IdRole).toString();
     m_model->setStateFilter(ConversationListModel::StateFilter(m_state->currentData().toInt()));
     m_model->setAgentFilter(m_agents->currentData().toString());
-    m_count->setText(u"%1 shown \u00b7 %2 pending in all"_s.arg(m_model->rowCount()).arg(m_model->pendingCount()));
+    m_count->setText(tr("%1 shown \u00b7 %2 pending in all").arg(m_model->rowCount()).arg(m_model->pendingCount()));
     const int row = m_model->rowOf(keep);
     if (m_model->rowCount() > 0)
         m_table->selectRow(qMax(0, row));
@@ -161,7 +161,7 @@ void ConversationsView::showCurrent()
     const Conversation *c = m_model->conversation(m_table->currentIndex().row());
     if (!c) {
         m_document->showHtml(render::noteHtml(
-            m_model->rowCount() == 0 ? u"No conversations match the filters."_s : u"Select a conversation."_s));
+            m_model->rowCount() == 0 ? tr("No conversations match the filters.") : tr("Select a conversation.")));
         return;
     }
     m_document->showHtml(conversationHtml(*c, m_names, QDateTime::currentDateTimeUtc()));

@@ -47,9 +47,9 @@ void DocumentBrowser::onAnchorClicked(const QUrl &url)
     }
     const QString shown = url.toString();
     const bool web = render::isWebLink(shown);
-    QMessageBox box(web ? QMessageBox::Question : QMessageBox::Warning, u"Open link"_s,
-        web ? u"Open this link in your web browser?"_s
-            : u"This is not a web link. Opening it may run code or open a local file. Open it anyway?"_s,
+    QMessageBox box(web ? QMessageBox::Question : QMessageBox::Warning, tr("Open link"),
+        web ? tr("Open this link in your web browser?")
+            : tr("This is not a web link. Opening it may run code or open a local file. Open it anyway?"),
         QMessageBox::Open | QMessageBox::Cancel, this);
     box.setInformativeText(shown.left(500));
     box.setDefaultButton(QMessageBox::Cancel);

@@ -31,7 +31,7 @@ MessagesView::MessagesView(AppContext *ctx, QWidget *parent)
     : KnowledgeViewBase(ctx, parent)
     , m_model(new MessageThreadModel(this))
     , m_summary(new QLabel(this))
-    , m_nextPending(new QPushButton(u"Next needing a response"_s, this))
+    , m_nextPending(new QPushButton(tr("Next needing a response"), this))
     , m_tree(new QTreeView(this))
     , m_document(new DocumentBrowser(ctx, this))
 {
@@ -98,8 +98,8 @@ void MessagesView::reload()
             m_tree->expandAll();
             const int pending = m_model->pendingResponseCount();
             m_summary->setText(loaded.messages.isEmpty()
-                    ? u"No messages."_s
-                    : u"%1 messages \u00b7 <b>%2 need a response</b>"_s.arg(loaded.messages.size()).arg(pending));
+                    ? tr("No messages.")
+                    : tr("%1 messages \u00b7 <b>%2 need a response</b>").arg(loaded.messages.size()).arg(pending));
             m_nextPending->setEnabled(pending > 0);
             const QModelIndex index = m_model->indexOfMessage(keep);
             if (index.isValid()) {
@@ -157,7 +157,7 @@ void MessagesView::showCurrent()
     const QModelIndex index = m_model->indexOfMessage(m_currentId);
     const Message *m = m_model->message(index);
     if (!m) {
-        m_document->showHtml(render::noteHtml(u"Select a message to read it."_s));
+        m_document->showHtml(render::noteHtml(tr("Select a message to read it.")));
         return;
     }
     const QString fromAgent = index.data(MessageThreadModel::SenderAgentIdRole).toString();

@@ -50,7 +50,7 @@ PagesView::PagesView(AppContext *ctx, QWidget *parent)
     setObjectName(u"PagesView"_s);
     m_initiatives->setMinimumContentsLength(18);
     m_initiatives->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_search->setPlaceholderText(u"Search titles and content"_s);
+    m_search->setPlaceholderText(tr("Search titles and content"));
     m_search->setClearButtonEnabled(true);
     m_status->setStyleSheet(u"color: palette(mid);"_s);
     m_tree->setModel(m_model);
@@ -62,7 +62,7 @@ PagesView::PagesView(AppContext *ctx, QWidget *parent)
     m_searchDelay->setInterval(250);
 
     auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(u"Initiative"_s, this));
+    bar->addWidget(new QLabel(tr("Initiative"), this));
     bar->addWidget(m_initiatives, 1);
     bar->addWidget(m_search, 2);
     bar->addWidget(m_status);
@@ -127,7 +127,7 @@ void PagesView::reload()
             m_wantedInitiative.clear();
             if (initiatives.isEmpty()) {
                 m_model->setPages({});
-                m_document->showHtml(render::noteHtml(u"This file has no initiatives, so no pages."_s));
+                m_document->showHtml(render::noteHtml(tr("This file has no initiatives, so no pages.")));
                 return;
             }
             loadPages();
@@ -178,7 +178,7 @@ void PagesView::loadPages()
             m_tree->expandToDepth(1);
             if (pages.isEmpty()) {
                 m_pageId.clear();
-                m_document->showHtml(render::noteHtml(u"This initiative has no pages."_s));
+                m_document->showHtml(render::noteHtml(tr("This initiative has no pages.")));
                 return;
             }
             const QModelIndex index = m_model->indexOfPage(keep);
@@ -218,10 +218,11 @@ void PagesView::loadDocument(bool keepScroll)
             const TextPrefix content = makePageRepository(db)->contentPrefix(pageId, limits.maxInputChars);
             limits.sourceChars = content.totalChars;
             if (!content.found)
-                return render::noteHtml(u"The page is gone (deleted since the list was read)."_s);
-            QString header = u"<p style=\"color:#5f6368; margin-bottom:0;\">Page \u00b7 "_s + render::escaped(title);
+                return render::noteHtml(tr("The page is gone (deleted since the list was read)."));
+            QString header
+                = u"<p style=\"color:#5f6368; margin-bottom:0;\">"_s + tr("Page \u00b7 %1").arg(render::escaped(title));
             if (!updated.isNull())
-                header += u" \u00b7 updated "_s + render::escaped(CellFormat::relativeAge(updated.toDateTime()));
+                header += tr(" \u00b7 updated %1").arg(render::escaped(CellFormat::relativeAge(updated.toDateTime())));
             header += "</p>"_L1;
             return QString(header + tiptapToHtml(content.text, nullptr, limits));
         },
@@ -257,7 +258,7 @@ void PagesView::runSearch()
             for (const Page &page : found)
                 ids.insert(page.id);
             m_model->setMatches(ids);
-            m_status->setText(found.size() == 1 ? u"1 page matches"_s : u"%1 pages match"_s.arg(found.size()));
+            m_status->setText(found.size() == 1 ? tr("1 page matches") : tr("%1 pages match").arg(found.size()));
             m_tree->expandAll();
             if (!found.isEmpty() && !ids.contains(m_pageId))
                 m_tree->setCurrentIndex(m_model->indexOfPage(found.first().id));

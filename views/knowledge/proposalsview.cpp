@@ -38,7 +38,7 @@ ProposalsView::ProposalsView(AppContext *ctx, QWidget *parent)
 {
     m_count->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(u"ProposalsView"_s);
-    m_status->addItem(u"Any status"_s, QString());
+    m_status->addItem(tr("Any status"), QString());
     for (const QString &status : { u"pending"_s, u"accepted"_s, u"dismissed"_s })
         m_status->addItem(status, status);
     m_table->setModel(m_model);
@@ -83,7 +83,7 @@ ProposalsView::ProposalsView(AppContext *ctx, QWidget *parent)
     });
     connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setStatusFilter(m_status->currentData().toString());
-        m_count->setText(u"%1 shown"_s.arg(m_model->rowCount()));
+        m_count->setText(tr("%1 shown").arg(m_model->rowCount()));
         showCurrent();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showCurrent(); });
@@ -106,9 +106,9 @@ void ProposalsView::reload()
     load<Directory>(
         DirectoryChannel, [](std::shared_ptr<Database> db) { return readDirectory(db); },
         [this](const Directory &directory) {
-            fill(m_initiatives, u"All initiatives"_s, directory.initiatives,
+            fill(m_initiatives, tr("All initiatives"), directory.initiatives,
                 m_wantedInitiative.isEmpty() ? m_initiatives->currentData().toString() : m_wantedInitiative);
-            fill(m_agents, u"All agents"_s, directory.agents,
+            fill(m_agents, tr("All agents"), directory.agents,
                 m_wantedAgent.isEmpty() ? m_agents->currentData().toString() : m_wantedAgent);
             m_wantedInitiative.clear();
             m_wantedAgent.clear();
@@ -189,7 +189,7 @@ void ProposalsView::loadProposals()
                 : m_wantedProposal;
             m_names = result.names;
             m_model->setProposals(result.proposals, m_names);
-            m_count->setText(u"%1 shown"_s.arg(m_model->rowCount()));
+            m_count->setText(tr("%1 shown").arg(m_model->rowCount()));
             const int row = m_model->rowOf(keep);
             if (row >= 0)
                 m_wantedProposal.clear();
@@ -204,7 +204,7 @@ void ProposalsView::showCurrent()
     const Proposal *p = m_model->proposal(m_table->currentIndex().row());
     if (!p) {
         m_document->showHtml(render::noteHtml(
-            m_model->rowCount() == 0 ? u"No proposals match the filters."_s : u"Select a proposal to read it."_s));
+            m_model->rowCount() == 0 ? tr("No proposals match the filters.") : tr("Select a proposal to read it.")));
         return;
     }
     m_document->showHtml(proposalHtml(*p, m_names));

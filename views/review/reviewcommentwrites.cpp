@@ -1,5 +1,6 @@
 #include "reviewcommentwrites.h"
 
+#include "browse/cellformat.h"
 #include "commenteditor.h"
 #include "diff/diffmodel.h"
 #include "diff/reviewsession.h"
@@ -23,18 +24,6 @@ const ReviewComment *findComment(const QVector<ReviewComment> &comments, const Q
             return &c;
     }
     return nullptr;
-}
-
-QString valueText(const QVariant &value)
-{
-    if (!value.isValid())
-        return u"—"_s;
-    if (value.isNull())
-        return u"NULL"_s;
-    QString text = value.toString();
-    if (text.size() > 80)
-        text = text.left(77) + u"…"_s;
-    return text;
 }
 
 } // namespace
@@ -154,8 +143,8 @@ bool ReviewCommentWrites::runPlan(const ActionPlan &plan, bool confirm)
             for (const FieldChange &change : row.changes) {
                 if (change.field == u"updatedAt"_s || change.field == u"createdAt"_s)
                     continue;
-                lines << u"%1: %2 → %3"_s.arg(change.field, valueText(change.before),
-                    row.op == RowOp::Delete ? tr("(deleted)") : valueText(change.after));
+                lines << u"%1: %2 → %3"_s.arg(change.field, CellFormat::inlineValue(change.before, change.field),
+                    row.op == RowOp::Delete ? tr("(deleted)") : CellFormat::inlineValue(change.after, change.field));
             }
         }
         QMessageBox box(QMessageBox::Question, plan.title, plan.title + u'?', QMessageBox::Ok | QMessageBox::Cancel,

@@ -5,6 +5,7 @@
 #include "statuscolors.h"
 #include "tasktree/tasktreemodel.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 namespace cwi {
@@ -16,8 +17,10 @@ const QString Status = QStringLiteral("status");
 QString tableNoun(const QString &table, qsizetype n)
 {
     const bool phase = table == QLatin1StringView("phases");
-    return n == 1 ? (phase ? QStringLiteral("phase") : QStringLiteral("task"))
-                  : (phase ? QStringLiteral("phases") : QStringLiteral("tasks"));
+    return n == 1 ? (phase ? QCoreApplication::translate("DependencySection", "phase")
+                           : QCoreApplication::translate("DependencySection", "task"))
+                  : (phase ? QCoreApplication::translate("DependencySection", "phases")
+                           : QCoreApplication::translate("DependencySection", "tasks"));
 }
 
 } // namespace

@@ -38,6 +38,8 @@ ReviewHeader::ReviewHeader(ReviewSession *session, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_readOnly(new QLabel(this))
 {
+    for (QLabel *label : { m_title, m_subtitle, m_baseOrigin, m_summary, m_readOnly })
+        label->setTextFormat(Qt::PlainText); // names, branches, paths from the file: never markup
     QFont titleFont = font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);

@@ -133,6 +133,9 @@ GraphView::GraphView(AppContext *ctx, QWidget *parent)
 {
     setObjectName(u"graphView"_s);
     m_title->setWordWrap(true);
+    // Titles and notes carry phase and task names from the file: never rich text.
+    m_title->setTextFormat(Qt::PlainText);
+    m_note->setTextFormat(Qt::PlainText);
     QFont bold = font();
     bold.setBold(true);
     m_title->setFont(bold);

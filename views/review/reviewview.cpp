@@ -55,6 +55,7 @@ ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
     auto *messagePage = new QWidget(this);
     m_message = new QLabel(messagePage);
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // messages carry project names and URLs from the file
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_chooseFolder = new QPushButton(tr("Choose clone folder…"), messagePage);

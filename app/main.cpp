@@ -18,8 +18,8 @@
 #include <QBuffer>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QJsonArray>
 #include <QIcon>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPixmap>

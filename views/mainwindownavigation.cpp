@@ -165,8 +165,8 @@ QStringList MainWindow::viewNames()
         QStringLiteral("detail:TABLE:ID"), QStringLiteral("log:AGENT_ID"), QStringLiteral("review:PHASE_ID"),
         QStringLiteral("graph:PHASE_OR_INITIATIVE_ID"), QStringLiteral("pages[:PAGE_ID]"),
         QStringLiteral("proposals[:ID]"), QStringLiteral("chat[:SESSION_ID]"), QStringLiteral("messages[:ID]"),
-        QStringLiteral("conversations[:ID]"), QStringLiteral("history"),
-        QStringLiteral("search[:QUERY]"), QStringLiteral("files"), QStringLiteral("activity"), QStringLiteral("timeline") };
+        QStringLiteral("conversations[:ID]"), QStringLiteral("history"), QStringLiteral("search[:QUERY]"),
+        QStringLiteral("files"), QStringLiteral("activity"), QStringLiteral("timeline") };
 }
 
 bool MainWindow::showView(const QString &view, QString *error)

@@ -1,6 +1,6 @@
 #include "inertdocument.h"
 
-#include <QByteArray>
+#include <QImage>
 #include <QMutex>
 #include <QUrl>
 
@@ -11,8 +11,11 @@ namespace {
 QMutex g_observerMutex;
 std::function<void(const QUrl &)> g_observer;
 
-// A valid but empty answer: QTextDocument takes it as the resource and does not go on to open
-// the URL as a file (an invalid QVariant would let it).
+// A real, blank 1x1 image as the answer. Anything less is not enough: QTextDocument would open
+// the URL as a file for an invalid QVariant, and Qt's image handler, given an empty byte array
+// it cannot decode, falls back to QImage::load(src) itself (which opened a FIFO named in an
+// <img> and blocked the UI thread). A QImage, not a QPixmap: documents also lay out off the UI
+// thread.
 QVariant refuse(const QUrl &url)
 {
     {
@@ -20,7 +23,12 @@ QVariant refuse(const QUrl &url)
         if (g_observer)
             g_observer(url);
     }
-    return QVariant(QByteArray());
+    static const QImage blank = [] {
+        QImage image(1, 1, QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        return image;
+    }();
+    return QVariant(blank);
 }
 
 } // namespace

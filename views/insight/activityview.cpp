@@ -5,6 +5,7 @@
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
 #include "insight/outcomecolor.h"
+#include "render/htmlwriter.h"
 #include "statuscolors.h"
 #include "transcript/eventpresentation.h"
 
@@ -70,10 +71,19 @@ QValueAxis *valueAxis(const QString &format, double max)
     return axis;
 }
 
+// Qt Charts lays out every legend and axis label as rich text (a QTextDocument whose own
+// loader opens local files): names from the file go in escaped, or an <img src> in a tool or
+// initiative name would be opened (a FIFO blocks the UI thread).
+QString chartLabel(const QString &text)
+{
+    return render::escaped(text);
+}
+
 QBarCategoryAxis *dayAxis(const QStringList &days)
 {
     auto *axis = new QBarCategoryAxis;
-    axis->append(days);
+    for (const QString &day : days)
+        axis->append(chartLabel(day));
     axis->setLabelsAngle(days.size() > 6 ? -90 : 0); // dates stay readable when there are many
     return axis;
 }
@@ -237,9 +247,11 @@ void ActivityView::show(const Data &d)
             days << dayLabel(it.key());
         }
         QHash<QString, QBarSet *> sets;
+        QHash<const QBarSet *, QString> nameOf; // the label is escaped for the chart
         auto *barSeries = new QStackedBarSeries;
         for (int s = 0; s < names.size(); ++s) {
-            auto *set = new QBarSet(names.at(s));
+            auto *set = new QBarSet(chartLabel(names.at(s)));
+            nameOf.insert(set, names.at(s));
             set->setColor(seriesColor(s));
             set->setBorderColor(seriesColor(s));
             for (int k = 0; k < days.size(); ++k)
@@ -270,27 +282,28 @@ void ActivityView::show(const Data &d)
         m_cost->setChart(chart);
         m_cost->chart()->setTitle(tokens ? tr("Tokens per day") : tr("Cost per day"));
         const QList<qint64> dayKeys = dayIndex.keys();
-        connect(
-            barSeries, &QStackedBarSeries::hovered, this, [this, dayKeys, tokens](bool on, int index, QBarSet *set) {
+        connect(barSeries, &QStackedBarSeries::hovered, this,
+            [this, dayKeys, tokens, nameOf](bool on, int index, QBarSet *set) {
                 if (!on || index < 0 || index >= dayKeys.size())
                     return;
                 const double value = set->at(index);
-                m_cost->setReadout(u"%1 · %2: %3"_s.arg(dayLabel(dayKeys.at(index)), set->label(),
+                m_cost->setReadout(u"%1 · %2: %3"_s.arg(dayLabel(dayKeys.at(index)), nameOf.value(set),
                     tokens ? formatTokens(qint64(value)) + tr(" tokens") : formatCost(value)));
             });
         const bool byInitiative = m_stackBy->currentData().toInt() == int(DaySeries::Initiative);
         connect(barSeries, &QStackedBarSeries::clicked, this,
-            [this, dayKeys, seriesId, byInitiative, other](int index, QBarSet *set) {
+            [this, dayKeys, seriesId, byInitiative, other, nameOf](int index, QBarSet *set) {
                 if (index < 0 || index >= dayKeys.size())
                     return;
                 ActivityFilter f = m_filter;
                 f.fromMs = dayKeys.at(index);
                 f.toMs = dayKeys.at(index) + kDayMs;
-                if (set->label() != other) {
+                const QString name = nameOf.value(set);
+                if (name != other) {
                     if (byInitiative)
-                        f.initiativeId = seriesId.value(set->label());
+                        f.initiativeId = seriesId.value(name);
                     else
-                        f.model = seriesId.value(set->label());
+                        f.model = seriesId.value(name);
                 }
                 setFilter(f);
             });

@@ -157,6 +157,36 @@ QString RowReader::label(const QString &table, const QString &id) const
         .toString();
 }
 
+QHash<QString, QString> RowReader::labels(const QString &table, const QStringList &ids) const
+{
+    QHash<QString, QString> found;
+    const TableInfo *info = m_database->schema().table(table);
+    if (!info || !info->spec || !info->has(u"id"_s) || !info->has(info->spec->displayField) || ids.isEmpty())
+        return found;
+    const QString connection = m_database->readConnection();
+    constexpr int kBatch = 500; // well under SQLite's bound-parameter limit
+    for (int start = 0; start < ids.size(); start += kBatch) {
+        const QStringList batch = ids.mid(start, kBatch);
+        QStringList marks;
+        QVariantList binds;
+        for (const QString &id : batch) {
+            marks.append(u"?"_s);
+            binds.append(id);
+        }
+        QSqlQuery q(QSqlDatabase::database(connection, false));
+        q.setForwardOnly(true);
+        if (!sql::exec(q,
+                u"SELECT " + info->quoted(u"id"_s) + u", " + info->quoted(info->spec->displayField) + u" FROM "
+                    + SchemaMap::quoteIdentifier(table) + u" WHERE " + info->quoted(u"id"_s) + u" IN ("
+                    + marks.join(u',') + u')',
+                binds))
+            return found;
+        while (q.next())
+            found.insert(q.value(0).toString(), q.value(1).toString());
+    }
+    return found;
+}
+
 QVector<EntityMatch> RowReader::search(const QString &text, int limit) const
 {
     QVector<EntityMatch> matches;

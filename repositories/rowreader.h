@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QHash>
+
 // One row of any table by id (or rowid), the rows that point at it (reverse relations), and a
 // search across the names and ids of every known table (quick open). Any thread.
 
@@ -51,6 +53,9 @@ public:
     QVector<EntityMatch> search(const QString &text, int limit = 50) const;
     // Display label of a row ("name", "title", ...), empty when unknown.
     QString label(const QString &table, const QString &id) const;
+    // Labels of many rows of TABLE in one query per 500 ids (the grid's foreign-key columns ask
+    // for the rows on screen); ids not found are absent from the result.
+    QHash<QString, QString> labels(const QString &table, const QStringList &ids) const;
 
 private:
     std::optional<RowRecord> fetch(const QString &table, const QString &where, const QVariant &bind) const;

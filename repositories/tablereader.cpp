@@ -2,6 +2,8 @@
 
 #include "sqlhelpers.h"
 
+#include <QDateTime>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -63,20 +65,144 @@ QString containsCondition(const QString &column, const QString &text, QVariantLi
     return column + u" LIKE ? ESCAPE '\\'";
 }
 
-QString compileOne(const QString &column, const QString &expression, QVariantList *binds)
+// What a filter field holds is what the grid shows: a badge reads "In progress" for the stored
+// "in_progress", a timestamp reads "2026-10-20 14:03" for 1792497780. OPERAND is turned back
+// into the stored form before it is bound; anything else stays as typed.
+struct ShownColumn
+{
+    const FieldSpec *field = nullptr;
+    TimestampUnit unit = TimestampUnit::Unknown;
+};
+
+QString storedEnumValue(const FieldSpec &field, const QString &operand)
+{
+    QString value = operand.trimmed();
+    if (value.endsWith(QStringLiteral(" (unknown)")))
+        value.chop(10);
+    value.replace(u' ', u'_');
+    for (const QString &known : field.enumValues) {
+        if (known.compare(value, Qt::CaseInsensitive) == 0)
+            return known;
+    }
+    return value;
+}
+
+// A local date-time as precise as it was typed ("2026", "2026-10", "2026-10-20", "2026-10-20
+// 14", "2026-10-20 14:03", "2026-10-20 14:03:11") as the half-open range [start, end) it covers.
+std::optional<std::pair<QDateTime, QDateTime>> shownTimeRange(const QString &operand)
+{
+    static const QRegularExpression shape(
+        QStringLiteral("^\\d{4}(-\\d\\d(-\\d\\d([ T]\\d\\d(:\\d\\d(:\\d\\d)?)?)?)?)?$"));
+    const QString text = QString(operand.trimmed()).replace(u'T', u' ');
+    if (!shape.match(text).hasMatch())
+        return std::nullopt;
+    struct Precision
+    {
+        QLatin1StringView format;
+        int unit; // 0 year, 1 month, 2 day, 3 hour, 4 minute, 5 second
+    };
+    static constexpr Precision precisions[] = {
+        { QLatin1StringView("yyyy-MM-dd HH:mm:ss"), 5 },
+        { QLatin1StringView("yyyy-MM-dd HH:mm"), 4 },
+        { QLatin1StringView("yyyy-MM-dd HH"), 3 },
+        { QLatin1StringView("yyyy-MM-dd"), 2 },
+        { QLatin1StringView("yyyy-MM"), 1 },
+        { QLatin1StringView("yyyy"), 0 },
+    };
+    for (const Precision &precision : precisions) {
+        const QDateTime start = QDateTime::fromString(text, QString(precision.format));
+        if (!start.isValid())
+            continue;
+        QDateTime end;
+        switch (precision.unit) {
+        case 0:
+            end = start.addYears(1);
+            break;
+        case 1:
+            end = start.addMonths(1);
+            break;
+        case 2:
+            end = start.addDays(1);
+            break;
+        case 3:
+            end = start.addSecs(3600);
+            break;
+        case 4:
+            end = start.addSecs(60);
+            break;
+        default:
+            end = start.addSecs(1);
+        }
+        return std::pair { start, end };
+    }
+    return std::nullopt;
+}
+
+QVariant storedTime(const QDateTime &when, TimestampUnit unit)
+{
+    switch (unit) {
+    case TimestampUnit::Milliseconds:
+        return when.toMSecsSinceEpoch();
+    case TimestampUnit::IsoText:
+        return when.toUTC().toString(Qt::ISODateWithMs);
+    default: // Drizzle writes seconds
+        return when.toSecsSinceEpoch();
+    }
+}
+
+// OP is "=", "!=", "<", "<=", ">", ">=" or "" (contains): a time range compiles to bounds.
+QString timeCondition(const QString &column, const QString &op, const std::pair<QDateTime, QDateTime> &range,
+    TimestampUnit unit, QVariantList *binds)
+{
+    const QVariant start = storedTime(range.first, unit);
+    const QVariant end = storedTime(range.second, unit);
+    if (op == u"<" || op == u">=") {
+        binds->append(start);
+        return column + (op == u"<" ? QStringLiteral(" < ?") : QStringLiteral(" >= ?"));
+    }
+    if (op == u">" || op == u"<=") {
+        binds->append(end);
+        return column + (op == u">" ? QStringLiteral(" >= ?") : QStringLiteral(" < ?"));
+    }
+    *binds << start << end;
+    const QString inside = u'(' + column + u" >= ? AND " + column + u" < ?)";
+    return op == u"!=" ? QString(u"NOT " + inside) : inside;
+}
+
+QString compileOne(const QString &column, const QString &expression, const ShownColumn &shown, QVariantList *binds)
 {
     const QString trimmed = expression.trimmed();
     if (trimmed == u"NULL")
         return column + u" IS NULL";
     if (trimmed == u"!NULL")
         return column + u" IS NOT NULL";
-    for (const Operator &op : kOperators) {
-        if (trimmed.startsWith(op.prefix)) {
-            binds->append(literal(trimmed.mid(op.prefix.size()).trimmed()));
-            return column + op.sql;
+    QString op;
+    QString operand = expression;
+    const Operator *matched = nullptr;
+    for (const Operator &candidate : kOperators) {
+        if (trimmed.startsWith(candidate.prefix)) {
+            matched = &candidate;
+            op = candidate.prefix;
+            operand = trimmed.mid(candidate.prefix.size()).trimmed();
+            break;
         }
     }
-    return containsCondition(column, expression, binds);
+    const FieldKind kind = shown.field ? shown.field->kind : FieldKind::Text;
+    if (kind == FieldKind::Timestamp) {
+        if (const auto range = shownTimeRange(operand))
+            return timeCondition(column, op, *range, shown.unit, binds);
+    }
+    if (kind == FieldKind::Enum && (op.isEmpty() || op == u"=" || op == u"!="))
+        operand = storedEnumValue(*shown.field, operand);
+    if (kind == FieldKind::Boolean && (op == u"=" || op == u"!=")) {
+        const QString word = operand.toLower();
+        if (word == u"true" || word == u"false")
+            operand = word == u"true" ? QStringLiteral("1") : QStringLiteral("0");
+    }
+    if (!matched)
+        return containsCondition(column, operand, binds);
+    binds->append(literal(operand));
+    return column + matched->sql;
 }
 
 } // namespace
@@ -125,7 +251,14 @@ CompiledFilter TableReader::compileFilter(const TableInfo &table, const TableQue
             compiled.error = u"No column " + filter.column + u" in " + table.name;
             return compiled;
         }
-        conditions.append(compileOne(SchemaMap::quoteIdentifier(filter.column), filter.expression, &compiled.binds));
+        const ColumnInfo &column = table.columns.at(table.columnIndex(filter.column));
+        ShownColumn shown;
+        if (table.spec && !column.logicalName.isEmpty()) {
+            shown.field = table.spec->field(column.logicalName);
+            shown.unit = table.timestampUnits.value(column.logicalName, TimestampUnit::Unknown);
+        }
+        conditions.append(
+            compileOne(SchemaMap::quoteIdentifier(filter.column), filter.expression, shown, &compiled.binds));
     }
     if (!query.search.isEmpty() && !table.columns.isEmpty()) {
         QStringList any;

@@ -13,6 +13,8 @@ QString csvField(const QVariant &value)
     if (value.isNull())
         return {};
     QString text = value.toString();
+    if (text.isEmpty())
+        return QStringLiteral("\"\"");
     if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r')) {
         text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
         return u'"' + text + u'"';
@@ -67,14 +69,24 @@ QByteArray RowFormatter::end() const
 }
 
 ExportResult exportTable(const TableReader &reader, const TableQuery &query, ExportFormat format, const QString &path,
-    const QString &databasePath, const std::atomic_bool *cancel, const std::function<void(qint64)> &progress)
+    const QString &databasePath, const std::atomic_bool *cancel, const std::function<void(qint64)> &progress,
+    const QVector<int> &columnOrder)
 {
     ExportResult result;
     OutputFile file(path); // nothing appears at PATH unless the whole export succeeds
     if (!file.open(databasePath, &result.error))
         return result;
+    const QStringList stored = reader.columns(query.table);
+    QVector<int> order = columnOrder;
+    if (order.isEmpty()) {
+        for (int i = 0; i < stored.size(); ++i)
+            order.append(i);
+    }
+    QStringList columns;
+    for (int i : std::as_const(order))
+        columns.append(stored.value(i));
     RowFormatter formatter(format);
-    file.write(formatter.begin(reader.columns(query.table)));
+    file.write(formatter.begin(columns));
     std::optional<RowKey> key;
     constexpr int kPage = 1000;
     for (;;) {
@@ -90,8 +102,12 @@ ExportResult exportTable(const TableReader &reader, const TableQuery &query, Exp
             result.error = page.error;
             return result;
         }
-        for (const TableRow &row : page.rows)
-            file.write(formatter.row(row.values));
+        for (const TableRow &row : page.rows) {
+            QVariantList shown; // in the order the grid shows the columns
+            for (int i : std::as_const(order))
+                shown.append(row.values.value(i));
+            file.write(formatter.row(shown));
+        }
         result.rows = formatter.rows();
         if (progress)
             progress(result.rows);

@@ -30,9 +30,11 @@ struct ExportResult
 
 // PROGRESS is called from the worker with the rows written so far. PATH goes through the output
 // guard (refuseOutputPath): never DATABASEPATH or its companions, never another database.
+// COLUMNS: the table's column indexes in the order to write them (the order the grid shows);
+// empty writes them as stored.
 ExportResult exportTable(const TableReader &reader, const TableQuery &query, ExportFormat format, const QString &path,
     const QString &databasePath, const std::atomic_bool *cancel = nullptr,
-    const std::function<void(qint64)> &progress = {});
+    const std::function<void(qint64)> &progress = {}, const QVector<int> &columns = {});
 
 // The rows of one SQL statement (read-only, see queryrunner.h), streamed from a single run.
 ExportResult exportQuery(const QueryRunner &runner, const QString &sql, ExportFormat format, const QString &path,
@@ -55,7 +57,8 @@ private:
     qint64 m_rows = 0;
 };
 
-// One CSV field: quoted when it holds a separator, quote or line break.
+// One CSV field: quoted when it holds a separator, quote or line break. NULL is an empty field
+// and empty text is "", so the two stay apart when the file is read back.
 QString csvField(const QVariant &value);
 
 } // namespace cwi

@@ -1,6 +1,7 @@
 #include "tablemodel.h"
 
 #include "cellformat.h"
+#include "rowreader.h"
 
 #include "../asyncjob.h"
 #include <QFont>
@@ -362,6 +363,70 @@ void TableModel::setBusyState(bool wasBusy)
         Q_EMIT busyChanged(isBusy());
 }
 
+QString TableModel::referenceLabel(const QString &table, const QString &id) const
+{
+    const auto known = m_labels.constFind(table);
+    if (known != m_labels.cend()) {
+        const auto label = known->constFind(id);
+        if (label != known->cend())
+            return *label;
+    }
+    wantLabel(table, id);
+    return {};
+}
+
+void TableModel::wantLabel(const QString &table, const QString &id) const
+{
+    m_wantedLabels[table].insert(id);
+    if (m_labelsScheduled || m_labelsPending)
+        return;
+    m_labelsScheduled = true; // one batch for every cell painted in this turn
+    QMetaObject::invokeMethod(const_cast<TableModel *>(this), &TableModel::startLabels, Qt::QueuedConnection);
+}
+
+void TableModel::startLabels()
+{
+    m_labelsScheduled = false;
+    if (m_wantedLabels.isEmpty() || m_labelsPending)
+        return;
+    const bool wasBusy = isBusy();
+    QHash<QString, QStringList> wanted;
+    for (auto it = m_wantedLabels.cbegin(); it != m_wantedLabels.cend(); ++it)
+        wanted.insert(it.key(), QStringList(it->cbegin(), it->cend()));
+    m_wantedLabels.clear();
+    m_labelsPending = true;
+    const RowReader reader(m_database);
+    runAsync(
+        this,
+        [reader, wanted] {
+            QHash<QString, QHash<QString, QString>> found;
+            for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+                QHash<QString, QString> labels = reader.labels(it.key(), it.value());
+                for (const QString &id : it.value())
+                    labels.insert(id, labels.value(id)); // "" remembers "not found": asked once
+                found.insert(it.key(), labels);
+            }
+            return found;
+        },
+        [this](const QHash<QString, QHash<QString, QString>> &found) {
+            // Names do not depend on the filter or the sort: a result is good for any query.
+            const bool wasBusy = isBusy();
+            m_labelsPending = false;
+            for (auto it = found.cbegin(); it != found.cend(); ++it) {
+                QHash<QString, QString> &labels = m_labels[it.key()];
+                if (labels.size() > kMaxLabels) // bounded: what scrolled away is asked again
+                    labels.clear();
+                labels.insert(it.value());
+            }
+            if (m_rows > 0)
+                Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1), { Qt::DisplayRole });
+            if (!m_wantedLabels.isEmpty())
+                startLabels();
+            setBusyState(wasBusy);
+        });
+    setBusyState(wasBusy);
+}
+
 void TableModel::prefetch(int first, int last)
 {
     if (m_columns.isEmpty() || first < 0 || m_replacing)
@@ -458,8 +523,14 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const QVariant value = row->values.value(index.column());
+    const bool reference = field && !field->references.isEmpty() && !value.isNull();
     switch (role) {
     case Qt::DisplayRole:
+        if (reference && !m_raw) {
+            const QString label = referenceLabel(field->references, value.toString());
+            if (!label.isEmpty())
+                return CellFormat::elide(label);
+        }
         if (!m_raw && field && field->kind == FieldKind::Boolean && !value.isNull())
             return {};
         return CellFormat::display(value, field, m_raw);
@@ -467,7 +538,14 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
     case RawValueRole:
         return value;
     case Qt::ToolTipRole:
+        if (reference) {
+            const QString label = referenceLabel(field->references, value.toString());
+            return QString(field->references + u' ' + value.toString()
+                + (label.isEmpty() ? QString() : QString(u"\n" + label)));
+        }
         return CellFormat::toolTip(value, field);
+    case ReferenceRole:
+        return reference ? field->references : QVariant();
     case Qt::CheckStateRole:
         if (!m_raw && field && field->kind == FieldKind::Boolean && !value.isNull())
             return CellFormat::isTrue(value) ? Qt::Checked : Qt::Unchecked;

@@ -30,10 +30,12 @@ public:
         EnumBadgeRole, // for enum cells: the value, so a delegate can paint a badge
         LoadedRole, // false while the row's page is still on its way
         BadgeFieldRole, // "table.logicalField" of an enum cell when its column is not the model's own table's
+        ReferenceRole, // foreign-key cells: the referenced table (the cell's raw value is its id)
     };
 
     static constexpr int kPageSize = 200;
     static constexpr int kMaxCachedPages = 40;
+    static constexpr int kMaxLabels = 20000; // foreign-key names kept per referenced table
 
     explicit TableModel(std::shared_ptr<Database> database, QObject *parent = nullptr);
     ~TableModel() override;
@@ -48,7 +50,7 @@ public:
     // True while totalCount() is max(rowid), read with the first page, until count(*) lands.
     bool isCountEstimated() const { return m_countEstimated; }
     int cachedPageCount() const { return int(m_pages.size()); } // at most kMaxCachedPages
-    bool isBusy() const { return !m_inFlight.isEmpty() || m_countPending; }
+    bool isBusy() const { return !m_inFlight.isEmpty() || m_countPending || m_labelsPending; }
     QString lastError() const { return m_error; }
 
     void setRawMode(bool raw);
@@ -59,6 +61,9 @@ public:
     // near the viewport are cancelled (their reads stop, their results are dropped).
     void prefetch(int first, int last);
     bool isPageInFlight(int page) const { return m_inFlight.contains(page); }
+    // The name a foreign-key cell shows (taskId -> the task's name), empty while unknown; the names
+    // for the rows prefetch() asks for follow in one background batch.
+    QString referenceLabel(const QString &table, const QString &id) const;
     // Re-read count and the cached pages; rows are updated where they are, new rows appended.
     void reload();
     // Row of the record with this rowid among the cached rows, -1 if not loaded.
@@ -110,6 +115,8 @@ private:
     void evictPages();
     QString display(const QVariant &value, int column) const;
     void setBusyState(bool wasBusy);
+    void wantLabel(const QString &table, const QString &id) const;
+    void startLabels();
 
     std::shared_ptr<Database> m_database;
     TableReader m_reader;
@@ -132,6 +139,12 @@ private:
     bool m_raw = false;
     bool m_reloading = false;
     bool m_replacing = false; // the rows shown are the previous query's, until its first page lands
+    // Foreign-key names: table -> id -> label ("" when not found). Asked for by data() for the
+    // cells views paint, fetched in one batch per referenced table per event-loop turn.
+    QHash<QString, QHash<QString, QString>> m_labels;
+    mutable QHash<QString, QSet<QString>> m_wantedLabels;
+    mutable bool m_labelsScheduled = false;
+    bool m_labelsPending = false;
     QString m_error;
 };
 

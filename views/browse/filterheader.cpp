@@ -62,6 +62,18 @@ void FilterHeader::clearFilters()
     }
 }
 
+bool FilterHeader::hasFilters() const
+{
+    return std::any_of(
+        m_editors.cbegin(), m_editors.cend(), [](QLineEdit *editor) { return !editor->text().isEmpty(); });
+}
+
+void FilterHeader::followScrollBar(QScrollBar *bar)
+{
+    // Queued behind the view's own connection, which moves the header's offset first.
+    connect(bar, &QScrollBar::valueChanged, this, &FilterHeader::placeEditors);
+}
+
 QSize FilterHeader::sizeHint() const
 {
     QSize size = QHeaderView::sizeHint();

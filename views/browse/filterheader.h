@@ -7,6 +7,7 @@
 #include <QVector>
 
 class QLineEdit;
+class QScrollBar;
 
 namespace cwi {
 
@@ -18,9 +19,14 @@ public:
 
     void setColumnCount(int columns); // rebuilds the fields (after a model reset)
     QString filterText(int column) const;
+    QLineEdit *editor(int column) const { return m_editors.value(column); }
     void setFilterText(int column, const QString &text); // as if typed
     void setFilterTextSilently(int column, const QString &text); // no filterChanged
     void clearFilters();
+    bool hasFilters() const;
+    // Keeps the fields under their titles while the table scrolls sideways (the header's
+    // offset follows this scroll bar; the fields are ours to move).
+    void followScrollBar(QScrollBar *bar);
 
     QSize sizeHint() const override;
 

@@ -3,6 +3,7 @@
 #include "browse/tableexport.h"
 #include "browse/tablemodel.h"
 #include "celldelegate.h"
+#include "cellviewer.h"
 #include "filterheader.h"
 
 #include "asyncjob.h"
@@ -12,6 +13,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +22,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QScrollBar>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -40,9 +43,14 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     , m_header(new FilterHeader(m_view))
     , m_delegate(new CellDelegate(this))
     , m_search(new QLineEdit(this))
+    , m_pages(new QStackedWidget(this))
+    , m_empty(new QLabel(this))
     , m_title(new QLabel(this))
     , m_count(new QLabel(this))
     , m_raw(new QToolButton(this))
+    , m_clearFilters(new QToolButton(this))
+    , m_goToRow(new QAction(tr("&Go to row…"), this))
+    , m_viewCell(new QAction(tr("&View value…"), this))
     , m_debounce(new QTimer(this))
 {
     m_count->setTextFormat(Qt::PlainText); // text from the file, never markup
@@ -57,9 +65,23 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     m_search->setToolTip(tr("Rows that contain this text in any column"));
     m_search->setMinimumWidth(240);
     m_search->setMaximumWidth(360);
+    m_raw->setObjectName(QStringLiteral("rawMode"));
     m_raw->setText(tr("Raw"));
     m_raw->setCheckable(true);
-    m_raw->setToolTip(tr("Show values exactly as stored (timestamps as numbers, booleans as 0/1)"));
+    m_raw->setToolTip(
+        tr("Show values exactly as stored (timestamps as numbers, booleans as 0/1, foreign keys as ids)"));
+    m_clearFilters->setObjectName(QStringLiteral("clearFilters"));
+    m_clearFilters->setText(tr("Clear filters"));
+    m_clearFilters->setToolTip(tr("Clear every column filter and the search"));
+    m_clearFilters->setEnabled(false);
+    m_goToRow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_goToRow->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_goToRow->setToolTip(tr("Scroll to a row by its number (Ctrl+G)"));
+    addAction(m_goToRow);
+    m_viewCell->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_viewCell->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_viewCell->setToolTip(tr("Show the current cell in full: text or pretty JSON, with copy (Ctrl+I, double-click)"));
+    addAction(m_viewCell);
     auto *exportButton = new QToolButton(this);
     exportButton->setText(tr("Export…"));
     exportButton->setToolTip(tr("Export the filtered, sorted rows to CSV or JSON"));
@@ -72,12 +94,15 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     bar->addWidget(m_count);
     bar->addStretch(1);
     bar->addWidget(m_search);
+    bar->addWidget(m_clearFilters);
     bar->addWidget(m_raw);
     bar->addWidget(exportButton);
 
     m_view->setHorizontalHeader(m_header);
+    m_header->followScrollBar(m_view->horizontalScrollBar());
     m_view->setItemDelegate(m_delegate);
     m_view->setSortingEnabled(false); // the header click sorts in SQL, see below
+    m_header->setSortIndicatorShown(true); // setSortingEnabled(false) hid the arrow; the SQL sort shows it
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setAlternatingRowColors(true);
@@ -89,11 +114,27 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     m_view->horizontalHeader()->setDefaultSectionSize(150);
     m_view->horizontalHeader()->setMinimumSectionSize(48);
 
+    auto *grid = new QWidget(this);
+    auto *gridLayout = new QVBoxLayout(grid);
+    gridLayout->setContentsMargins(0, 0, 0, 0);
+    gridLayout->setSpacing(0);
+    gridLayout->addLayout(bar);
+    gridLayout->addWidget(m_view, 1);
+    m_empty->setObjectName(QStringLiteral("tableEmptyState"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setContentsMargins(24, 24, 24, 24);
+    m_empty->setTextFormat(Qt::RichText);
+    connect(m_empty, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(u"cwi:table/"))
+            m_context->navigate({ link.mid(10), {} });
+    });
+    m_pages->addWidget(m_empty);
+    m_pages->addWidget(grid);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addLayout(bar);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_pages);
+    showEmptyState();
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
@@ -115,6 +156,13 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     });
     connect(exportButton, &QToolButton::clicked, this, &TableBrowser::exportView);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &TableBrowser::prefetchVisible);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &TableBrowser::updatePosition);
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &TableBrowser::updatePosition);
+    m_view->viewport()->installEventFilter(this); // a taller window shows more rows: the position follows
+    connect(m_clearFilters, &QToolButton::clicked, this, &TableBrowser::clearFilters);
+    connect(m_goToRow, &QAction::triggered, this, &TableBrowser::askGoToRow);
+    connect(m_viewCell, &QAction::triggered, this, &TableBrowser::viewCell);
+    connect(m_view, &QTableView::doubleClicked, this, &TableBrowser::viewCell);
     connect(m_view, &QTableView::customContextMenuRequested, this, &TableBrowser::showContextMenu);
 
     auto *copy = new QAction(tr("Copy"), this);
@@ -124,6 +172,45 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     m_view->addAction(copy);
     // Another process committed, an action wrote, or F5: rows update in place.
     connect(m_context, &AppContext::dataChanged, this, &TableBrowser::reload);
+    connect(m_context, &AppContext::databaseChanged, this, [this] {
+        if (m_model)
+            m_model->deleteLater();
+        m_model = nullptr;
+        m_view->setModel(nullptr);
+        showEmptyState();
+    });
+}
+
+bool TableBrowser::showsEmptyState() const
+{
+    return m_pages->currentWidget() == m_empty;
+}
+
+void TableBrowser::showEmptyState()
+{
+    QString text = u"<p style=\"font-size:large;\"><b>" + tr("No table open") + u"</b></p><p>"
+        + tr("Choose one in the <b>Tables</b> pane (Alt+1), or jump to any row or table with <b>Ctrl+K</b>.") + u"</p>";
+    const auto db = m_context->database();
+    QStringList links;
+    if (db) {
+        for (const QString &table : { QStringLiteral("tasks"), QStringLiteral("agents"), QStringLiteral("phases"),
+                 QStringLiteral("initiatives"), QStringLiteral("review_comments"), QStringLiteral("conversations") }) {
+            if (const TableInfo *info = db->schema().table(table))
+                links.append(u"<a href=\"cwi:table/" + table + u"\">"
+                    + (info->spec ? info->spec->title : table).toHtmlEscaped() + u"</a>");
+        }
+    }
+    if (!links.isEmpty())
+        text += u"<p>" + tr("Open:") + u" " + links.join(QStringLiteral(" · ")) + u"</p>";
+    m_empty->setText(text);
+    m_pages->setCurrentWidget(m_empty);
+}
+
+bool TableBrowser::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &TableBrowser::updatePosition);
+    return QWidget::eventFilter(watched, event);
 }
 
 QString TableBrowser::currentTable() const
@@ -146,6 +233,7 @@ void TableBrowser::resetModel()
         return;
     m_model = new TableModel(db, this);
     m_view->setModel(m_model);
+    m_pages->setCurrentIndex(1);
     connect(m_model, &TableModel::countChanged, this, &TableBrowser::updateCountLabel);
     connect(m_model, &TableModel::busyChanged, this, &TableBrowser::busyChanged);
     connect(m_model, &TableModel::busyChanged, this, &TableBrowser::updateCountLabel);
@@ -166,12 +254,14 @@ void TableBrowser::resetModel()
         }
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &TableBrowser::emitCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TableBrowser::updateCellViewer);
 }
 
 void TableBrowser::showTable(const QString &table, const QString &field, const QString &value)
 {
     if (!m_context->database())
         return;
+    m_pendingSelectId.clear(); // a row asked for in the table shown before is not one of this one
     resetModel();
     TableQuery query;
     query.table = table;
@@ -208,6 +298,24 @@ void TableBrowser::showTable(const QString &table, const QString &field, const Q
     const QString title = info && info->spec ? info->spec->title : table;
     m_title->setText(title);
     m_title->setToolTip(table);
+    updateCountLabel();
+}
+
+void TableBrowser::showQuery(const TableQuery &query)
+{
+    if (m_model && m_model->query() == query)
+        return; // already as it was: keep the place and the selection
+    showTable(query.table);
+    if (!m_model)
+        return;
+    for (const ColumnFilter &filter : query.filters)
+        m_header->setFilterTextSilently(m_model->columnOf(filter.column), filter.expression);
+    {
+        const QSignalBlocker block(m_search);
+        m_search->setText(query.search);
+    }
+    m_header->setSortIndicator(m_model->columnOf(query.sortColumn), query.order);
+    m_model->setQuery(query);
     updateCountLabel();
 }
 
@@ -263,8 +371,10 @@ void TableBrowser::applyFilters()
             query.filters.append({ m_model->columnName(column), text });
     }
     query.search = m_search->text();
-    if (query == m_model->query())
+    if (query == m_model->query()) {
+        updateCountLabel();
         return;
+    }
     m_model->setQuery(query); // cancels the previous query's workers
     updateCountLabel();
 }
@@ -273,22 +383,104 @@ void TableBrowser::updateCountLabel()
 {
     if (!m_model)
         return;
+    const bool filtered = !m_model->query().filters.isEmpty() || !m_model->query().search.isEmpty();
+    m_clearFilters->setEnabled(filtered || m_header->hasFilters() || !m_search->text().isEmpty());
+    updatePosition();
+}
+
+void TableBrowser::updatePosition()
+{
+    if (!m_model)
+        return;
     const qint64 count = m_model->totalCount();
     const QLocale locale;
-    // An estimate (max(rowid)) reads as one, "≈1.0M rows", until count(*) lands.
+    // An estimate (max(rowid)) reads as one, "≈1.0M", until count(*) lands.
     const auto rough = [&locale](qint64 n) {
         return n >= 1'000'000 ? locale.toString(double(n) / 1e6, 'f', 1) + u'M'
             : n >= 1'000      ? locale.toString(double(n) / 1e3, 'f', 0) + u'k'
                               : locale.toString(n);
     };
-    QString text = count < 0          ? tr("counting…")
-        : m_model->isCountEstimated() ? tr("≈%1 rows").arg(rough(count))
-                                      : tr("%1 rows").arg(locale.toString(count));
+    const QString total = m_model->isCountEstimated() ? tr("≈%1").arg(rough(count)) : locale.toString(count);
+    QString text;
+    if (count < 0) {
+        text = tr("counting…");
+    } else if (count == 0) {
+        text = tr("no rows");
+    } else {
+        // What the view shows, as DB Browser for SQLite says it: "rows 1–23 of 60".
+        const int first = qMax(0, m_view->rowAt(0));
+        int last = m_view->rowAt(m_view->viewport()->height() - 1);
+        if (last < 0)
+            last = int(qMin<qint64>(count, m_model->rowCount())) - 1;
+        text = tr("rows %1–%2 of %3").arg(locale.toString(first + 1), locale.toString(last + 1), total);
+    }
+    m_positionText = text;
     if (!m_model->query().filters.isEmpty() || !m_model->query().search.isEmpty())
         text += tr(" (filtered)");
     if (m_model->isBusy())
         text += tr("  · loading");
     m_count->setText(text);
+}
+
+void TableBrowser::clearFilters()
+{
+    m_header->clearFilters();
+    {
+        const QSignalBlocker block(m_search);
+        m_search->clear();
+    }
+    m_debounce->stop();
+    applyFilters();
+    updateCountLabel();
+}
+
+void TableBrowser::goToRow(int row)
+{
+    if (!m_model || row < 1 || row > m_model->rowCount())
+        return;
+    const QModelIndex index = m_model->index(row - 1, qMax(0, m_view->currentIndex().column()));
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows); // whatever keys are held
+    m_view->setFocus();
+    prefetchVisible();
+}
+
+void TableBrowser::viewCell()
+{
+    if (!m_model || !m_view->currentIndex().isValid())
+        return;
+    if (!m_cellViewer)
+        m_cellViewer = new CellViewer(this);
+    updateCellViewer();
+    m_cellViewer->show();
+    m_cellViewer->raise();
+}
+
+void TableBrowser::updateCellViewer()
+{
+    if (!m_cellViewer || !m_model)
+        return;
+    const QModelIndex index = m_view->currentIndex();
+    if (!index.isValid() || !index.data(TableModel::LoadedRole).toBool())
+        return;
+    const QString id = m_model->idAt(index.row());
+    m_cellViewer->setValue(tr("%1.%2, row %3%4")
+                               .arg(m_model->tableName(), m_model->columnName(index.column()),
+                                   QLocale().toString(index.row() + 1), id.isEmpty() ? QString() : u" (" + id + u')'),
+        index.data(TableModel::RawValueRole));
+}
+
+void TableBrowser::askGoToRow()
+{
+    if (!m_model || m_model->rowCount() == 0)
+        return;
+    bool ok = false;
+    const int current = m_view->currentIndex().isValid() ? m_view->currentIndex().row() + 1 : 1;
+    const int row = QInputDialog::getInt(this, tr("Go to row"),
+        tr("Row (1–%1):").arg(QLocale().toString(m_model->rowCount())), current, 1, m_model->rowCount(), 1, &ok);
+    if (ok)
+        goToRow(row);
 }
 
 void TableBrowser::prefetchVisible()
@@ -358,7 +550,13 @@ void TableBrowser::exportView()
     QString selectedFilter;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(m_model->tableName()),
         m_model->tableName() + QStringLiteral(".csv"), tr("CSV (*.csv);;JSON (*.json)"), &selectedFilter);
-    if (path.isEmpty())
+    if (!path.isEmpty())
+        exportTo(path);
+}
+
+void TableBrowser::exportTo(const QString &path)
+{
+    if (!m_model || !m_context->database() || path.isEmpty())
         return;
     const ExportFormat format
         = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ? ExportFormat::Json : ExportFormat::Csv;
@@ -377,11 +575,18 @@ void TableBrowser::exportView()
     const TableReader reader(m_context->database());
     const TableQuery query = m_model->query();
     const QString databasePath = m_context->database()->path();
+    QVector<int> columns; // as the grid shows them: moved and hidden columns included
+    for (int visual = 0; visual < m_header->count(); ++visual) {
+        const int logical = m_header->logicalIndex(visual);
+        if (!m_header->isSectionHidden(logical))
+            columns.append(logical);
+    }
     runAsync(
         this,
-        [reader, query, format, path, databasePath, cancel, progressRows] {
-            return exportTable(reader, query, format, path, databasePath, cancel.get(),
-                [progressRows](qint64 rows) { *progressRows = rows; });
+        [reader, query, format, path, databasePath, cancel, progressRows, columns] {
+            return exportTable(
+                reader, query, format, path, databasePath, cancel.get(),
+                [progressRows](qint64 rows) { *progressRows = rows; }, columns);
         },
         [this, dialog, path](const ExportResult &result) {
             dialog->close();
@@ -409,6 +614,14 @@ void TableBrowser::showContextMenu(const QPoint &pos)
     if (!index.isValid())
         return;
     const EntityRef ref { m_model->tableName(), m_model->idAt(index.row()) };
+    // Right-click on a row outside the selection selects it, as file managers do; on a selected
+    // row the menu acts on the whole selection ("Retry (3)").
+    if (!m_view->selectionModel()->isRowSelected(index.row(), {})) {
+        m_view->setCurrentIndex(index);
+        m_view->selectRow(index.row());
+    } else {
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate); // "View value…"
+    }
     QMenu menu(this);
     menu.addAction(tr("Copy"), this, &TableBrowser::copySelection);
     QAction *copyId = menu.addAction(tr("Copy id"), this, [ref] { QGuiApplication::clipboard()->setText(ref.id); });
@@ -419,9 +632,18 @@ void TableBrowser::showContextMenu(const QPoint &pos)
         const int c = m_model->columnOf(column);
         m_header->setFilterText(c, value.isNull() ? QStringLiteral("NULL") : QString(u'=' + value.toString()));
     });
+    QAction *clear = menu.addAction(tr("Clear all filters"), this, &TableBrowser::clearFilters);
+    clear->setEnabled(m_clearFilters->isEnabled());
+    menu.addAction(m_viewCell);
+    menu.addAction(m_goToRow);
     if (m_menuHook && !ref.id.isEmpty()) {
         menu.addSeparator();
-        m_menuHook(&menu, ref);
+        QVector<EntityRef> refs { ref };
+        for (const EntityRef &selected : selectedRefs()) {
+            if (!(selected == ref))
+                refs.append(selected);
+        }
+        m_menuHook(&menu, refs);
     }
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }

@@ -4,19 +4,23 @@
 // field per column, one global search, sorting by any column, raw mode, copy and export.
 
 #include "appcontext.h"
+#include "tablereader.h"
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
 class QToolButton;
 class QMenu;
+class QStackedWidget;
 
 namespace cwi {
 
 class CellDelegate;
+class CellViewer;
 class FilterHeader;
 class TableModel;
 
@@ -28,20 +32,33 @@ public:
 
     // Shows TABLE; with FIELD/VALUE set, starts with that column filtered to "=VALUE".
     void showTable(const QString &table, const QString &field = {}, const QString &value = {});
+    // Shows a table exactly as QUERY has it: filters in their fields, search, sort (Back/Forward).
+    void showQuery(const TableQuery &query);
     // Shows TABLE and selects the row with this id once it is loaded (filtered on the id).
     void showRow(const QString &table, const QString &id);
     QString currentTable() const;
     TableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     bool isBusy() const;
+    bool showsEmptyState() const; // "no table open" instead of a blank grid
 
     void copySelection() const; // tab-separated, Ctrl+C
     QVector<EntityRef> selectedRefs() const; // the selected rows (or the current one)
     void exportView(); // asks for a file, CSV or JSON by suffix
+    void exportTo(const QString &path); // in the background, with progress; columns as shown
     void reload(); // live refresh and F5
+    void clearFilters(); // every column filter and the search
+    void goToRow(int row); // 1-based, as the position label counts; selects it
+    void askGoToRow(); // Ctrl+G
+    QString positionText() const { return m_positionText; } // "rows 1–23 of 60"
+    QAction *goToRowAction() const { return m_goToRow; }
+    // The current cell in full (text or pretty JSON, with copy); follows the current cell while open.
+    void viewCell();
+    CellViewer *cellViewer() const { return m_cellViewer; }
 
-    // Lets the window add entity actions (retry, resolve, ...) to the row context menu.
-    using MenuHook = std::function<void(QMenu *, const EntityRef &)>;
+    // Lets the window add entity actions (retry, resolve, ...) to the row context menu; they act on
+    // every selected row (the clicked one first).
+    using MenuHook = std::function<void(QMenu *, const QVector<EntityRef> &)>;
     void setContextMenuHook(MenuHook hook) { m_menuHook = std::move(hook); }
 
 Q_SIGNALS:
@@ -49,13 +66,19 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void statusMessage(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void resetModel();
     void arrangeColumns();
     void applyFilters();
     void updateCountLabel();
+    void updatePosition();
+    void updateCellViewer();
     void emitCurrent();
     void prefetchVisible();
+    void showEmptyState(); // no table yet: say how to open one, with links to the common ones
     void showContextMenu(const QPoint &pos);
 
     AppContext *m_context;
@@ -64,9 +87,16 @@ private:
     FilterHeader *m_header;
     CellDelegate *m_delegate;
     QLineEdit *m_search;
+    QStackedWidget *m_pages;
+    QLabel *m_empty;
     QLabel *m_title;
     QLabel *m_count;
     QToolButton *m_raw;
+    QToolButton *m_clearFilters;
+    QAction *m_goToRow;
+    QAction *m_viewCell;
+    CellViewer *m_cellViewer = nullptr;
+    QString m_positionText;
     QTimer *m_debounce;
     QString m_pendingSelectId;
     MenuHook m_menuHook;

@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "mainwindow.h"
+
 #include <cstring>
 
 namespace cwi {
@@ -56,9 +58,9 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
         QStringLiteral("Render a view into a PNG once it has loaded, then exit."), QStringLiteral("out.png"));
     const QCommandLineOption view(QStringLiteral("view"),
-        QStringLiteral("View to open (or to render with --screenshot): dashboard, table:NAME, tasks, "
-                       "detail:TABLE:ID, log:AGENT_ID, review:PHASE_ID, graph:PHASE_OR_INITIATIVE_ID, history. "
-                       "Default: dashboard."),
+        // The window's own list, so --help names every view it can show.
+        u"View to open (or to render with --screenshot): " + MainWindow::viewNames().join(QStringLiteral(", "))
+            + u". Default: dashboard.",
         QStringLiteral("view"));
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("Window size for --screenshot (default 1440x900)."), QStringLiteral("WxH"));

@@ -6,6 +6,9 @@
 #include "render/tiptaprenderer.h"
 #include "statuscolors.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QUrl>
 
@@ -74,13 +77,26 @@ QString valueHtml(const DetailData &data, const FieldSpec *field, const QString 
                 + render::escaped(text.left(20000)) + u"</pre>";
         QStringList lines = pretty.split(u'\n');
         QString tail;
-        if (lines.size() > DetailHtml::kFoldedJsonLines && !expanded.contains(name)) {
+        // Every JSON value with more than one line folds: short ones to a one-line summary,
+        // long ones to their first lines.
+        const QString foldedKey = u'-' + name;
+        if (lines.size() > 1 && lines.size() <= DetailHtml::kFoldedJsonLines && expanded.contains(foldedKey)) {
+            const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+            const QString summary = doc.isArray() ? QStringLiteral("[ %1 items ]").arg(doc.array().size())
+                                                  : QStringLiteral("{ %1 keys }").arg(doc.object().size());
+            return u"<code>" + render::escaped(summary) + u"</code> "
+                + link(u"cwi:unfold/" + name, QStringLiteral("▸ show"));
+        }
+        if (lines.size() > 1 && lines.size() <= DetailHtml::kFoldedJsonLines) {
+            tail = u"<br>" + link(u"cwi:fold/" + foldedKey, QStringLiteral("▾ fold"));
+        } else if (lines.size() > DetailHtml::kFoldedJsonLines && !expanded.contains(name)) {
             tail = u"<br>" + link(u"cwi:expand/" + name, QStringLiteral("▸ show all %1 lines").arg(lines.size()));
             lines = lines.mid(0, DetailHtml::kFoldedJsonLines);
         } else if (lines.size() > DetailHtml::kFoldedJsonLines) {
             tail = u"<br>" + link(u"cwi:fold/" + name, QStringLiteral("▾ fold"));
         }
-        return u"<pre style=\"background:#f6f8fa;\">" + render::escaped(lines.join(u'\n')) + u"</pre>" + tail;
+        return u"<pre style=\"background:#f6f8fa; white-space:pre-wrap;\">" + render::escaped(lines.join(u'\n'))
+            + u"</pre>" + tail;
     }
     default:
         break;
@@ -93,7 +109,21 @@ QString valueHtml(const DetailData &data, const FieldSpec *field, const QString 
 
 } // namespace
 
-QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
+QStringList DetailHtml::labels(const DetailData &data)
+{
+    QStringList names;
+    if (!data.row)
+        return names;
+    for (const QString &column : data.row->columns) {
+        const int c = data.info.columnIndex(column);
+        const QString logical = c >= 0 ? data.info.columns.at(c).logicalName : QString();
+        const FieldSpec *field = data.info.spec && !logical.isEmpty() ? data.info.spec->field(logical) : nullptr;
+        names.append(field ? field->name : column);
+    }
+    return names;
+}
+
+QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded, int labelWidth)
 {
     const TableSpec *spec = data.info.spec;
     const QString title = spec ? spec->title : data.table;
@@ -132,8 +162,9 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded)
         const QString logical = c >= 0 ? data.info.columns.at(c).logicalName : QString();
         const FieldSpec *field = spec && !logical.isEmpty() ? spec->field(logical) : nullptr;
         const QString shade = i % 2 ? QStringLiteral("#ffffff") : QStringLiteral("#f7f7f9");
-        html += u"<tr style=\"background:" + shade + u";\"><td valign=\"top\" nowrap style=\"color:#555;\"><b>"
-            + render::escaped(field ? field->name : column) + u"</b>"
+        html += u"<tr style=\"background:" + shade + u";\"><td valign=\"top\" nowrap"
+            + (labelWidth > 0 ? QString(u" width=\"" + QString::number(labelWidth) + u'"') : QString())
+            + u" style=\"color:#555;\"><b>" + render::escaped(field ? field->name : column) + u"</b>"
             + (field ? QString() : QStringLiteral("<br><span style=\"color:#999;\">not in the schema</span>"))
             + u"</td><td valign=\"top\">" + valueHtml(data, field, column, row.values.at(i), expanded) + u"</td></tr>";
     }

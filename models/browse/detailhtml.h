@@ -4,7 +4,9 @@
 // what its foreign keys point at. Pure (no widgets, no SQL), so it is tested on its own.
 //
 // Links it writes: cwi:open/TABLE/ID (a row), cwi:filter/TABLE/FIELD/VALUE (a filtered list),
-// cwi:expand/FIELD (show a long JSON value in full), cwi:log/AGENT_ID, cwi:review/PHASE_ID.
+// cwi:expand/FIELD (show a long JSON value in full), cwi:fold/FIELD (fold it again; "-FIELD" folds a
+// short one to its summary), cwi:unfold/FIELD, cwi:log/AGENT_ID, cwi:review/PHASE_ID.
+// EXPANDED holds FIELD for long values shown in full and "-FIELD" for short values folded.
 
 #include "rowreader.h"
 #include "transcript/logloader.h"
@@ -33,7 +35,11 @@ class DetailHtml
 {
 public:
     static constexpr int kFoldedJsonLines = 14;
-    static QString build(const DetailData &data, const QSet<QString> &expanded);
+    // LABEL_WIDTH: pixels of the field-name column (the view measures its longest name), so that
+    // a long value never squeezes the names to a letter per line; 0 leaves it to the layout.
+    static QString build(const DetailData &data, const QSet<QString> &expanded, int labelWidth = 0);
+    // The names the form shows in its first column (for the view to measure).
+    static QStringList labels(const DetailData &data);
 };
 
 } // namespace cwi

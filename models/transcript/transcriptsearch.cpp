@@ -1,5 +1,7 @@
 #include "transcriptsearch.h"
 
+#include "eventpresentation.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -39,8 +41,21 @@ inline char lower(char c)
 
 } // namespace
 
-TranscriptSearchResult searchTranscript(
-    const LineIndex &index, const QString &needle, const std::atomic_bool *cancel, std::atomic_int *progress)
+// Hits of NEEDLE in what the transcript shows for LINE (0 when they were all in hidden fields).
+qint64 shownHits(const LineIndex &index, int line, const QString &needle)
+{
+    const EventPresentation shown = presentEvent(parseEvent(index.line(line)), nullptr, line);
+    qint64 hits = 0;
+    for (const QString *text : { &shown.header, &shown.body, &shown.detail }) {
+        for (qsizetype at = text->indexOf(needle, 0, Qt::CaseInsensitive); at >= 0;
+             at = text->indexOf(needle, at + 1, Qt::CaseInsensitive))
+            ++hits;
+    }
+    return hits;
+}
+
+TranscriptSearchResult searchTranscript(const LineIndex &index, const QString &needle, const std::atomic_bool *cancel,
+    std::atomic_int *progress, SearchScope scope)
 {
     TranscriptSearchResult result;
     result.needle = needle;
@@ -83,6 +98,22 @@ TranscriptSearchResult searchTranscript(
         }
         if (progress)
             progress->store(int(std::min<qint64>(1000, (start + len) * 1000 / total)), std::memory_order_relaxed);
+    }
+    if (scope == SearchScope::ShownText) {
+        QVector<int> shownLines;
+        result.hits = 0;
+        for (int line : std::as_const(result.lines)) {
+            if (cancel && cancel->load(std::memory_order_relaxed)) {
+                result.cancelled = true;
+                return result;
+            }
+            const qint64 hits = shownHits(index, line, needle);
+            if (hits > 0) {
+                shownLines.append(line);
+                result.hits += hits;
+            }
+        }
+        result.lines = shownLines;
     }
     return result;
 }

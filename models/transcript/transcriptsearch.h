@@ -20,8 +20,16 @@ struct TranscriptSearchResult
     bool cancelled = false;
 };
 
-// PROGRESS receives per-mille done; CANCEL stops early. Both may be null.
+enum class SearchScope
+{
+    StoredBytes, // what Raw shows: keys, ids and every field of the JSON
+    ShownText, // what the transcript shows (header, body, expandable detail): hits only there count
+};
+
+// PROGRESS receives per-mille done; CANCEL stops early. Both may be null. With ShownText the
+// bytes are searched first and only the lines that hit are parsed and checked.
 TranscriptSearchResult searchTranscript(const LineIndex &index, const QString &needle,
-    const std::atomic_bool *cancel = nullptr, std::atomic_int *progress = nullptr);
+    const std::atomic_bool *cancel = nullptr, std::atomic_int *progress = nullptr,
+    SearchScope scope = SearchScope::StoredBytes);
 
 } // namespace cwi

@@ -78,6 +78,10 @@ private slots:
         for (const char *option : { "--demo", "--info", "--edit", "--screenshot", "--view", "--size",
                  "--export-session", "--format", "--do", "--no-live" })
             QVERIFY2(help.out.contains(option), option);
+        // Every view the README's --view row lists.
+        for (const char *view : { "dashboard", "table:NAME", "tasks", "detail:TABLE:ID", "log:AGENT_ID",
+                 "review:PHASE_ID", "pages[", "proposals[", "chat[", "messages[", "conversations[", "history" })
+            QVERIFY2(help.out.contains(view), view);
     }
 
     void infoReportsTablesColumnsAndMigrations()

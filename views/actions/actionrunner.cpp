@@ -67,7 +67,8 @@ void ActionRunner::trigger(const QString &action, const QStringList &ids, const 
         plan = m_actions->plan(action, ids, { dialog.argument() }); // fresh read right before writing
     } else {
         plan = m_actions->plan(action, ids, argument.isNull() ? QStringList() : QStringList { argument });
-        if (plan.isValid() && plan.needsConfirmation && m_interactive) {
+        // Every action first shows what will change, also the trivial ones (resolve, mark read).
+        if (plan.isValid() && m_interactive) {
             ActionDialog dialog(*info, planner, {}, argument, {}, m_dialogParent);
             if (dialog.exec() != QDialog::Accepted)
                 return;
@@ -77,11 +78,11 @@ void ActionRunner::trigger(const QString &action, const QStringList &ids, const 
     report(applyWithRetry(plan));
 }
 
-WriteResult ActionRunner::run(const ActionPlan &plan)
+WriteResult ActionRunner::run(const ActionPlan &plan, bool confirmed)
 {
     if (!m_actions)
         return {};
-    if (plan.isValid() && plan.needsConfirmation && m_interactive) {
+    if (plan.isValid() && !confirmed && m_interactive) {
         const ActionInfo *info = Actions::info(plan.action);
         ActionInfo shown = info ? *info : ActionInfo {};
         shown.arg = ActionArg::None;
@@ -109,7 +110,7 @@ WriteResult ActionRunner::undoLast()
                m_dialogParent, tr("Database busy"), result.message, QMessageBox::Retry | QMessageBox::Cancel)
             == QMessageBox::Retry)
         result = m_actions->undoLast();
-    report(result);
+    report(result, true);
     return result;
 }
 
@@ -124,11 +125,17 @@ WriteResult ActionRunner::applyWithRetry(const ActionPlan &plan)
     return result;
 }
 
-void ActionRunner::report(const WriteResult &result)
+void ActionRunner::report(const WriteResult &result, bool undo)
 {
     switch (result.outcome) {
     case WriteOutcome::Applied:
-        Q_EMIT statusMessage(result.plan.title + u" — done. Ctrl+Z undoes it.");
+        // Only a fresh action can be undone by the next Ctrl+Z; after an undo, say what it undid.
+        updateUndo();
+        if (undo)
+            Q_EMIT statusMessage(
+                result.plan.title + u" — done." + (m_undo->isEnabled() ? u" Ctrl+Z: "_s + m_undo->text() : QString()));
+        else
+            Q_EMIT statusMessage(result.plan.title + u" — done. Ctrl+Z undoes it.");
         m_context->notifyDataChanged();
         break;
     case WriteOutcome::ChangedMeanwhile:

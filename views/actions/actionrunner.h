@@ -29,8 +29,9 @@ public:
 
     // ACTION (Actions::catalogue() name) on IDS. ARGUMENT given: no text/status prompt.
     void trigger(const QString &action, const QStringList &ids, const QString &argument = QString());
-    // A plan made elsewhere (e.g. the review's comment editor): confirm if it needs it, apply, report.
-    WriteResult run(const ActionPlan &plan);
+    // A plan made elsewhere (e.g. the review's comment cards): show what will change, apply, report.
+    // CONFIRMED: the caller's own dialog already showed it (the comment editor), apply at once.
+    WriteResult run(const ActionPlan &plan, bool confirmed = false);
     WriteResult undoLast();
 
     // Edit > Undo (Ctrl+Z): its text names the action it undoes; disabled when nothing to undo or
@@ -47,7 +48,7 @@ Q_SIGNALS:
 
 private:
     WriteResult applyWithRetry(const ActionPlan &plan);
-    void report(const WriteResult &result);
+    void report(const WriteResult &result, bool undo = false);
     void updateUndo();
 
     AppContext *m_context;

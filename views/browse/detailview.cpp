@@ -80,11 +80,7 @@ DetailView::DetailView(AppContext *context, QWidget *parent)
         if (m_ref.isValid())
             load();
     });
-    connect(m_context, &AppContext::databaseChanged, this, [this] {
-        m_ref = {};
-        m_data.reset();
-        m_browser->clear();
-    });
+    connect(m_context, &AppContext::databaseChanged, this, &DetailView::clear);
 }
 
 DetailView::~DetailView() = default;
@@ -92,6 +88,16 @@ DetailView::~DetailView() = default;
 QString DetailView::html() const
 {
     return m_browser->toHtml();
+}
+
+void DetailView::clear()
+{
+    ++m_generation; // a load on its way is for the row left behind
+    m_ref = {};
+    m_data.reset();
+    m_expanded.clear();
+    m_browser->clear();
+    setBusy(false);
 }
 
 void DetailView::showRow(const EntityRef &ref)
@@ -135,7 +141,15 @@ void DetailView::render()
     if (!m_data)
         return;
     const int scroll = m_browser->verticalScrollBar() ? m_browser->verticalScrollBar()->value() : 0;
-    m_browser->setHtml(DetailHtml::build(*m_data, m_expanded));
+    // The names column is as wide as the longest name (bold), at most 40 % of the pane.
+    QFont bold = m_browser->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    int labelWidth = 0;
+    for (const QString &label : DetailHtml::labels(*m_data))
+        labelWidth = qMax(labelWidth, metrics.horizontalAdvance(label));
+    labelWidth = qMin(labelWidth + 12, qMax(60, m_browser->viewport()->width() * 2 / 5));
+    m_browser->setHtml(DetailHtml::build(*m_data, m_expanded, labelWidth));
     m_browser->verticalScrollBar()->setValue(scroll);
 }
 
@@ -163,8 +177,14 @@ void DetailView::onLink(const QUrl &url)
     else if (verb == u"expand") {
         m_expanded.insert(part(1));
         render();
-    } else if (verb == u"fold") {
-        m_expanded.remove(part(1));
+    } else if (verb == u"fold") { // a long value back to its first lines, a short one to "{ n keys }"
+        if (part(1).startsWith(u'-'))
+            m_expanded.insert(part(1));
+        else
+            m_expanded.remove(part(1));
+        render();
+    } else if (verb == u"unfold") {
+        m_expanded.remove(u'-' + part(1));
         render();
     }
 }

@@ -24,9 +24,11 @@ public:
     ~DetailView() override;
 
     void showRow(const EntityRef &ref);
+    void clear(); // back to "Select a row"
     EntityRef current() const { return m_ref; }
     bool isBusy() const { return m_busy; }
     QString html() const; // what is shown (tests)
+    QTextBrowser *browser() const { return m_browser; }
 
 Q_SIGNALS:
     void openFiltered(const QString &table, const QString &field, const QString &value);

@@ -76,6 +76,7 @@ void QuickOpen::search()
             if (generation != m_generation)
                 return;
             m_results->clear();
+            addTables(m_input->text());
             for (const EntityMatch &match : matches) {
                 const TableSpec *spec = Catalog::table(match.table);
                 const QString label = match.label.isEmpty() ? match.id : match.label.left(100);
@@ -90,6 +91,26 @@ void QuickOpen::search()
             if (m_results->count() > 0)
                 m_results->setCurrentRow(0);
         });
+}
+
+// Tables whose name or title holds TEXT ("tasks", "review"): the schema is in memory, no query.
+void QuickOpen::addTables(const QString &text)
+{
+    const auto db = m_context->database();
+    const QString needle = text.trimmed();
+    if (!db || needle.size() < 2)
+        return;
+    for (const QString &table : db->schema().tableNames()) {
+        const TableInfo *info = db->schema().table(table);
+        const QString title = info && info->spec ? info->spec->title : table;
+        if (!table.contains(needle, Qt::CaseInsensitive) && !title.contains(needle, Qt::CaseInsensitive))
+            continue;
+        auto *item = new QListWidgetItem(tr("%1   · table  %2").arg(title, table), m_results);
+        item->setIcon(QIcon::fromTheme(QStringLiteral("x-office-spreadsheet")));
+        item->setData(kTableRole, table);
+        item->setData(kIdRole, QString());
+        item->setToolTip(tr("Open the %1 table").arg(table));
+    }
 }
 
 void QuickOpen::accept()

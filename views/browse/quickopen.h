@@ -1,6 +1,7 @@
 #pragma once
 
-// Ctrl+K: type any id (or its prefix) or any name, pick a match, jump to that entity.
+// Ctrl+K: type any id (or its prefix) or any name, pick a match, jump to that entity; a table's
+// name or title offers the table itself.
 
 #include "appcontext.h"
 
@@ -20,6 +21,7 @@ public:
 
 private:
     void search();
+    void addTables(const QString &text);
     void accept() override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 

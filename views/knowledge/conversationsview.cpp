@@ -64,6 +64,13 @@ ConversationsView::ConversationsView(AppContext *ctx, QWidget *parent)
     reload();
 }
 
+QVector<EntityRef> ConversationsView::selectedRefs() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    const QString id = current.isValid() ? current.data(ConversationListModel::IdRole).toString() : QString();
+    return id.isEmpty() ? QVector<EntityRef>() : QVector<EntityRef> { { u"conversations"_s, id } };
+}
+
 int ConversationsView::pendingCount() const
 {
     return m_model->pendingCount();

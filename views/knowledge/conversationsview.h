@@ -24,6 +24,8 @@ public:
     ConversationListModel *model() const { return m_model; }
     DocumentBrowser *document() const { return m_document; }
     int pendingCount() const;
+    QTableView *listView() const { return m_table; }
+    QVector<EntityRef> selectedRefs() const; // the current conversation, for actions
 
 public Q_SLOTS:
     void reload() override;

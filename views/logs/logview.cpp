@@ -24,6 +24,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolBar>
@@ -243,8 +244,9 @@ void LogView::buildUi()
     });
 
     m_firstErrorAction = bar->addAction(u"First error"_s, this, &LogView::jumpToFirstError);
-    m_firstErrorAction->setToolTip(u"Jump to the first failed tool call, unparseable line or failed result (Ctrl+E)"_s);
-    m_firstErrorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    // F8 as IDEs jump to a problem; Ctrl+E is the window's Editing switch.
+    m_firstErrorAction->setToolTip(u"Jump to the first failed tool call, unparseable line or failed result (F8)"_s);
+    m_firstErrorAction->setShortcut(QKeySequence(Qt::Key_F8));
     m_firstErrorAction->setEnabled(false);
 
     m_rawAction = bar->addAction(u"Raw"_s);
@@ -276,6 +278,10 @@ void LogView::buildUi()
     exportMenu->addAction(u"JSONL (exact bytes)…"_s, this, [this]() { exportCurrent(u"jsonl"_s); });
     exportMenu->addAction(u"Markdown transcript…"_s, this, [this]() { exportCurrent(u"md"_s); });
     exportButton->setMenu(exportMenu);
+    // An instant-popup button draws its menu arrow over the text; give the arrow its own room.
+    exportButton->setText(u"Export…"_s);
+    exportButton->setMinimumWidth(exportButton->sizeHint().width()
+        + exportButton->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, exportButton));
     bar->addWidget(exportButton);
 
     m_transcriptStack = new QStackedWidget;
@@ -329,7 +335,7 @@ void LogView::buildUi()
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({ 470, 930 });
 
-    auto *findAction = new QAction(this);
+    auto *findAction = new QAction(u"Search the session"_s, this);
     findAction->setShortcut(QKeySequence::Find);
     findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(findAction, &QAction::triggered, this, [this]() {
@@ -337,7 +343,7 @@ void LogView::buildUi()
         m_searchEdit->selectAll();
     });
     addAction(findAction);
-    auto *copyAction = new QAction(this);
+    auto *copyAction = new QAction(u"Copy the selected log lines"_s, this);
     copyAction->setShortcut(QKeySequence::Copy);
     copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(copyAction, &QAction::triggered, this, &LogView::copyCurrentEvent);

@@ -59,6 +59,7 @@ public:
     SessionListModel *sessionModel() const { return m_sessions; }
     QTreeView *transcriptView() const { return m_transcriptView; }
     QString statusText() const;
+    const TranscriptSearchResult &searchResult() const { return m_search; } // the last search's hits
 
     // Search in the whole session (worker); the hits are visited with findNext/findPrevious.
     void find(const QString &needle);

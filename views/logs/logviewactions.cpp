@@ -427,8 +427,12 @@ void LogView::find(const QString &needle)
     m_hitLabel->setText(u"searching…"_s);
     const quint64 generation = m_sessionGeneration;
     const LineIndex index = m_transcript->transcript()->index();
+    // The transcript hides ids, keys and usage fields; only Raw shows them, so only Raw counts them.
+    const SearchScope scope = m_rawAction->isChecked() ? SearchScope::StoredBytes : SearchScope::ShownText;
     runWorker<TranscriptSearchResult>(
-        [index, needle, state]() { return searchTranscript(index, needle, &state->cancel, &state->progress); },
+        [index, needle, state, scope]() {
+            return searchTranscript(index, needle, &state->cancel, &state->progress, scope);
+        },
         [this, generation, state](TranscriptSearchResult result) {
             if (state != m_searchState)
                 return;
@@ -526,6 +530,8 @@ void LogView::setRawMode(bool raw)
     if (m_rawAction->isChecked() != raw)
         m_rawAction->setChecked(raw);
     m_chunkMarksAction->setEnabled(raw);
+    if (!m_search.needle.isEmpty()) // Raw shows every field: what counts as a hit changes with it
+        QTimer::singleShot(0, this, [this, needle = m_search.needle] { find(needle); });
     m_transcriptStack->setCurrentWidget(raw ? static_cast<QWidget *>(m_rawView) : m_transcriptView);
     // Keep the place: the current line in one mode is the current line in the other.
     if (raw) {

@@ -1,7 +1,9 @@
 #include "reviewcommentwrites.h"
 
+#include "actions/actionrunner.h"
 #include "browse/cellformat.h"
 #include "commenteditor.h"
+#include "database.h"
 #include "diff/diffmodel.h"
 #include "diff/reviewsession.h"
 #include "writes/actions.h"
@@ -37,14 +39,26 @@ ReviewCommentWrites::ReviewCommentWrites(ReviewSession *session, DiffModel *diff
 
 void ReviewCommentWrites::setActions(Actions *actions)
 {
-    if (m_actions)
+    if (m_actions) {
         disconnect(m_actions.data(), nullptr, this, nullptr);
+        if (m_actions->database())
+            disconnect(m_actions->database().get(), nullptr, this, nullptr);
+    }
     m_actions = actions;
     if (m_actions) {
         // Undo from the History (or any action) changes comments: show it.
         connect(m_actions, &Actions::finished, this, [this] { m_session->reloadComments(); });
+        // Editing switched on or off (toolbar, Ctrl+E) reaches the open review at once.
+        if (m_actions->database())
+            connect(
+                m_actions->database().get(), &Database::writableChanged, this, &ReviewCommentWrites::editingChanged);
     }
     Q_EMIT editingChanged();
+}
+
+void ReviewCommentWrites::setRunner(ActionRunner *runner)
+{
+    m_runner = runner;
 }
 
 bool ReviewCommentWrites::canEdit() const
@@ -126,8 +140,9 @@ void ReviewCommentWrites::deleteComment(const QString &id)
     runPlan(m_actions->planDeleteComment(id), true);
 }
 
-// Confirms when the plan asks for it (showing field: old → new), applies, and tells the user what
-// happened when it did not apply. Returns true when applied.
+// CONFIRM: show what will change first (false when the comment editor already was the
+// confirmation). Applies, and tells the user what happened when it did not apply. Returns true
+// when applied.
 bool ReviewCommentWrites::runPlan(const ActionPlan &plan, bool confirm)
 {
     if (!plan.isValid()) {
@@ -135,6 +150,10 @@ bool ReviewCommentWrites::runPlan(const ActionPlan &plan, bool confirm)
             m_dialogParent, tr("Not possible"), plan.notValid.isEmpty() ? tr("Nothing to change.") : plan.notValid);
         return false;
     }
+    // The one runner: "what will change", retry when busy, status line, Ctrl+Z. The comments reload
+    // on Actions::finished.
+    if (m_runner)
+        return m_runner->run(plan, !confirm).outcome == WriteOutcome::Applied;
     if (confirm && plan.needsConfirmation) {
         QStringList lines;
         for (const RowChange &row : plan.rows) {

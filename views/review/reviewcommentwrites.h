@@ -3,7 +3,9 @@
 // The review's comment writes: add, resolve, unresolve, edit, delete. Every one is planned and
 // applied through the shared write path (Actions), which checks the row is still as seen,
 // journals it for undo and writes in one short transaction; what will change is shown first.
-// Without Actions, or with editing off, nothing can be written and whyReadOnly() says why.
+// With the window's ActionRunner the writes go through it, as every other action does: its "what
+// will change" dialog, its status line and Ctrl+Z. Without Actions, or with editing off, nothing can
+// be written and whyReadOnly() says why; switching editing on or off reaches the review at once.
 
 #include <QObject>
 #include <QPointer>
@@ -13,6 +15,7 @@ class QWidget;
 
 namespace cwi {
 
+class ActionRunner;
 class Actions;
 class DiffModel;
 class ReviewSession;
@@ -27,6 +30,7 @@ public:
 
     void setSession(ReviewSession *session) { m_session = session; }
     void setActions(Actions *actions);
+    void setRunner(ActionRunner *runner);
     bool canEdit() const;
     QString whyReadOnly() const;
 
@@ -40,7 +44,7 @@ public:
     void deleteComment(const QString &id);
 
 Q_SIGNALS:
-    void editingChanged(); // actions came or went
+    void editingChanged(); // actions came or went, editing was switched on or off
 
 private:
     bool runPlan(const ActionPlan &plan, bool confirm);
@@ -49,6 +53,7 @@ private:
     DiffModel *m_diff;
     QWidget *m_dialogParent;
     QPointer<Actions> m_actions; // owned by the window; may go away with its database
+    QPointer<ActionRunner> m_runner; // the window's; null: this class asks and applies itself
 };
 
 } // namespace cwi

@@ -1,6 +1,7 @@
 #include "reviewview.h"
 
 #include "appcontext.h"
+#include "asyncjob.h"
 #include "diff/difffilelistmodel.h"
 #include "diff/difffiletreemodel.h"
 #include "diff/diffmodel.h"
@@ -11,10 +12,15 @@
 #include "reviewdiffpane.h"
 #include "reviewfilepanel.h"
 #include "reviewheader.h"
+#include "statuscolors.h"
+#include "workrepositories.h"
 
+#include <QClipboard>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -59,10 +65,14 @@ ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_chooseFolder = new QPushButton(tr("Choose clone folder…"), messagePage);
+    m_choosePhase = new QPushButton(tr("Choose a phase…"), messagePage);
+    m_choosePhase->setObjectName(u"choosePhase"_s);
+    m_choosePhase->setToolTip(tr("The phases of the file, those waiting for review first, then the newest"));
     auto *messageLayout = new QVBoxLayout(messagePage);
     messageLayout->addStretch(1);
     messageLayout->addWidget(m_message);
     messageLayout->addWidget(m_chooseFolder, 0, Qt::AlignHCenter);
+    messageLayout->addWidget(m_choosePhase, 0, Qt::AlignHCenter);
     messageLayout->addStretch(2);
 
     m_pane = new ReviewCommentPane(m_session->commentModel(), this);
@@ -94,6 +104,7 @@ ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
     connectDiff();
     installKeys();
     connect(m_chooseFolder, &QPushButton::clicked, this, &ReviewView::chooseFolder);
+    connect(m_choosePhase, &QPushButton::clicked, this, &ReviewView::choosePhase);
     connect(m_files, &ReviewFilePanel::fileChosen, this, &ReviewView::showFile);
     connect(m_session->fileTree(), &DiffFileTreeModel::viewedChanged, this, [this](int file, bool) {
         if (file == m_currentFile)
@@ -179,6 +190,8 @@ void ReviewView::connectDiff()
                 break;
             }
         });
+    m_diffView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_diffView, &QListView::customContextMenuRequested, this, &ReviewView::showCommentMenu);
     connect(m_diffView, &QListView::activated, this, [this](const QModelIndex &index) {
         const auto kind = DiffModel::RowKind(index.data(DiffModel::RowKindRole).toInt());
         if (kind == DiffModel::CollapsedRow)
@@ -227,6 +240,11 @@ void ReviewView::setSettings(QSettings *settings)
 void ReviewView::setActions(Actions *actions)
 {
     m_writes->setActions(actions);
+}
+
+void ReviewView::setRunner(ActionRunner *runner)
+{
+    m_writes->setRunner(runner);
 }
 
 QTreeView *ReviewView::fileView() const
@@ -290,10 +308,11 @@ void ReviewView::onStateChanged()
     using State = ReviewSession::State;
     const State state = m_session->state();
     m_chooseFolder->setVisible(state == State::NeedsFolder);
+    m_choosePhase->setVisible(state == State::Empty);
     switch (state) {
     case State::Empty:
-        m_message->setText(tr("Choose a phase to review its diff: \"open review\" on a phase in the detail pane, "
-                              "or Ctrl+K and the phase's name."));
+        m_message->setText(tr("Choose a phase to review its diff: here, \"open review\" on a phase in the detail "
+                              "pane, or Ctrl+K and the phase's name."));
         m_stack->setCurrentIndex(MessagePage);
         break;
     case State::Loading:
@@ -473,6 +492,66 @@ void ReviewView::chooseFolder()
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Clone folder of %1").arg(name));
     if (!folder.isEmpty())
         m_session->setCloneFolder(folder);
+}
+
+void ReviewView::choosePhase()
+{
+    const auto db = m_ctx->database();
+    if (!db)
+        return;
+    m_choosePhase->setEnabled(false);
+    runAsync(
+        this, [db] { return makePhaseRepository(db)->findAll(); },
+        [this](const QVector<Phase> &found) {
+            m_choosePhase->setEnabled(true);
+            QVector<Phase> phases = found;
+            // Phases waiting for review first, then the newest.
+            std::stable_sort(phases.begin(), phases.end(), [](const Phase &a, const Phase &b) {
+                const bool ra = a.status == u"pending_review", rb = b.status == u"pending_review";
+                if (ra != rb)
+                    return ra;
+                return a.createdAt.toDateTime() > b.createdAt.toDateTime();
+            });
+            QMenu menu(this);
+            if (phases.isEmpty())
+                menu.addAction(tr("The file has no phases"))->setEnabled(false);
+            for (const Phase &phase : std::as_const(phases).mid(0, 60)) {
+                const QString name = phase.name.isEmpty() ? phase.id : phase.name;
+                const QString label = QString(name).replace(u'&', u"&&"_s) + u"  ("_s
+                    + statusLabel(u"phases"_s, u"status"_s, phase.status) + u')';
+                const QString id = phase.id;
+                menu.addAction(label, this, [this, id] { m_ctx->navigate({ u"review"_s, id }); });
+            }
+            menu.exec(m_choosePhase->mapToGlobal(QPoint(0, m_choosePhase->height())));
+        });
+}
+
+// The same actions as the card's links, and its id; greyed with the reason when read-only.
+void ReviewView::showCommentMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_diffView->indexAt(pos);
+    if (DiffModel::RowKind(index.data(DiffModel::RowKindRole).toInt()) != DiffModel::CommentRow)
+        return;
+    const QString id = index.data(DiffModel::CommentIdRole).toString();
+    const bool resolved = index.data(DiffModel::ResolvedRole).toBool();
+    QMenu menu(this);
+    menu.setToolTipsVisible(true);
+    const QString why = m_writes->whyReadOnly();
+    const auto add = [&](const QString &text, auto slot) {
+        QAction *action = menu.addAction(text, this, slot);
+        action->setEnabled(why.isEmpty());
+        action->setToolTip(why);
+    };
+    if (resolved)
+        add(tr("Unresolve"), [this, id] { resolve({ id }, false); });
+    else
+        add(tr("Resolve"), [this, id] { resolve({ id }, true); });
+    add(tr("Edit…"), [this, id] { m_writes->editComment(id); });
+    add(tr("Delete…"), [this, id] { m_writes->deleteComment(id); });
+    menu.addSeparator();
+    menu.addAction(tr("Copy id"), this, [id] { QGuiApplication::clipboard()->setText(id); });
+    menu.addAction(tr("Show details"), this, [this, id] { m_ctx->navigate({ u"review_comments"_s, id }); });
+    menu.exec(m_diffView->viewport()->mapToGlobal(pos));
 }
 
 } // namespace cwi

@@ -6,7 +6,7 @@
 // changed words highlighted, long lines cut or wrapped) with comments as cards under their
 // lines, and the comment pane (commentPane(): the main window may move it into a dock).
 // Keys: j / k next / previous file, n / p next / previous unresolved comment, C comments the
-// current line, Alt+Down / Alt+Up step through files as well.
+// current line, Alt+Down / Alt+Up step through files as well. A comment card has a context menu.
 //
 // Writes go through ReviewCommentWrites (the shared write path); without it the page is read-only.
 
@@ -23,6 +23,7 @@ class QTreeView;
 
 namespace cwi {
 
+class ActionRunner;
 class Actions;
 class AppContext;
 class DiffDelegate;
@@ -44,8 +45,11 @@ public:
     void showPhase(const QString &phaseId);
     // Shows the phase and, once its diff is in, scrolls to the comment (e.g. from a navigate()).
     void showPhase(const QString &phaseId, const QString &commentId);
-    // The shared write path; null (the default) keeps the review read-only.
+    // The shared write path; null (the default) keeps the review read-only. Switching editing on or
+    // off reaches the open review at once.
     void setActions(Actions *actions);
+    // The window's runner: comment writes then show "what will change" as every other action does.
+    void setRunner(ActionRunner *runner);
     // Where clone folders, refs and the view options are remembered; the application's QSettings by default.
     void setSettings(QSettings *settings);
 
@@ -90,6 +94,8 @@ private:
     static constexpr int kWholeFile = -2;
     void updateEditing();
     void chooseFolder();
+    void choosePhase(); // a menu of the file's phases, read in the background
+    void showCommentMenu(const QPoint &pos); // a comment card's actions, at POS in the diff
 
     AppContext *m_ctx;
     std::unique_ptr<QSettings> m_ownSettings;
@@ -103,6 +109,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QLabel *m_message = nullptr;
     QPushButton *m_chooseFolder = nullptr;
+    QPushButton *m_choosePhase = nullptr;
     ReviewFilePanel *m_files = nullptr;
     ReviewDiffPane *m_diffPane = nullptr;
     QListView *m_diffView = nullptr; // the pane's

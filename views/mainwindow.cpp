@@ -26,6 +26,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QKeySequence>
 #include <QLabel>
@@ -33,22 +35,17 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
 #include <QToolBar>
+#include <QTreeWidget>
+#include <QVBoxLayout>
 
 namespace cwi {
-
-namespace {
-enum CenterPage
-{
-    DashboardPage,
-    TablePage,
-    ReviewPage,
-    QueryPageIndex
-};
-}
 
 MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
@@ -64,11 +61,13 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
     createActions();
     createMenus();
     createStatusBar();
-    resizeDocks({ m_docks.value(0), m_docks.value(2) }, { 380, 440 }, Qt::Horizontal);
+    resize(1400, 900);
+    applyDefaultSizes();
     m_defaultState = saveState();
+    m_shownPage = m_center->currentIndex();
+    connect(m_center, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
     connect(m_context, &AppContext::navigateRequested, this, &MainWindow::navigate);
     connect(m_context, &AppContext::databaseChanged, this, &MainWindow::updateStatus);
-    resize(1400, 900);
 }
 
 MainWindow::~MainWindow() = default;
@@ -86,6 +85,15 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &objectName, con
     if (!shortcut.isEmpty())
         toggle->setShortcut(shortcut);
     toggle->setToolTip(tr("Show or hide the %1 pane").arg(title));
+    // A bottom pane opened from the menu or its key gets room to read in, not a 180 px strip.
+    connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+        if (!visible || dock->isFloating() || dockWidgetArea(dock) != Qt::BottomDockWidgetArea || !isVisible())
+            return;
+        QTimer::singleShot(0, this, [this, dock] {
+            if (dock->isVisible() && dock->height() < height() * 30 / 100)
+                resizeDocks({ dock }, { height() * 40 / 100 }, Qt::Vertical);
+        });
+    });
     m_docks.append(dock);
     return dock;
 }
@@ -180,7 +188,7 @@ void MainWindow::createViews()
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_dashboard, &DashboardView::openFilteredTable, this, &MainWindow::openFiltered);
     connect(m_detail, &DetailView::openFiltered, this, &MainWindow::openFiltered);
-    m_table->setContextMenuHook([this](QMenu *menu, const EntityRef &ref) { entityMenu(menu, ref); });
+    m_table->setContextMenuHook([this](QMenu *menu, const QVector<EntityRef> &refs) { entityMenu(menu, refs); });
 
     m_busyProbes << [this] { return m_dashboard->isBusy(); } << [this] { return m_table->isBusy(); }
                  << [this] { return m_tasks->isBusy(); } << [this] { return m_detail->isBusy(); }
@@ -194,10 +202,25 @@ void MainWindow::createViews()
 void MainWindow::createActions()
 {
     m_runner = new ActionRunner(m_context, nullptr, this);
-    // Action shortcuts (retry, resolve, ...) act on what is selected where the focus is.
+    // Action shortcuts (retry, resolve, ...) act on what is selected where the focus is; the same
+    // rows get a context menu with the actions that fit them.
+    m_rowPanes.append({ m_table, [this] { return m_table->selectedRefs(); } });
     ActionMenu::installShortcuts(m_table->view(), m_runner, [this] { return m_table->selectedRefs(); });
-    ActionMenu::installShortcuts(m_tasks, m_runner, [this] { return QVector<EntityRef> { m_tasks->currentEntity() }; });
-    ActionMenu::installShortcuts(m_detail, m_runner, [this] { return QVector<EntityRef> { m_detail->current() }; });
+    addRowPane(m_tasks, m_tasks->treeView(), [this] {
+        const EntityRef ref = m_tasks->currentEntity();
+        return ref.isValid() ? QVector<EntityRef> { ref } : QVector<EntityRef>();
+    });
+    addRowPane(m_detail, m_detail->browser(), [this] {
+        const EntityRef ref = m_detail->current();
+        return ref.isValid() ? QVector<EntityRef> { ref } : QVector<EntityRef>();
+    });
+    addRowPane(m_conversations, m_conversations->listView(), [this] { return m_conversations->selectedRefs(); });
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (const RowPane &pane : std::as_const(m_rowPanes)) {
+            if (now && pane.pane->isAncestorOf(now))
+                m_lastRowPane = pane.pane;
+        }
+    });
     connect(m_runner, &ActionRunner::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_editMode = new EditModeToggle(m_context, this);
@@ -210,6 +233,7 @@ void MainWindow::createActions()
     addDock(m_history, QStringLiteral("historyDock"), tr("History"), Qt::BottomDockWidgetArea,
         QKeySequence(Qt::ALT | Qt::Key_9));
     m_review->setActions(nullptr);
+    m_review->setRunner(m_runner);
     m_historyDock = m_docks.last();
     m_historyDock->hide(); // on demand (View > Panes, Alt+9); the journal is empty at first
 
@@ -221,6 +245,8 @@ void MainWindow::createActions()
     m_forwardAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
     m_forwardAction->setToolTip(tr("Forward again (Alt+Right)"));
     connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
+    m_backAction->setEnabled(false); // nothing visited yet
+    m_forwardAction->setEnabled(false);
     m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setToolTip(tr("Reload every view from the file now (F5)"));
@@ -257,6 +283,10 @@ void MainWindow::createMenus()
     edit->addAction(m_runner->undoAction());
     edit->addSeparator();
     edit->addAction(m_editMode->action());
+    // The manual actions of the row selected in the pane that had the focus last.
+    QMenu *actions = edit->addMenu(tr("&Actions"));
+    connect(actions, &QMenu::aboutToShow, this, [this, actions] { fillActionsMenu(actions); });
+    fillActionsMenu(actions);
     edit->addSeparator();
     QAction *copyId = edit->addAction(tr("Copy &id of current row"), this, &MainWindow::copyCurrentId);
     copyId->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -329,10 +359,64 @@ void MainWindow::createStatusBar()
     updateStatus();
 }
 
-void MainWindow::entityMenu(QMenu *menu, const EntityRef &ref)
+void MainWindow::addRowPane(QWidget *pane, QWidget *target, std::function<QVector<EntityRef>()> selection)
 {
+    m_rowPanes.append({ pane, selection });
+    ActionMenu::installShortcuts(pane, m_runner, selection);
+    target->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(target, &QWidget::customContextMenuRequested, this, [this, target, selection](const QPoint &pos) {
+        if (auto *view = qobject_cast<QAbstractItemView *>(target)) {
+            const QModelIndex index = view->indexAt(pos);
+            if (index.isValid() && !view->selectionModel()->isSelected(index))
+                view->setCurrentIndex(index); // right-click selects, as in the table browser
+        }
+        showRowMenu(target, pos, selection());
+    });
+}
+
+void MainWindow::showRowMenu(QWidget *target, const QPoint &pos, const QVector<EntityRef> &refs)
+{
+    auto *scroll = qobject_cast<QAbstractScrollArea *>(target);
+    QWidget *mapFrom = scroll ? scroll->viewport() : target;
+    std::unique_ptr<QMenu> menu;
+    if (auto *text = qobject_cast<QTextBrowser *>(target)) // keep Copy / Select all of the text
+        menu.reset(text->createStandardContextMenu(pos));
+    else
+        menu = std::make_unique<QMenu>(this);
+    if (!refs.isEmpty() && !refs.first().id.isEmpty()) {
+        const EntityRef ref = refs.first();
+        if (!menu->isEmpty())
+            menu->addSeparator();
+        if (target != m_detail->browser())
+            menu->addAction(tr("Show details"), this, [this, ref] { navigate(ref); });
+        menu->addAction(tr("Copy id"), this, [ref] { QGuiApplication::clipboard()->setText(ref.id); });
+        ActionMenu::populate(menu.get(), refs, m_runner);
+    }
+    if (menu->isEmpty())
+        return;
+    menu->exec(mapFrom->mapToGlobal(pos));
+}
+
+void MainWindow::fillActionsMenu(QMenu *menu)
+{
+    menu->clear();
+    QVector<EntityRef> refs;
+    for (const RowPane &pane : std::as_const(m_rowPanes)) {
+        if (pane.pane == m_lastRowPane)
+            refs = pane.selection();
+    }
+    if (refs.isEmpty() || ActionMenu::populate(menu, refs, m_runner) == 0) {
+        menu->addAction(tr("No actions for the selected row"))->setEnabled(false);
+        menu->addAction(tr("Select a task, comment, conversation, message, proposal, agent, account or errand"))
+            ->setEnabled(false);
+    }
+}
+
+void MainWindow::entityMenu(QMenu *menu, const QVector<EntityRef> &refs)
+{
+    const EntityRef ref = refs.value(0);
     menu->addAction(tr("Show details"), this, [this, ref] { navigate(ref); });
-    ActionMenu::populate(menu, ref, m_runner);
+    ActionMenu::populate(menu, refs, m_runner);
 }
 
 bool MainWindow::isBusy() const
@@ -360,30 +444,57 @@ void MainWindow::showAbout()
             .arg(QApplication::applicationVersion()));
 }
 
+QVector<QPair<QString, QString>> MainWindow::shortcutList() const
+{
+    QVector<QPair<QString, QString>> list;
+    const auto add = [&list](const QKeySequence &keys, const QString &what) {
+        const QPair<QString, QString> entry { keys.toString(QKeySequence::NativeText), what };
+        if (!keys.isEmpty() && !what.isEmpty() && !list.contains(entry))
+            list.append(entry);
+    };
+    QHash<QAction *, QString> panes; // a dock's show/hide action reads better with "pane"
+    for (QDockWidget *dock : m_docks)
+        panes.insert(dock->toggleViewAction(), tr("Show or hide the %1 pane").arg(dock->windowTitle()));
+    for (QAction *action : findChildren<QAction *>()) {
+        QString what = panes.value(action, action->text());
+        what.remove(u'&');
+        for (const QKeySequence &keys : action->shortcuts())
+            add(keys, what); // actions without text are the manual actions' keys, listed below
+    }
+    for (const ActionInfo &info : Actions::catalogue()) {
+        if (!info.shortcut.isEmpty())
+            add(QKeySequence(info.shortcut, QKeySequence::PortableText),
+                tr("%1 (%2; editing on)").arg(info.label, info.table));
+    }
+    for (QShortcut *shortcut : findChildren<QShortcut *>()) {
+        QString what = shortcut->whatsThis();
+        if (what.isEmpty() && shortcut->parent()) // say at least where it works
+            what = tr("(in %1)").arg(shortcut->parent()->objectName());
+        add(shortcut->key(), what);
+    }
+    return list;
+}
+
 void MainWindow::showShortcuts()
 {
-    QMessageBox::information(this, tr("Keyboard shortcuts"),
-        tr("<table cellpadding=3>"
-           "<tr><td><b>Ctrl+K</b></td><td>Quick open by id or name</td></tr>"
-           "<tr><td><b>Alt+Left / Alt+Right</b></td><td>Back / forward</td></tr>"
-           "<tr><td><b>Ctrl+1 / 2 / 3 / 4</b></td><td>Dashboard / Tables / Review / Query</td></tr>"
-           "<tr><td><b>Ctrl+Shift+F</b></td><td>Search every agent's log</td></tr>"
-           "<tr><td><b>Ctrl+5 / 6 / 7</b></td><td>Files / Activity / Timeline</td></tr>"
-           "<tr><td><b>+ / - / Home</b></td><td>Timeline: zoom in / out / whole span (Ctrl+wheel zooms, drag "
-           "pans)</td></tr>"
-           "<tr><td><b>Ctrl+Enter</b></td><td>Query: run the statement under the cursor or the selection</td></tr>"
-           "<tr><td><b>Ctrl+Shift+Enter</b></td><td>Query: show its query plan</td></tr>"
-           "<tr><td><b>Esc</b></td><td>Query: cancel the running statement</td></tr>"
-           "<tr><td><b>Ctrl+T</b></td><td>Query: new result tab</td></tr>"
-           "<tr><td><b>Alt+1 … Alt+9</b></td><td>Show or hide a pane</td></tr>"
-           "<tr><td><b>F5</b></td><td>Refresh now</td></tr>"
-           "<tr><td><b>Ctrl+C</b></td><td>Copy cells (tab-separated)</td></tr>"
-           "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy id of the current row</td></tr>"
-           "<tr><td><b>Ctrl+E</b></td><td>Editing on / off</td></tr>"
-           "<tr><td><b>Ctrl+Z</b></td><td>Undo the last action</td></tr>"
-           "<tr><td><b>Ctrl+F</b></td><td>Search in the log transcript</td></tr>"
-           "<tr><td><b>Ctrl+O</b></td><td>Open a file</td></tr>"
-           "</table>"));
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog.setWindowTitle(tr("Keyboard shortcuts"));
+    auto *tree = new QTreeWidget(&dialog);
+    tree->setHeaderLabels({ tr("Keys"), tr("What it does") });
+    tree->setRootIsDecorated(false);
+    tree->setAlternatingRowColors(true);
+    for (const auto &[keys, what] : shortcutList())
+        new QTreeWidgetItem(tree, { keys, what });
+    tree->resizeColumnToContents(0);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Shortcuts of a pane work while the focus is in it."), &dialog));
+    layout->addWidget(tree, 1);
+    layout->addWidget(buttons);
+    dialog.resize(640, 620);
+    dialog.exec();
 }
 
 } // namespace cwi

@@ -5,11 +5,14 @@
 // history, quick open, editing mode, live refresh, remembered layout and recent files.
 
 #include "appcontext.h"
+#include "tablereader.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -48,6 +51,14 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    enum CenterPage
+    {
+        DashboardPage,
+        TablePage,
+        ReviewPage,
+        QueryPageIndex
+    };
+
     MainWindow(AppContext *context, QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -89,7 +100,17 @@ private:
     void createMenus();
     void createStatusBar();
     void route(const EntityRef &ref);
-    void pushHistory(const EntityRef &ref);
+    // One place visited. A table remembers its filters, search and sort as they were when the
+    // user left it, so Back returns to the list as seen.
+    struct Visit
+    {
+        EntityRef ref;
+        std::optional<TableQuery> table;
+    };
+    void pushHistory(const EntityRef &ref, const std::optional<TableQuery> &table = std::nullopt);
+    void rememberTableState();
+    void goToVisit(int index);
+    void updateHistoryActions();
     void openFiltered(const QString &table, const QString &field, const QString &value);
     void updateStatus();
     void updateRecentMenu();
@@ -98,12 +119,26 @@ private:
     void refreshAll();
     void setLiveRefresh(bool on);
     void resetLayout();
+    void applyDefaultSizes();
+    void onPageChanged(int page);
     void showAbout();
     void showShortcuts();
+
+public:
+    // Help > Keyboard shortcuts: every shortcut of the window's QActions and of the manual
+    // actions, as (keys, what it does) in the order shown.
+    QVector<QPair<QString, QString>> shortcutList() const;
+
+private:
     void chooseFile();
     void openDemo();
     void copyCurrentId();
-    void entityMenu(QMenu *menu, const EntityRef &ref);
+    void entityMenu(QMenu *menu, const QVector<EntityRef> &refs);
+    // A pane whose rows have actions: its context menu, the action shortcuts on it, and the Edit
+    // menu's Actions entries when it has the focus. TARGET gets the context menu (a view inside PANE).
+    void addRowPane(QWidget *pane, QWidget *target, std::function<QVector<EntityRef>()> selection);
+    void fillActionsMenu(QMenu *menu);
+    void showRowMenu(QWidget *target, const QPoint &pos, const QVector<EntityRef> &refs);
     void showAgentLog(const QString &agentId, bool raise = true);
     void raiseDockOf(QWidget *widget);
     bool routeKnowledge(const EntityRef &ref);
@@ -141,6 +176,8 @@ private:
     QList<QDockWidget *> m_docks;
     QDockWidget *m_historyDock = nullptr;
     QByteArray m_defaultState;
+    QHash<int, QByteArray> m_pageStates; // dock layout of each page, while another page is shown
+    int m_shownPage = -1;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_docksMenu = nullptr;
@@ -159,10 +196,17 @@ private:
     QLabel *m_schemaLabel = nullptr;
     QLabel *m_changeLabel = nullptr;
 
-    QVector<EntityRef> m_historyStack;
+    QVector<Visit> m_historyStack;
     int m_historyIndex = -1;
     bool m_navigatingHistory = false;
     QList<std::function<bool()>> m_busyProbes;
+    struct RowPane
+    {
+        QWidget *pane;
+        std::function<QVector<EntityRef>()> selection;
+    };
+    QVector<RowPane> m_rowPanes;
+    QPointer<QWidget> m_lastRowPane; // where the focus was last: the Edit menu's actions act there
     QString m_lastPath;
     std::function<QString(QString *error)> m_demoProvider;
 };

@@ -6,6 +6,7 @@
 #include "actions/historyview.h"
 #include "browse/detailview.h"
 #include "browse/tablebrowser.h"
+#include "browse/tablemodel.h"
 #include "dashboard/dashboardview.h"
 #include "graph/graphview.h"
 #include "knowledge/chatview.h"
@@ -26,14 +27,29 @@ using namespace Qt::StringLiterals;
 
 namespace cwi {
 
-void MainWindow::pushHistory(const EntityRef &ref)
+void MainWindow::rememberTableState()
+{
+    if (m_historyIndex < 0 || m_historyIndex >= m_historyStack.size())
+        return;
+    Visit &current = m_historyStack[m_historyIndex];
+    if (current.ref.id.isEmpty() && m_table->currentTable() == current.ref.table && m_table->model())
+        current.table = m_table->model()->query();
+}
+
+void MainWindow::pushHistory(const EntityRef &ref, const std::optional<TableQuery> &table)
 {
     if (!m_navigatingHistory) {
+        rememberTableState(); // the list as the user leaves it
         m_historyStack.resize(m_historyIndex + 1);
-        if (m_historyStack.isEmpty() || !(m_historyStack.last() == ref))
-            m_historyStack.append(ref);
+        if (m_historyStack.isEmpty() || !(m_historyStack.last().ref == ref) || table)
+            m_historyStack.append({ ref, table });
         m_historyIndex = int(m_historyStack.size()) - 1;
     }
+    updateHistoryActions();
+}
+
+void MainWindow::updateHistoryActions()
+{
     m_backAction->setEnabled(m_historyIndex > 0);
     m_forwardAction->setEnabled(m_historyIndex + 1 < m_historyStack.size());
 }
@@ -50,24 +66,38 @@ void MainWindow::recordVisit(const EntityRef &ref)
 {
     pushHistory(ref);
     m_detail->showRow(ref);
+    if (ref.table == u"agents")
+        showAgentLog(ref.id, false); // the log pane follows the selected agent
+}
+
+void MainWindow::goToVisit(int index)
+{
+    if (index < 0 || index >= m_historyStack.size())
+        return;
+    rememberTableState();
+    m_historyIndex = index;
+    const Visit visit = m_historyStack.at(index);
+    m_navigatingHistory = true;
+    if (visit.ref.id.isEmpty() && visit.table && !visit.ref.table.isEmpty() && visit.ref.table != u"review") {
+        if (m_detail->current().table != visit.ref.table)
+            m_detail->clear();
+        m_table->showQuery(*visit.table);
+        m_center->setCurrentWidget(m_table);
+    } else {
+        route(visit.ref);
+    }
+    m_navigatingHistory = false;
+    updateHistoryActions();
 }
 
 void MainWindow::goBack()
 {
-    if (m_historyIndex <= 0)
-        return;
-    m_navigatingHistory = true;
-    navigate(m_historyStack.at(--m_historyIndex));
-    m_navigatingHistory = false;
+    goToVisit(m_historyIndex - 1);
 }
 
 void MainWindow::goForward()
 {
-    if (m_historyIndex + 1 >= m_historyStack.size())
-        return;
-    m_navigatingHistory = true;
-    navigate(m_historyStack.at(++m_historyIndex));
-    m_navigatingHistory = false;
+    goToVisit(m_historyIndex + 1);
 }
 
 void MainWindow::raiseDockOf(QWidget *widget)
@@ -116,6 +146,8 @@ void MainWindow::route(const EntityRef &ref)
         return;
     }
     if (ref.id.isEmpty()) {
+        if (m_detail->current().table != ref.table)
+            m_detail->clear(); // a row of the table left behind would read as one of this table
         m_table->showTable(ref.table);
         m_center->setCurrentWidget(m_table);
         return;
@@ -157,6 +189,8 @@ void MainWindow::openFiltered(const QString &table, const QString &field, const 
     }
     m_table->showTable(table, field, value.startsWith(u'=') ? value.mid(1) : value);
     m_center->setCurrentWidget(m_table);
+    if (m_table->model()) // a dashboard number or a Related link is a place Back returns to
+        pushHistory({ table, {} }, m_table->model()->query());
 }
 
 QStringList MainWindow::viewNames()

@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +70,7 @@ bool MainWindow::openFile(const QString &path, bool edit, QString *error)
     setLiveRefresh(m_liveAction->isChecked());
     m_historyStack.clear();
     m_historyIndex = -1;
+    updateHistoryActions(); // nothing to go back to in a new file
     if (!db->schema().problem().isEmpty())
         statusBar()->showMessage(db->schema().problem(), 20000);
     if (edit) {
@@ -192,25 +194,79 @@ void MainWindow::refreshAll()
     statusBar()->showMessage(tr("Refreshed"), 3000);
 }
 
+void MainWindow::applyDefaultSizes()
+{
+    // Side docks as shares of the width, so the page in the middle keeps room at 1024 px too.
+    const int w = qMax(width(), 800);
+    resizeDocks({ m_docks.value(0), m_docks.value(2) }, { w * 24 / 100, w * 28 / 100 }, Qt::Horizontal);
+}
+
 void MainWindow::resetLayout()
 {
+    // Exactly the first run: the panes it shows, where it shows them, the sizes it gives them;
+    // and every page back to that layout (the Review page folds its side panes again).
+    m_pageStates.clear();
     restoreState(m_defaultState);
-    for (QDockWidget *dock : std::as_const(m_docks))
-        dock->show();
+    applyDefaultSizes();
+    m_shownPage = -1;
+    onPageChanged(m_center->currentIndex());
+}
+
+// Each page has its own dock layout (as Qt Creator's modes): the layout of the page left is
+// kept, the one of the page entered comes back. Reviewing starts with the side panes folded
+// away so the diff gets the width; leaving the review brings them back.
+void MainWindow::onPageChanged(int page)
+{
+    if (m_shownPage == page)
+        return;
+    if (m_shownPage >= 0)
+        m_pageStates.insert(m_shownPage, saveState());
+    m_shownPage = page;
+    const auto saved = m_pageStates.constFind(page);
+    if (saved != m_pageStates.cend()) {
+        restoreState(*saved);
+    } else if (page == ReviewPage) {
+        for (QDockWidget *dock : std::as_const(m_docks)) {
+            const Qt::DockWidgetArea area = dockWidgetArea(dock);
+            if (!dock->isFloating() && (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea))
+                dock->hide();
+        }
+    }
 }
 
 void MainWindow::restoreLayout()
 {
     restoreGeometry(m_settings->value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(m_settings->value(QStringLiteral("window/state")).toByteArray());
-    m_center->setCurrentIndex(m_settings->value(QStringLiteral("window/page"), 0).toInt());
+    const QByteArray state = m_settings->value(QStringLiteral("window/state")).toByteArray();
+    if (state.isEmpty())
+        QTimer::singleShot(0, this, &MainWindow::applyDefaultSizes); // first run: once the window has its size
+    restoreState(state);
+    m_pageStates.clear();
+    for (int page = 0; page < m_center->count(); ++page) {
+        const QByteArray pageState = m_settings->value(QStringLiteral("window/pageState%1").arg(page)).toByteArray();
+        if (!pageState.isEmpty())
+            m_pageStates.insert(page, pageState);
+    }
+    {
+        const QSignalBlocker block(m_center); // the state just restored is this page's own
+        m_center->setCurrentIndex(m_settings->value(QStringLiteral("window/page"), 0).toInt());
+    }
+    m_shownPage = m_center->currentIndex();
+    // The Tables page comes back with the table it showed, not blank.
+    const QString table = m_settings->value(QStringLiteral("window/table")).toString();
+    if (m_table->currentTable().isEmpty() && m_context->database() && m_context->database()->schema().hasTable(table))
+        m_table->showTable(table);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     m_settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
     m_settings->setValue(QStringLiteral("window/state"), saveState());
+    m_pageStates.insert(m_center->currentIndex(), saveState());
+    for (auto it = m_pageStates.cbegin(); it != m_pageStates.cend(); ++it)
+        m_settings->setValue(QStringLiteral("window/pageState%1").arg(it.key()), it.value());
     m_settings->setValue(QStringLiteral("window/page"), m_center->currentIndex());
+    m_settings->setValue(QStringLiteral("window/table"), m_table->currentTable());
     QMainWindow::closeEvent(event);
 }
 

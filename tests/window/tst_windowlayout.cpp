@@ -1,0 +1,180 @@
+// The window's layout as a user meets it (point 8): View > Reset layout gives exactly the first
+// run's layout; the Review page folds the side panes away and leaving it brings them back,
+// remembered across runs; at 1024x768 the page in the middle and the task names keep room; a
+// bottom pane opens with room to read.
+
+#include "mainwindow.h"
+#include "tasks/tasktreeview.h"
+#include "windowfixture.h"
+
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+
+class TestWindowLayout : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_serial = 0;
+
+    struct DockShape
+    {
+        bool visible;
+        Qt::DockWidgetArea area;
+        int width;
+    };
+
+    static QHash<QString, DockShape> shape(MainWindow &window)
+    {
+        QHash<QString, DockShape> docks;
+        for (QDockWidget *dock : window.findChildren<QDockWidget *>())
+            docks.insert(dock->objectName(), { dock->isVisible(), window.dockWidgetArea(dock), dock->width() });
+        return docks;
+    }
+
+    static QDockWidget *dock(MainWindow &window, const QString &name) { return window.findChild<QDockWidget *>(name); }
+
+    QString settingsFile() { return m_dir.filePath(u"layout%1.ini"_s.arg(++m_serial)); }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_DATA_HOME", m_dir.filePath(u"data"_s).toUtf8());
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(u"config"_s).toUtf8());
+        m_path = m_dir.filePath(u"cw.db"_s);
+        QVERIFY(test::createWindowFixture(m_path));
+    }
+
+    void resetLayoutIsTheFirstRunLayout()
+    {
+        AppContext context;
+        QSettings settings(settingsFile(), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.restoreLayout(); // nothing saved: the first run
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(50);
+        const QHash<QString, DockShape> first = shape(window);
+        // Crowd it: every pane open, the detail gone, a side pane wider.
+        for (QDockWidget *d : window.findChildren<QDockWidget *>())
+            d->show();
+        dock(window, u"detailDock"_s)->hide();
+        window.resizeDocks({ dock(window, u"taskTreeDock"_s) }, { 600 }, Qt::Horizontal);
+        QTest::qWait(20);
+        QAction *reset = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->text() == u"Reset &layout")
+                reset = action;
+        }
+        QVERIFY(reset);
+        reset->trigger();
+        QTest::qWait(50);
+        const QHash<QString, DockShape> again = shape(window);
+        for (auto it = first.cbegin(); it != first.cend(); ++it) {
+            const DockShape now = again.value(it.key());
+            QVERIFY2(now.visible == it->visible, qPrintable(it.key()));
+            QVERIFY2(now.area == it->area, qPrintable(it.key()));
+            if (it->visible)
+                QVERIFY2(qAbs(now.width - it->width) <= 8,
+                    qPrintable(u"%1: %2 vs %3"_s.arg(it.key()).arg(now.width).arg(it->width)));
+        }
+    }
+
+    void reviewFoldsTheSidePanesAndLeavingRestoresThem()
+    {
+        const QString file = settingsFile();
+        {
+            AppContext context;
+            QSettings settings(file, QSettings::IniFormat);
+            MainWindow window(&context, &settings);
+            QVERIFY(window.openFile(m_path));
+            window.restoreLayout();
+            window.resize(1440, 900);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+            QVERIFY(dock(window, u"taskTreeDock"_s)->isVisible());
+            QVERIFY(dock(window, u"detailDock"_s)->isVisible());
+            QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+            QVERIFY(!dock(window, u"taskTreeDock"_s)->isVisible());
+            QVERIFY(!dock(window, u"detailDock"_s)->isVisible());
+            // The user wants the detail while reviewing: the review page keeps it.
+            dock(window, u"detailDock"_s)->show();
+            QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+            QVERIFY(dock(window, u"taskTreeDock"_s)->isVisible());
+            QVERIFY(dock(window, u"detailDock"_s)->isVisible());
+            QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+            QVERIFY(!dock(window, u"taskTreeDock"_s)->isVisible());
+            QVERIFY(dock(window, u"detailDock"_s)->isVisible());
+            QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+            window.close();
+        }
+        AppContext context;
+        QSettings settings(file, QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.restoreLayout();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(dock(window, u"taskTreeDock"_s)->isVisible());
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QVERIFY(!dock(window, u"taskTreeDock"_s)->isVisible()); // remembered
+        QVERIFY(dock(window, u"detailDock"_s)->isVisible());
+    }
+
+    void smallScreenKeepsRoom()
+    {
+        AppContext context;
+        QSettings settings(settingsFile(), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.resize(1024, 768);
+        window.restoreLayout();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(50);
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QWidget *center = window.centralWidget();
+        QVERIFY2(center->width() >= window.width() * 40 / 100, qPrintable(QString::number(center->width())));
+        QTreeView *tree = window.taskTree()->treeView();
+        QTRY_VERIFY(tree->model() && tree->model()->rowCount() > 0);
+        tree->expandAll();
+        const int nameWidth = tree->header()->sectionSize(0);
+        const int needed = tree->fontMetrics().horizontalAdvance(u"Password reset"_s);
+        QVERIFY2(nameWidth >= needed, qPrintable(u"name column %1 px < %2"_s.arg(nameWidth).arg(needed)));
+    }
+
+    void bottomPaneOpensWithRoomToRead()
+    {
+        AppContext context;
+        QSettings settings(settingsFile(), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.restoreLayout();
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QDockWidget *history = dock(window, u"historyDock"_s);
+        QVERIFY(!history->isVisible());
+        QTest::keyClick(&window, Qt::Key_9, Qt::AltModifier);
+        QTRY_VERIFY(history->isVisible());
+        QTRY_VERIFY2(history->height() >= window.height() * 30 / 100, qPrintable(QString::number(history->height())));
+        QVERIFY(!history->isFloating());
+    }
+};
+
+QTEST_MAIN(TestWindowLayout)
+#include "tst_windowlayout.moc"

@@ -1,0 +1,574 @@
+// The panes of the real MainWindow as a user drives them: the detail pane's names stay readable
+// next to long JSON (point 2) and JSON folds (13), Retry on a multi-row selection retries them
+// all (4), the Agent log follows the selected agent (9), empty and stale states (12), quick open
+// offers tables (13), the status line after an undo (14).
+
+#include "actions/actiondialog.h"
+#include "browse/detailview.h"
+#include "browse/filterheader.h"
+#include "browse/tablebrowser.h"
+#include "browse/tablemodel.h"
+#include "knowledge/conversationsview.h"
+#include "logs/logview.h"
+#include "mainwindow.h"
+#include "review/reviewview.h"
+#include "tasks/tasktreeview.h"
+#include "windowfixture.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QDockWidget>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextTable>
+#include <QTimer>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace cwi;
+using namespace Qt::StringLiterals;
+
+class TestWindowPanes : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_serial = 0;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+
+    void openWindow(const QString &path, bool edit = false, const QString &settingsName = u"settings.ini"_s)
+    {
+        m_window.reset(); // before what it uses
+        m_settings.reset();
+        m_context = std::make_unique<AppContext>();
+        m_settings = std::make_unique<QSettings>(m_dir.filePath(settingsName), QSettings::IniFormat);
+        m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
+        QVERIFY(m_window->openFile(path, edit));
+        m_window->resize(1440, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    QString freshCopy()
+    {
+        const QString copy = m_dir.filePath(u"copy%1.db"_s.arg(++m_serial));
+        QFile::remove(copy);
+        return QFile::copy(m_path, copy) ? copy : QString();
+    }
+
+    QTextBrowser *detailBrowser() const { return m_window->detailView()->findChild<QTextBrowser *>(); }
+    TableBrowser *browser() const { return m_window->tableBrowser(); }
+
+    int rowOf(const QString &id) const
+    {
+        for (int row = 0; row < browser()->model()->rowCount(); ++row) {
+            if (browser()->model()->idAt(row) == id)
+                return row;
+        }
+        return -1;
+    }
+
+    void clickRow(const QString &id, Qt::KeyboardModifiers modifiers = {})
+    {
+        const int row = rowOf(id);
+        QVERIFY(row >= 0);
+        QTableView *view = browser()->view();
+        const QRect rect = view->visualRect(browser()->model()->index(row, 0));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, rect.center());
+    }
+
+    // Clicks the link whose text is TEXT in the detail pane, as a user would.
+    bool clickDetailLink(const QString &text)
+    {
+        QTextBrowser *b = detailBrowser();
+        const QTextCursor found = b->document()->find(text);
+        if (found.isNull())
+            return false;
+        QTextCursor at(b->document());
+        at.setPosition(found.selectionStart() + 1);
+        b->ensureCursorVisible();
+        const QRect rect = b->cursorRect(at);
+        QTest::mouseClick(b->viewport(), Qt::LeftButton, {}, rect.center());
+        return true;
+    }
+
+    // Clicks the first link whose target starts with PREFIX in the detail pane.
+    bool clickDetailAnchor(const QString &prefix)
+    {
+        QTextBrowser *b = detailBrowser();
+        for (QTextBlock block = b->document()->begin(); block.isValid(); block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextFragment fragment = it.fragment();
+                if (!fragment.charFormat().anchorHref().startsWith(prefix))
+                    continue;
+                QTextCursor at(b->document());
+                at.setPosition(fragment.position() + 1);
+                b->setTextCursor(at);
+                b->ensureCursorVisible();
+                QTest::mouseClick(b->viewport(), Qt::LeftButton, {}, b->cursorRect(at).center());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    QAction *windowAction(const QString &text) const
+    {
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            if (action->text() == text)
+                return action;
+        }
+        return nullptr;
+    }
+
+    // Every QAction-like popup answered from a timer while a modal loop runs.
+    static void answerNextDialog(bool *seen)
+    {
+        QTimer::singleShot(0, [seen] {
+            if (auto *dialog = qobject_cast<ActionDialog *>(QApplication::activeModalWidget())) {
+                *seen = true;
+                dialog->accept();
+            }
+        });
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_DATA_HOME", m_dir.filePath(u"data"_s).toUtf8());
+        qputenv("XDG_CONFIG_HOME", m_dir.filePath(u"config"_s).toUtf8());
+        m_path = m_dir.filePath(u"cw.db"_s);
+        QVERIFY(test::createWindowFixture(m_path));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_settings.reset();
+        m_context.reset();
+    }
+
+    // Point 2: next to long JSON the names column keeps every name on one line.
+    void detailNamesStayOnOneLine()
+    {
+        openWindow(m_path);
+        auto *dock = m_window->findChild<QDockWidget *>(u"detailDock"_s);
+        m_window->resizeDocks({ dock }, { 340 }, Qt::Horizontal);
+        m_window->navigate({ u"agents"_s, u"agent-1"_s });
+        QTRY_VERIFY(m_window->detailView()->html().contains(u"brave-otter"_s));
+        QTextBrowser *b = detailBrowser();
+        QTextTable *table = nullptr;
+        for (QTextFrame *frame : b->document()->rootFrame()->childFrames()) {
+            if ((table = qobject_cast<QTextTable *>(frame)))
+                break;
+        }
+        QVERIFY(table);
+        QVERIFY(table->rows() > 8);
+        for (int row = 0; row < table->rows(); ++row) {
+            const QTextTableCell cell = table->cellAt(row, 0);
+            const QString name = cell.firstCursorPosition().block().text();
+            const int top = b->cursorRect(cell.firstCursorPosition()).top();
+            QTextCursor end = cell.firstCursorPosition();
+            end.movePosition(QTextCursor::EndOfBlock);
+            QVERIFY2(b->cursorRect(end).top() == top, qPrintable(u"the name \"%1\" breaks over lines"_s.arg(name)));
+        }
+    }
+
+    // Point 13: a long JSON value folds and unfolds with a click.
+    void detailJsonFolds()
+    {
+        openWindow(m_path);
+        m_window->navigate({ u"agents"_s, u"agent-1"_s });
+        QTRY_VERIFY(m_window->detailView()->html().contains(u"brave-otter"_s));
+        QVERIFY(!detailBrowser()->toPlainText().contains(u"q29"_s)); // folded at first
+        QVERIFY(clickDetailLink(u"show all"_s));
+        QTRY_VERIFY(detailBrowser()->toPlainText().contains(u"q29"_s));
+        QVERIFY(clickDetailLink(u"fold"_s));
+        QTRY_VERIFY(!detailBrowser()->toPlainText().contains(u"q29"_s));
+    }
+
+    // Point 9: selecting an agent in the agents table shows its log.
+    void agentLogFollowsTheSelection()
+    {
+        openWindow(m_path);
+        m_window->navigate({ u"agents"_s, {} });
+        QTRY_COMPARE(browser()->model()->totalCount(), 2);
+        QTRY_VERIFY(rowOf(u"agent-2"_s) >= 0);
+        clickRow(u"agent-2"_s);
+        auto *log = m_window->findChild<LogView *>();
+        QVERIFY(log);
+        QTRY_COMPARE(log->agentId(), u"agent-2"_s);
+        clickRow(u"agent-1"_s);
+        QTRY_COMPARE(log->agentId(), u"agent-1"_s);
+        QTRY_VERIFY(!m_window->isBusy());
+    }
+
+    // Point 12: switching tables does not leave the other table's row in the detail pane.
+    void detailClearsOnTableSwitch()
+    {
+        openWindow(m_path);
+        m_window->navigate({ u"tasks"_s, {} });
+        QTRY_VERIFY(rowOf(u"task-1"_s) >= 0);
+        clickRow(u"task-1"_s);
+        QTRY_VERIFY(m_window->detailView()->html().contains(u"Login form"_s));
+        m_window->navigate({ u"agents"_s, {} });
+        QVERIFY(!m_window->detailView()->current().isValid());
+        QVERIFY(!m_window->detailView()->html().contains(u"Login form"_s));
+        QTRY_VERIFY(!m_window->isBusy());
+    }
+
+    // Point 12: the Tables page with no table says what to do, offers tables, and comes back
+    // with the table it had.
+    void tablesPageIsNeverBlank()
+    {
+        openWindow(m_path, false, u"empty.ini"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QVERIFY(browser()->isVisible());
+        QVERIFY(browser()->showsEmptyState());
+        auto *empty = browser()->findChild<QLabel *>(u"tableEmptyState"_s);
+        QVERIFY(empty && empty->isVisible());
+        QVERIFY(empty->text().contains(u"cwi:table/tasks"_s));
+        Q_EMIT empty->linkActivated(u"cwi:table/tasks"_s); // what a click on "Tasks" sends
+        QCOMPARE(browser()->currentTable(), u"tasks"_s);
+        QVERIFY(!browser()->showsEmptyState());
+        QTRY_VERIFY(!m_window->isBusy());
+        m_window->close();
+        openWindow(m_path, false, u"empty.ini"_s);
+        m_window->restoreLayout();
+        QCOMPARE(browser()->currentTable(), u"tasks"_s);
+        QTRY_VERIFY(!m_window->isBusy());
+    }
+
+    // Point 12: the Review tab without a phase offers the phases.
+    void reviewTabOffersPhases()
+    {
+        openWindow(m_path);
+        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        auto *review = m_window->findChild<ReviewView *>();
+        auto *choose = review->findChild<QPushButton *>(u"choosePhase"_s);
+        QVERIFY(choose);
+        QTRY_VERIFY(choose->isVisible());
+        bool offered = false;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&offered] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions()) {
+                if (action->text().startsWith(u"Login")) {
+                    offered = true;
+                    menu->hide();
+                    action->trigger();
+                    return;
+                }
+            }
+            menu->hide();
+        });
+        poll.start(20);
+        QTest::mouseClick(choose, Qt::LeftButton);
+        QTRY_VERIFY(offered);
+        poll.stop();
+        QTRY_VERIFY(review->isVisible());
+        QTRY_VERIFY(!choose->isVisible()); // the phase is shown (or asks for its clone)
+    }
+
+    // Point 13: quick open "tasks" offers the tasks table.
+    void quickOpenOffersTables()
+    {
+        openWindow(m_path);
+        bool offered = false;
+        QTimer::singleShot(0, this, [&offered] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            if (!dialog)
+                return;
+            auto *input = dialog->findChild<QLineEdit *>();
+            auto *list = dialog->findChild<QListWidget *>();
+            QTest::keyClicks(input, u"tasks"_s);
+            QTRY_VERIFY(list->count() > 0);
+            QListWidgetItem *first = list->item(0);
+            offered = first->data(Qt::UserRole + 1).toString() == u"tasks"
+                && first->data(Qt::UserRole + 2).toString().isEmpty();
+            QTest::keyClick(input, Qt::Key_Return);
+        });
+        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        QVERIFY(offered);
+        QCOMPARE(browser()->currentTable(), u"tasks"_s);
+        QVERIFY(browser()->isVisible());
+        QTRY_VERIFY(!m_window->isBusy());
+    }
+
+    // Point 4: Retry on three selected rows retries three; point 14: after Ctrl+Z the status
+    // line no longer offers Ctrl+Z for what was undone.
+    void retryOnSeveralRowsRetriesAll()
+    {
+        const QString copy = freshCopy();
+        openWindow(copy, true);
+        m_window->navigate({ u"tasks"_s, {} });
+        auto *header = static_cast<FilterHeader *>(browser()->view()->horizontalHeader());
+        QTRY_VERIFY(browser()->model()->totalCount() == 6);
+        header->setFilterText(browser()->model()->columnOf(u"status"_s), u"=blocked"_s);
+        QTRY_COMPARE(browser()->model()->totalCount(), 3);
+        QTRY_VERIFY(rowOf(u"task-1"_s) >= 0 && rowOf(u"task-2"_s) >= 0 && rowOf(u"task-3"_s) >= 0);
+        clickRow(u"task-1"_s);
+        clickRow(u"task-2"_s, Qt::ControlModifier);
+        clickRow(u"task-3"_s, Qt::ControlModifier);
+        QCOMPARE(browser()->selectedRefs().size(), 3);
+
+        bool confirmed = false;
+        QString offered;
+        QTimer::singleShot(0, this, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions()) {
+                if (action->text().startsWith(u"Retry")) {
+                    offered = action->text();
+                    menu->hide();
+                    answerNextDialog(&confirmed);
+                    action->trigger();
+                    return;
+                }
+            }
+            menu->hide();
+        });
+        const QRect rect = browser()->view()->visualRect(browser()->model()->index(rowOf(u"task-2"_s), 0));
+        QContextMenuEvent event(
+            QContextMenuEvent::Mouse, rect.center(), browser()->view()->viewport()->mapToGlobal(rect.center()));
+        QApplication::sendEvent(browser()->view()->viewport(), &event);
+        QCOMPARE(offered, u"Retry (3)"_s);
+        QVERIFY(confirmed);
+        QTRY_COMPARE(browser()->model()->totalCount(), 0); // none is blocked any more
+        QVERIFY(m_window->statusBar()->currentMessage().contains(u"Ctrl+Z undoes it"_s));
+
+        m_window->activateWindow(); // the menu and the dialog had the focus
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(browser()->model()->totalCount(), 3);
+        QVERIFY(!m_window->statusBar()->currentMessage().contains(u"Ctrl+Z undoes it"_s));
+        QTRY_VERIFY(!m_window->isBusy());
+    }
+
+    // Point 5: Related links enter the history; Back returns to the filtered list as it was
+    // seen; Back and Forward are off when there is nothing to go to.
+    void backAndForwardFollowWhatWasSeen()
+    {
+        openWindow(m_path);
+        QAction *back = windowAction(u"Back"_s);
+        QAction *forward = windowAction(u"Forward"_s);
+        QVERIFY(back && forward);
+        QVERIFY(!back->isEnabled());
+        QVERIFY(!forward->isEnabled());
+
+        m_window->navigate({ u"initiatives"_s, u"in-1"_s });
+        QTRY_VERIFY(m_window->detailView()->html().contains(u"cwi:filter/tasks/"_s));
+        QVERIFY(clickDetailAnchor(u"cwi:filter/tasks/"_s)); // Related: the initiative's tasks
+        QTRY_COMPARE(browser()->currentTable(), u"tasks"_s);
+        QTRY_COMPARE(browser()->model()->totalCount(), 6);
+        QVERIFY(back->isEnabled());
+        auto *header = static_cast<FilterHeader *>(browser()->view()->horizontalHeader());
+        header->setFilterText(browser()->model()->columnOf(u"status"_s), u"=blocked"_s);
+        QTRY_COMPARE(browser()->model()->totalCount(), 3);
+        const TableQuery seen = browser()->model()->query();
+        QTRY_VERIFY(rowOf(u"task-1"_s) >= 0);
+        clickRow(u"task-1"_s);
+        QTRY_COMPARE(m_window->detailView()->current().id, u"task-1"_s);
+        m_window->navigate({ u"agents"_s, {} });
+        QTRY_COMPARE(browser()->currentTable(), u"agents"_s);
+
+        QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(m_window->detailView()->current().id, u"task-1"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(browser()->currentTable(), u"tasks"_s);
+        QVERIFY(browser()->model()->query() == seen);
+        QTRY_COMPARE(browser()->model()->totalCount(), 3);
+        QCOMPARE(header->filterText(browser()->model()->columnOf(u"status"_s)), u"=blocked"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+        QCOMPARE(m_window->detailView()->current().id, u"in-1"_s);
+        QVERIFY(!back->isEnabled());
+        QVERIFY(forward->isEnabled());
+        QTRY_VERIFY(!m_window->isBusy());
+    }
+
+    // Point 14: a log search counts what the transcript shows; Raw (the stored JSON) counts ids
+    // and keys as well.
+    void logSearchCountsShownText()
+    {
+        const QString copy = freshCopy();
+        {
+            const QString c = test::openRaw(copy);
+            const QByteArray lines
+                = QByteArray(R"({"type":"system","subtype":"init","model":"claude-sonnet-4","session_id":"sess-1"})")
+                + '\n'
+                + R"({"type":"assistant","message":{"id":"msg_zebra","role":"assistant","content":[{"type":"text","text":"A zebra crossing."}]},"session_id":"zebra-session"})"
+                + '\n';
+            test::insertRow(c, u"agent_log_chunks"_s,
+                { { u"agentId"_s, u"agent-2"_s }, { u"agentName"_s, u"calm-heron"_s }, { u"sessionNumber"_s, 1 },
+                    { u"content"_s, lines }, { u"createdAt"_s, 1000 } });
+            test::closeRaw(c);
+        }
+        openWindow(copy);
+        m_window->navigate({ u"agent_log"_s, u"agent-2"_s });
+        auto *log = m_window->findChild<LogView *>();
+        QTRY_COMPARE(log->agentId(), u"agent-2"_s);
+        QTRY_VERIFY(!m_window->isBusy());
+        QLineEdit *search = nullptr;
+        for (QLineEdit *edit : log->findChildren<QLineEdit *>()) {
+            if (edit->placeholderText().startsWith(u"Search this session"))
+                search = edit;
+        }
+        QVERIFY(search);
+        QTest::mouseClick(search, Qt::LeftButton);
+        QTest::keyClicks(search, u"zebra"_s);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE(log->searchResult().needle, u"zebra"_s);
+        QTRY_VERIFY(!m_window->isBusy());
+        QTRY_COMPARE(log->searchResult().hits, 1); // "A zebra crossing."; not the ids
+        log->setRawMode(true);
+        QTRY_COMPARE(log->searchResult().hits, 3); // and msg_zebra, zebra-session
+        QTRY_VERIFY(!m_window->isBusy());
+    }
+
+    // Point 6: Help > Keyboard shortcuts lists every shortcut a QAction (or a described
+    // QShortcut) of the window has, and nothing else.
+    void shortcutsHelpMatchesTheActions()
+    {
+        openWindow(m_path);
+        QSet<QString> listed;
+        for (const auto &[keys, what] : m_window->shortcutList())
+            listed.insert(keys);
+        QSet<QString> existing;
+        for (QAction *action : m_window->findChildren<QAction *>()) {
+            for (const QKeySequence &keys : action->shortcuts())
+                existing.insert(keys.toString(QKeySequence::NativeText));
+        }
+        for (QShortcut *shortcut : m_window->findChildren<QShortcut *>())
+            existing.insert(shortcut->key().toString(QKeySequence::NativeText));
+        for (const QString &keys : std::as_const(existing))
+            QVERIFY2(listed.contains(keys), qPrintable(keys + u" is not in Help > Keyboard shortcuts"_s));
+        for (const QString &keys : std::as_const(listed))
+            QVERIFY2(existing.contains(keys), qPrintable(keys + u" is listed but no action has it"_s));
+        for (const char *keys : { "Ctrl+Shift+R", "Ctrl+Shift+A", "Ctrl+Shift+K", "Ctrl+G", "Ctrl+I", "Ctrl+E" })
+            QVERIFY2(listed.contains(QKeySequence(QString::fromLatin1(keys)).toString(QKeySequence::NativeText)), keys);
+        // The dialog shows that list.
+        int rows = -1;
+        QTimer::singleShot(0, this, [&rows] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            if (auto *tree = dialog ? dialog->findChild<QTreeWidget *>() : nullptr)
+                rows = tree->topLevelItemCount();
+            if (dialog)
+                dialog->close();
+        });
+        QTest::keyClick(m_window.get(), Qt::Key_F1);
+        QCOMPARE(rows, int(m_window->shortcutList().size()));
+    }
+
+    // Point 6: the task tree, the detail pane and the Conversations pane have context menus
+    // with the actions that fit their row; Ctrl+Shift+A answers in Conversations; the Edit menu
+    // lists the actions of the focused pane's row.
+    void panesOfferTheirActions()
+    {
+        openWindow(freshCopy(), true);
+        // Task tree: right-click a blocked task.
+        m_window->navigate({ u"tasks"_s, u"task-1"_s });
+        QTreeView *tree = m_window->taskTree()->treeView();
+        QTRY_VERIFY(m_window->taskTree()->currentEntity().id == u"task-1");
+        QStringList offered;
+        const auto readMenu = [&offered] {
+            QTimer::singleShot(0, [&offered] {
+                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                offered.clear();
+                if (!menu)
+                    return;
+                for (QAction *action : menu->actions())
+                    offered.append(action->text());
+                menu->close();
+            });
+        };
+        readMenu();
+        const QRect taskRect = tree->visualRect(tree->currentIndex());
+        QContextMenuEvent onTask(
+            QContextMenuEvent::Mouse, taskRect.center(), tree->viewport()->mapToGlobal(taskRect.center()));
+        QApplication::sendEvent(tree->viewport(), &onTask);
+        QVERIFY2(offered.contains(u"Retry"_s), qPrintable(offered.join(u", ")));
+
+        // Detail pane: the same row's actions under the text's own Copy.
+        QTRY_VERIFY(m_window->detailView()->html().contains(u"Login form"_s));
+        readMenu();
+        QTextBrowser *detail = detailBrowser();
+        QContextMenuEvent onDetail(
+            QContextMenuEvent::Mouse, QPoint(20, 20), detail->viewport()->mapToGlobal(QPoint(20, 20)));
+        QApplication::sendEvent(detail->viewport(), &onDetail);
+        QVERIFY2(offered.contains(u"Retry"_s), qPrintable(offered.join(u", ")));
+
+        // Conversations: the menu answers, and so does Ctrl+Shift+A.
+        m_window->navigate({ u"conversations"_s, u"conv-1"_s });
+        auto *conversations = m_window->findChild<ConversationsView *>();
+        QTRY_COMPARE(conversations->selectedRefs().value(0).id, u"conv-1"_s);
+        QTableView *list = conversations->listView();
+        readMenu();
+        const QRect convRect = list->visualRect(list->currentIndex());
+        QContextMenuEvent onConversation(
+            QContextMenuEvent::Mouse, convRect.center(), list->viewport()->mapToGlobal(convRect.center()));
+        QApplication::sendEvent(list->viewport(), &onConversation);
+        QVERIFY2(
+            std::any_of(offered.cbegin(), offered.cend(), [](const QString &t) { return t.startsWith(u"Answer"); }),
+            qPrintable(offered.join(u", ")));
+
+        m_window->activateWindow(); // the menus had the focus
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        list->setFocus();
+        bool asked = false;
+        QTimer::singleShot(0, this, [&asked] {
+            if (auto *dialog = qobject_cast<ActionDialog *>(QApplication::activeModalWidget())) {
+                asked = true;
+                dialog->reject();
+            }
+        });
+        QTest::keyClick(list, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY2(asked, "Ctrl+Shift+A did not answer in Conversations");
+
+        // Edit > Actions: the focused pane's row.
+        QMenu *actions = nullptr;
+        for (QAction *top : m_window->menuBar()->actions()) {
+            if (top->text().remove(u'&') == u"Edit") {
+                for (QAction *entry : top->menu()->actions()) {
+                    if (entry->menu() && entry->text().remove(u'&') == u"Actions")
+                        actions = entry->menu();
+                }
+            }
+        }
+        QVERIFY(actions);
+        Q_EMIT actions->aboutToShow();
+        QStringList texts;
+        for (QAction *entry : actions->actions())
+            texts.append(entry->text());
+        QVERIFY2(std::any_of(texts.cbegin(), texts.cend(), [](const QString &t) { return t.startsWith(u"Answer"); }),
+            qPrintable(texts.join(u", ")));
+        QTRY_VERIFY(!m_window->isBusy());
+    }
+};
+
+QTEST_MAIN(TestWindowPanes)
+#include "tst_windowpanes.moc"

@@ -33,9 +33,10 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSet>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QShortcut>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -455,11 +456,19 @@ QVector<QPair<QString, QString>> MainWindow::shortcutList() const
     QHash<QAction *, QString> panes; // a dock's show/hide action reads better with "pane"
     for (QDockWidget *dock : m_docks)
         panes.insert(dock->toggleViewAction(), tr("Show or hide the %1 pane").arg(dock->windowTitle()));
+    QSet<QString> catalogueKeys; // the manual actions' keys: listed with their names below
+    for (const ActionInfo &info : Actions::catalogue()) {
+        if (!info.shortcut.isEmpty())
+            catalogueKeys.insert(QKeySequence(info.shortcut, QKeySequence::PortableText).toString());
+    }
     for (QAction *action : findChildren<QAction *>()) {
         QString what = panes.value(action, action->text());
         what.remove(u'&');
-        for (const QKeySequence &keys : action->shortcuts())
-            add(keys, what); // actions without text are the manual actions' keys, listed below
+        for (const QKeySequence &keys : action->shortcuts()) {
+            if (what.isEmpty() && catalogueKeys.contains(keys.toString()))
+                continue;
+            add(keys, what.isEmpty() ? tr("(in %1)").arg(action->parent()->objectName()) : what);
+        }
     }
     for (const ActionInfo &info : Actions::catalogue()) {
         if (!info.shortcut.isEmpty())

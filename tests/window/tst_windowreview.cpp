@@ -1,6 +1,6 @@
 // The Review page inside the real MainWindow: switching editing on reaches the open review at
 // once (point 3), and resolving a comment shows what will change first, as every action does
-// (point 7).
+// (point 7); a comment card has a context menu with its actions (point 6).
 
 #include "actions/actiondialog.h"
 #include "diff/reviewsession.h"
@@ -11,6 +11,9 @@
 #include "reviewfixture.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
+#include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QSettings>
 #include <QSqlDatabase>
@@ -148,6 +151,32 @@ private slots:
         QTest::mouseClick(resolveButton(), Qt::LeftButton);
         QVERIFY(!shown.isEmpty());
         QTRY_VERIFY(isResolved(path, u"RC-added"_s));
+    }
+
+    // Point 6: right-clicking a comment card offers what its links do, and its id.
+    void commentCardHasAContextMenu()
+    {
+        QVERIFY(!openReview().isEmpty());
+        QTRY_COMPARE(review()->session()->state(), ReviewSession::State::Ready);
+        review()->revealComment(u"RC-added"_s);
+        QListView *diff = review()->diffView();
+        QTRY_VERIFY(diff->currentIndex().isValid());
+        const QRect card = diff->visualRect(diff->currentIndex());
+        QVERIFY(card.isValid());
+        QStringList shown;
+        QTimer::singleShot(0, [&shown] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions()) {
+                if (!action->isSeparator())
+                    shown << action->text();
+            }
+            menu->close();
+        });
+        QContextMenuEvent event(QContextMenuEvent::Mouse, card.center(), diff->viewport()->mapToGlobal(card.center()));
+        QApplication::sendEvent(diff->viewport(), &event);
+        QCOMPARE(shown, (QStringList { u"Resolve"_s, u"Edit…"_s, u"Delete…"_s, u"Copy id"_s, u"Show details"_s }));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "insightindexer.h"
 
+#include "assistantfacts.h"
 #include "database.h"
 #include "modelprices.h"
 #include "transcript/streamevent.h"
@@ -70,6 +71,35 @@ bool isFileTool(const QString &tool)
     return tool == u"Read" || tool == u"Edit" || tool == u"Write" || tool == u"MultiEdit" || tool == u"NotebookEdit";
 }
 
+void addToolCall(InsightWriter &w, qint64 session, const QString &id, const QString &tool, const QString &path,
+    const QString &command, qint64 lineNo, qint64 atMs)
+{
+    IndexedToolCall call { id, tool, atMs, lineNo, {}, {} };
+    if (isFileTool(tool))
+        call.path = path;
+    else if (tool == u"Bash")
+        call.command = command.left(2000);
+    w.addToolCall(session, call);
+}
+
+// Usage repeats on every line of one API message: the writer keeps one row per message.id.
+// Sub-agents' messages are not the session's own (the result line does not count them).
+void addMessage(InsightWriter &w, qint64 session, const QString &messageId, const QString &model,
+    const TokenUsage &usage, qint64 lineNo, qint64 atMs)
+{
+    IndexedMessage m { messageId.isEmpty() ? u"#line%1"_s.arg(lineNo) : messageId, model, atMs, tokens(usage), 0 };
+    m.costUsd = estimateCostUsd(model, m.tokens);
+    w.addMessage(session, m);
+}
+
+void addAssistantFacts(InsightWriter &w, qint64 session, const AssistantFacts &facts, qint64 lineNo, qint64 atMs)
+{
+    for (const AssistantFacts::ToolCall &call : facts.toolCalls)
+        addToolCall(w, session, call.id, call.name, call.path, call.command, lineNo, atMs);
+    if (!facts.subAgent)
+        addMessage(w, session, facts.messageId, facts.model, facts.usage, lineNo, atMs);
+}
+
 // What the facts pass keeps of one line: usage once per message, tool calls, failed results,
 // the model and the result line. Lines that cannot add a fact are not parsed at all: a tool
 // result that did not fail (most of the bytes of a log) is skipped after one byte search.
@@ -79,6 +109,12 @@ void indexFacts(InsightWriter &w, qint64 session, QByteArrayView line, qint64 li
     switch (type) {
     case LineType::Other:
         return;
+    case LineType::Assistant:
+        if (AssistantFacts facts; scanAssistantFacts(line, &facts)) {
+            addAssistantFacts(w, session, facts, lineNo, atMs);
+            return;
+        }
+        break; // not a line the fast reader takes: parse it in full below
     case LineType::User:
         if (!contains(line, "\"is_error\":true") && !contains(line, "\"is_error\": true"))
             return;
@@ -102,24 +138,15 @@ void indexFacts(InsightWriter &w, qint64 session, QByteArrayView line, qint64 li
     }
     for (const ContentBlock &block : event.blocks) {
         if (block.kind == EventKind::ToolCall) {
-            IndexedToolCall call { block.toolUseId, block.toolName, atMs, lineNo, {}, {} };
-            if (isFileTool(block.toolName))
-                call.path = inputPath(block.input);
-            else if (block.toolName == u"Bash")
-                call.command = block.input.value("command"_L1).toString().left(2000);
-            w.addToolCall(session, call);
+            addToolCall(w, session, block.toolUseId, block.toolName, inputPath(block.input),
+                block.input.value("command"_L1).toString(), lineNo, atMs);
         } else if (block.kind == EventKind::ToolResult && block.isError) {
             w.markToolError(session, block.toolUseId);
         }
     }
-    // Usage repeats on every line of one API message: the writer keeps one row per message.id.
-    // Sub-agents' messages are not the session's own (the result line does not count them).
     if (event.type == u"assistant" && !event.isSubAgent()) {
-        const QString model = event.object.value("message"_L1).toObject().value("model"_L1).toString();
-        IndexedMessage m { event.messageId.isEmpty() ? u"#line%1"_s.arg(lineNo) : event.messageId, model, atMs,
-            tokens(event.usage), 0 };
-        m.costUsd = estimateCostUsd(model, m.tokens);
-        w.addMessage(session, m);
+        addMessage(w, session, event.messageId,
+            event.object.value("message"_L1).toObject().value("model"_L1).toString(), event.usage, lineNo, atMs);
     }
 }
 

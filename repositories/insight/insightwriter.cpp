@@ -21,7 +21,7 @@ namespace cwi {
 namespace {
 
 // Bump when the sidecar's tables or what goes into them change: older sidecars are rebuilt.
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2; // 2: no index on tool_use_id (errors are marked by rowid)
 constexpr qint64 kMillisecondsThreshold = 100000000000LL;
 constexpr int kMaxCachedCursors = 20000;
 
@@ -45,7 +45,6 @@ CREATE TABLE IF NOT EXISTS messages(
 CREATE TABLE IF NOT EXISTS tool_calls(
     id INTEGER PRIMARY KEY, session INTEGER NOT NULL, tool_use_id TEXT, at_ms INTEGER, line INTEGER,
     tool TEXT, path TEXT, command TEXT, error INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS tool_calls_use ON tool_calls(tool_use_id);
 CREATE INDEX IF NOT EXISTS tool_calls_session ON tool_calls(session, tool);
 CREATE INDEX IF NOT EXISTS tool_calls_path ON tool_calls(path) WHERE path IS NOT NULL;
 CREATE TABLE IF NOT EXISTS agents(id TEXT PRIMARY KEY, name TEXT, initiative_id TEXT, task_id TEXT, status TEXT);
@@ -113,6 +112,7 @@ struct InsightWriter::Statements
     lite::Statement insertMessage;
     lite::Statement insertToolCall;
     lite::Statement markError;
+    lite::Statement markErrorInSession;
     lite::Statement setResult;
     lite::Statement insertText;
     lite::Statement setMeta;
@@ -225,7 +225,9 @@ bool InsightWriter::openSidecar(QString *error)
     s.insertToolCall = c.prepare(
         "INSERT INTO tool_calls(session, tool_use_id, at_ms, line, tool, path, command) VALUES(?, ?, ?, ?, ?, ?, ?)",
         error);
-    s.markError = c.prepare("UPDATE tool_calls SET error = 1 WHERE tool_use_id = ? AND error = 0", error);
+    s.markError = c.prepare("UPDATE tool_calls SET error = 1 WHERE id = ? AND error = 0", error);
+    s.markErrorInSession
+        = c.prepare("UPDATE tool_calls SET error = 1 WHERE session = ? AND tool_use_id = ? AND error = 0", error);
     s.setResult = c.prepare("UPDATE sessions SET result_subtype = ?, result_error = ?, result_cost = ?, turns = ?, "
                             "duration_ms = ?, r_input = ?, r_output = ?, r_cache_creation = ?, r_cache_read = ? "
                             "WHERE id = ?",
@@ -445,11 +447,18 @@ void InsightWriter::addToolCall(qint64 session, const IndexedToolCall &call)
     st.bind(1, session).bind(2, call.toolUseId).bind(3, call.atMs).bind(4, call.line).bind(5, call.tool);
     st.bind(6, call.path).bind(7, call.command).exec();
     ++m_totals[session].toolCalls;
+    if (!call.toolUseId.isEmpty())
+        m_batchCalls.insert(call.toolUseId, m_conn->sidecar.lastInsertRowid());
 }
 
 void InsightWriter::markToolError(qint64 session, const QString &toolUseId)
 {
-    m_st->markError.bind(1, toolUseId).exec();
+    // A result nearly always follows its call within the batch: mark it by rowid; else look
+    // among the session's calls (index tool_calls_session), never the whole table.
+    if (const auto it = m_batchCalls.constFind(toolUseId); it != m_batchCalls.constEnd())
+        m_st->markError.bind(1, it.value()).exec();
+    else
+        m_st->markErrorInSession.bind(1, session).bind(2, toolUseId).exec();
     if (m_conn->sidecar.changes() > 0)
         ++m_totals[session].toolErrors;
 }
@@ -522,6 +531,7 @@ bool InsightWriter::commit(Pass pass, qint64 lastRowid, QString *error)
         return false;
     }
     m_watermark[pass] = lastRowid;
+    m_batchCalls.clear();
     return true;
 }
 
@@ -532,6 +542,7 @@ void InsightWriter::rollback()
     m_cursors[TextPass].clear();
     m_totals.clear();
     m_sessionKeys.clear();
+    m_batchCalls.clear();
 }
 
 } // namespace cwi

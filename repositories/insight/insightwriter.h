@@ -101,6 +101,7 @@ private:
     QHash<QPair<QString, qint64>, qint64> m_sessionKeys;
     QHash<qint64, SessionCursor> m_cursors[2];
     QHash<qint64, SessionTotals> m_totals;
+    QHash<QString, qint64> m_batchCalls; // tool_use_id -> tool_calls rowid, for this batch only
     QString m_chunkSql;
 };
 

@@ -48,7 +48,9 @@ Statement &Statement::bind(int index, const QString &value)
 {
     if (value.isNull())
         return bindNull(index);
-    sqlite3_bind_text16(m_stmt, index, value.utf16(), int(value.size() * 2), SQLITE_TRANSIENT);
+    // UTF-8, the files' encoding: SQLite would otherwise translate (and allocate) on every bind.
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text64(m_stmt, index, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
     return *this;
 }
 
@@ -85,10 +87,10 @@ void Statement::reset()
 
 QString Statement::text(int column) const
 {
-    const auto *data = static_cast<const char16_t *>(sqlite3_column_text16(m_stmt, column));
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     if (!data)
         return {};
-    return QString::fromUtf16(data, sqlite3_column_bytes16(m_stmt, column) / 2);
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
 }
 
 QByteArray Statement::blob(int column) const

@@ -134,6 +134,28 @@ private slots:
         QCOMPARE(searchInsight(second.sidecar, query(u"lexer"_s)).hits.size(), 2);
     }
 
+    // The failing result of a call indexed in an earlier run (or batch) still marks that call.
+    void errorMarkedInALaterRun()
+    {
+        QVERIFY(test::createFixture(m_path));
+        addAgent(u"A1"_s, u"brave-otter"_s, u"I1"_s);
+        const QByteArray log = test::demoSession(u"lexer"_s);
+        const qsizetype cut = log.indexOf("make: ***");
+        const qsizetype lineStart = log.lastIndexOf('\n', cut) + 1; // the failing result's line
+        addChunks(u"A1"_s, u"brave-otter"_s, 1, log.left(lineStart), 50, 1700000000);
+        const auto db = open();
+        QVERIFY(db);
+        const InsightRunResult first = runInsightPass(db, InsightWriter::FactsPass);
+        QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
+        QCOMPARE(insightSessions(first.sidecar, {}).constFirst().toolCalls, 2);
+        QCOMPARE(insightSessions(first.sidecar, {}).constFirst().toolErrors, 0);
+
+        addChunks(u"A1"_s, u"brave-otter"_s, 1, log.mid(lineStart), 60, 1700000100);
+        const InsightRunResult second = runInsightPass(db, InsightWriter::FactsPass);
+        QVERIFY2(second.error.isEmpty(), qPrintable(second.error));
+        QCOMPARE(insightSessions(second.sidecar, {}).constFirst().toolErrors, 1);
+    }
+
     // The file is replaced by another one under the same name: the old index is not used.
     void rebuiltWhenReplaced()
     {

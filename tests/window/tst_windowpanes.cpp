@@ -471,6 +471,17 @@ private slots:
             QVERIFY2(existing.contains(keys), qPrintable(keys + u" is listed but no action has it"_s));
         for (const char *keys : { "Ctrl+Shift+R", "Ctrl+Shift+A", "Ctrl+Shift+K", "Ctrl+G", "Ctrl+I", "Ctrl+E" })
             QVERIFY2(listed.contains(QKeySequence(QString::fromLatin1(keys)).toString(QKeySequence::NativeText)), keys);
+        // Each says what it does, not only where it works; the review's and the timeline's keys too.
+        QStringList described;
+        for (const auto &[keys, what] : m_window->shortcutList()) {
+            QVERIFY2(!what.startsWith(u'('), qPrintable(keys + u" says only "_s + what));
+            described << keys + u' ' + what;
+        }
+        for (const char *entry :
+            { "J Review: next file", "K Review: previous file", "N Review: next unresolved comment",
+                "P Review: previous unresolved comment", "C Review: comment on the current diff line",
+                "Home Timeline: the whole span", "Ctrl+T Query: new result tab" })
+            QVERIFY2(described.contains(QString::fromUtf8(entry)), entry);
         // The dialog shows that list.
         int rows = -1;
         QTimer::singleShot(0, this, [&rows] {

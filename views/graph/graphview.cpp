@@ -197,14 +197,16 @@ GraphView::GraphView(AppContext *ctx, QWidget *parent)
     connect(zoomIn, &QPushButton::clicked, this, [this] { zoomBy(1.25); });
     connect(zoomOut, &QPushButton::clicked, this, [this] { zoomBy(0.8); });
     connect(fitButton, &QPushButton::clicked, this, &GraphView::fit);
-    const auto key = [this](const QKeySequence &sequence, auto slot) {
+    // WHAT names the key in Help > Keyboard shortcuts.
+    const auto key = [this](const QKeySequence &sequence, const QString &what, auto slot) {
         auto *shortcut = new QShortcut(sequence, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+        shortcut->setWhatsThis(what);
         connect(shortcut, &QShortcut::activated, this, slot);
     };
-    key(QKeySequence(Qt::Key_Plus), [this] { zoomBy(1.25); });
-    key(QKeySequence(Qt::Key_Equal), [this] { zoomBy(1.25); });
-    key(QKeySequence(Qt::Key_Minus), [this] { zoomBy(0.8); });
-    key(QKeySequence(Qt::Key_0), [this] { fit(); });
+    key(QKeySequence(Qt::Key_Plus), tr("Graph: zoom in"), [this] { zoomBy(1.25); });
+    key(QKeySequence(Qt::Key_Equal), tr("Graph: zoom in"), [this] { zoomBy(1.25); });
+    key(QKeySequence(Qt::Key_Minus), tr("Graph: zoom out"), [this] { zoomBy(0.8); });
+    key(QKeySequence(Qt::Key_0), tr("Graph: fit the whole graph"), [this] { fit(); });
     connect(ctx, &AppContext::databaseChanged, this, [this] {
         m_session->setDatabase(m_ctx->database());
         m_scene->clear();

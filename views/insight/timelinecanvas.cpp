@@ -10,6 +10,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -28,6 +29,20 @@ TimelineCanvas::TimelineCanvas(QWidget *parent)
     verticalScrollBar()->setSingleStep(kLaneHeight);
     setToolTip(tr("Zoom: Ctrl+wheel or +/-; pan: drag, wheel or arrow keys; Home: whole span; click a bar to open the "
                   "session"));
+    // Keys while the timeline has the focus; WHAT names them in Help > Keyboard shortcuts.
+    const auto key = [this](const QKeySequence &keys, const QString &what, auto slot) {
+        auto *shortcut = new QShortcut(keys, this, nullptr, nullptr, Qt::WidgetShortcut);
+        shortcut->setWhatsThis(what);
+        connect(shortcut, &QShortcut::activated, this, slot);
+    };
+    const auto middle = [this] { return kLabelWidth + (viewport()->width() - kLabelWidth) / 2; };
+    const auto page = [this] { return std::max(40, viewport()->width() / 4); };
+    key(QKeySequence(Qt::Key_Plus), tr("Timeline: zoom in"), [this, middle] { zoom(1.5, middle()); });
+    key(QKeySequence(Qt::Key_Equal), tr("Timeline: zoom in"), [this, middle] { zoom(1.5, middle()); });
+    key(QKeySequence(Qt::Key_Minus), tr("Timeline: zoom out"), [this, middle] { zoom(1 / 1.5, middle()); });
+    key(QKeySequence(Qt::Key_Left), tr("Timeline: earlier"), [this, page] { pan(-page()); });
+    key(QKeySequence(Qt::Key_Right), tr("Timeline: later"), [this, page] { pan(page()); });
+    key(QKeySequence(Qt::Key_Home), tr("Timeline: the whole span"), [this] { fit(); });
 }
 
 void TimelineCanvas::setLayoutData(TimelineLayout layout)
@@ -277,33 +292,6 @@ void TimelineCanvas::mouseReleaseEvent(QMouseEvent *event)
         }
     }
     QAbstractScrollArea::mouseReleaseEvent(event);
-}
-
-void TimelineCanvas::keyPressEvent(QKeyEvent *event)
-{
-    const int page = std::max(40, viewport()->width() / 4);
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoom(1.5, kLabelWidth + (viewport()->width() - kLabelWidth) / 2);
-        break;
-    case Qt::Key_Minus:
-        zoom(1 / 1.5, kLabelWidth + (viewport()->width() - kLabelWidth) / 2);
-        break;
-    case Qt::Key_Left:
-        pan(-page);
-        break;
-    case Qt::Key_Right:
-        pan(page);
-        break;
-    case Qt::Key_Home:
-        fit();
-        break;
-    default:
-        QAbstractScrollArea::keyPressEvent(event);
-        return;
-    }
-    event->accept();
 }
 
 bool TimelineCanvas::viewportEvent(QEvent *event)

@@ -135,16 +135,21 @@ QueryPage::QueryPage(AppContext *context, const QString &dataFolder, QWidget *pa
     });
     connect(m_results, &QTabWidget::currentChanged, this, &QueryPage::updateActions);
 
-    const auto shortcut = [this](const QKeySequence &keys, auto slot) {
+    // WHAT names the key in Help > Keyboard shortcuts.
+    const auto shortcut = [this](const QKeySequence &keys, const QString &what, auto slot) {
         auto *s = new QShortcut(keys, this, slot);
         s->setContext(Qt::WidgetWithChildrenShortcut);
+        s->setWhatsThis(what);
     };
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), [this] { runStatement(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), [this] { runStatement(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), [this] { explainStatement(); });
-    shortcut(QKeySequence(Qt::Key_Escape), [this] { cancel(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_T), [this] { m_results->setCurrentWidget(addResultTab()); });
-    shortcut(QKeySequence::Save, [this] { saveQuery(); });
+    const QString run = tr("Query: run the statement under the cursor or the selection");
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), run, [this] { runStatement(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), run, [this] { runStatement(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), tr("Query: show the statement's query plan"),
+        [this] { explainStatement(); });
+    shortcut(QKeySequence(Qt::Key_Escape), tr("Query: cancel the running statement"), [this] { cancel(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_T), tr("Query: new result tab"),
+        [this] { m_results->setCurrentWidget(addResultTab()); });
+    shortcut(QKeySequence::Save, tr("Query: save the query"), [this] { saveQuery(); });
 
     connect(m_context, &AppContext::databaseChanged, this, &QueryPage::onDatabaseChanged);
     onDatabaseChanged();

@@ -205,24 +205,30 @@ void ReviewView::connectDiff()
 
 void ReviewView::installKeys()
 {
-    const auto bind = [this](QWidget *on, const QKeySequence &key, Qt::ShortcutContext context, auto slot) {
-        auto *shortcut = new QShortcut(key, on, nullptr, nullptr, context);
-        connect(shortcut, &QShortcut::activated, this, slot);
-    };
+    // WHAT names the key in Help > Keyboard shortcuts (the window lists every QShortcut by it).
+    const auto bind
+        = [this](QWidget *on, const QKeySequence &key, Qt::ShortcutContext context, const QString &what, auto slot) {
+              auto *shortcut = new QShortcut(key, on, nullptr, nullptr, context);
+              shortcut->setWhatsThis(what);
+              connect(shortcut, &QShortcut::activated, this, slot);
+          };
     // C (or Enter on a line) comments the current line.
-    bind(m_diffView, QKeySequence(Qt::Key_C), Qt::WidgetShortcut, [this] {
-        const QModelIndex current = m_diffView->currentIndex();
-        if (current.isValid() && m_writes->canEdit())
-            addCommentAtRow(current.row());
-    });
+    bind(m_diffView, QKeySequence(Qt::Key_C), Qt::WidgetShortcut, tr("Review: comment on the current diff line"),
+        [this] {
+            const QModelIndex current = m_diffView->currentIndex();
+            if (current.isValid() && m_writes->canEdit())
+                addCommentAtRow(current.row());
+        });
     // Anywhere in the review but a text field (which takes letters itself): j/k files, n/p comments.
     const auto everywhere = Qt::WidgetWithChildrenShortcut;
-    bind(this, QKeySequence(Qt::Key_J), everywhere, [this] { stepFile(1); });
-    bind(this, QKeySequence(Qt::Key_K), everywhere, [this] { stepFile(-1); });
-    bind(this, QKeySequence(Qt::Key_N), everywhere, [this] { stepUnresolved(1); });
-    bind(this, QKeySequence(Qt::Key_P), everywhere, [this] { stepUnresolved(-1); });
-    bind(this, QKeySequence(Qt::ALT | Qt::Key_Down), everywhere, [this] { stepFile(1); });
-    bind(this, QKeySequence(Qt::ALT | Qt::Key_Up), everywhere, [this] { stepFile(-1); });
+    bind(this, QKeySequence(Qt::Key_J), everywhere, tr("Review: next file"), [this] { stepFile(1); });
+    bind(this, QKeySequence(Qt::Key_K), everywhere, tr("Review: previous file"), [this] { stepFile(-1); });
+    bind(this, QKeySequence(Qt::Key_N), everywhere, tr("Review: next unresolved comment"),
+        [this] { stepUnresolved(1); });
+    bind(this, QKeySequence(Qt::Key_P), everywhere, tr("Review: previous unresolved comment"),
+        [this] { stepUnresolved(-1); });
+    bind(this, QKeySequence(Qt::ALT | Qt::Key_Down), everywhere, tr("Review: next file"), [this] { stepFile(1); });
+    bind(this, QKeySequence(Qt::ALT | Qt::Key_Up), everywhere, tr("Review: previous file"), [this] { stepFile(-1); });
 }
 
 void ReviewView::setSettings(QSettings *settings)

@@ -33,6 +33,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProxyStyle>
 #include <QSet>
 #include <QSettings>
 #include <QShortcut>
@@ -48,6 +49,24 @@
 
 namespace cwi {
 
+namespace {
+
+// The separators between the page and the panes, wide enough to grab: with the style's few pixels,
+// a press just below one lands on the pane's title bar, and the drag meant to resize the pane
+// undocks it instead. Set on the window alone, so nothing else changes its look.
+class PaneSeparatorStyle : public QProxyStyle
+{
+public:
+    static constexpr int kExtent = 8;
+    int pixelMetric(PixelMetric metric, const QStyleOption *option, const QWidget *widget) const override
+    {
+        const int base = QProxyStyle::pixelMetric(metric, option, widget);
+        return metric == PM_DockWidgetSeparatorExtent ? std::max(base, kExtent) : base;
+    }
+};
+
+} // namespace
+
 MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
@@ -58,6 +77,9 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
     installInertResources(); // no rich text in the window loads a resource (labels, tool tips)
     setAcceptDrops(true);
     setDockNestingEnabled(true);
+    auto *separators = new PaneSeparatorStyle;
+    separators->setParent(this); // the window does not own its style; a deleted one falls back to the app's
+    setStyle(separators);
     createViews();
     createActions();
     createMenus();
@@ -66,6 +88,7 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
     applyDefaultSizes();
     m_defaultState = saveState();
     m_shownPage = m_center->currentIndex();
+    fitCenterToPage();
     connect(m_center, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
     connect(m_context, &AppContext::navigateRequested, this, &MainWindow::navigate);
     connect(m_context, &AppContext::databaseChanged, this, &MainWindow::updateStatus);

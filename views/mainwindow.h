@@ -121,6 +121,7 @@ private:
     void resetLayout();
     void applyDefaultSizes();
     void onPageChanged(int page);
+    void fitCenterToPage(); // the page area needs the room of the page shown, not of the largest page
     void showAbout();
     void showShortcuts();
 

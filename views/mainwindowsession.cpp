@@ -217,6 +217,7 @@ void MainWindow::resetLayout()
 // away so the diff gets the width; leaving the review brings them back.
 void MainWindow::onPageChanged(int page)
 {
+    fitCenterToPage();
     if (m_shownPage == page)
         return;
     if (m_shownPage >= 0)
@@ -231,6 +232,25 @@ void MainWindow::onPageChanged(int page)
             if (!dock->isFloating() && (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea))
                 dock->hide();
         }
+    }
+}
+
+// A tab widget is as large as its largest page needs, shown or not: the Timeline's or the Query's
+// tool row would squeeze the panes beside the Tables page to a sliver at 1024 px, and the Activity
+// page's charts would keep a bottom pane from growing (its separator would not move up). The pages
+// not shown claim no room (an ignored size policy); the one shown claims what it needs.
+void MainWindow::fitCenterToPage()
+{
+    for (int i = 0; i < m_center->count(); ++i) {
+        QWidget *page = m_center->widget(i);
+        QSizePolicy policy = page->sizePolicy();
+        if (!page->property("cwiSizePolicy").isValid())
+            page->setProperty("cwiSizePolicy", QVariant::fromValue(policy));
+        const auto own = page->property("cwiSizePolicy").value<QSizePolicy>();
+        const bool shown = i == m_center->currentIndex();
+        policy.setHorizontalPolicy(shown ? own.horizontalPolicy() : QSizePolicy::Ignored);
+        policy.setVerticalPolicy(shown ? own.verticalPolicy() : QSizePolicy::Ignored);
+        page->setSizePolicy(policy);
     }
 }
 
@@ -251,6 +271,7 @@ void MainWindow::restoreLayout()
         const QSignalBlocker block(m_center); // the state just restored is this page's own
         m_center->setCurrentIndex(m_settings->value(QStringLiteral("window/page"), 0).toInt());
     }
+    fitCenterToPage();
     m_shownPage = m_center->currentIndex();
     // The Tables page comes back with the table it showed, not blank.
     const QString table = m_settings->value(QStringLiteral("window/table")).toString();

@@ -59,9 +59,15 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
         QStringLiteral("Render a view into a PNG once it has loaded, then exit."), QStringLiteral("out.png"));
     const QCommandLineOption view(QStringLiteral("view"),
         // The window's own list, so --help names every view it can show.
-        u"View to open (or to render with --screenshot): " + MainWindow::viewNames().join(QStringLiteral(", "))
-            + u". Default: dashboard.",
+        u"Open the window at this view (with --screenshot: render it; default dashboard): "
+            + MainWindow::viewNames().join(QStringLiteral(", ")) + u".",
         QStringLiteral("view"));
+    const QCommandLineOption dumpState(QStringLiteral("dump-state"),
+        QStringLiteral("With --screenshot: also print what the window shows as JSON (page, docks, visible text)."));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+        QStringLiteral("Seconds --screenshot waits for the view to load (default 30); still loading then: "
+                       "exit 1, no file written."),
+        QStringLiteral("seconds"));
     const QCommandLineOption size(QStringLiteral("size"),
         QStringLiteral("Window size for --screenshot (default 1440x900)."), QStringLiteral("WxH"));
     const QCommandLineOption exportSession(QStringLiteral("export-session"),
@@ -80,8 +86,8 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
         QStringLiteral("Run one read-only SQL statement on FILE, print its rows and exit; "
                        "0 done, 2 bad SQL or file, 4 busy."),
         QStringLiteral("SQL"));
-    const QList<QCommandLineOption> all { demo, info, edit, noLive, screenshot, view, size, exportSession, format,
-        output, doAction, query };
+    const QList<QCommandLineOption> all { demo, info, edit, noLive, screenshot, view, dumpState, timeout, size,
+        exportSession, format, output, doAction, query };
     parser.addOptions(all);
     QStringList flags { QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("-v"),
         QStringLiteral("--version") };
@@ -102,6 +108,15 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
     if (parser.isSet(view)) {
         line.view = parser.value(view);
         line.viewGiven = true;
+    }
+    line.dumpState = parser.isSet(dumpState);
+    if (parser.isSet(timeout)) {
+        bool ok = false;
+        const double seconds = parser.value(timeout).toDouble(&ok);
+        if (!ok || seconds < 0 || seconds > 3600)
+            line.error = QStringLiteral("--timeout takes seconds, e.g. 30");
+        else
+            line.timeoutMs = int(seconds * 1000);
     }
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(u'x');

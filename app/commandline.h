@@ -18,6 +18,8 @@ struct CommandLine
     QString screenshot; // output PNG
     QString view = QStringLiteral("dashboard");
     bool viewGiven = false; // --view without --screenshot opens that view in the window
+    int timeoutMs = 30000; // --timeout: how long --screenshot waits for the view to load
+    bool dumpState = false; // --dump-state: with --screenshot, print what the window shows (JSON)
     QSize size { 1440, 900 };
     QString exportSession; // AGENT_ID:SESSION
     QString format = QStringLiteral("md");

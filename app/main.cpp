@@ -1,5 +1,5 @@
-// cw-inspector: the window, or one of the headless modes (--info, --export-session, --do,
-// --query, --screenshot). Wiring only: every layer is reached through its library.
+// cw-inspector: the window (optionally at --view), or one of the headless modes (--info,
+// --export-session, --do, --query, --screenshot). Wiring only: every layer is reached through its library.
 
 #include "appcontext.h"
 #include "commandline.h"
@@ -14,29 +14,36 @@
 #include "writes/actions.h"
 #include "writes/docommand.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QBuffer>
+#include <QDeadlineTimer>
 #include <QDir>
-#include <QElapsedTimer>
+#include <QDockWidget>
+#include <QEventLoop>
 #include <QIcon>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QPixmap>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTextEdit>
 #include <QTextStream>
-#include <QThread>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <cstdio>
+#include <limits>
 #include <memory>
+#include <utility>
 
 using namespace cwi;
 
 namespace {
-
-constexpr int kScreenshotTimeoutMs = 30000;
 
 QString demoFolder()
 {
@@ -97,8 +104,61 @@ int runExport(const CommandLine &line, const QString &path, QTextStream &err)
     return code;
 }
 
-// Shows the window offscreen, raises the view, waits until nothing is loading, saves a PNG.
-int runScreenshot(MainWindow &window, const CommandLine &line, const QString &databasePath, QTextStream &err)
+// Runs the event loop until the window says it is idle or DEADLINE passes; true when idle.
+bool waitUntilIdle(MainWindow &window, const QDeadlineTimer &deadline)
+{
+    while (window.isBusy() && !deadline.hasExpired()) {
+        QEventLoop loop;
+        QObject::connect(&window, &MainWindow::busyChanged, &loop, [&loop](bool busy) {
+            if (!busy)
+                loop.quit();
+        });
+        QTimer::singleShot(
+            int(qMin<qint64>(deadline.remainingTime(), std::numeric_limits<int>::max())), &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return !window.isBusy();
+}
+
+// --dump-state: what the window shows, for tests and scripts: the central page, the docks in
+// view, and the text of every visible label, button, document and the first rows of every list.
+QJsonObject windowState(const MainWindow &window)
+{
+    QJsonArray docks;
+    for (const QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+        if (dock->isVisible() && !dock->visibleRegion().isEmpty())
+            docks.append(dock->objectName());
+    }
+    QStringList text { window.windowTitle() };
+    for (const QWidget *widget : window.findChildren<QWidget *>()) {
+        if (!widget->isVisible() || widget->visibleRegion().isEmpty())
+            continue;
+        if (const auto *label = qobject_cast<const QLabel *>(widget))
+            text << label->text();
+        else if (const auto *button = qobject_cast<const QAbstractButton *>(widget))
+            text << button->text();
+        else if (const auto *document = qobject_cast<const QTextEdit *>(widget))
+            text << document->toPlainText().left(4000);
+        else if (const auto *list = qobject_cast<const QAbstractItemView *>(widget); list && list->model()) {
+            const QAbstractItemModel *model = list->model();
+            for (int row = 0; row < qMin(model->rowCount(), 40); ++row) {
+                for (int column = 0; column < qMin(model->columnCount(), 6); ++column)
+                    text << model->index(row, column).data().toString();
+            }
+        }
+    }
+    const auto *center = window.findChild<QTabWidget *>(QStringLiteral("centerTabs"));
+    return { { QStringLiteral("page"),
+                 center && center->currentWidget() ? center->currentWidget()->objectName() : QString() },
+        { QStringLiteral("docks"), docks }, { QStringLiteral("busy"), window.isBusy() },
+        { QStringLiteral("text"), text.join(u'\n') } };
+}
+
+// Shows the window offscreen, raises the view, waits until every pane is idle, saves a PNG.
+// Painting may ask for more (a table fetches the rows it shows): then it waits and paints again.
+// Still loading at the timeout: exit 1, nothing written.
+int runScreenshot(
+    MainWindow &window, const CommandLine &line, const QString &databasePath, QTextStream &out, QTextStream &err)
 {
     const QString refusal = refuseOutputPath(line.screenshot, databasePath);
     if (!refusal.isEmpty()) {
@@ -112,17 +172,24 @@ int runScreenshot(MainWindow &window, const CommandLine &line, const QString &da
         err << error << Qt::endl;
         return 2;
     }
-    QElapsedTimer timer;
-    timer.start();
-    int quiet = 0; // a few idle rounds in a row: follow-up loads have started and finished
-    while (quiet < 5 && timer.elapsed() < kScreenshotTimeoutMs) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(20);
-        quiet = window.isBusy() ? 0 : quiet + 1;
+    const QDeadlineTimer deadline(line.timeoutMs);
+    QPixmap pixmap;
+    for (;;) {
+        if (!waitUntilIdle(window, deadline)) {
+            err << "The view " << line.view << " was still loading after " << line.timeoutMs / 1000.0
+                << " s; no screenshot written" << Qt::endl;
+            return 1;
+        }
+        // One turn of the event loop: what the results queued (layouts, follow-up reads) starts.
+        QEventLoop turn;
+        QTimer::singleShot(0, &turn, &QEventLoop::quit);
+        turn.exec();
+        if (window.isBusy())
+            continue;
+        pixmap = window.grab();
+        if (!window.isBusy())
+            break;
     }
-    if (window.isBusy())
-        err << "warning: the view was still loading after " << kScreenshotTimeoutMs / 1000 << " s" << Qt::endl;
-    const QPixmap pixmap = window.grab();
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
@@ -134,8 +201,54 @@ int runScreenshot(MainWindow &window, const CommandLine &line, const QString &da
         err << error << Qt::endl;
         return 1;
     }
+    if (line.dumpState)
+        out << QJsonDocument(windowState(window)).toJson(QJsonDocument::Compact) << Qt::endl;
     return 0;
 }
+
+// Opens PATH (and raises VIEW) once the window has painted its first frame: the window with
+// the file's name and a loading state comes first, the file after.
+class OpenAfterFirstFrame : public QObject
+{
+public:
+    OpenAfterFirstFrame(MainWindow *window, const CommandLine &line, const QString &path)
+        : QObject(window)
+        , m_window(window)
+        , m_line(line)
+        , m_path(path)
+    {
+        window->installEventFilter(this);
+        QTimer::singleShot(1000, this, &OpenAfterFirstFrame::open); // should no paint event come
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            watched->removeEventFilter(this);
+            QTimer::singleShot(0, this, &OpenAfterFirstFrame::open);
+        }
+        return false;
+    }
+
+private:
+    void open()
+    {
+        if (std::exchange(m_done, true))
+            return;
+        QString error;
+        if (!m_window->openFile(m_path, m_line.edit, &error))
+            m_window->reportOpenError(error);
+        else if (m_line.viewGiven && !m_window->showView(m_line.view, &error))
+            m_window->reportOpenError(error);
+        deleteLater();
+    }
+
+    MainWindow *m_window;
+    CommandLine m_line;
+    QString m_path;
+    bool m_done = false;
+};
 
 // Waits for every job of the global pool and ends its threads while the application, the
 // database and Qt SQL are all still alive: nothing runs on a pooled thread after main().
@@ -185,21 +298,18 @@ int run(QCoreApplication &app, bool headless, QTextStream &out, QTextStream &err
     const DrainThreadPool drain; // destroyed after the window, before the context's database
     MainWindow window(&context, &settings);
     window.setDemoProvider(&ensureDemo);
-    QString error;
-    const bool opened = window.openFile(path, line.edit, &error);
     if (!line.screenshot.isEmpty()) {
-        if (!opened) {
+        QString error;
+        if (!window.openFile(path, line.edit, &error)) {
             err << error << Qt::endl;
             return 2;
         }
-        return runScreenshot(window, line, path, err);
+        return runScreenshot(window, line, path, out, err);
     }
     window.restoreLayout();
+    window.showOpening(path);
+    new OpenAfterFirstFrame(&window, line, path);
     window.show();
-    if (!opened)
-        window.reportOpenError(error);
-    else if (line.viewGiven && !window.showView(line.view, &error))
-        err << error << Qt::endl;
     return app.exec();
 }
 

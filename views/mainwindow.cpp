@@ -9,6 +9,7 @@
 #include "browse/quickopen.h"
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
+#include "diff/reviewsession.h"
 #include "graph/graphsession.h"
 #include "graph/graphview.h"
 #include "knowledge/chatview.h"
@@ -29,6 +30,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -192,6 +194,10 @@ void MainWindow::createViews()
     tabifyDockWidget(m_logDock, m_graphDock);
     m_graphDock->hide();
     connect(m_graphDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible && m_graphDock->isHidden()) { // closed, not just behind another tab: stop dot
+            m_graph->session()->cancel();
+            return;
+        }
         // Opened by hand: show the phase (or initiative) of what is selected.
         const EntityRef ref = m_detail->current();
         if (visible && m_graph->session()->shownId().isEmpty()
@@ -214,13 +220,13 @@ void MainWindow::createViews()
     connect(m_detail, &DetailView::openFiltered, this, &MainWindow::openFiltered);
     m_table->setContextMenuHook([this](QMenu *menu, const QVector<EntityRef> &refs) { entityMenu(menu, refs); });
 
-    m_busyProbes << [this] { return m_dashboard->isBusy(); } << [this] { return m_table->isBusy(); }
-                 << [this] { return m_tasks->isBusy(); } << [this] { return m_detail->isBusy(); }
-                 << [this] { return m_navigator->isBusy(); } << [this] { return m_review->isBusy(); }
-                 << [this] { return m_query->isBusy(); } << [this] { return m_log->isBusy(); }
-                 << [this] { return m_pages->isBusy(); } << [this] { return m_proposals->isBusy(); }
-                 << [this] { return m_chat->isBusy(); } << [this] { return m_messages->isBusy(); }
-                 << [this] { return m_conversations->isBusy(); } << [this] { return m_graph->isBusy(); };
+    // The window is busy while any pane is: the sum of their trackers (--screenshot waits on it).
+    for (JobTracker *tracker :
+        { m_dashboard->jobs(), m_table->jobs(), m_tasks->jobs(), m_detail->jobs(), m_navigator->jobs(),
+            m_review->jobs(), m_query->jobs(), m_log->jobs(), m_pages->jobs(), m_proposals->jobs(), m_chat->jobs(),
+            m_messages->jobs(), m_conversations->jobs(), m_graph->session()->jobs() })
+        m_jobs.follow(tracker);
+    connect(&m_jobs, &JobTracker::busyChanged, this, &MainWindow::busyChanged);
 }
 
 void MainWindow::createActions()
@@ -445,7 +451,7 @@ void MainWindow::entityMenu(QMenu *menu, const QVector<EntityRef> &refs)
 
 bool MainWindow::isBusy() const
 {
-    return std::any_of(m_busyProbes.cbegin(), m_busyProbes.cend(), [](const auto &probe) { return probe(); });
+    return m_jobs.isBusy();
 }
 
 void MainWindow::copyCurrentId()
@@ -532,6 +538,14 @@ void MainWindow::showShortcuts()
 } // namespace cwi
 
 namespace cwi {
+
+void MainWindow::showOpening(const QString &path)
+{
+    setWindowTitle(QFileInfo(path).fileName() + u" — " + tr("Codewalkers Inspector"));
+    m_fileLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+    m_fileLabel->setToolTip(path);
+    m_schemaLabel->setText(tr("Loading…"));
+}
 
 void MainWindow::showAgentLog(const QString &agentId, bool raise)
 {

@@ -5,6 +5,7 @@
 // history, quick open, editing mode, live refresh, remembered layout and recent files.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 #include "tablereader.h"
 
 #include <QHash>
@@ -73,8 +74,11 @@ public:
     // Headless rendering: raises VIEW ("dashboard", "table:NAME", "tasks", "detail:TABLE:ID",
     // "log:AGENT_ID", "review:PHASE_ID", "history", ...), waits until it has loaded, renders.
     bool showView(const QString &view, QString *error);
+    // Some pane is loading: the sum of the panes' JobTrackers (busyChanged() follows it).
     bool isBusy() const;
     static QStringList viewNames();
+    // Before a file is read: its name and a loading state, so the first frame says what comes.
+    void showOpening(const QString &path);
 
     TableBrowser *tableBrowser() const { return m_table; }
     DetailView *detailView() const { return m_detail; }
@@ -86,6 +90,9 @@ public:
     void recordVisit(const EntityRef &ref); // records history, shows the detail, nothing else
     void goBack();
     void goForward();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -200,7 +207,6 @@ private:
     QVector<Visit> m_historyStack;
     int m_historyIndex = -1;
     bool m_navigatingHistory = false;
-    QList<std::function<bool()>> m_busyProbes;
     struct RowPane
     {
         QWidget *pane;
@@ -208,6 +214,7 @@ private:
     };
     QVector<RowPane> m_rowPanes;
     QPointer<QWidget> m_lastRowPane; // where the focus was last: the Edit menu's actions act there
+    JobTracker m_jobs; // follows every pane's tracker
     QString m_lastPath;
     std::function<QString(QString *error)> m_demoProvider;
 };

@@ -49,11 +49,11 @@ void MainWindow::createInsight()
         const int index = m_center->addTab(p.page, p.title);
         m_center->setTabToolTip(index, p.tip);
     }
-    // --screenshot waits for the pages, and for the index until its facts are in (the pages
-    // have nothing to show before); the text pass may go on in the background.
-    m_busyProbes << [this] { return m_search->isBusy() || m_files->isBusy(); } << [this] {
-        return m_activity->isBusy() || m_timeline->isBusy();
-    } << [this] { return m_insight->isBusy() && !m_insight->hasFacts(); };
+    // --screenshot waits for the pages, and for the index's facts pass (the pages have nothing
+    // to show before); the text pass may go on in the background.
+    for (JobTracker *tracker :
+        { m_search->jobs(), m_files->jobs(), m_activity->jobs(), m_timeline->jobs(), m_insight->factsJobs() })
+        m_jobs.follow(tracker);
 }
 
 void MainWindow::addInsightActions(QMenu *view)

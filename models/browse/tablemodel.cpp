@@ -3,13 +3,9 @@
 #include "cellformat.h"
 #include "rowreader.h"
 
-#include "../asyncjob.h"
 #include <QFont>
-#include <QFuture>
 #include <QGuiApplication>
 #include <QPalette>
-
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cwi {
 
@@ -17,21 +13,11 @@ TableModel::TableModel(std::shared_ptr<Database> database, QObject *parent)
     : QAbstractTableModel(parent)
     , m_database(std::move(database))
     , m_reader(m_database)
-    , m_cancel(std::make_shared<std::atomic_bool>(false))
-{ }
-
-TableModel::~TableModel()
 {
-    cancelRequests();
+    connect(&m_jobs, &JobTracker::busyChanged, this, &TableModel::busyChanged);
 }
 
-void TableModel::cancelRequests()
-{
-    m_cancel->store(true);
-    for (const Request &request : std::as_const(m_inFlight))
-        request.cancel->store(true);
-    m_inFlight.clear();
-}
+TableModel::~TableModel() = default;
 
 const TableInfo *TableModel::tableInfo() const
 {
@@ -54,29 +40,21 @@ int TableModel::columnOf(const QString &name) const
 
 void TableModel::setQuery(const TableQuery &query)
 {
-    const bool wasBusy = isBusy();
     if (!m_columns.isEmpty() && query.table == m_query.table && m_rows > 0) {
         // Another filter or order of the same table: the old rows stay on screen until the first
         // page of the new query replaces them (applyPage), so the view never flashes empty.
-        cancelRequests();
-        m_cancel = std::make_shared<std::atomic_bool>(false);
-        ++m_generation;
+        cancelReads();
         m_query = query;
         m_replacing = true;
         m_waiting.clear();
         m_anchors.clear();
-        m_anchorsPending = false;
-        m_countPending = false;
         m_error.clear();
         requestPage(0);
-        setBusyState(wasBusy);
         return;
     }
     m_replacing = false;
     beginResetModel();
-    cancelRequests();
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    ++m_generation;
+    cancelReads();
     m_query = query;
     m_columns = m_reader.columns(query.table);
     m_fields.clear();
@@ -89,7 +67,6 @@ void TableModel::setQuery(const TableQuery &query)
     m_pages.clear();
     m_waiting.clear();
     m_anchors.clear();
-    m_anchorsPending = false;
     m_count = -1;
     m_countEstimated = false;
     m_rows = 0;
@@ -102,7 +79,6 @@ void TableModel::setQuery(const TableQuery &query)
     }
     requestPage(0);
     startCount();
-    setBusyState(wasBusy);
 }
 
 void TableModel::setRawMode(bool raw)
@@ -125,27 +101,19 @@ void TableModel::sort(int column, Qt::SortOrder order)
 
 void TableModel::startCount()
 {
-    m_countPending = true;
-    const quint64 generation = m_generation;
-    auto cancel = m_cancel;
     const TableReader reader = m_reader;
     const TableQuery query = m_query;
-    runAsync(
-        this,
-        [reader, query, cancel]() {
+    m_jobs.run(
+        CountChannel,
+        [reader, query](const CancelToken &cancel) {
             QString error;
-            const qint64 count = reader.count(query, &error, cancel.get());
+            const qint64 count = reader.count(query, &error, cancel.flag());
             return std::pair { count, error };
         },
-        [this, generation](const std::pair<qint64, QString> &result) {
-            if (generation != m_generation)
-                return;
-            const bool wasBusy = isBusy();
-            m_countPending = false;
+        [this](const std::pair<qint64, QString> &result) {
             if (result.first < 0) {
                 m_error = result.second;
                 Q_EMIT errorOccurred(m_error);
-                setBusyState(wasBusy);
                 return;
             }
             const bool moved = m_countEstimated && m_count != result.first;
@@ -160,7 +128,7 @@ void TableModel::startCount()
                     Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
             }
             Q_EMIT countChanged(m_count);
-            setBusyState(wasBusy);
+            finishReload();
         });
 }
 
@@ -179,19 +147,14 @@ void TableModel::setRowCount(int rows)
 
 void TableModel::startAnchors()
 {
-    if (m_anchorsPending)
+    if (m_jobs.isBusy(AnchorsChannel))
         return;
-    m_anchorsPending = true;
-    const quint64 generation = m_generation;
-    auto cancel = m_cancel;
     const TableReader reader = m_reader;
     const TableQuery query = m_query;
-    runAsync(
-        this, [reader, query, cancel]() { return reader.anchors(query, kPageSize, cancel.get()); },
-        [this, generation](const QVector<RowKey> &anchors) {
-            if (generation != m_generation)
-                return;
-            m_anchorsPending = false;
+    m_jobs.run(
+        AnchorsChannel,
+        [reader, query](const CancelToken &cancel) { return reader.anchors(query, kPageSize, cancel.flag()); },
+        [this](const QVector<RowKey> &anchors) {
             m_anchors = anchors;
             if (m_rows > 0) // placeholders can now be filled: views ask again
                 Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1), { LoadedRole });
@@ -200,7 +163,7 @@ void TableModel::startAnchors()
 
 void TableModel::requestPage(int page) const
 {
-    if (page < 0 || m_inFlight.contains(page) || m_columns.isEmpty())
+    if (page < 0 || isPageInFlight(page) || m_columns.isEmpty())
         return;
     enum class From
     {
@@ -225,7 +188,7 @@ void TableModel::requestPage(int page) const
     } else if (page == lastPage) {
         from = From::End;
         limit = int(m_count - qint64(page) * kPageSize);
-    } else if (m_inFlight.contains(page - 1) || m_inFlight.contains(page + 1)) {
+    } else if (isPageInFlight(page - 1) || isPageInFlight(page + 1)) {
         m_waiting.insert(page); // a neighbour is on its way and gives the key: asked again when it lands
         return;
     } else if (m_anchors.size() >= page) {
@@ -235,47 +198,31 @@ void TableModel::requestPage(int page) const
         const_cast<TableModel *>(this)->startAnchors();
         return;
     }
-    const bool wasBusy = isBusy();
-    const Request request { ++m_requestSerial, std::make_shared<std::atomic_bool>(false) };
-    m_inFlight.insert(page, request);
     // Placed from the end (directly, or after/before a page that was) while the count is a guess.
     const bool fromEnd = from == From::End
         || (from == From::AfterKey && previous != m_pages.cend() && previous->fromEnd)
         || (from == From::BeforeKey && next != m_pages.cend() && next->fromEnd);
-    const quint64 generation = m_generation;
     const bool wantEstimate = page == 0 && m_count < 0;
-    auto cancel = request.cancel;
-    auto cancelAll = m_cancel;
     const TableReader reader = m_reader;
     const TableQuery query = m_query;
-    runAsync(
-        const_cast<TableModel *>(this),
-        [reader, query, cancel, cancelAll, from, key, limit, page, generation, serial = request.serial, fromEnd,
-            wantEstimate]() {
-            PageResult result { generation, serial, page, fromEnd, {}, -1 };
-            if (cancelAll->load())
-                cancel->store(true);
+    // Each page is its own channel: a page that leaves the viewport is cancelled alone (prefetch).
+    m_jobs.run(
+        page,
+        [reader, query, from, key, limit, page, fromEnd, wantEstimate](const CancelToken &cancel) {
+            PageResult result { page, fromEnd, {}, -1 };
             const bool backwards = from == From::BeforeKey || from == From::End;
-            result.data = backwards ? reader.pageBefore(query, key, limit, cancel.get())
-                                    : reader.pageAfter(query, key, limit, cancel.get());
+            result.data = backwards ? reader.pageBefore(query, key, limit, cancel.flag())
+                                    : reader.pageAfter(query, key, limit, cancel.flag());
             // A full first page means a long table: its size from max(rowid), until count(*) lands.
             if (wantEstimate && result.data.ok && result.data.rows.size() == limit)
                 result.estimate = reader.estimateCount(query);
             return result;
         },
         [this](const PageResult &result) { const_cast<TableModel *>(this)->applyPage(result); });
-    const_cast<TableModel *>(this)->setBusyState(wasBusy);
 }
 
 void TableModel::applyPage(const PageResult &result)
 {
-    if (result.generation != m_generation)
-        return;
-    const auto request = m_inFlight.constFind(result.page);
-    if (request == m_inFlight.cend() || request->serial != result.request)
-        return; // cancelled when it left the viewport, or asked again since: a stale page
-    const bool wasBusy = isBusy();
-    m_inFlight.remove(result.page);
     if (m_replacing) {
         // The first page of a new filter or order: now the old rows go.
         beginResetModel();
@@ -293,7 +240,6 @@ void TableModel::applyPage(const PageResult &result)
             m_error = result.data.error;
             Q_EMIT errorOccurred(m_error);
         }
-        setBusyState(wasBusy);
         return;
     }
     m_pages.insert(result.page, { result.data.rows, ++m_useClock, result.fromEnd && m_countEstimated });
@@ -315,11 +261,15 @@ void TableModel::applyPage(const PageResult &result)
     if (first <= last)
         Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
     evictPages();
-    if (m_reloading && m_inFlight.isEmpty() && !m_countPending) {
+    finishReload();
+}
+
+void TableModel::finishReload()
+{
+    if (m_reloading && !m_jobs.isBusy()) {
         m_reloading = false;
         Q_EMIT reloaded();
     }
-    setBusyState(wasBusy);
 }
 
 void TableModel::evictPages()
@@ -338,14 +288,9 @@ void TableModel::reload()
 {
     if (m_columns.isEmpty() || m_replacing) // a replacing query reads fresh rows anyway
         return;
-    const bool wasBusy = isBusy();
-    ++m_generation; // results of the old pass are stale; the cached rows stay on screen meanwhile
-    for (const Request &request : std::as_const(m_inFlight))
-        request.cancel->store(true);
-    m_inFlight.clear();
+    cancelReads(); // results of the old pass are stale; the cached rows stay on screen meanwhile
     m_waiting.clear();
     m_anchors.clear();
-    m_anchorsPending = false;
     m_reloading = true;
     QList<int> pages = m_pages.keys();
     std::sort(pages.begin(), pages.end());
@@ -354,13 +299,6 @@ void TableModel::reload()
     startCount();
     for (int page : std::as_const(pages))
         requestPage(page);
-    setBusyState(wasBusy);
-}
-
-void TableModel::setBusyState(bool wasBusy)
-{
-    if (wasBusy != isBusy())
-        Q_EMIT busyChanged(isBusy());
 }
 
 QString TableModel::referenceLabel(const QString &table, const QString &id) const
@@ -378,7 +316,7 @@ QString TableModel::referenceLabel(const QString &table, const QString &id) cons
 void TableModel::wantLabel(const QString &table, const QString &id) const
 {
     m_wantedLabels[table].insert(id);
-    if (m_labelsScheduled || m_labelsPending)
+    if (m_labelsScheduled || m_jobs.isBusy(LabelsChannel))
         return;
     m_labelsScheduled = true; // one batch for every cell painted in this turn
     QMetaObject::invokeMethod(const_cast<TableModel *>(this), &TableModel::startLabels, Qt::QueuedConnection);
@@ -387,17 +325,15 @@ void TableModel::wantLabel(const QString &table, const QString &id) const
 void TableModel::startLabels()
 {
     m_labelsScheduled = false;
-    if (m_wantedLabels.isEmpty() || m_labelsPending)
+    if (m_wantedLabels.isEmpty() || m_jobs.isBusy(LabelsChannel))
         return;
-    const bool wasBusy = isBusy();
     QHash<QString, QStringList> wanted;
     for (auto it = m_wantedLabels.cbegin(); it != m_wantedLabels.cend(); ++it)
         wanted.insert(it.key(), QStringList(it->cbegin(), it->cend()));
     m_wantedLabels.clear();
-    m_labelsPending = true;
     const RowReader reader(m_database);
-    runAsync(
-        this,
+    m_jobs.run(
+        LabelsChannel,
         [reader, wanted] {
             QHash<QString, QHash<QString, QString>> found;
             for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
@@ -410,8 +346,6 @@ void TableModel::startLabels()
         },
         [this](const QHash<QString, QHash<QString, QString>> &found) {
             // Names do not depend on the filter or the sort: a result is good for any query.
-            const bool wasBusy = isBusy();
-            m_labelsPending = false;
             for (auto it = found.cbegin(); it != found.cend(); ++it) {
                 QHash<QString, QString> &labels = m_labels[it.key()];
                 if (labels.size() > kMaxLabels) // bounded: what scrolled away is asked again
@@ -422,9 +356,17 @@ void TableModel::startLabels()
                 Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1), { Qt::DisplayRole });
             if (!m_wantedLabels.isEmpty())
                 startLabels();
-            setBusyState(wasBusy);
         });
-    setBusyState(wasBusy);
+}
+
+void TableModel::cancelReads()
+{
+    // Names do not depend on the query: a batch of them on its way stays good.
+    const QList<int> channels = m_jobs.busyChannels();
+    for (int channel : channels) {
+        if (channel != LabelsChannel)
+            m_jobs.cancel(channel);
+    }
 }
 
 void TableModel::prefetch(int first, int last)
@@ -437,14 +379,10 @@ void TableModel::prefetch(int first, int last)
     const int firstPage = qMax(0, visibleFirst - 1);
     const int lastPage = qMin(visibleLast + 1, maxPage);
     // What left the viewport (a jump, a scrollbar drag) is no longer worth reading.
-    const bool wasBusy = isBusy();
-    for (auto it = m_inFlight.begin(); it != m_inFlight.end();) {
-        if (it.key() < firstPage || it.key() > lastPage) {
-            it->cancel->store(true);
-            it = m_inFlight.erase(it);
-        } else {
-            ++it;
-        }
+    const QList<int> inFlight = m_jobs.busyChannels();
+    for (int page : inFlight) {
+        if (page >= 0 && (page < firstPage || page > lastPage))
+            m_jobs.cancel(page);
     }
     for (auto it = m_waiting.begin(); it != m_waiting.end();)
         it = *it < firstPage || *it > lastPage ? m_waiting.erase(it) : std::next(it);
@@ -460,7 +398,6 @@ void TableModel::prefetch(int first, int last)
         else
             requestPage(page);
     }
-    setBusyState(wasBusy);
 }
 
 const TableRow *TableModel::rowAt(int row) const
@@ -540,8 +477,8 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (reference) {
             const QString label = referenceLabel(field->references, value.toString());
-            return QString(field->references + u' ' + value.toString()
-                + (label.isEmpty() ? QString() : QString(u"\n" + label)));
+            return QString(
+                field->references + u' ' + value.toString() + (label.isEmpty() ? QString() : QString(u"\n" + label)));
         }
         return CellFormat::toolTip(value, field);
     case ReferenceRole:

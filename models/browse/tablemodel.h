@@ -1,11 +1,12 @@
 #pragma once
 
 // One table of the file (known or not) as a QAbstractTableModel over the repository layer's
-// keyset pages. Rows arrive from QtConcurrent workers, never from the UI thread; the model
+// keyset pages. Rows arrive from its JobTracker's workers, never from the UI thread; the model
 // fetches the pages around what the view shows and keeps a bounded number of them, so memory
 // does not grow with scrolling. Rows show before the count is known; the count follows.
 
 #include "catalog.h"
+#include "jobtracker.h"
 #include "tablereader.h"
 
 #include <QAbstractTableModel>
@@ -50,7 +51,8 @@ public:
     // True while totalCount() is max(rowid), read with the first page, until count(*) lands.
     bool isCountEstimated() const { return m_countEstimated; }
     int cachedPageCount() const { return int(m_pages.size()); } // at most kMaxCachedPages
-    bool isBusy() const { return !m_inFlight.isEmpty() || m_countPending || m_labelsPending; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     QString lastError() const { return m_error; }
 
     void setRawMode(bool raw);
@@ -60,7 +62,7 @@ public:
     // the viewport first, then their neighbours. Pages still on their way that are no longer
     // near the viewport are cancelled (their reads stop, their results are dropped).
     void prefetch(int first, int last);
-    bool isPageInFlight(int page) const { return m_inFlight.contains(page); }
+    bool isPageInFlight(int page) const { return page >= 0 && m_jobs.isBusy(page); }
     // The name a foreign-key cell shows (taskId -> the task's name), empty while unknown; the names
     // for the rows prefetch() asks for follow in one background batch.
     QString referenceLabel(const QString &table, const QString &id) const;
@@ -92,49 +94,44 @@ private:
     };
     struct PageResult
     {
-        quint64 generation = 0;
-        quint64 request = 0;
         int page = -1;
         bool fromEnd = false;
         TablePage data;
         qint64 estimate = -1; // with the first page: max(rowid), until the count lands
     };
-    struct Request
+    // Channels of m_jobs: a page's read runs on the channel of its number.
+    enum Channel
     {
-        quint64 serial = 0;
-        std::shared_ptr<std::atomic_bool> cancel;
+        CountChannel = -1,
+        AnchorsChannel = -2,
+        LabelsChannel = -3, // names of referenced rows: good for any query
     };
 
     const TableRow *rowAt(int row) const;
     void requestPage(int page) const;
     void startCount();
     void setRowCount(int rows);
-    void cancelRequests();
     void startAnchors();
     void applyPage(const PageResult &result);
     void evictPages();
     QString display(const QVariant &value, int column) const;
-    void setBusyState(bool wasBusy);
+    void finishReload(); // says reloaded() once the reload's reads have all landed
     void wantLabel(const QString &table, const QString &id) const;
     void startLabels();
+    void cancelReads(); // every read of the query (pages, count, anchors), not the names
 
     std::shared_ptr<Database> m_database;
     TableReader m_reader;
     TableQuery m_query;
     QStringList m_columns;
     QVector<const FieldSpec *> m_fields;
-    quint64 m_generation = 0;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    mutable JobTracker m_jobs; // a new query or a reload cancels every channel: older reads are stale
     mutable QHash<int, Page> m_pages;
-    mutable QHash<int, Request> m_inFlight;
-    mutable quint64 m_requestSerial = 0;
     mutable QSet<int> m_waiting; // pages that wait for a neighbour's key
     mutable quint64 m_useClock = 0;
     QVector<RowKey> m_anchors;
-    bool m_anchorsPending = false;
     qint64 m_count = -1;
     bool m_countEstimated = false;
-    bool m_countPending = false;
     int m_rows = 0; // rows announced to views
     bool m_raw = false;
     bool m_reloading = false;
@@ -144,7 +141,6 @@ private:
     QHash<QString, QHash<QString, QString>> m_labels;
     mutable QHash<QString, QSet<QString>> m_wantedLabels;
     mutable bool m_labelsScheduled = false;
-    bool m_labelsPending = false;
     QString m_error;
 };
 

@@ -2,9 +2,6 @@
 
 #include "diffparser.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent>
-
 namespace cwi {
 
 namespace {
@@ -17,14 +14,11 @@ DiffLoader::DiffLoader(QObject *parent)
     : QObject(parent)
 { }
 
-DiffLoader::~DiffLoader()
-{
-    ++m_generation;
-}
+DiffLoader::~DiffLoader() = default;
 
 void DiffLoader::load(const QByteArray &diff)
 {
-    ++m_generation;
+    m_jobs.cancel();
     m_diff = diff;
     m_running = true;
     startBatch(0, kFirstBatchFiles);
@@ -32,35 +26,28 @@ void DiffLoader::load(const QByteArray &diff)
 
 void DiffLoader::cancel()
 {
-    ++m_generation;
+    m_jobs.cancel();
     m_diff.clear();
     m_running = false;
 }
 
 void DiffLoader::startBatch(qsizetype offset, int maxFiles)
 {
-    const quint64 generation = m_generation;
-    auto *watcher = new QFutureWatcher<DiffParser::Batch>(this);
-    connect(watcher, &QFutureWatcher<DiffParser::Batch>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // a newer load (or cancel) superseded this one
-        const DiffParser::Batch batch = watcher->result();
-        if (!batch.files.isEmpty())
-            Q_EMIT filesReady(batch.files);
-        if (generation != m_generation)
-            return; // a slot started another load
-        if (batch.atEnd) {
-            m_running = false;
-            m_diff.clear();
-            Q_EMIT finished();
-            return;
-        }
-        startBatch(batch.nextOffset, kBatchFiles);
-    });
     const QByteArray diff = m_diff;
-    watcher->setFuture(
-        QtConcurrent::run([diff, offset, maxFiles] { return DiffParser::parseBatch(diff, offset, maxFiles); }));
+    m_jobs.add([diff, offset, maxFiles] { return DiffParser::parseBatch(diff, offset, maxFiles); },
+        [this](const DiffParser::Batch &batch) {
+            if (!batch.files.isEmpty())
+                Q_EMIT filesReady(batch.files);
+            if (!m_running || m_jobs.isBusy())
+                return; // a slot cancelled, or started another load
+            if (batch.atEnd) {
+                m_running = false;
+                m_diff.clear();
+                Q_EMIT finished();
+                return;
+            }
+            startBatch(batch.nextOffset, kBatchFiles);
+        });
 }
 
 } // namespace cwi

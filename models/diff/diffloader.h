@@ -4,6 +4,7 @@
 // thread as soon as it is ready: the first files show while the rest of a huge diff is parsed.
 
 #include "difftypes.h"
+#include "jobtracker.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -22,6 +23,7 @@ public:
     void load(const QByteArray &diff);
     void cancel();
     bool isRunning() const { return m_running; }
+    JobTracker *jobs() const { return &m_jobs; }
 
 Q_SIGNALS:
     void filesReady(const QVector<cwi::DiffFile> &files);
@@ -31,8 +33,8 @@ private:
     void startBatch(qsizetype offset, int maxFiles);
 
     QByteArray m_diff;
-    quint64 m_generation = 0;
     bool m_running = false;
+    mutable JobTracker m_jobs;
 };
 
 } // namespace cwi

@@ -1,6 +1,5 @@
 #include "reviewsession.h"
 
-#include "asyncjob.h"
 #include "database.h"
 #include "difffilelistmodel.h"
 #include "difffiletreemodel.h"
@@ -8,10 +7,8 @@
 #include "git/gitrunner.h"
 #include "reviewcommentmodel.h"
 
-#include <QFutureWatcher>
 #include <QSettings>
 
-#include <QtConcurrent>
 #include <algorithm>
 #include <climits>
 
@@ -134,6 +131,8 @@ ReviewSession::ReviewSession(std::shared_ptr<Database> database, QSettings *sett
     , m_commentModel(new ReviewCommentModel(this))
     , m_loader(new DiffLoader(this))
 {
+    m_jobs.follow(m_loader->jobs());
+    connect(&m_jobs, &JobTracker::busyChanged, this, &ReviewSession::busyChanged);
     connect(m_loader, &DiffLoader::filesReady, this, [this](const QVector<DiffFile> &files) {
         const int first = m_files->rowCount();
         m_files->appendFiles(files);
@@ -146,19 +145,15 @@ ReviewSession::ReviewSession(std::shared_ptr<Database> database, QSettings *sett
         updateOutdated();
         loadOutdatedCode();
         Q_EMIT stateChanged(m_state);
-        Q_EMIT busyChanged(false);
     });
 }
 
-ReviewSession::~ReviewSession()
-{
-    ++m_generation;
-}
+ReviewSession::~ReviewSession() = default;
 
 void ReviewSession::setDatabase(std::shared_ptr<Database> database)
 {
     m_database = std::move(database);
-    ++m_generation;
+    m_jobs.cancelAll();
     m_loader->cancel();
     m_phaseId.clear();
     m_files->clear();
@@ -173,12 +168,9 @@ const ReviewProject *ReviewSession::currentProject() const
 
 void ReviewSession::setState(State state, const QString &message)
 {
-    const bool wasBusy = isBusy();
     m_state = state;
     m_message = message;
     Q_EMIT stateChanged(state);
-    if (wasBusy != isBusy())
-        Q_EMIT busyChanged(isBusy());
 }
 
 void ReviewSession::showPhase(const QString &phaseId)
@@ -191,32 +183,26 @@ void ReviewSession::showPhase(const QString &phaseId)
 
 void ReviewSession::reload()
 {
-    const quint64 generation = ++m_generation;
+    m_jobs.cancelAll(); // comments come with the phase now
     m_loader->cancel();
     m_files->clear();
     if (!m_database || m_phaseId.isEmpty()) {
         setState(State::Empty);
         return;
     }
-    ++m_commentGeneration; // comments come with the phase now
     setState(State::Loading, u"Reading phase…"_s);
-    auto *watcher = new QFutureWatcher<TargetRead>(this);
-    connect(watcher, &QFutureWatcher<TargetRead>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        const TargetRead r = watcher->result();
-        onTargetRead(r.target, r.comments, r.error);
-    });
     const std::shared_ptr<Database> db = m_database;
     const QString phaseId = m_phaseId;
-    watcher->setFuture(QtConcurrent::run([db, phaseId] {
-        TargetRead r;
-        r.target = readReviewTarget(db, phaseId);
-        if (r.target.error.isEmpty() || !r.target.phase.id.isEmpty())
-            r.comments = makeReviewCommentRepository(db)->findByPhaseId(phaseId, &r.error);
-        return r;
-    }));
+    m_jobs.run(
+        kPhaseChannel,
+        [db, phaseId] {
+            TargetRead r;
+            r.target = readReviewTarget(db, phaseId);
+            if (r.target.error.isEmpty() || !r.target.phase.id.isEmpty())
+                r.comments = makeReviewCommentRepository(db)->findByPhaseId(phaseId, &r.error);
+            return r;
+        },
+        [this](const TargetRead &r) { onTargetRead(r.target, r.comments, r.error); });
 }
 
 void ReviewSession::onTargetRead(
@@ -248,7 +234,9 @@ void ReviewSession::onTargetRead(
 
 void ReviewSession::startGit()
 {
-    const quint64 generation = ++m_generation;
+    // Another project or other refs: file texts and outdated code of the old diff are stale.
+    m_jobs.cancel(kFileTextChannel);
+    m_jobs.cancel(kOutdatedChannel);
     m_loader->cancel();
     m_files->clear();
     setState(State::Loading, u"Running git…"_s);
@@ -263,15 +251,9 @@ void ReviewSession::startGit()
     in.baseOverride = remembered.baseRef(m_phaseId, in.project.project.id);
     in.headOverride = remembered.headRef(m_phaseId, in.project.project.id);
     in.git = m_git;
-    auto *watcher = new QFutureWatcher<GitStage>(this);
-    connect(watcher, &QFutureWatcher<GitStage>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        const GitStage r = watcher->result();
-        onGitDone(r.project, r.diff, r.state, r.message);
-    });
-    watcher->setFuture(QtConcurrent::run([in] { return runGitStage(in); }));
+    m_jobs.run(
+        kPhaseChannel, [in] { return runGitStage(in); },
+        [this](const GitStage &r) { onGitDone(r.project, r.diff, r.state, r.message); });
 }
 
 void ReviewSession::onGitDone(const ReviewProject &project, const QByteArray &diff, State state, const QString &message)
@@ -291,17 +273,11 @@ void ReviewSession::reloadComments()
 {
     if (!m_database || m_phaseId.isEmpty())
         return;
-    const quint64 generation = ++m_commentGeneration;
     const QString phaseId = m_phaseId;
-    auto *watcher = new QFutureWatcher<QVector<ReviewComment>>(this);
-    connect(watcher, &QFutureWatcher<QVector<ReviewComment>>::finished, this, [this, watcher, generation, phaseId] {
-        watcher->deleteLater();
-        if (generation == m_commentGeneration && phaseId == m_phaseId)
-            setComments(watcher->result());
-    });
     const std::shared_ptr<Database> db = m_database;
-    watcher->setFuture(
-        QtConcurrent::run([db, phaseId] { return makeReviewCommentRepository(db)->findByPhaseId(phaseId); }));
+    m_jobs.run(
+        kCommentChannel, [db, phaseId] { return makeReviewCommentRepository(db)->findByPhaseId(phaseId); },
+        [this](const QVector<ReviewComment> &comments) { setComments(comments); });
 }
 
 void ReviewSession::setComments(const QVector<ReviewComment> &comments)
@@ -398,15 +374,12 @@ void ReviewSession::loadFileText(int fileIndex)
     const QString folder = p->clone.folder;
     const QString git = m_git;
     const QString spec = p->headSha + u':' + f.newPath; // starts with the hash: never an option
-    const quint64 generation = m_generation;
-    runAsync(
-        this,
+    m_jobs.add(
+        kFileTextChannel,
         [folder, git, spec] {
             return GitRunner(folder, git).run({ u"show"_s, spec });
         },
-        [this, generation, fileIndex](const GitResult &r) {
-            if (generation != m_generation)
-                return; // another phase, project or refs meanwhile
+        [this, fileIndex](const GitResult &r) {
             if (r.ok())
                 Q_EMIT fileTextReady(fileIndex, QString::fromUtf8(r.output).split(u'\n'));
             else
@@ -444,9 +417,8 @@ void ReviewSession::loadOutdatedCode()
     const QString git = m_git;
     const QString head = p->headSha;
     const QString base = p->baseSha;
-    const quint64 generation = m_generation;
-    runAsync(
-        this,
+    m_jobs.run(
+        kOutdatedChannel,
         [folder, git, head, base, wanted] {
             QHash<QString, QString> code;
             const GitRunner runner(folder, git);
@@ -471,9 +443,7 @@ void ReviewSession::loadOutdatedCode()
             }
             return code;
         },
-        [this, generation](const QHash<QString, QString> &code) {
-            if (generation != m_generation)
-                return;
+        [this](const QHash<QString, QString> &code) {
             m_outdatedCode = code;
             Q_EMIT outdatedCodeChanged();
         });

@@ -3,10 +3,11 @@
 // One phase under review: reads the phase, its initiative and projects and its review comments
 // (worker, own read connection), finds the project's clone and runs git (worker), parses the
 // diff batch by batch (DiffLoader) and feeds the file list and comment models. The view only
-// talks to this object. A generation counter drops results of a phase the user already left.
+// talks to this object. Its JobTracker drops results of a phase the user already left.
 
 #include "commentanchor.h"
 #include "git/clonelocator.h"
+#include "jobtracker.h"
 #include "reviewcommentrepository.h"
 #include "viewedfiles.h"
 
@@ -72,7 +73,8 @@ public:
 
     State state() const { return m_state; }
     QString message() const { return m_message; }
-    bool isBusy() const { return m_state == State::Loading || m_state == State::Parsing; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     QString phaseId() const { return m_phaseId; }
     const ReviewTarget &target() const { return m_target; }
     const QVector<ReviewProject> &projects() const { return m_projects; }
@@ -122,8 +124,13 @@ private:
     std::shared_ptr<Database> m_database;
     QSettings *m_settings;
     QString m_git = QStringLiteral("git");
-    quint64 m_generation = 0;
-    quint64 m_commentGeneration = 0;
+    // kPhaseChannel: the phase, then git (a new phase or project supersedes both, and the file
+    // texts and outdated code read from the old diff); comments apart.
+    mutable JobTracker m_jobs; // follows the diff loader's tracker too
+    static constexpr int kPhaseChannel = 0;
+    static constexpr int kCommentChannel = 1;
+    static constexpr int kFileTextChannel = 2; // one job per file asked for, beside each other
+    static constexpr int kOutdatedChannel = 3;
     State m_state = State::Empty;
     QString m_message;
     QString m_phaseId;

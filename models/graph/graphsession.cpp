@@ -1,6 +1,5 @@
 #include "graphsession.h"
 
-#include "asyncjob.h"
 #include "database.h"
 #include "tasktreereader.h"
 
@@ -13,29 +12,16 @@ using namespace Qt::StringLiterals;
 GraphSession::GraphSession(std::shared_ptr<Database> database, QObject *parent)
     : QObject(parent)
     , m_database(std::move(database))
-{ }
-
-void GraphSession::setBusy(bool busy)
 {
-    if (busy == m_busy)
-        return;
-    m_busy = busy;
-    Q_EMIT busyChanged(busy);
+    connect(&m_jobs, &JobTracker::busyChanged, this, &GraphSession::busyChanged);
 }
 
-void GraphSession::stopRunning()
-{
-    ++m_generation;
-    if (m_cancel)
-        m_cancel->store(true);
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-}
+GraphSession::~GraphSession() = default; // the tracker cancels: a running dot is killed
 
 void GraphSession::setDatabase(std::shared_ptr<Database> database)
 {
     m_database = std::move(database);
-    stopRunning();
-    setBusy(false);
+    m_jobs.cancel();
     m_id.clear();
     m_graph = DependencyGraph();
     m_layout = GraphLayout();
@@ -43,8 +29,7 @@ void GraphSession::setDatabase(std::shared_ptr<Database> database)
 
 void GraphSession::cancel()
 {
-    stopRunning();
-    setBusy(false);
+    m_jobs.cancel(); // the layout's cancel token is set: dotLayout kills dot at its next poll
 }
 
 void GraphSession::show(const QString &id, const QString &focusId)
@@ -58,13 +43,11 @@ void GraphSession::reload()
 {
     if (!m_database || m_id.isEmpty())
         return;
-    stopRunning();
-    setBusy(true);
-    const quint64 generation = m_generation;
     const std::shared_ptr<Database> db = m_database;
     const QString id = m_id;
-    runAsync(
-        this,
+    // Reading the tree, then laying it out, are one chain on one channel: a newer show() or a
+    // cancel() drops whichever step is running.
+    m_jobs.run(
         [db, id] {
             const TaskTreeSnapshot snapshot = readTaskTree(*db);
             if (!snapshot.error.isEmpty()) {
@@ -76,13 +59,10 @@ void GraphSession::reload()
                 snapshot.phases.cbegin(), snapshot.phases.cend(), [&id](const TreePhase &p) { return p.id == id; });
             return isPhase ? DependencyGraph::forPhase(snapshot, id) : DependencyGraph::forInitiative(snapshot, id);
         },
-        [this, generation](const DependencyGraph &graph) {
-            if (generation != m_generation)
-                return; // another graph was asked for meanwhile
+        [this](const DependencyGraph &graph) {
             if (!graph.error.isEmpty()) {
                 m_graph = graph;
                 m_layout = GraphLayout();
-                setBusy(false);
                 Q_EMIT failed(graph.error);
                 return;
             }
@@ -114,25 +94,19 @@ void GraphSession::layOut(DependencyGraph graph)
     for (const GraphNode &n : std::as_const(graph.nodes))
         sizes.append(m_sizer ? m_sizer(n) : QSizeF(140, 36));
     const QString dot = m_dot.isNull() ? findDot() : m_dot;
-    const quint64 generation = m_generation;
-    const std::shared_ptr<std::atomic_bool> cancel = m_cancel;
-    runAsync(
-        this,
-        [graph, sizes, dot, cancel] {
-            GraphLayout layout = dotLayout(graph, sizes, dot, cancel.get());
-            if (layout.engine == GraphLayout::None && !cancel->load()) {
+    m_jobs.add(
+        [graph, sizes, dot](const CancelToken &cancel) {
+            GraphLayout layout = dotLayout(graph, sizes, dot, cancel.flag());
+            if (layout.engine == GraphLayout::None && !cancel.isCancelled()) {
                 const QString why = layout.error;
                 layout = layeredLayout(graph, sizes);
                 layout.error = why;
             }
             return std::make_pair(graph, layout);
         },
-        [this, generation](const std::pair<DependencyGraph, GraphLayout> &result) {
-            if (generation != m_generation)
-                return;
+        [this](const std::pair<DependencyGraph, GraphLayout> &result) {
             m_graph = result.first;
             m_layout = result.second;
-            setBusy(false);
             Q_EMIT ready();
         });
 }

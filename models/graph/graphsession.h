@@ -4,11 +4,12 @@
 // phase (or of an initiative's phases), keeps it small enough to lay out (above kMaxNodes only
 // the neighbourhood of the focused node), and lays it out with Graphviz `dot` (worker, with a
 // timeout and cancel) or, when dot is missing or fails, with the built-in layered layout. All
-// background work goes through runAsync (models/asyncjob.h, until the job tracker lands); a
-// newer show() or cancel() drops older results and sets the running layout's cancel flag.
+// background work goes through one JobTracker: a newer show(), cancel() or the session's end
+// drops older results and sets the running layout's cancel token, which kills dot.
 
 #include "graph/dependencygraph.h"
 #include "graph/graphlayout.h"
+#include "jobtracker.h"
 
 #include <QObject>
 #include <QSizeF>
@@ -28,6 +29,7 @@ public:
     static constexpr int kMaxNodes = 500;
 
     explicit GraphSession(std::shared_ptr<Database> database, QObject *parent = nullptr);
+    ~GraphSession() override;
 
     void setDatabase(std::shared_ptr<Database> database);
     // The dot program to run; by default the one on PATH (looked up at each show()).
@@ -41,7 +43,8 @@ public:
     void reload();
     void cancel();
 
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     QString shownId() const { return m_id; }
     const DependencyGraph &graph() const { return m_graph; }
     const GraphLayout &layout() const { return m_layout; }
@@ -55,13 +58,9 @@ Q_SIGNALS:
 
 private:
     void layOut(DependencyGraph graph);
-    void setBusy(bool busy);
-    void stopRunning(); // the running job's result will be dropped, its dot killed
 
     std::shared_ptr<Database> m_database;
-    quint64 m_generation = 0;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    bool m_busy = false;
+    mutable JobTracker m_jobs;
     QString m_dot;
     std::function<QSizeF(const GraphNode &)> m_sizer;
     QString m_id;

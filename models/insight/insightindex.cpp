@@ -1,6 +1,5 @@
 #include "insightindex.h"
 
-#include "asyncjob.h"
 #include "database.h"
 
 #include <QTimer>
@@ -16,15 +15,13 @@ InsightIndex::InsightIndex(AppContext *context, QObject *parent)
     connect(m_progressTimer, &QTimer::timeout, this, [this] { Q_EMIT progressChanged(progressPermille()); });
     connect(context, &AppContext::databaseChanged, this, &InsightIndex::onDatabaseChanged);
     connect(context, &AppContext::dataChanged, this, &InsightIndex::onDataChanged);
+    for (JobTracker *tracker : { &m_factsJobs, &m_textJobs })
+        connect(tracker, &JobTracker::busyChanged, this, [this] { Q_EMIT busyChanged(isBusy()); });
     if (context->database())
         onDatabaseChanged();
 }
 
-InsightIndex::~InsightIndex()
-{
-    if (m_job)
-        m_job->cancel = true;
-}
+InsightIndex::~InsightIndex() = default; // the trackers cancel their passes
 
 void InsightIndex::setEnabled(bool enabled)
 {
@@ -33,10 +30,11 @@ void InsightIndex::setEnabled(bool enabled)
     m_enabled = enabled;
     if (!enabled) {
         cancel();
-        ++m_generation;
+        m_factsJobs.cancelAll(); // a pass still running is stale
+        m_textJobs.cancelAll();
         m_factsReady = m_textReady = false;
         m_sidecar.clear();
-        setRunning(false);
+        m_progressTimer->stop();
         Q_EMIT updated();
     } else {
         restart();
@@ -50,21 +48,20 @@ int InsightIndex::progressPermille() const
 
 void InsightIndex::onDatabaseChanged()
 {
-    if (m_job)
-        m_job->cancel = true;
-    ++m_generation; // whatever is running belongs to the previous file
+    m_factsJobs.cancelAll(); // whatever is running belongs to the previous file
+    m_textJobs.cancelAll();
     m_factsReady = m_textReady = false;
     m_sidecar.clear();
     m_error.clear();
     m_again = false;
-    setRunning(false);
+    m_progressTimer->stop();
     Q_EMIT updated();
     restart();
 }
 
 void InsightIndex::onDataChanged()
 {
-    if (m_running)
+    if (isBusy())
         m_again = true;
     else
         restart();
@@ -72,13 +69,14 @@ void InsightIndex::onDataChanged()
 
 void InsightIndex::restart()
 {
-    if (!m_enabled || !m_context->database() || m_running)
+    if (!m_enabled || !m_context->database() || isBusy())
         return;
     startPass(InsightWriter::FactsPass);
 }
 
 void InsightIndex::cancel()
 {
+    // Stops the run, which still reports (cancelled) and ends the busy state.
     if (m_job)
         m_job->cancel = true;
     m_again = false;
@@ -91,17 +89,14 @@ void InsightIndex::startPass(InsightWriter::Pass pass)
         return;
     m_pass = pass;
     m_job = std::make_shared<Job>();
-    setRunning(true);
-    const quint64 generation = m_generation;
-    runAsync(
-        this, [db, pass, job = m_job] { return runInsightPass(db, pass, &job->cancel, &job->permille); },
-        [this, generation, pass](const InsightRunResult &result) { onPassDone(generation, pass, result); });
+    m_progressTimer->start();
+    JobTracker &jobs = pass == InsightWriter::FactsPass ? m_factsJobs : m_textJobs;
+    jobs.run([db, pass, job = m_job] { return runInsightPass(db, pass, &job->cancel, &job->permille); },
+        [this, pass](const InsightRunResult &result) { onPassDone(pass, result); });
 }
 
-void InsightIndex::onPassDone(quint64 generation, InsightWriter::Pass pass, const InsightRunResult &result)
+void InsightIndex::onPassDone(InsightWriter::Pass pass, const InsightRunResult &result)
 {
-    if (generation != m_generation)
-        return; // another file was opened meanwhile
     m_lastRun = result;
     m_error = result.error;
     if (!result.sidecar.isEmpty())
@@ -119,23 +114,11 @@ void InsightIndex::onPassDone(quint64 generation, InsightWriter::Pass pass, cons
         startPass(InsightWriter::TextPass);
         return;
     }
-    setRunning(false);
+    m_progressTimer->stop();
     if (ok && m_again) {
         m_again = false;
-        restart();
+        restart(); // this pass's job is no longer pending: the tracker dropped it before calling here
     }
-}
-
-void InsightIndex::setRunning(bool running)
-{
-    if (m_running == running)
-        return;
-    m_running = running;
-    if (running)
-        m_progressTimer->start();
-    else
-        m_progressTimer->stop();
-    Q_EMIT busyChanged(running);
 }
 
 } // namespace cwi

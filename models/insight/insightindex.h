@@ -4,12 +4,15 @@
 // opened, and whenever the change detector (AppContext::dataChanged, fed by
 // Database::externallyChanged) reports a commit, it indexes the chunks it has not seen: first
 // the facts pass (sessions, usage, tool calls; the pages need it), then the text pass (search).
-// One job at a time; a change during a run asks for one more run. Stale results (another file
-// opened meanwhile) are dropped by generation. Says busyChanged() and progressChanged() for
-// the status bar; cancel() stops the run until the next change or restart().
+// One job at a time; a change during a run asks for one more run. Each pass runs on its own
+// JobTracker: another file opened meanwhile cancels them, and the stale result is dropped there.
+// The window waits for the facts pass only (factsJobs()): the pages need nothing else. Says
+// busyChanged() and progressChanged() for the status bar; cancel() stops the run until the next
+// change or restart().
 
 #include "appcontext.h"
 #include "insightindexer.h"
+#include "jobtracker.h"
 
 #include <QObject>
 #include <QPointer>
@@ -30,7 +33,8 @@ public:
 
     bool isEnabled() const { return m_enabled; }
     void setEnabled(bool enabled);
-    bool isBusy() const { return m_running; }
+    bool isBusy() const { return m_factsJobs.isBusy() || m_textJobs.isBusy(); }
+    JobTracker *factsJobs() const { return &m_factsJobs; }
     // The sidecar of the open file once a run has opened it (empty before, or when disabled).
     QString sidecarPath() const { return m_sidecar; }
     // True once the facts pass has caught up at least once for this file (pages can read).
@@ -60,16 +64,15 @@ private:
     void onDatabaseChanged();
     void onDataChanged();
     void startPass(InsightWriter::Pass pass);
-    void onPassDone(quint64 generation, InsightWriter::Pass pass, const InsightRunResult &result);
-    void setRunning(bool running);
+    void onPassDone(InsightWriter::Pass pass, const InsightRunResult &result);
 
     AppContext *m_context;
     bool m_enabled = true;
-    bool m_running = false;
     bool m_again = false;
     bool m_factsReady = false;
     bool m_textReady = false;
-    quint64 m_generation = 0;
+    mutable JobTracker m_factsJobs;
+    mutable JobTracker m_textJobs;
     InsightWriter::Pass m_pass = InsightWriter::FactsPass;
     std::shared_ptr<Job> m_job;
     QString m_sidecar;

@@ -1,6 +1,5 @@
 #include "querymodel.h"
 
-#include "asyncjob.h"
 #include "browse/cellformat.h"
 #include "browse/tablemodel.h"
 
@@ -16,24 +15,18 @@ namespace cwi {
 QueryModel::QueryModel(std::shared_ptr<Database> database, QObject *parent)
     : QAbstractTableModel(parent)
     , m_database(std::move(database))
-{ }
-
-QueryModel::~QueryModel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    connect(&m_jobs, &JobTracker::busyChanged, this, &QueryModel::busyChanged);
 }
+
+QueryModel::~QueryModel() = default; // the tracker cancels the runs
 
 void QueryModel::run(const QString &sql)
 {
-    if (m_cancel)
-        m_cancel->store(true); // the old runs stop; their results are dropped by generation
+    m_jobs.cancelAll(); // the old runs stop; their results are dropped by the tracker
     beginResetModel();
-    ++m_generation;
-    m_cancel = std::make_shared<std::atomic_bool>(false);
     m_sql = sql;
     m_pages.clear();
-    m_inFlight.clear();
     m_columns.clear();
     m_fields.clear();
     m_fieldTables.clear();
@@ -53,16 +46,13 @@ void QueryModel::run(const QString &sql)
 
 void QueryModel::cancel()
 {
-    if (!m_cancel || m_inFlight.isEmpty())
+    if (!m_jobs.isBusy())
         return;
-    m_cancel->store(true);
     // The runs come back Cancelled within milliseconds; say so now, they are dropped then.
-    ++m_generation;
-    m_inFlight.clear();
+    m_jobs.cancelAll();
     m_counting = false;
     m_state = State::Cancelled;
     m_elapsedMs = m_clock.elapsed();
-    Q_EMIT busyChanged(false);
     Q_EMIT stateChanged();
 }
 
@@ -99,60 +89,49 @@ void QueryModel::prefetch(int first, int last)
 
 void QueryModel::requestPage(int page, bool counting) const
 {
-    if (m_inFlight.contains(page) || !m_database)
+    if (m_jobs.isBusy(page) || !m_database)
         return;
-    const bool wasBusy = isBusy();
-    m_inFlight.insert(page);
     if (counting)
         m_counting = true;
     auto *self = const_cast<QueryModel *>(this);
     const QueryRunner runner(m_database->path(), { m_database->busyTimeoutMs(), kMaxCellChars });
     const qint64 offset = qint64(page) * kPageRows;
     const int budget = counting ? kStepBudgetMs : 0;
-    runAsync(
-        self,
-        [runner, sql = m_sql, offset, budget, cancel = m_cancel] {
-            return runner.page(sql, offset, kPageRows, budget, cancel.get());
-        },
-        [self, generation = m_generation, page, counting](const QueryRows &result) {
-            if (generation != self->m_generation)
-                return; // a newer run or a cancel replaced this one
+    // A page's run is the channel of its number; a newer run() or a cancel() drops it.
+    m_jobs.run(
+        page,
+        [runner, sql = m_sql, offset, budget](
+            const CancelToken &cancel) { return runner.page(sql, offset, kPageRows, budget, cancel.flag()); },
+        [self, page, counting](const QueryRows &result) {
             if (counting)
                 self->m_counting = false;
-            self->applyPage(generation, page, result);
+            self->applyPage(page, result);
         });
-    if (!wasBusy)
-        Q_EMIT self->busyChanged(true);
 }
 
 void QueryModel::requestCount()
 {
     // Runs as "page" kCountJob: a run with no rows, counting for at most kCountBudgetMs.
-    if (m_inFlight.contains(kCountJob) || !m_database)
+    if (m_jobs.isBusy(kCountJob) || !m_database)
         return;
-    m_inFlight.insert(kCountJob);
     m_counting = true;
     const QueryRunner runner(m_database->path(), { m_database->busyTimeoutMs(), kMaxCellChars });
-    runAsync(
-        this, [runner, sql = m_sql, cancel = m_cancel] { return runner.page(sql, 0, 0, kCountBudgetMs, cancel.get()); },
-        [this, generation = m_generation](const QueryRows &result) {
-            if (generation != m_generation)
-                return;
+    m_jobs.run(
+        kCountJob,
+        [runner, sql = m_sql](
+            const CancelToken &cancel) { return runner.page(sql, 0, 0, kCountBudgetMs, cancel.flag()); },
+        [this](const QueryRows &result) {
             m_counting = false;
-            applyPage(generation, kCountJob, result);
+            applyPage(kCountJob, result);
         });
 }
 
-void QueryModel::applyPage(quint64 generation, int page, const QueryRows &result)
+void QueryModel::applyPage(int page, const QueryRows &result)
 {
-    Q_UNUSED(generation);
-    m_inFlight.remove(page);
     if (!result.ok()) {
         m_state = result.status == QueryStatus::Cancelled ? State::Cancelled : State::Failed;
         m_failure = result;
         m_elapsedMs = m_clock.elapsed();
-        if (m_inFlight.isEmpty())
-            Q_EMIT busyChanged(false);
         Q_EMIT stateChanged();
         return;
     }
@@ -187,12 +166,9 @@ void QueryModel::applyPage(quint64 generation, int page, const QueryRows &result
         if (last >= first)
             Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
     }
-    if (m_inFlight.isEmpty()) {
-        if (m_state == State::Running) {
-            m_state = State::Done;
-            m_elapsedMs = m_clock.elapsed();
-        }
-        Q_EMIT busyChanged(false);
+    if (!m_jobs.isBusy() && m_state == State::Running) {
+        m_state = State::Done;
+        m_elapsedMs = m_clock.elapsed();
     }
     Q_EMIT stateChanged();
 }

@@ -11,6 +11,7 @@
 
 #include "catalog.h"
 #include "database.h"
+#include "jobtracker.h"
 #include "query/queryrunner.h"
 
 #include <QAbstractTableModel>
@@ -51,7 +52,8 @@ public:
     QString sql() const { return m_sql; }
 
     State state() const { return m_state; }
-    bool isBusy() const { return !m_inFlight.isEmpty(); }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     const QueryOutcome &failure() const { return m_failure; } // when state() == Failed
     bool countKnown() const { return m_countKnown; }
     qint64 rowsKnown() const { return m_rows; } // the count when countKnown()
@@ -84,23 +86,21 @@ private:
         quint64 lastUse = 0;
     };
 
-    static constexpr int kCountJob = -1; // in m_inFlight: the count run
+    static constexpr int kCountJob = -1; // the count run's channel of m_jobs (a page's is its number)
     void requestPage(int page, bool counting) const;
     void requestCount();
-    void applyPage(quint64 generation, int page, const QueryRows &result);
+    void applyPage(int page, const QueryRows &result);
     void evictPages(int keep);
     void setRowCount(qint64 rows);
     const QVariantList *rowAt(int row) const;
 
     std::shared_ptr<Database> m_database;
     QString m_sql;
-    quint64 m_generation = 0;
-    std::shared_ptr<std::atomic_bool> m_cancel;
     QVector<QueryColumn> m_columns;
     QVector<const FieldSpec *> m_fields;
     QStringList m_fieldTables;
     mutable QHash<int, Page> m_pages;
-    mutable QSet<int> m_inFlight;
+    mutable JobTracker m_jobs;
     mutable quint64 m_useClock = 0;
     mutable bool m_counting = false;
     qint64 m_rows = 0;

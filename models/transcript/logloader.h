@@ -1,6 +1,6 @@
 #pragma once
 
-// What the log view reads, as plain functions that run in a worker (QtConcurrent::run) and
+// What the log view reads, as plain functions that run in a worker (the view's JobTracker) and
 // return values. Each opens the worker thread's own read connection through the repositories.
 
 #include "entities.h"

@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 class TestCli : public QObject
@@ -60,6 +62,54 @@ private:
         return value;
     }
 
+    struct ViewRow
+    {
+        QString name;
+        QString view; // %ID% is replaced by the first value of idSql
+        QString idSql;
+        QString front; // the page or dock that must be in view
+        QString textSql; // what it must show (the first value), empty: a fixed text
+        QString text;
+    };
+    static QList<ViewRow> viewRows() // one row per view name --help lists
+    {
+        return {
+            { u"dashboard"_s, u"dashboard"_s, {}, u"dashboardView"_s, {}, u"Headquarters"_s },
+            { u"table"_s, u"table:agent_log_chunks"_s, {}, u"tableBrowser"_s,
+                u"SELECT id FROM agent_log_chunks ORDER BY rowid DESC LIMIT 1"_s, {} }, // newest first
+            { u"tasks"_s, u"tasks"_s, {}, u"taskTreeDock"_s, u"SELECT name FROM initiatives ORDER BY name LIMIT 1"_s,
+                {} },
+            { u"detail"_s, u"detail:tasks:%ID%"_s, u"SELECT id FROM tasks ORDER BY id LIMIT 1"_s, u"detailDock"_s,
+                u"SELECT name FROM tasks ORDER BY id LIMIT 1"_s, {} },
+            { u"log"_s, u"log:%ID%"_s,
+                u"SELECT agent_id FROM agent_log_chunks WHERE agent_id IN (SELECT id FROM agents) ORDER BY agent_id LIMIT 1"_s,
+                u"logDock"_s,
+                u"SELECT name FROM agents WHERE id = (SELECT agent_id FROM agent_log_chunks WHERE agent_id IN "
+                "(SELECT id FROM agents) ORDER BY agent_id LIMIT 1)"_s,
+                {} },
+            { u"review"_s, u"review:%ID%"_s, u"SELECT phase_id FROM review_comments ORDER BY phase_id LIMIT 1"_s,
+                u"reviewView"_s,
+                u"SELECT name FROM phases WHERE id = (SELECT phase_id FROM review_comments ORDER BY phase_id LIMIT 1)"_s,
+                {} },
+            { u"pages"_s, u"pages:%ID%"_s, u"SELECT id FROM pages ORDER BY id LIMIT 1"_s, u"pagesDock"_s, {}, {} },
+            { u"proposals"_s, u"proposals:%ID%"_s, u"SELECT id FROM proposals ORDER BY id LIMIT 1"_s,
+                u"proposalsDock"_s, u"SELECT title FROM proposals ORDER BY id LIMIT 1"_s, {} },
+            { u"chat"_s, u"chat"_s, {}, u"chatDock"_s, {}, {} },
+            { u"messages"_s, u"messages"_s, {}, u"messagesDock"_s, {}, {} },
+            { u"conversations"_s, u"conversations"_s, {}, u"conversationsDock"_s, {}, {} },
+            { u"history"_s, u"history"_s, {}, u"historyDock"_s, {}, u"Undo"_s },
+            { u"graph"_s, u"graph:%ID%"_s,
+                u"SELECT phase_id FROM tasks WHERE phase_id IS NOT NULL ORDER BY phase_id LIMIT 1"_s, u"graphDock"_s,
+                u"SELECT name FROM phases WHERE id = (SELECT phase_id FROM tasks WHERE phase_id IS NOT NULL "
+                "ORDER BY phase_id LIMIT 1)"_s,
+                {} },
+            { u"search"_s, u"search:the"_s, {}, u"searchView"_s, {}, u"hit"_s },
+            { u"files"_s, u"files"_s, {}, u"filesView"_s, {}, {} },
+            { u"activity"_s, u"activity"_s, {}, u"activityView"_s, {}, u"Everything"_s },
+            { u"timeline"_s, u"timeline"_s, {}, u"timelineView"_s, {}, u"lanes"_s },
+        };
+    }
+
 private slots:
     void initTestCase()
     {
@@ -76,12 +126,38 @@ private slots:
         const Run help = run({ u"--help"_s });
         QCOMPARE(help.code, 0);
         for (const char *option : { "--demo", "--info", "--edit", "--screenshot", "--view", "--size",
-                 "--export-session", "--format", "--do", "--no-live" })
+                 "--export-session", "--format", "--do", "--no-live", "--timeout", "--dump-state" })
             QVERIFY2(help.out.contains(option), option);
         // Every view the README's --view row lists.
         for (const char *view : { "dashboard", "table:NAME", "tasks", "detail:TABLE:ID", "log:AGENT_ID",
                  "review:PHASE_ID", "pages[", "proposals[", "chat[", "messages[", "conversations[", "history" })
             QVERIFY2(help.out.contains(view), view);
+    }
+
+    // The views README.md lists are the views --help lists, and each has a screenshot test below.
+    void helpListsEveryViewTheReadmeLists()
+    {
+        QFile readme(QStringLiteral(CWI_README));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        QStringList readmeViews;
+        for (const QByteArray &line : readme.readAll().split('\n')) {
+            if (!line.startsWith("| `--view VIEW`"))
+                continue;
+            const QList<QByteArray> parts = line.split('`');
+            for (int i = 3; i < parts.size(); i += 2) {
+                if (!parts.at(i).startsWith("--")) // the text around the list names options too
+                    readmeViews << QString::fromUtf8(parts.at(i));
+            }
+        }
+        QVERIFY(readmeViews.size() >= 12);
+        const QString help = QString::fromUtf8(run({ u"--help"_s }).out).simplified();
+        QStringList tested;
+        for (const auto &row : viewRows())
+            tested << row.name;
+        for (const QString &view : std::as_const(readmeViews)) {
+            QVERIFY2(help.contains(view), qPrintable(view));
+            QVERIFY2(tested.contains(view.section(u':', 0, 0).section(u'[', 0, 0)), qPrintable(view));
+        }
     }
 
     void infoReportsTablesColumnsAndMigrations()
@@ -130,26 +206,32 @@ private slots:
 
     void screenshotOfEveryView_data()
     {
-        QTest::addColumn<QString>("view");
-        QTest::newRow("dashboard") << u"dashboard"_s;
-        QTest::newRow("table") << u"table:agent_log_chunks"_s;
-        QTest::newRow("tasks") << u"tasks"_s;
-        QTest::newRow("detail") << u"detail:tasks:%TASK%"_s;
-        QTest::newRow("log") << u"log:%AGENT%"_s;
-        QTest::newRow("review") << u"review:%PHASE%"_s;
-        QTest::newRow("graph of a phase") << u"graph:%PHASE%"_s;
-        QTest::newRow("history") << u"history"_s;
+        QTest::addColumn<int>("index");
+        const QList<ViewRow> rows = viewRows();
+        for (int i = 0; i < rows.size(); ++i)
+            QTest::newRow(qPrintable(rows.at(i).name)) << i;
     }
     void screenshotOfEveryView()
     {
-        QFETCH(QString, view);
-        view.replace(u"%TASK%"_s, scalar(u"SELECT id FROM tasks LIMIT 1"_s));
-        view.replace(u"%AGENT%"_s, scalar(u"SELECT agent_id FROM agent_log_chunks LIMIT 1"_s));
-        view.replace(u"%PHASE%"_s, scalar(u"SELECT phase_id FROM review_comments LIMIT 1"_s));
+        QFETCH(int, index);
+        const ViewRow row = viewRows().at(index);
+        QString view = row.view;
+        if (!row.idSql.isEmpty())
+            view.replace(u"%ID%"_s, scalar(row.idSql));
+        const QString expected = row.textSql.isEmpty() ? row.text : scalar(row.textSql);
         const QString png = m_home.filePath(u"shot.png"_s);
         QFile::remove(png);
-        const Run shot = run({ m_demo, u"--screenshot"_s, png, u"--view"_s, view, u"--size"_s, u"1440x900"_s });
+        const Run shot
+            = run({ m_demo, u"--screenshot"_s, png, u"--view"_s, view, u"--size"_s, u"1440x900"_s, u"--dump-state"_s });
         QVERIFY2(shot.code == 0, shot.err.constData());
+        const QJsonObject state = QJsonDocument::fromJson(shot.out).object();
+        QVERIFY2(!state.isEmpty(), shot.out.constData());
+        QCOMPARE(state.value(u"busy").toBool(), false);
+        const bool inFront = state.value(u"page").toString() == row.front
+            || state.value(u"docks").toArray().contains(QJsonValue(row.front));
+        QVERIFY2(inFront, shot.out.constData());
+        if (!expected.isEmpty())
+            QVERIFY2(state.value(u"text").toString().contains(expected), qPrintable(expected));
         const QImage image(png);
         QCOMPARE(image.size(), QSize(1440, 900));
         // Not a blank canvas: a rendered window has many distinct colours.
@@ -158,6 +240,18 @@ private slots:
             for (int x = 0; x < image.width(); x += 7)
                 colours.insert(image.pixel(x, y));
         QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+    }
+
+    // A view still loading when --timeout runs out: exit 1, a message, no file (the file opens
+    // and every pane starts reading at once, so after 0 s something is always still loading).
+    void screenshotStillLoadingAtTheTimeoutFails()
+    {
+        const QString png = m_home.filePath(u"late.png"_s);
+        const Run shot
+            = run({ m_demo, u"--screenshot"_s, png, u"--view"_s, u"table:agent_log_chunks"_s, u"--timeout"_s, u"0"_s });
+        QCOMPARE(shot.code, 1);
+        QVERIFY2(shot.err.contains("still loading"), shot.err.constData());
+        QVERIFY(!QFile::exists(png));
     }
 
     void badViewExitsNonZeroWithAMessage()

@@ -1,6 +1,7 @@
 // The Graph pane in the real MainWindow: `--view graph:PHASE` opens it, nodes and edges are
 // drawn with the cycle marked, a click selects the task everywhere, + zooms, and without `dot`
-// on PATH the pane says how to install Graphviz and still draws a layout; 500 tasks are laid out.
+// on PATH the pane says how to install Graphviz and still draws a layout; 500 tasks are laid out;
+// closing the pane (or Cancel) stops a dot that is still running.
 
 #include "appcontext.h"
 #include "browse/detailview.h"
@@ -11,6 +12,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QFile>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QGraphicsView>
@@ -19,6 +21,8 @@
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace cwi;
 using namespace Qt::StringLiterals;
@@ -171,6 +175,42 @@ private slots:
         for (QLabel *label : graph->findChildren<QLabel *>())
             said = said || label->text().contains(u"apt install graphviz"_s);
         QVERIFY(said);
+    }
+
+    // A dot that never answers: closing the Graph pane cancels the layout job, whose token makes
+    // dotLayout kill the process (long before dot's own time limit).
+    void closingThePaneStopsDot()
+    {
+        const QString pidFile = m_dir.filePath(u"dot.pid"_s);
+        const QString script = m_dir.filePath(u"slow-dot.sh"_s);
+        QFile::remove(pidFile);
+        {
+            QFile file(script);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("#!/bin/sh\necho $$ > '%1'\nexec sleep 60\n").arg(pidFile).toUtf8());
+        }
+        QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings4.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.show();
+        auto *graph = window.findChild<GraphView *>();
+        QVERIFY(graph);
+        graph->session()->setDotProgram(script);
+        QString error;
+        QVERIFY(window.showView(u"graph:P1"_s, &error));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pidFile) && QFile(pidFile).size() > 0, 20000);
+        QFile file(pidFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const pid_t pid = pid_t(file.readAll().trimmed().toLongLong());
+        QVERIFY(pid > 0);
+        QVERIFY(graph->isBusy());
+        auto *dock = window.findChild<QDockWidget *>(u"graphDock"_s);
+        QVERIFY(dock);
+        dock->close();
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid, 0) != 0, 5000); // dot is gone
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 5000);
     }
 };
 

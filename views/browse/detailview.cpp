@@ -4,7 +4,6 @@
 #include "render/inertdocument.h"
 #include "workrepositories.h"
 
-#include "asyncjob.h"
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QMessageBox>
@@ -12,8 +11,6 @@
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
-
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cwi {
 
@@ -69,6 +66,7 @@ DetailView::DetailView(AppContext *context, QWidget *parent)
     , m_browser(new QTextBrowser(this))
 {
     m_browser->setDocument(new InertTextDocument(m_browser)); // file content: loads nothing
+    connect(&m_jobs, &JobTracker::busyChanged, this, &DetailView::busyChanged);
     m_browser->setOpenLinks(false);
     m_browser->setOpenExternalLinks(false);
     m_browser->setPlaceholderText(tr("Select a row anywhere to see all of its fields here."));
@@ -92,12 +90,11 @@ QString DetailView::html() const
 
 void DetailView::clear()
 {
-    ++m_generation; // a load on its way is for the row left behind
+    m_jobs.cancelAll(); // a load on its way is for the row left behind
     m_ref = {};
     m_data.reset();
     m_expanded.clear();
     m_browser->clear();
-    setBusy(false);
 }
 
 void DetailView::showRow(const EntityRef &ref)
@@ -109,30 +106,18 @@ void DetailView::showRow(const EntityRef &ref)
     load();
 }
 
-void DetailView::setBusy(bool busy)
-{
-    if (busy == m_busy)
-        return;
-    m_busy = busy;
-    Q_EMIT busyChanged(busy);
-}
-
 void DetailView::load()
 {
     const auto db = m_context->database();
-    if (!db || !m_ref.isValid() || m_ref.id.isEmpty())
+    if (!db || !m_ref.isValid() || m_ref.id.isEmpty()) {
+        m_jobs.cancel();
         return;
-    const quint64 generation = ++m_generation;
-    setBusy(true);
+    }
     const EntityRef ref = m_ref;
-    runAsync(
-        this, [db, ref] { return loadDetail(db, ref); },
-        [this, generation](const DetailData &data) {
-            if (generation != m_generation)
-                return;
+    m_jobs.run([db, ref] { return loadDetail(db, ref); },
+        [this](const DetailData &data) {
             m_data = std::make_unique<DetailData>(data);
             render();
-            setBusy(false);
         });
 }
 

@@ -5,6 +5,7 @@
 // reverse relations with counts, each a link to the filtered list.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 
 #include <QSet>
 #include <QWidget>
@@ -26,7 +27,8 @@ public:
     void showRow(const EntityRef &ref);
     void clear(); // back to "Select a row"
     EntityRef current() const { return m_ref; }
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     QString html() const; // what is shown (tests)
     QTextBrowser *browser() const { return m_browser; }
 
@@ -38,15 +40,13 @@ private:
     void load();
     void render();
     void onLink(const QUrl &url);
-    void setBusy(bool busy);
 
     AppContext *m_context;
     QTextBrowser *m_browser;
     EntityRef m_ref;
     std::unique_ptr<DetailData> m_data;
     QSet<QString> m_expanded; // JSON fields shown in full
-    quint64 m_generation = 0;
-    bool m_busy = false;
+    mutable JobTracker m_jobs;
 };
 
 } // namespace cwi

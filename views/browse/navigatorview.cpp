@@ -2,13 +2,10 @@
 
 #include "inforeport.h"
 
-#include "asyncjob.h"
 #include <QHeaderView>
 #include <QLocale>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cwi {
 
@@ -23,6 +20,7 @@ NavigatorView::NavigatorView(AppContext *context, QWidget *parent)
     , m_context(context)
     , m_tree(new QTreeWidget(this))
 {
+    connect(&m_jobs, &JobTracker::busyChanged, this, &NavigatorView::busyChanged);
     m_tree->setColumnCount(2);
     m_tree->setHeaderLabels({ tr("Table"), tr("Rows") });
     m_tree->header()->setStretchLastSection(false);
@@ -97,12 +95,9 @@ void NavigatorView::rebuild()
 void NavigatorView::refreshCounts()
 {
     const auto db = m_context->database();
-    if (!db)
+    if (!db) {
+        m_jobs.cancel();
         return;
-    const quint64 generation = ++m_generation;
-    if (!m_busy) {
-        m_busy = true;
-        Q_EMIT busyChanged(true);
     }
     struct Counts
     {
@@ -110,20 +105,13 @@ void NavigatorView::refreshCounts()
         QSet<QString> estimated;
     };
     // Counting a table of a million rows reads tens of MB: such tables show max(rowid) as "≈".
-    runAsync(
-        this,
+    m_jobs.run(
         [db] {
             Counts counts;
             counts.rows = tableRowCounts(*db, kExactCountLimit, &counts.estimated);
             return counts;
         },
-        [this, generation](const Counts &counts) {
-            if (generation != m_generation)
-                return;
-            applyCounts(counts.rows, counts.estimated);
-            m_busy = false;
-            Q_EMIT busyChanged(false);
-        });
+        [this](const Counts &counts) { applyCounts(counts.rows, counts.estimated); });
 }
 
 void NavigatorView::applyCounts(const QHash<QString, qint64> &counts, const QSet<QString> &estimated)

@@ -5,6 +5,7 @@
 // worker. Clicking a table opens it in the table browser.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 
 #include <QHash>
 #include <QSet>
@@ -20,7 +21,8 @@ class NavigatorView : public QWidget
     Q_OBJECT
 public:
     explicit NavigatorView(AppContext *context, QWidget *parent = nullptr);
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     void refreshCounts();
 
 Q_SIGNALS:
@@ -33,8 +35,7 @@ private:
 
     AppContext *m_context;
     QTreeWidget *m_tree;
-    quint64 m_generation = 0;
-    bool m_busy = false;
+    mutable JobTracker m_jobs;
 };
 
 } // namespace cwi

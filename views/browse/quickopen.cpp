@@ -3,15 +3,12 @@
 #include "rowreader.h"
 #include "statuscolors.h"
 
-#include "asyncjob.h"
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cwi {
 
@@ -66,15 +63,12 @@ void QuickOpen::search()
     const auto db = m_context->database();
     const QString text = m_input->text();
     if (!db || text.trimmed().isEmpty()) {
+        m_jobs.cancel();
         m_results->clear();
         return;
     }
-    const quint64 generation = ++m_generation;
-    runAsync(
-        this, [db, text] { return RowReader(db).search(text, 60); },
-        [this, generation](const QVector<EntityMatch> &matches) {
-            if (generation != m_generation)
-                return;
+    m_jobs.run([db, text] { return RowReader(db).search(text, 60); },
+        [this](const QVector<EntityMatch> &matches) {
             m_results->clear();
             addTables(m_input->text());
             for (const EntityMatch &match : matches) {

@@ -4,6 +4,7 @@
 // name or title offers the table itself.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 
 #include <QDialog>
 
@@ -29,7 +30,7 @@ private:
     QLineEdit *m_input;
     QListWidget *m_results;
     QTimer *m_debounce;
-    quint64 m_generation = 0;
+    JobTracker m_jobs;
 };
 
 } // namespace cwi

@@ -6,7 +6,6 @@
 #include "cellviewer.h"
 #include "filterheader.h"
 
-#include "asyncjob.h"
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -27,8 +26,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cwi {
 
@@ -56,6 +53,7 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     m_count->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_title->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(QStringLiteral("tableBrowser"));
+    connect(&m_jobs, &JobTracker::busyChanged, this, &TableBrowser::busyChanged);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
@@ -220,13 +218,15 @@ QString TableBrowser::currentTable() const
 
 bool TableBrowser::isBusy() const
 {
-    return m_model && m_model->isBusy();
+    return m_jobs.isBusy();
 }
 
 void TableBrowser::resetModel()
 {
-    if (m_model)
+    if (m_model) {
+        m_model->jobs()->cancelAll();
         m_model->deleteLater();
+    }
     m_model = nullptr;
     const auto db = m_context->database();
     if (!db)
@@ -235,7 +235,7 @@ void TableBrowser::resetModel()
     m_view->setModel(m_model);
     m_pages->setCurrentIndex(1);
     connect(m_model, &TableModel::countChanged, this, &TableBrowser::updateCountLabel);
-    connect(m_model, &TableModel::busyChanged, this, &TableBrowser::busyChanged);
+    m_jobs.follow(m_model->jobs());
     connect(m_model, &TableModel::busyChanged, this, &TableBrowser::updateCountLabel);
     connect(m_model, &TableModel::errorOccurred, this, [this](const QString &message) {
         m_count->setText(u"⚠ " + message);
@@ -581,8 +581,10 @@ void TableBrowser::exportTo(const QString &path)
         if (!m_header->isSectionHidden(logical))
             columns.append(logical);
     }
-    runAsync(
-        this,
+    // The user's Cancel stops the export and still reports; the tracker only drops the report
+    // when this browser is gone.
+    m_jobs.add(
+        kExportChannel,
         [reader, query, format, path, databasePath, cancel, progressRows, columns] {
             return exportTable(
                 reader, query, format, path, databasePath, cancel.get(),

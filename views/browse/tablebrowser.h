@@ -4,6 +4,7 @@
 // field per column, one global search, sorting by any column, raw mode, copy and export.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 #include "tablereader.h"
 
 #include <QWidget>
@@ -41,6 +42,7 @@ public:
     QTableView *view() const { return m_view; }
     bool isBusy() const;
     bool showsEmptyState() const; // "no table open" instead of a blank grid
+    JobTracker *jobs() const { return &m_jobs; }
 
     void copySelection() const; // tab-separated, Ctrl+C
     QVector<EntityRef> selectedRefs() const; // the selected rows (or the current one)
@@ -83,6 +85,8 @@ private:
 
     AppContext *m_context;
     TableModel *m_model = nullptr;
+    mutable JobTracker m_jobs; // follows the model's reads; the export on its own channel
+    static constexpr int kExportChannel = 1;
     QTableView *m_view;
     FilterHeader *m_header;
     CellDelegate *m_delegate;

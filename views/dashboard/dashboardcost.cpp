@@ -3,7 +3,6 @@
 // index off, adding up every agent session reads every log chunk (a gigabyte on a large file),
 // so it runs on request, in a worker, and says when it was done.
 
-#include "asyncjob.h"
 #include "dashboardcard.h"
 #include "dashboardview.h"
 #include "insight/insightindex.h"
@@ -39,7 +38,7 @@ bool DashboardView::costsFromIndex() const
 
 void DashboardView::loadIndexedCosts()
 {
-    const int generation = ++m_costGeneration;
+    m_jobs.cancel(kIndexedCostChannel); // the index moved on: a read still running is stale
     if (!costsFromIndex() || !m_insight->hasFacts()) {
         m_costs.clear();
         m_costsAt = QTime();
@@ -47,11 +46,9 @@ void DashboardView::loadIndexedCosts()
         return;
     }
     const QString sidecar = m_insight->sidecarPath();
-    runAsync(
-        this, [sidecar] { return initiativeTotals(sidecar); },
-        [this, generation](const QVector<InitiativeTotals> &totals) {
-            if (generation != m_costGeneration)
-                return;
+    m_jobs.run(
+        kIndexedCostChannel, [sidecar] { return initiativeTotals(sidecar); },
+        [this](const QVector<InitiativeTotals> &totals) {
             m_costs.clear();
             for (const InitiativeTotals &t : totals) {
                 LogTotals l;
@@ -76,10 +73,9 @@ bool DashboardView::activateCostLink(const QString &href)
     if (!db || m_costLoading)
         return true;
     m_costLoading = true;
-    setBusy(true);
     rebuild();
-    runAsync(
-        this,
+    m_jobs.add(
+        kCostChannel,
         [db] {
             QVector<InitiativeCost> costs;
             const QVector<Agent> agents = makeAgentRepository(db)->findAll();
@@ -100,7 +96,6 @@ bool DashboardView::activateCostLink(const QString &href)
             m_costs = costs;
             m_costsAt = QTime::currentTime();
             m_costLoading = false;
-            setBusy(false);
             rebuild();
         });
     return true;

@@ -1,6 +1,5 @@
 #include "dashboardview.h"
 
-#include "asyncjob.h"
 #include "dashboardcard.h"
 #include "render/htmlwriter.h"
 #include "statuscolors.h"
@@ -59,6 +58,7 @@ DashboardView::DashboardView(AppContext *ctx, QWidget *parent)
 {
     m_subtitle->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(QStringLiteral("dashboardView"));
+    connect(&m_jobs, &JobTracker::busyChanged, this, &DashboardView::busyChanged);
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.7);
     titleFont.setBold(true);
@@ -80,39 +80,26 @@ DashboardView::DashboardView(AppContext *ctx, QWidget *parent)
     reload();
 }
 
-void DashboardView::setBusy(bool busy)
-{
-    if (busy == m_busy)
-        return;
-    m_busy = busy;
-    Q_EMIT busyChanged(busy);
-}
-
 void DashboardView::reload()
 {
-    const int generation = ++m_generation;
     const std::shared_ptr<Database> database = m_ctx->database();
     if (!database) {
+        m_jobs.cancel();
         m_fingerprint.clear();
         m_reading.clear();
         m_snapshot = {};
         m_snapshot.error = tr("No file is open.");
         rebuild();
-        setBusy(false);
         return;
     }
-    setBusy(true);
     if (!m_fingerprint.startsWith(database->path())) {
         // A file not shown yet: the first frame says it is being read, not "no file".
         m_reading = QFileInfo(database->path()).fileName();
         m_snapshot = {};
         rebuild();
     }
-    runAsync(
-        this, [database] { return readDashboard(*database); },
-        [this, generation, path = database->path()](DashboardSnapshot snapshot) {
-            if (generation != m_generation)
-                return;
+    m_jobs.run([database] { return readDashboard(*database); },
+        [this, path = database->path()](DashboardSnapshot snapshot) {
             const QString print = path + fingerprint(snapshot);
             m_snapshot = std::move(snapshot);
             m_reading.clear();
@@ -121,7 +108,6 @@ void DashboardView::reload()
             else
                 updateSubtitle();
             m_fingerprint = print;
-            setBusy(false);
             Q_EMIT loaded();
         });
 }

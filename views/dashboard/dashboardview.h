@@ -9,6 +9,7 @@
 
 #include "appcontext.h"
 #include "dashboardreader.h"
+#include "jobtracker.h"
 #include "transcript/logloader.h"
 
 #include <QTime>
@@ -32,7 +33,8 @@ public:
     // With the insight index on, the cost card reads from it (live, no "Add up now").
     void setInsightIndex(InsightIndex *index);
 
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     void reload();
     const DashboardSnapshot &snapshot() const { return m_snapshot; }
     // Follows a link of the page ("link:N"), as a click would (tests use it).
@@ -57,7 +59,6 @@ private:
         QString field; // empty: just navigate to ref
         QString value;
     };
-    void setBusy(bool busy);
     void rebuild();
     void updateSubtitle();
     static int columnsForWidth(int width);
@@ -86,9 +87,12 @@ private:
     QGridLayout *m_grid = nullptr;
     QVector<std::pair<QWidget *, int>> m_cards; // card, columns it spans on a wide page
     int m_columns = 0;
-    int m_generation = 0;
-    bool m_busy = false;
     QString m_reading; // the file whose first read is under way: the page says so
+    // Channel 0 the snapshot, kCostChannel the cost added up on request, kIndexedCostChannel the
+    // cost read from the insight index.
+    mutable JobTracker m_jobs;
+    static constexpr int kCostChannel = 1;
+    static constexpr int kIndexedCostChannel = 2;
     struct InitiativeCost
     {
         QString id;
@@ -99,7 +103,6 @@ private:
     QTime m_costsAt;
     bool m_costLoading = false;
     InsightIndex *m_insight = nullptr;
-    int m_costGeneration = 0;
 };
 
 } // namespace cwi

@@ -1,6 +1,5 @@
 #include "activityview.h"
 
-#include "asyncjob.h"
 #include "chartpanel.h"
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
@@ -114,6 +113,8 @@ ActivityView::ActivityView(AppContext *context, InsightIndex *index, QWidget *pa
     , m_sessions(new QTreeWidget(this))
     , m_sessionsTitle(new QLabel(this))
 {
+    setObjectName(QStringLiteral("activityView"));
+    connect(&m_jobs, &JobTracker::busyChanged, this, &ActivityView::busyChanged);
     m_stackBy->addItem(tr("Stacked by initiative"), int(DaySeries::Initiative));
     m_stackBy->addItem(tr("Stacked by model"), int(DaySeries::Model));
     m_stackBy->setToolTip(tr("What the cost and token bars are split by"));
@@ -199,10 +200,7 @@ void ActivityView::reload()
     const QString sidecar = m_index->sidecarPath();
     const ActivityFilter filter = m_filter;
     const auto series = DaySeries(m_stackBy->currentData().toInt());
-    const quint64 generation = ++m_generation;
-    setBusy(true);
-    runAsync(
-        this,
+    m_jobs.run(
         [sidecar, filter, series] {
             Data d;
             d.cost = costPerDay(sidecar, series, filter);
@@ -212,12 +210,7 @@ void ActivityView::reload()
             d.sessions = insightSessions(sidecar, filter);
             return d;
         },
-        [this, generation](const Data &d) {
-            if (generation != m_generation)
-                return;
-            show(d);
-            setBusy(false);
-        });
+        [this](const Data &d) { show(d); });
 }
 
 void ActivityView::show(const Data &d)
@@ -505,14 +498,6 @@ void ActivityView::show(const Data &d)
                   .arg(formatCost(cost))
                   .arg(kMaxSessionRows)
             : tr("%1 sessions, %2").arg(d.sessions.size()).arg(formatCost(cost)));
-}
-
-void ActivityView::setBusy(bool busy)
-{
-    if (m_busy == busy)
-        return;
-    m_busy = busy;
-    Q_EMIT busyChanged(busy);
 }
 
 } // namespace cwi

@@ -8,6 +8,7 @@
 
 #include "appcontext.h"
 #include "insight/insighttypes.h"
+#include "jobtracker.h"
 
 #include <QWidget>
 
@@ -27,7 +28,8 @@ class ActivityView : public QWidget
 public:
     ActivityView(AppContext *context, InsightIndex *index, QWidget *parent = nullptr);
 
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     void reload();
     const ActivityFilter &filter() const { return m_filter; }
     void setFilter(const ActivityFilter &filter);
@@ -41,7 +43,6 @@ Q_SIGNALS:
 private:
     struct Data;
     void show(const Data &data);
-    void setBusy(bool busy);
     void updateFilterLabel();
 
     AppContext *m_context;
@@ -57,8 +58,7 @@ private:
     ChartPanel *m_outcomes;
     QTreeWidget *m_sessions;
     QLabel *m_sessionsTitle;
-    quint64 m_generation = 0;
-    bool m_busy = false;
+    mutable JobTracker m_jobs;
 };
 
 } // namespace cwi

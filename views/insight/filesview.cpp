@@ -1,6 +1,5 @@
 #include "filesview.h"
 
-#include "asyncjob.h"
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
 
@@ -36,6 +35,8 @@ FilesView::FilesView(AppContext *context, InsightIndex *index, QWidget *parent)
     , m_editsTitle(new QLabel(tr("Select a file to list its edits."), this))
     , m_edits(new QTreeWidget(this))
 {
+    setObjectName(QStringLiteral("filesView"));
+    connect(&m_jobs, &JobTracker::busyChanged, this, &FilesView::busyChanged);
     m_initiative->addItem(tr("Every initiative"), QString());
     m_initiative->setToolTip(tr("Files touched by the agents of this initiative"));
     m_initiative->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -89,8 +90,8 @@ FilesView::FilesView(AppContext *context, InsightIndex *index, QWidget *parent)
 void FilesView::refreshInitiatives()
 {
     const QString sidecar = m_index->sidecarPath();
-    runAsync(
-        this, [sidecar] { return insightInitiatives(sidecar); },
+    m_jobs.run(
+        kInitiativesChannel, [sidecar] { return insightInitiatives(sidecar); },
         [this](const QVector<QPair<QString, QString>> &initiatives) {
             const QString current = m_initiative->currentData().toString();
             m_initiative->clear();
@@ -105,14 +106,9 @@ void FilesView::reload()
 {
     const QString sidecar = m_index->sidecarPath();
     const QString initiative = m_initiative->currentData().toString();
-    const quint64 generation = ++m_generation;
-    beginBusy();
-    runAsync(
-        this, [sidecar, initiative] { return topFiles(sidecar, initiative, kTopFiles); },
-        [this, generation](const QVector<FileStat> &files) {
-            endBusy();
-            if (generation != m_generation)
-                return;
+    m_jobs.run(
+        kFilesChannel, [sidecar, initiative] { return topFiles(sidecar, initiative, kTopFiles); },
+        [this](const QVector<FileStat> &files) {
             const QString current = m_files->currentItem() ? m_files->currentItem()->text(0) : QString();
             m_files->setSortingEnabled(false);
             m_files->clear();
@@ -141,14 +137,9 @@ void FilesView::reload()
 void FilesView::showEdits(const QString &path)
 {
     const QString sidecar = m_index->sidecarPath();
-    const quint64 generation = ++m_editGeneration;
-    beginBusy();
-    runAsync(
-        this, [sidecar, path] { return fileEdits(sidecar, path); },
-        [this, generation, path](const QVector<FileEdit> &edits) {
-            endBusy();
-            if (generation != m_editGeneration)
-                return;
+    m_jobs.run(
+        kEditsChannel, [sidecar, path] { return fileEdits(sidecar, path); },
+        [this, path](const QVector<FileEdit> &edits) {
             m_editsTitle->setText(tr("%n edit(s) of %1", nullptr, int(edits.size())).arg(path));
             m_edits->clear();
             const QLocale locale;
@@ -178,18 +169,6 @@ void FilesView::openEdit(QTreeWidgetItem *item)
         u"%1/%2/%3"_s.arg(item->data(0, AgentRole).toString())
             .arg(item->data(0, SessionRole).toLongLong())
             .arg(item->data(0, LineRole).toLongLong()) });
-}
-
-void FilesView::beginBusy()
-{
-    if (m_busy++ == 0)
-        Q_EMIT busyChanged(true);
-}
-
-void FilesView::endBusy()
-{
-    if (--m_busy == 0)
-        Q_EMIT busyChanged(false);
 }
 
 } // namespace cwi

@@ -6,6 +6,7 @@
 
 #include "appcontext.h"
 #include "insight/insighttypes.h"
+#include "jobtracker.h"
 
 #include <QWidget>
 
@@ -24,7 +25,8 @@ class FilesView : public QWidget
 public:
     FilesView(AppContext *context, InsightIndex *index, QWidget *parent = nullptr);
 
-    bool isBusy() const { return m_busy > 0; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     QTreeWidget *fileList() const { return m_files; }
     QTreeWidget *editList() const { return m_edits; }
     void reload();
@@ -36,8 +38,6 @@ private:
     void showEdits(const QString &path);
     void openEdit(QTreeWidgetItem *item);
     void refreshInitiatives();
-    void beginBusy();
-    void endBusy();
 
     AppContext *m_context;
     InsightIndex *m_index;
@@ -45,9 +45,13 @@ private:
     QTreeWidget *m_files;
     QLabel *m_editsTitle;
     QTreeWidget *m_edits;
-    quint64 m_generation = 0;
-    quint64 m_editGeneration = 0;
-    int m_busy = 0;
+    mutable JobTracker m_jobs;
+    enum Channel
+    {
+        kInitiativesChannel,
+        kFilesChannel,
+        kEditsChannel
+    };
 };
 
 } // namespace cwi

@@ -1,6 +1,5 @@
 #include "searchview.h"
 
-#include "asyncjob.h"
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
 #include "insight/searchresultmodel.h"
@@ -36,6 +35,8 @@ SearchView::SearchView(AppContext *context, InsightIndex *index, QWidget *parent
     , m_results(new QTreeView(this))
     , m_debounce(new QTimer(this))
 {
+    setObjectName(QStringLiteral("searchView"));
+    connect(&m_jobs, &JobTracker::busyChanged, this, &SearchView::busyChanged);
     m_query->setPlaceholderText(tr("Search every agent's log: words, \"a phrase\", prefix*, a OR b, NOT c"));
     m_query->setClearButtonEnabled(true);
     m_query->setToolTip(tr("FTS5 query syntax. Press Enter to search, Down to go to the hits."));
@@ -131,11 +132,9 @@ bool SearchView::eventFilter(QObject *watched, QEvent *event)
 void SearchView::refreshFilters()
 {
     const QString sidecar = m_index->sidecarPath();
-    const quint64 generation = m_generation;
-    runAsync(
-        this, [sidecar] { return std::make_pair(insightInitiatives(sidecar), insightTools(sidecar)); },
-        [this, generation](const std::pair<QVector<QPair<QString, QString>>, QStringList> &lists) {
-            Q_UNUSED(generation)
+    m_jobs.run(
+        kFiltersChannel, [sidecar] { return std::make_pair(insightInitiatives(sidecar), insightTools(sidecar)); },
+        [this](const std::pair<QVector<QPair<QString, QString>>, QStringList> &lists) {
             const QString initiative = m_initiative->currentData().toString();
             const QString tool = m_tool->currentData().toString();
             m_initiative->clear();
@@ -154,7 +153,7 @@ void SearchView::refreshFilters()
 void SearchView::search()
 {
     m_debounce->stop();
-    const quint64 generation = ++m_generation;
+    m_jobs.cancel(kSearchChannel); // the query changed: a search still running is stale
     SearchQuery q;
     q.text = m_query->text();
     q.initiativeId = m_initiative->currentData().toString();
@@ -173,17 +172,13 @@ void SearchView::search()
                                                : tr("Indexing is off (View > Index agent logs)."));
         return;
     }
-    setBusy(true);
-    runAsync(
-        this, [sidecar, q] { return searchInsight(sidecar, q); },
-        [this, generation](const SearchResult &result) { onResult(generation, result); });
+    m_jobs.run(
+        kSearchChannel, [sidecar, q] { return searchInsight(sidecar, q); },
+        [this](const SearchResult &result) { onResult(result); });
 }
 
-void SearchView::onResult(quint64 generation, const SearchResult &result)
+void SearchView::onResult(const SearchResult &result)
 {
-    if (generation != m_generation)
-        return; // the query changed meanwhile
-    setBusy(false);
     m_status->setStyleSheet(result.error.isEmpty() ? QString() : u"color: #b3261e"_s);
     if (!result.error.isEmpty()) {
         m_model->setHits({});
@@ -209,14 +204,6 @@ void SearchView::openHit(const QModelIndex &index)
     if (!hit)
         return;
     m_context->navigate({ u"agent_log"_s, u"%1/%2/%3"_s.arg(hit->agentId).arg(hit->sessionNumber).arg(hit->line) });
-}
-
-void SearchView::setBusy(bool busy)
-{
-    if (m_busy == busy)
-        return;
-    m_busy = busy;
-    Q_EMIT busyChanged(busy);
 }
 
 } // namespace cwi

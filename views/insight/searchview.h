@@ -6,6 +6,7 @@
 // Enter (or a double click) opens the transcript at that line in the Agent log pane.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 
 #include <QWidget>
 
@@ -29,7 +30,8 @@ public:
 
     void focusQuery();
     void setQuery(const QString &text); // and search now
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     QString statusText() const;
 
     SearchResultModel *resultModel() const { return m_model; }
@@ -44,10 +46,9 @@ protected:
 
 private:
     void search();
-    void onResult(quint64 generation, const SearchResult &result);
+    void onResult(const SearchResult &result);
     void refreshFilters();
     void openHit(const QModelIndex &index);
-    void setBusy(bool busy);
 
     AppContext *m_context;
     InsightIndex *m_index;
@@ -60,8 +61,12 @@ private:
     QLabel *m_status;
     QTreeView *m_results;
     QTimer *m_debounce;
-    quint64 m_generation = 0;
-    bool m_busy = false;
+    mutable JobTracker m_jobs;
+    enum Channel
+    {
+        kFiltersChannel,
+        kSearchChannel
+    };
 };
 
 } // namespace cwi

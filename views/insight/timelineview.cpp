@@ -1,6 +1,5 @@
 #include "timelineview.h"
 
-#include "asyncjob.h"
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
 #include "insight/outcomecolor.h"
@@ -26,6 +25,8 @@ TimelineView::TimelineView(AppContext *context, InsightIndex *index, QWidget *pa
     , m_summary(new QLabel(this))
     , m_canvas(new TimelineCanvas(this))
 {
+    setObjectName(QStringLiteral("timelineView"));
+    connect(&m_jobs, &JobTracker::busyChanged, this, &TimelineView::busyChanged);
     m_initiative->addItem(tr("Every initiative"), QString());
     m_initiative->setToolTip(tr("Sessions of the agents of this initiative"));
     m_initiative->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -83,8 +84,8 @@ TimelineView::TimelineView(AppContext *context, InsightIndex *index, QWidget *pa
 void TimelineView::refreshInitiatives()
 {
     const QString sidecar = m_index->sidecarPath();
-    runAsync(
-        this, [sidecar] { return insightInitiatives(sidecar); },
+    m_jobs.run(
+        kInitiativesChannel, [sidecar] { return insightInitiatives(sidecar); },
         [this](const QVector<QPair<QString, QString>> &initiatives) {
             const QString current = m_initiative->currentData().toString();
             m_initiative->clear();
@@ -101,34 +102,21 @@ void TimelineView::reload()
     ActivityFilter filter;
     filter.initiativeId = m_initiative->currentData().toString();
     const auto by = TimelineLayout::LaneBy(m_laneBy->currentData().toInt());
-    const quint64 generation = ++m_generation;
-    setBusy(true);
-    runAsync(
-        this,
+    m_jobs.run(
+        kLayoutChannel,
         [sidecar, filter, by] {
             TimelineLayout layout;
             layout.setSessions(insightSessions(sidecar, filter), by);
             return layout;
         },
-        [this, generation](const TimelineLayout &layout) {
-            if (generation != m_generation)
-                return;
+        [this](const TimelineLayout &layout) {
             m_summary->setText(layout.sessions().isEmpty()
                     ? (m_index->hasFacts() ? tr("No sessions.") : tr("The logs are being indexed…"))
                     : tr("%1 sessions on %2 lanes. Hover a bar for its cost and turns; click it to open the session.")
                           .arg(layout.sessions().size())
                           .arg(layout.lanes().size()));
             m_canvas->setLayoutData(layout);
-            setBusy(false);
         });
-}
-
-void TimelineView::setBusy(bool busy)
-{
-    if (m_busy == busy)
-        return;
-    m_busy = busy;
-    Q_EMIT busyChanged(busy);
 }
 
 } // namespace cwi

@@ -4,6 +4,7 @@
 // agent or per task. Reads the insight index in a worker; reloads when the index grows.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 
 #include <QWidget>
 
@@ -21,7 +22,8 @@ class TimelineView : public QWidget
 public:
     TimelineView(AppContext *context, InsightIndex *index, QWidget *parent = nullptr);
 
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     TimelineCanvas *canvas() const { return m_canvas; }
     void reload();
 
@@ -29,7 +31,6 @@ Q_SIGNALS:
     void busyChanged(bool busy);
 
 private:
-    void setBusy(bool busy);
     void refreshInitiatives();
 
     AppContext *m_context;
@@ -38,8 +39,12 @@ private:
     QComboBox *m_laneBy;
     QLabel *m_summary;
     TimelineCanvas *m_canvas;
-    quint64 m_generation = 0;
-    bool m_busy = false;
+    mutable JobTracker m_jobs;
+    enum Channel
+    {
+        kInitiativesChannel,
+        kLayoutChannel
+    };
 };
 
 } // namespace cwi

@@ -10,6 +10,7 @@ KnowledgeViewBase::KnowledgeViewBase(AppContext *ctx, QWidget *parent)
     : QWidget(parent)
     , m_ctx(ctx)
 {
+    connect(&m_jobs, &JobTracker::busyChanged, this, &KnowledgeViewBase::busyChanged);
     connect(ctx, &AppContext::dataChanged, this, &KnowledgeViewBase::onDataChanged);
     connect(ctx, &AppContext::databaseChanged, this, [this] { reload(); });
 }
@@ -52,18 +53,6 @@ void KnowledgeViewBase::setAdaptiveColumn(QHeaderView *header, int column, int n
     header->setSectionResizeMode(column, mode);
     if (m_narrow)
         header->resizeSection(column, narrowWidth);
-}
-
-void KnowledgeViewBase::startOne()
-{
-    if (m_inFlight++ == 0)
-        Q_EMIT busyChanged(true);
-}
-
-void KnowledgeViewBase::finishOne()
-{
-    if (--m_inFlight == 0)
-        Q_EMIT busyChanged(false);
 }
 
 } // namespace cwi

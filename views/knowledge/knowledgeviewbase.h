@@ -1,18 +1,16 @@
 #pragma once
 
-// What the five knowledge views share: the app context, background loading (QtConcurrent,
-// one read connection per worker thread, a generation per channel so stale results are
-// dropped), a busy state, and reloading in place when the file changes.
+// What the five knowledge views share: the app context, background loading (a JobTracker
+// channel per kind of read, so a newer read of the same kind drops the older one), a busy state,
+// and reloading in place when the file changes.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 
-#include <QFutureWatcher>
-#include <QHash>
 #include <QWidget>
 
 class QHeaderView;
 class QSplitter;
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cwi {
 
@@ -22,7 +20,8 @@ class KnowledgeViewBase : public QWidget
 public:
     explicit KnowledgeViewBase(AppContext *ctx, QWidget *parent = nullptr);
 
-    bool isBusy() const { return m_inFlight > 0; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
 
 public Q_SLOTS:
     // Reads everything shown again (also called on AppContext::dataChanged()).
@@ -48,31 +47,25 @@ protected:
     template<typename T, typename Work, typename Done> void load(int channel, Work work, Done done)
     {
         const std::shared_ptr<Database> db = m_ctx->database();
-        const int generation = ++m_generations[channel];
-        if (!db)
+        if (!db) {
+            m_jobs.cancel(channel);
             return;
-        auto *watcher = new QFutureWatcher<T>(this);
-        connect(watcher, &QFutureWatcher<T>::finished, this, [this, watcher, channel, generation, done] {
-            watcher->deleteLater();
-            if (generation == m_generations.value(channel))
-                done(watcher->result());
-            finishOne();
-            Q_EMIT loaded();
-        });
-        startOne();
-        watcher->setFuture(QtConcurrent::run([db, work] { return work(db); }));
+        }
+        m_jobs.run(
+            channel, [db, work]() -> T { return work(db); },
+            [this, done](const T &result) {
+                done(result);
+                Q_EMIT loaded();
+            });
     }
 
 private:
-    void startOne();
-    void finishOne();
     // A change while hidden (a tabbed-away dock) is read when the view is shown again, so a
     // busy server does not make every closed dock reread its tables.
     void onDataChanged();
 
     AppContext *m_ctx;
-    QHash<int, int> m_generations;
-    int m_inFlight = 0;
+    mutable JobTracker m_jobs;
     bool m_stale = false;
     QSplitter *m_adaptive = nullptr;
     QHeaderView *m_adaptiveHeader = nullptr;

@@ -12,7 +12,6 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFontDatabase>
-#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
@@ -31,7 +30,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -79,6 +77,7 @@ LogView::LogView(AppContext *ctx, QWidget *parent)
     , m_raw(new RawLinesModel(this))
 {
     setObjectName(u"logView"_s);
+    connect(&m_jobs, &JobTracker::busyChanged, this, &LogView::busyChanged);
     m_filter->setSourceModel(m_transcript);
     buildUi();
     connectDatabase();
@@ -104,18 +103,6 @@ void LogView::connectDatabase()
     m_db = m_ctx->database();
     if (m_db)
         connect(m_db.get(), &Database::externallyChanged, this, &LogView::refreshFollow);
-}
-
-void LogView::beginBusy()
-{
-    if (m_busy++ == 0)
-        Q_EMIT busyChanged(true);
-}
-
-void LogView::endBusy()
-{
-    if (--m_busy == 0)
-        Q_EMIT busyChanged(false);
 }
 
 void LogView::buildUi()
@@ -244,8 +231,8 @@ void LogView::buildUi()
     });
 
     m_firstErrorAction = bar->addAction(u"First error"_s, this, &LogView::jumpToFirstError);
-    // F8 as IDEs jump to a problem; Ctrl+E is the window's Editing switch.
-    m_firstErrorAction->setToolTip(u"Jump to the first failed tool call, unparseable line or failed result (F8)"_s);
+    // F8, as "next error" in IDEs; Ctrl+E is the window's editing switch.
+    m_firstErrorAction->setToolTip(tr("Jump to the first failed tool call, unparseable line or failed result (F8)"));
     m_firstErrorAction->setShortcut(QKeySequence(Qt::Key_F8));
     m_firstErrorAction->setEnabled(false);
 

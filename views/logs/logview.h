@@ -2,8 +2,9 @@
 
 // The log dock: an agent's sessions, the transcript of the chosen session (formatted, with
 // search, kind filter, raw mode, follow mode and export) and the agent's own record beside it.
-// Everything that reads the file runs in a worker; a generation number drops stale results.
+// Everything that reads the file runs on the view's JobTracker, which drops stale results.
 
+#include "jobtracker.h"
 #include "transcript/logloader.h"
 #include "transcript/transcriptsearch.h"
 
@@ -53,7 +54,8 @@ public:
 
     QString agentId() const { return m_agentId; }
     qint64 sessionNumber() const { return m_sessionNumber; }
-    bool isBusy() const { return m_busy > 0; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
 
     TranscriptModel *transcriptModel() const { return m_transcript; }
     SessionListModel *sessionModel() const { return m_sessions; }
@@ -79,9 +81,19 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    template<typename T> void runWorker(std::function<T()> work, std::function<void(T)> done);
-    void beginBusy();
-    void endBusy();
+    // A new agent drops the agent's reads; a new session drops the session's.
+    enum Channel
+    {
+        kAgentChannel,
+        kFiguresChannel,
+        kSessionChannel,
+        kSummaryChannel,
+        kFollowChannel,
+        kSearchChannel,
+        kExportChannel,
+    };
+    void cancelAgentReads();
+    void cancelSessionReads();
 
     void buildUi();
     void connectDatabase();
@@ -107,16 +119,13 @@ private:
     qint64 m_pendingLine = -1; // showSessionAt: the line to show once the session has loaded
     bool m_agentRunning = false;
     bool m_allLogs = false; // the session list shows every agent (showAllLogs)
-    quint64 m_agentGeneration = 0;
-    quint64 m_sessionGeneration = 0;
-    int m_busy = 0;
+    mutable JobTracker m_jobs;
 
     Timestamp m_lastCreatedAt;
     qint64 m_lastRowid = 0;
     int m_chunkCount = 0;
     bool m_sessionShown = false; // the open session's first part is on screen
     bool m_sessionReading = false; // more parts of it are on their way
-    std::shared_ptr<std::atomic_bool> m_sessionStale; // tells the running read to stop
     bool m_followPending = false;
     bool m_followAgain = false;
 

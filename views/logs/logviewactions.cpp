@@ -19,7 +19,6 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,7 +32,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -41,16 +39,16 @@ using namespace Qt::StringLiterals;
 
 namespace cwi {
 
-template<typename T> void LogView::runWorker(std::function<T()> work, std::function<void(T)> done)
+void LogView::cancelAgentReads()
 {
-    auto *watcher = new QFutureWatcher<T>(this);
-    beginBusy();
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, done = std::move(done)]() {
-        done(watcher->result());
-        watcher->deleteLater();
-        endBusy();
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    m_jobs.cancel(kAgentChannel);
+    m_jobs.cancel(kFiguresChannel);
+}
+
+void LogView::cancelSessionReads()
+{
+    for (int channel : { kSessionChannel, kSummaryChannel, kFollowChannel, kSearchChannel })
+        m_jobs.cancel(channel);
 }
 
 void LogView::showAgent(const QString &agentId)
@@ -58,8 +56,8 @@ void LogView::showAgent(const QString &agentId)
     m_allLogs = false;
     m_agentId = agentId;
     m_sessionNumber = -1;
-    ++m_sessionGeneration;
-    const quint64 generation = ++m_agentGeneration;
+    cancelSessionReads();
+    cancelAgentReads();
     m_transcript->clear();
     m_raw->setTranscript(nullptr);
     m_title->setText(agentId);
@@ -69,11 +67,9 @@ void LogView::showAgent(const QString &agentId)
     }
     showPlaceholder(u"Loading the log of %1…"_s.arg(agentId));
     const auto db = m_db;
-    runWorker<AgentLogs>([db, agentId]() { return loadAgentLogs(db, agentId); },
-        [this, generation](AgentLogs logs) {
-            if (generation == m_agentGeneration)
-                onAgentLoaded(logs, true);
-        });
+    m_jobs.run(
+        kAgentChannel, [db, agentId]() { return loadAgentLogs(db, agentId); },
+        [this](const AgentLogs &logs) { onAgentLoaded(logs, true); });
 }
 
 void LogView::showSession(const QString &agentId, qint64 sessionNumber)
@@ -81,12 +77,11 @@ void LogView::showSession(const QString &agentId, qint64 sessionNumber)
     if (agentId != m_agentId) {
         // Another agent: its record (and, unless all logs are listed, its sessions), this session.
         m_agentId = agentId;
-        const quint64 generation = ++m_agentGeneration;
+        cancelAgentReads();
         const auto db = m_db;
-        runWorker<AgentLogs>([db, agentId]() { return loadAgentLogs(db, agentId); },
-            [this, generation](AgentLogs logs) {
-                if (generation != m_agentGeneration)
-                    return;
+        m_jobs.run(
+            kAgentChannel, [db, agentId]() { return loadAgentLogs(db, agentId); },
+            [this](const AgentLogs &logs) {
                 if (m_allLogs) {
                     m_record->showRecord(logs);
                     m_agentRunning = logs.agent && logs.agent->status == u"running";
@@ -108,7 +103,7 @@ void LogView::showAllLogs()
 {
     if (!m_db)
         return;
-    const quint64 generation = ++m_agentGeneration;
+    cancelAgentReads();
     const auto db = m_db;
     struct All
     {
@@ -116,7 +111,8 @@ void LogView::showAllLogs()
         QSet<QString> agents;
         QString error;
     };
-    runWorker<All>(
+    m_jobs.run(
+        kAgentChannel,
         [db]() {
             All all;
             all.sessions = makeLogChunkRepository(db)->allSessions(&all.error);
@@ -125,9 +121,7 @@ void LogView::showAllLogs()
                 all.agents.insert(a.id);
             return all;
         },
-        [this, generation](All all) {
-            if (generation != m_agentGeneration)
-                return;
+        [this](const All &all) {
             m_allLogs = true;
             m_title->setText(u"All logs"_s);
             m_sessions->setSessions(all.sessions, all.agents);
@@ -169,13 +163,11 @@ void LogView::onAgentLoaded(const AgentLogs &logs, bool reopenSession)
     const auto db = m_db;
     const bool running = m_agentRunning;
     const QVector<LogSessionInfo> sessions = logs.sessions;
-    const quint64 generation = m_agentGeneration;
     // The session on screen gets its figures from its own read (onSummary), not a second copy.
-    runWorker<QHash<qint64, SessionFigures>>(
+    m_jobs.run(
+        kFiguresChannel,
         [db, sessions, running, session]() { return loadSessionFigures(db, sessions, running, session); },
-        [this, generation, agentId = logs.agentId](QHash<qint64, SessionFigures> figures) {
-            if (generation != m_agentGeneration)
-                return;
+        [this, agentId = logs.agentId](const QHash<qint64, SessionFigures> &figures) {
             for (auto it = figures.cbegin(); it != figures.cend(); ++it)
                 m_sessions->setFigures(agentId, it.key(), it.value());
         });
@@ -185,7 +177,7 @@ void LogView::openSession(qint64 sessionNumber)
 {
     m_sessionNumber = sessionNumber;
     m_pendingLine = -1;
-    const quint64 generation = ++m_sessionGeneration;
+    cancelSessionReads(); // the previous session's read stops at its next chunk
     m_summary.reset();
     m_search = {};
     m_hit = -1;
@@ -198,30 +190,16 @@ void LogView::openSession(qint64 sessionNumber)
     m_sessionShown = false;
     m_sessionReading = true;
     m_status->setText(tr("Reading session %1…").arg(sessionNumber));
-    if (m_sessionStale)
-        m_sessionStale->store(true); // the previous session's read stops at its next chunk
-    const auto stale = m_sessionStale = std::make_shared<std::atomic_bool>(false);
     const auto db = m_db;
     const QString agentId = m_agentId;
-    const QPointer<LogView> view(this);
     // The session arrives in parts: the first screen from its first chunks, the rest appended.
-    runWorker<bool>(
-        [db, agentId, sessionNumber, stale, view, generation]() {
-            streamSession(db, agentId, sessionNumber, [&](SessionPart &&part) {
-                if (stale->load())
-                    return false;
-                QMetaObject::invokeMethod(
-                    qApp,
-                    [view, generation, part = std::move(part)]() mutable {
-                        if (view && generation == view->m_sessionGeneration)
-                            view->onSessionPart(std::move(part));
-                    },
-                    Qt::QueuedConnection);
-                return true;
-            });
-            return true;
+    m_jobs.stream<SessionPart>(
+        kSessionChannel,
+        [db, agentId, sessionNumber](const CancelToken &, const Reporter<SessionPart> &reporter) {
+            streamSession(
+                db, agentId, sessionNumber, [&](SessionPart &&part) { return reporter.report(std::move(part)); });
         },
-        [](bool) {});
+        [this](SessionPart part) { onSessionPart(std::move(part)); }, [] {});
 }
 
 void LogView::onSessionPart(SessionPart part)
@@ -272,13 +250,10 @@ void LogView::onSessionRead(const QString &error)
         m_transcriptView->scrollToBottom();
 
     // Count every kind (and find the first error) in a worker: the view parsed only the rows shown.
-    const quint64 generation = m_sessionGeneration;
     const LineIndex index = m_transcript->transcript()->index();
-    runWorker<SessionSummary>([index]() { return summarizeSession(index); },
-        [this, generation](SessionSummary summary) {
-            if (generation == m_sessionGeneration)
-                onSummary(summary);
-        });
+    m_jobs.run(
+        kSummaryChannel, [index]() { return summarizeSession(index); },
+        [this](const SessionSummary &summary) { onSummary(summary); });
 }
 
 void LogView::onSummary(const SessionSummary &summary)
@@ -352,17 +327,15 @@ void LogView::refreshFollow()
         return;
     }
     m_followPending = true;
-    const quint64 generation = m_sessionGeneration;
     const auto db = m_db;
     const QString agentId = m_agentId;
     const qint64 session = m_sessionNumber;
     const Timestamp last = m_lastCreatedAt;
     const qint64 rowid = m_lastRowid;
-    runWorker<QVector<LogChunk>>(
+    m_jobs.run(
+        kFollowChannel,
         [db, agentId, session, last, rowid]() { return loadNewChunks(db, agentId, session, last, rowid); },
-        [this, generation](QVector<LogChunk> chunks) {
-            if (generation != m_sessionGeneration)
-                return;
+        [this](const QVector<LogChunk> &chunks) {
             m_followPending = false;
             onNewChunks(chunks);
             if (std::exchange(m_followAgain, false))
@@ -392,13 +365,10 @@ void LogView::onNewChunks(const QVector<LogChunk> &chunks)
         m_transcriptView->scrollToBottom();
         m_rawView->scrollToBottom();
     }
-    const quint64 generation = m_sessionGeneration;
     const LineIndex index = m_transcript->transcript()->index();
-    runWorker<SessionSummary>([index]() { return summarizeSession(index); },
-        [this, generation](SessionSummary summary) {
-            if (generation == m_sessionGeneration)
-                onSummary(summary);
-        });
+    m_jobs.run(
+        kSummaryChannel, [index]() { return summarizeSession(index); },
+        [this](const SessionSummary &summary) { onSummary(summary); });
 }
 
 void LogView::find(const QString &needle)
@@ -410,7 +380,8 @@ void LogView::find(const QString &needle)
     m_hit = -1;
     m_delegate->setHighlight(needle);
     if (needle.isEmpty() || !m_transcript->transcript()) {
-        m_searchState.reset(); // a running search is dropped when it ends
+        m_jobs.cancel(kSearchChannel);
+        m_searchState.reset();
         m_progressTimer->stop();
         m_searchProgress->setEnabled(false);
         m_searchProgress->setValue(0);
@@ -425,24 +396,21 @@ void LogView::find(const QString &needle)
     m_cancelSearchAction->setEnabled(true);
     m_progressTimer->start();
     m_hitLabel->setText(u"searching…"_s);
-    const quint64 generation = m_sessionGeneration;
     const LineIndex index = m_transcript->transcript()->index();
     // The transcript hides ids, keys and usage fields; only Raw shows them, so only Raw counts them.
     const SearchScope scope = m_rawAction->isChecked() ? SearchScope::StoredBytes : SearchScope::ShownText;
-    runWorker<TranscriptSearchResult>(
+    m_jobs.run(
+        kSearchChannel,
         [index, needle, state, scope]() {
             return searchTranscript(index, needle, &state->cancel, &state->progress, scope);
         },
-        [this, generation, state](TranscriptSearchResult result) {
-            if (state != m_searchState)
-                return;
+        [this](const TranscriptSearchResult &result) {
             m_progressTimer->stop();
             m_searchProgress->setEnabled(false);
             m_searchProgress->setValue(result.cancelled ? 0 : 1000);
             m_cancelSearchAction->setEnabled(false);
             m_searchState.reset();
-            if (generation == m_sessionGeneration)
-                onSearchDone(result);
+            onSearchDone(result);
         });
 }
 
@@ -580,13 +548,14 @@ void LogView::exportCurrent(const QString &format)
         int code = 0;
         QString error;
     };
-    runWorker<Outcome>(
+    m_jobs.add(
+        kExportChannel,
         [db, agentId, session, format, path]() {
             Outcome o;
             o.code = exportSession(db, agentId, session, format, path, &o.error);
             return o;
         },
-        [this, path](Outcome o) {
+        [this, path](const Outcome &o) {
             m_status->setText(o.code == 0 ? u"Exported to %1"_s.arg(path) : u"Export failed: %1"_s.arg(o.error));
         });
 }

@@ -1,6 +1,5 @@
 #include "querypage.h"
 
-#include "asyncjob.h"
 #include "browse/tableexport.h"
 #include "query/querylibrary.h"
 #include "query/querymodel.h"
@@ -59,6 +58,7 @@ QueryPage::QueryPage(AppContext *context, const QString &dataFolder, QWidget *pa
     , m_split(new QSplitter(Qt::Vertical, this))
 {
     setObjectName(QStringLiteral("queryPage"));
+    connect(&m_jobs, &JobTracker::busyChanged, this, &QueryPage::busyChanged);
     m_run = toolButton(
         this, tr("Run"), tr("Run the statement under the cursor, or the selection (Ctrl+Enter)"), "queryRun");
     m_cancel = toolButton(this, tr("Cancel"), tr("Stop the running statement (Esc)"), "queryCancel");
@@ -242,10 +242,8 @@ QueryResultView *QueryPage::addResultTab()
     auto *view = new QueryResultView(m_context, m_results);
     view->setRawMode(m_raw->isChecked());
     const int index = m_results->addTab(view, tr("Result %1").arg(++m_tabSerial));
-    connect(view, &QueryResultView::busyChanged, this, [this](bool) {
-        updateActions();
-        Q_EMIT busyChanged(isBusy());
-    });
+    m_jobs.follow(view->jobs());
+    connect(view, &QueryResultView::busyChanged, this, &QueryPage::updateActions);
     connect(view, &QueryResultView::finished, this,
         [this, view](const QString &sql, qint64 rows, qint64 ms, bool failed, int errorOffset) {
             onFinished(view, sql, rows, ms, failed, errorOffset);
@@ -262,11 +260,7 @@ QueryResultView *QueryPage::currentResult() const
 
 bool QueryPage::isBusy() const
 {
-    for (int i = 0; i < m_results->count(); ++i) {
-        if (static_cast<QueryResultView *>(m_results->widget(i))->isBusy())
-            return true;
-    }
-    return false;
+    return m_jobs.isBusy();
 }
 
 void QueryPage::runStatement()
@@ -405,8 +399,10 @@ void QueryPage::exportResult()
     poll->start(100);
     connect(dialog, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
     const QueryRunner runner(database->path(), { database->busyTimeoutMs(), 0 });
-    runAsync(
-        this,
+    // The user's Cancel stops the export and still reports; the tracker only drops the report
+    // when this page is gone.
+    m_jobs.add(
+        kExportChannel,
         [runner, sql = view->sql(), format, path, cancel, progressRows] {
             return exportQuery(
                 runner, sql, format, path, cancel.get(), [progressRows](qint64 rows) { *progressRows = rows; });

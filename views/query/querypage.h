@@ -5,6 +5,7 @@
 // shipped examples. Editing mode does not change that: writes go through the manual actions.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 
 #include <QWidget>
 
@@ -35,6 +36,7 @@ public:
     QueryResultView *currentResult() const;
     QueryLibrary *library() const { return m_library.get(); }
     bool isBusy() const;
+    JobTracker *jobs() const { return &m_jobs; }
 
     void runStatement(); // the selection, or the statement under the cursor (Ctrl+Enter)
     void explainStatement(); // its query plan (Ctrl+Shift+Enter)
@@ -71,6 +73,9 @@ private:
     QListWidget *m_history = nullptr;
     QListWidget *m_saved = nullptr;
     QListWidget *m_examples = nullptr;
+    // Channel kExportChannel: exports; follows every result tab's tracker (their runs and plans).
+    mutable JobTracker m_jobs;
+    static constexpr int kExportChannel = 1;
     QHash<QueryResultView *, int> m_runStart; // where in the editor the tab's statement began
     int m_tabSerial = 0;
 };

@@ -1,6 +1,5 @@
 #include "queryresultview.h"
 
-#include "asyncjob.h"
 #include "browse/celldelegate.h"
 #include "browse/tablemodel.h"
 #include "query/querymodel.h"
@@ -75,7 +74,8 @@ QueryResultView::QueryResultView(AppContext *context, QWidget *parent)
     m_ticker->setInterval(100);
     connect(m_ticker, &QTimer::timeout, this, &QueryResultView::updateStatus);
     connect(m_model, &QueryModel::stateChanged, this, &QueryResultView::onStateChanged);
-    connect(m_model, &QueryModel::busyChanged, this, [this](bool busy) { Q_EMIT busyChanged(busy || m_planBusy); });
+    m_jobs.follow(m_model->jobs()); // busy: the plan here, or the model's runs
+    connect(&m_jobs, &JobTracker::busyChanged, this, &QueryResultView::busyChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         // Fit the columns to the first rows once they are known; never wider than a third of the view.
         QTimer::singleShot(0, this, [this] {
@@ -93,11 +93,7 @@ QueryResultView::QueryResultView(AppContext *context, QWidget *parent)
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &QueryResultView::prefetchVisible);
 }
 
-QueryResultView::~QueryResultView()
-{
-    if (m_planCancel)
-        m_planCancel->store(true);
-}
+QueryResultView::~QueryResultView() = default; // the tracker cancels a running plan
 
 void QueryResultView::run(const QString &sql)
 {
@@ -115,35 +111,21 @@ void QueryResultView::explain(const QString &sql)
     if (!database)
         return;
     m_model->cancel();
-    if (m_planCancel)
-        m_planCancel->store(true);
     m_sql = sql;
     m_reported = false;
-    m_planCancel = std::make_shared<std::atomic_bool>(false);
-    const quint64 generation = ++m_planGeneration;
     m_plan->clear();
     m_stack->setCurrentWidget(m_planView);
-    const bool wasBusy = isBusy();
-    m_planBusy = true;
-    if (!wasBusy)
-        Q_EMIT busyChanged(true);
     m_status->setText(tr("Explaining…"));
     const QueryRunner runner(database->path(), { database->busyTimeoutMs(), 0 });
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    runAsync(
-        this,
-        [runner, sql, database, cancel = m_planCancel] {
-            return QueryPlanner::explain(runner, sql, database->schema(), cancel.get());
+    m_jobs.run(
+        [runner, sql, database](const CancelToken &cancel) {
+            return QueryPlanner::explain(runner, sql, database->schema(), cancel.flag());
         },
-        [this, generation, clock](const QueryPlan &plan) {
-            if (generation != m_planGeneration)
-                return;
-            m_planBusy = false;
+        [this, clock](const QueryPlan &plan) {
             showPlan(plan);
             Q_EMIT finished(m_sql, -1, clock->elapsed(), !plan.outcome.ok(), plan.outcome.errorOffset);
-            if (!m_model->isBusy())
-                Q_EMIT busyChanged(false);
         });
 }
 
@@ -163,20 +145,16 @@ void QueryResultView::showPlan(const QueryPlan &plan)
 
 void QueryResultView::cancel()
 {
-    if (m_planBusy) {
-        m_planCancel->store(true);
-        ++m_planGeneration;
-        m_planBusy = false;
+    if (m_jobs.isBusy(0)) { // the plan
+        m_jobs.cancel();
         m_status->setText(tr("Cancelled."));
-        if (!m_model->isBusy())
-            Q_EMIT busyChanged(false);
     }
     m_model->cancel();
 }
 
 bool QueryResultView::isBusy() const
 {
-    return m_model->isBusy() || m_planBusy;
+    return m_jobs.isBusy();
 }
 
 bool QueryResultView::showsPlan() const

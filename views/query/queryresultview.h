@@ -5,6 +5,7 @@
 // line with the row count, the time to the first rows and the elapsed time, or the error.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 #include "query/queryplan.h"
 
 #include <QWidget>
@@ -35,6 +36,7 @@ public:
     void explain(const QString &sql);
     void cancel();
     bool isBusy() const;
+    JobTracker *jobs() const { return &m_jobs; }
     QString sql() const { return m_sql; }
     QString statusText() const;
     bool showsPlan() const;
@@ -64,9 +66,7 @@ private:
     QLabel *m_status;
     QTimer *m_ticker;
     QString m_sql;
-    std::shared_ptr<std::atomic_bool> m_planCancel;
-    quint64 m_planGeneration = 0;
-    bool m_planBusy = false;
+    mutable JobTracker m_jobs; // the plan; follows the model's tracker
     bool m_reported = false;
 };
 

@@ -1,7 +1,6 @@
 #include "reviewview.h"
 
 #include "appcontext.h"
-#include "asyncjob.h"
 #include "diff/difffilelistmodel.h"
 #include "diff/difffiletreemodel.h"
 #include "diff/diffmodel.h"
@@ -115,7 +114,8 @@ ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
     connect(m_pane, &ReviewCommentPane::resolveRequested, this, &ReviewView::resolve);
     connect(m_writes, &ReviewCommentWrites::editingChanged, this, &ReviewView::updateEditing);
     connect(m_session, &ReviewSession::stateChanged, this, &ReviewView::onStateChanged);
-    connect(m_session, &ReviewSession::busyChanged, this, &ReviewView::busyChanged);
+    m_jobs.follow(m_session->jobs()); // busy: the phase menu's read here, or the session's work
+    connect(&m_jobs, &JobTracker::busyChanged, this, &ReviewView::busyChanged);
     connect(m_session, &ReviewSession::filesAdded, this, &ReviewView::onFilesAdded);
     connect(m_session, &ReviewSession::commentsChanged, this, &ReviewView::onCommentsChanged);
     connect(m_session, &ReviewSession::phaseLoaded, m_header, &ReviewHeader::refresh);
@@ -260,7 +260,7 @@ QTreeView *ReviewView::fileView() const
 
 bool ReviewView::isBusy() const
 {
-    return m_session->isBusy();
+    return m_jobs.isBusy();
 }
 
 void ReviewView::setSideBySide(bool on)
@@ -506,8 +506,7 @@ void ReviewView::choosePhase()
     if (!db)
         return;
     m_choosePhase->setEnabled(false);
-    runAsync(
-        this, [db] { return makePhaseRepository(db)->findAll(); },
+    m_jobs.run([db] { return makePhaseRepository(db)->findAll(); },
         [this](const QVector<Phase> &found) {
             m_choosePhase->setEnabled(true);
             QVector<Phase> phases = found;

@@ -10,6 +10,8 @@
 //
 // Writes go through ReviewCommentWrites (the shared write path); without it the page is read-only.
 
+#include "jobtracker.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -54,6 +56,7 @@ public:
     void setSettings(QSettings *settings);
 
     bool isBusy() const;
+    JobTracker *jobs() const { return &m_jobs; }
     ReviewCommentPane *commentPane() const { return m_pane; }
     ReviewSession *session() const { return m_session; }
     DiffModel *diffModel() const { return m_diff; }
@@ -101,6 +104,7 @@ private:
     std::unique_ptr<QSettings> m_ownSettings;
     QSettings *m_settings;
     ReviewSession *m_session;
+    mutable JobTracker m_jobs; // the phase menu; follows the session's tracker
     DiffModel *m_diff;
     ReviewCommentWrites *m_writes;
     DiffDelegate *m_delegate = nullptr;

@@ -1,6 +1,5 @@
 #include "tasktreeview.h"
 
-#include "asyncjob.h"
 #include "dependencysection.h"
 #include "progressdelegate.h"
 #include "statuscolors.h"
@@ -48,6 +47,7 @@ TaskTreeView::TaskTreeView(AppContext *ctx, QWidget *parent)
     m_message->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_summary->setTextFormat(Qt::PlainText); // text from the file, never markup
     setObjectName(QStringLiteral("taskTreeView"));
+    connect(&m_jobs, &JobTracker::busyChanged, this, &TaskTreeView::busyChanged);
     m_filter->setSourceModel(m_model);
 
     m_textFilter->setPlaceholderText(tr("Filter by name, id, category or agent…"));
@@ -160,32 +160,17 @@ void TaskTreeView::fitColumnsToWidth()
     m_summary->setVisible(w >= 480);
 }
 
-void TaskTreeView::setBusy(bool busy)
-{
-    if (busy == m_busy)
-        return;
-    m_busy = busy;
-    Q_EMIT busyChanged(busy);
-}
-
 void TaskTreeView::reload()
 {
-    const int generation = ++m_generation;
     const std::shared_ptr<Database> database = m_ctx->database();
     if (!database) {
+        m_jobs.cancel();
         m_model->setSnapshot({});
         m_summary->clear();
-        setBusy(false);
         return;
     }
-    setBusy(true);
-    runAsync(
-        this, [database] { return TaskTreeModel::prepare(readTaskTree(*database)); },
-        [this, generation](TaskTreeModel::Prepared prepared) {
-            if (generation != m_generation)
-                return; // a newer load is on its way
-            onLoaded(std::move(prepared));
-        });
+    m_jobs.run([database] { return TaskTreeModel::prepare(readTaskTree(*database)); },
+        [this](TaskTreeModel::Prepared prepared) { onLoaded(std::move(prepared)); });
 }
 
 void TaskTreeView::onLoaded(TaskTreeModel::Prepared prepared)
@@ -213,7 +198,6 @@ void TaskTreeView::onLoaded(TaskTreeModel::Prepared prepared)
     const QModelIndex current = m_tree->currentIndex();
     m_section->showFor(m_model, current.isValid() ? m_filter->mapToSource(current) : QModelIndex());
     updateSummary();
-    setBusy(false);
     Q_EMIT loaded();
 }
 
@@ -304,7 +288,7 @@ void TaskTreeView::selectTask(const QString &id)
 
 void TaskTreeView::selectEntity(const QString &table, const QString &id)
 {
-    if (!m_everLoaded || m_busy) {
+    if (!m_everLoaded || m_jobs.isBusy()) {
         m_pendingSelection = { table, id };
         if (!m_everLoaded)
             return;

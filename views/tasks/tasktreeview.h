@@ -6,6 +6,7 @@
 // (ctx->navigate); agent links navigate to the agent.
 
 #include "appcontext.h"
+#include "jobtracker.h"
 #include "tasktree/tasktreemodel.h"
 #include "tasktreereader.h"
 
@@ -37,7 +38,8 @@ public:
     // Same for a phase or an initiative (table "phases" / "initiatives").
     void selectEntity(const QString &table, const QString &id);
 
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() const { return &m_jobs; }
     void reload();
 
     // For tests and the screenshot mode.
@@ -59,7 +61,6 @@ Q_SIGNALS:
     void loaded();
 
 private:
-    void setBusy(bool busy);
     void onLoaded(TaskTreeModel::Prepared prepared);
     void onCurrentChanged(const QModelIndex &current);
     void applyFilters();
@@ -79,8 +80,7 @@ private:
     QComboBox *m_statusFilter;
     QLabel *m_summary;
     QLabel *m_message;
-    int m_generation = 0;
-    bool m_busy = false;
+    mutable JobTracker m_jobs;
     bool m_everLoaded = false;
     bool m_navigating = true; // false while selecting programmatically
     EntityRef m_pendingSelection;

@@ -1,0 +1,85 @@
+#include "jobtracker.h"
+
+#include <algorithm>
+
+namespace cwi {
+
+JobTracker::JobTracker(QObject *parent)
+    : QObject(parent)
+{
+    m_mailbox->tracker = this;
+}
+
+JobTracker::~JobTracker()
+{
+    {
+        const QMutexLocker lock(&m_mailbox->mutex);
+        m_mailbox->tracker = nullptr; // streaming jobs post nothing from now on
+    }
+    for (const Channel &channel : std::as_const(m_channels))
+        channel.token.cancel();
+}
+
+void JobTracker::cancel(int channel)
+{
+    const auto it = m_channels.constFind(channel);
+    if (it == m_channels.cend())
+        return;
+    it->token.cancel();
+    m_channels.erase(it); // its jobs' ids are gone with it: their results are stale
+    updateBusy();
+}
+
+void JobTracker::cancelAll()
+{
+    const QList<int> channels = m_channels.keys();
+    for (int channel : channels)
+        cancel(channel);
+}
+
+void JobTracker::follow(JobTracker *other)
+{
+    m_followed.removeIf([](const QPointer<JobTracker> &followed) { return followed.isNull(); });
+    m_followed.append(other);
+    connect(other, &JobTracker::busyChanged, this, &JobTracker::updateBusy);
+    connect(other, &QObject::destroyed, this, [this] { updateBusy(); });
+    updateBusy();
+}
+
+bool JobTracker::finishCurrent(int channel, quint64 job)
+{
+    const auto it = m_channels.find(channel);
+    if (it == m_channels.end() || !it->pending.remove(job))
+        return false;
+    if (it->pending.isEmpty())
+        m_channels.erase(it);
+    return true;
+}
+
+bool JobTracker::isBusy() const
+{
+    if (!m_channels.isEmpty())
+        return true;
+    return std::any_of(
+        m_followed.cbegin(), m_followed.cend(), [](const auto &other) { return other && other->isBusy(); });
+}
+
+void JobTracker::updateBusy()
+{
+    if (m_busyCheckQueued || isBusy() == m_busy)
+        return;
+    m_busyCheckQueued = true;
+    QMetaObject::invokeMethod(this, &JobTracker::signalBusy, Qt::QueuedConnection);
+}
+
+void JobTracker::signalBusy()
+{
+    m_busyCheckQueued = false;
+    const bool busy = isBusy();
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+} // namespace cwi

@@ -10,7 +10,6 @@
 #include "knowledge/conversationlistmodel.h"
 #include "knowledge/conversationsview.h"
 #include "knowledge/documentbrowser.h"
-#include "knowledge/knowledgedocks.h"
 #include "knowledge/messagesview.h"
 #include "knowledge/messagethreadmodel.h"
 #include "knowledge/pagesview.h"
@@ -162,27 +161,6 @@ private slots:
         const EntityRef ref = spy.first().first().value<EntityRef>();
         QCOMPARE(ref.table, u"tasks"_s);
         QCOMPARE(ref.id, u"abc_123"_s);
-    }
-
-    void docksRouteNavigation()
-    {
-        QWidget window;
-        const KnowledgeDocks docks = KnowledgeDocks::create(m_ctx, &window);
-        QCOMPARE(docks.widgets().size(), 5);
-        QCOMPARE(KnowledgeDocks::title(docks.chat), u"Chat sessions"_s);
-        QTRY_VERIFY(!docks.conversations->isBusy());
-        const auto conversation = makeConversationRepository(m_ctx->database())->findAll().value(0);
-        QCOMPARE(docks.show({ u"conversations"_s, conversation.id }), docks.conversations);
-        QTRY_COMPARE(docks.conversations->model()->conversation(0) != nullptr, true);
-        QVERIFY(docks.conversations->document()->toPlainText().contains(conversation.question.left(20)));
-        QCOMPARE(docks.show({ u"tasks"_s, u"x"_s }), nullptr); // not a knowledge table
-
-        // From a task to its chat sessions.
-        const auto session = makeChatSessionRepository(m_ctx->database())->findAll().value(0);
-        const QString table = session.targetType == "phase"_L1 ? u"phases"_s : u"tasks"_s;
-        QCOMPARE(docks.showRelated({ table, session.targetId }), docks.chat);
-        QTRY_VERIFY(!docks.chat->isBusy());
-        QVERIFY(docks.chat->model()->rowOf(session.id) >= 0);
     }
 
     void hostilePagesShowANote()

@@ -6,6 +6,7 @@
 #include "database.h"
 #include "demo/demoseeder.h"
 #include "inforeport.h"
+#include "jobtracker.h"
 #include "mainwindow.h"
 #include "outputfile.h"
 #include "query/querycommand.h"
@@ -250,11 +251,16 @@ private:
     bool m_done = false;
 };
 
-// Waits for every job of the global pool and ends its threads while the application, the
-// database and Qt SQL are all still alive: nothing runs on a pooled thread after main().
+// Waits for every job and ends the pools' threads while the application, the database and Qt
+// SQL are all still alive: nothing runs on a pooled thread after main(). (Qt itself uses the
+// global pool for painting; our jobs run on jobPool().)
 struct DrainThreadPool
 {
-    ~DrainThreadPool() { QThreadPool::globalInstance()->waitForDone(); }
+    ~DrainThreadPool()
+    {
+        jobPool()->waitForDone();
+        QThreadPool::globalInstance()->waitForDone();
+    }
 };
 
 // Everything after the application exists: the headless modes or the window. OUT and ERR are
@@ -292,8 +298,7 @@ int run(QCoreApplication &app, bool headless, QTextStream &out, QTextStream &err
         return runDoCommand(path, line.doArgs, Actions::defaultJournalPath(), out, err);
 
     // Pooled threads live as long as the application: each keeps one read connection, owned
-    // and closed by the Database, so their number stays bounded by the pool size.
-    QThreadPool::globalInstance()->setExpiryTimeout(-1);
+    // and closed by the Database, so their number stays bounded by the pool size (jobPool()).
     AppContext context;
     const DrainThreadPool drain; // destroyed after the window, before the context's database
     MainWindow window(&context, &settings);

@@ -1,8 +1,24 @@
 #include "jobtracker.h"
 
+#include <QThread>
+#include <QThreadPool>
+
 #include <algorithm>
 
 namespace cwi {
+
+QThreadPool *jobPool()
+{
+    static QThreadPool *const pool = [] {
+        static QThreadPool instance;
+        instance.setExpiryTimeout(-1);
+        // Room for the long reads (index passes, counts, a big session) beside the short ones
+        // (the page under the viewport), so a page never queues behind a long read.
+        instance.setMaxThreadCount(qMax(8, QThread::idealThreadCount()));
+        return &instance;
+    }();
+    return pool;
+}
 
 JobTracker::JobTracker(QObject *parent)
     : QObject(parent)

@@ -25,7 +25,16 @@
 #include <type_traits>
 #include <utility>
 
+class QThreadPool;
+
 namespace cwi {
+
+// The pool every job runs on, never QThreadPool::globalInstance(): Qt 6.4's raster engine
+// paints large areas with the global pool's threads and waits for them, so one long read there
+// (an index pass, a count over a million rows) froze every paint of the window for as long as
+// it ran. Its threads never expire (each keeps a read connection that the Database owns);
+// app/main.cpp drains it before the database closes.
+QThreadPool *jobPool();
 
 // Shared between the tracker and its jobs; copies see the same flag.
 class CancelToken
@@ -173,7 +182,7 @@ template<typename Job, typename Done> void JobTracker::add(int channel, Job job,
             updateBusy(); // after DONE, so a follow-up job it starts keeps the tracker busy
         });
     state.pending.insert(id);
-    watcher->setFuture(QtConcurrent::run([job = std::move(job), token] { return invoke(job, token); }));
+    watcher->setFuture(QtConcurrent::run(jobPool(), [job = std::move(job), token] { return invoke(job, token); }));
     updateBusy();
 }
 

@@ -50,6 +50,7 @@ struct TableInfo
     QStringList missingFields; // catalogue fields this file lacks (older schema)
     const TableSpec *spec = nullptr; // null for tables the catalogue does not know
     bool withoutRowid = false;
+    QStringList leadingIndexColumns; // real columns that some index starts with (cheap to sort by)
 
     bool has(const QString &logicalField) const { return logicalToReal.contains(logicalField); }
     // Real column name for a logical field, or an empty string when the file lacks it.
@@ -57,6 +58,8 @@ struct TableInfo
     // Double-quoted identifier for SQL text, e.g. "initiative_id".
     QString quoted(const QString &logicalField) const;
     int columnIndex(const QString &realName) const;
+    // Can rows be read in REALNAME's order without sorting the whole table?
+    bool isIndexed(const QString &realName) const { return leadingIndexColumns.contains(realName); }
 };
 
 struct MigrationRecord

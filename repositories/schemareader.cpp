@@ -65,6 +65,16 @@ bool SchemaReader::read(const QString &connection, SchemaMap *map, QString *erro
             column.primaryKey = columns.value(3).toInt() != 0;
             info.columns.append(column);
         }
+        QSqlQuery indexes(db);
+        indexes.setForwardOnly(true);
+        indexes.prepare(
+            QStringLiteral("SELECT ii.name FROM pragma_index_list(?1) AS il, pragma_index_info(il.name) AS ii "
+                           "WHERE ii.seqno = 0 AND ii.name IS NOT NULL"));
+        indexes.addBindValue(info.name);
+        if (indexes.exec()) {
+            while (indexes.next())
+                info.leadingIndexColumns.append(indexes.value(0).toString());
+        }
         mapColumns(&info);
         sampleTimestamps(connection, &info);
         map->m_tables.insert(info.name, info);

@@ -9,6 +9,7 @@
 #include "appcontext.h"
 #include "benchdata.h"
 #include "browse/tablemodel.h"
+#include "jobtracker.h"
 #include "mainwindow.h"
 #include "query/querymodel.h"
 #include "query/querypage.h"
@@ -124,7 +125,7 @@ int main(int argc, char **argv)
         QTest::keyClick(page->editor(), Qt::Key_Escape);
         waitFor([&] { return model->state() == QueryModel::State::Cancelled; });
         cancelShown.append(clock.nsecsElapsed() / 1e6);
-        waitFor([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; });
+        waitFor([] { return jobPool()->activeThreadCount() == 0; });
         cancelFree.append(clock.nsecsElapsed() / 1e6);
 
         // A sort of every chunk's content (temp b-tree on disk): Esc after 1 s.
@@ -132,7 +133,7 @@ int main(int argc, char **argv)
         QTest::qWait(1000);
         clock.restart();
         QTest::keyClick(page->editor(), Qt::Key_Escape);
-        waitFor([] { return QThreadPool::globalInstance()->activeThreadCount() == 0; });
+        waitFor([] { return jobPool()->activeThreadCount() == 0; });
         sortCancelFree.append(clock.nsecsElapsed() / 1e6);
     }
     QTextStream out(stdout);

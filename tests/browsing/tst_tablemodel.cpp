@@ -3,6 +3,7 @@
 
 #include "browse/tablemodel.h"
 #include "fixtures.h"
+#include "jobtracker.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -114,7 +115,7 @@ private slots:
         QTRY_VERIFY(!model.isBusy());
         // The last page is read for the old query, and its result waits in the event queue...
         model.prefetch(990, 999);
-        QThreadPool::globalInstance()->waitForDone();
+        jobPool()->waitForDone();
         // ... when the user filters: that result must not land in the new query's rows.
         model.setQuery({ u"tasks"_s, {}, Qt::AscendingOrder, { { u"status"_s, u"=blocked"_s } }, {} });
         QTRY_VERIFY(!model.isBusy());

@@ -33,7 +33,7 @@ class TestJobTracker : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void cleanup() { QThreadPool::globalInstance()->waitForDone(); }
+    void cleanup() { jobPool()->waitForDone(); }
 
     void deliversOnTheTrackersThread()
     {
@@ -47,6 +47,24 @@ private Q_SLOTS:
             });
         QTRY_COMPARE(result, 42);
         QCOMPARE(deliveredOn, QThread::currentThread());
+    }
+
+    // Long jobs never take Qt's global pool: Qt 6.4's raster engine paints with its threads and
+    // waits for them, so jobs there froze the window's painting for as long as they ran.
+    void longJobsLeaveQtsGlobalPoolFree()
+    {
+        JobTracker tracker;
+        auto gate = std::make_shared<Gate>();
+        const int jobs = QThreadPool::globalInstance()->maxThreadCount() + 2;
+        for (int i = 0; i < jobs; ++i)
+            tracker.add(
+                i, [gate] { gate->wait(); }, [] {});
+        QTest::qWait(200); // the jobs start
+        QSemaphore painted;
+        const bool started = QThreadPool::globalInstance()->tryStart([&painted] { painted.release(); });
+        gate->open();
+        QVERIFY2(started, "every thread of the global pool is held by a job");
+        QVERIFY(painted.tryAcquire(1, 5000));
     }
 
     void staleResultIsDropped()
@@ -63,7 +81,7 @@ private Q_SLOTS:
         tracker.run([] { return QStringLiteral("new"); }, [&](const QString &value) { delivered << value; });
         QTRY_COMPARE(delivered, QStringList { QStringLiteral("new") });
         gate->open(); // the old job ends after the new one: its result must not land
-        QThreadPool::globalInstance()->waitForDone();
+        jobPool()->waitForDone();
         QTest::qWait(50);
         QCOMPARE(delivered, QStringList { QStringLiteral("new") });
     }
@@ -167,7 +185,7 @@ private Q_SLOTS:
             [&](const QString &part) { parts << part; }, [] {});
         gate->open();
         QTRY_COMPARE(parts, QStringList { QStringLiteral("new") });
-        QThreadPool::globalInstance()->waitForDone();
+        jobPool()->waitForDone();
         QTest::qWait(20);
         QCOMPARE(parts, QStringList { QStringLiteral("new") });
         QCOMPARE(stoppedAt->load(), 1);
@@ -188,7 +206,7 @@ private Q_SLOTS:
             [&](int) { ++delivered; }, [] {});
         delete tracker;
         gate->open();
-        QThreadPool::globalInstance()->waitForDone();
+        jobPool()->waitForDone();
         QTest::qWait(20);
         QVERIFY(refused->load());
         QCOMPARE(delivered, 0);
@@ -229,7 +247,7 @@ private Q_SLOTS:
             [&](int) { delivered = true; });
         tracker.cancel();
         gate->open();
-        QThreadPool::globalInstance()->waitForDone();
+        jobPool()->waitForDone();
         QVERIFY(sawCancel->load());
         QTest::qWait(20);
         QVERIFY(!delivered);
@@ -345,7 +363,7 @@ private Q_SLOTS:
             });
         delete owner;
         gate->open();
-        QThreadPool::globalInstance()->waitForDone();
+        jobPool()->waitForDone();
         QTest::qWait(50);
         QVERIFY(sawCancel->load());
         QVERIFY(!*delivered);

@@ -18,6 +18,8 @@
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -293,6 +295,53 @@ private slots:
         }
         QCOMPARE(summaries.value("task-1"), QByteArray()); // NULL: an empty field
         QCOMPARE(summaries.value("task-2"), QByteArray("\"\"")); // empty text: ""
+    }
+
+    // Newest first without sorting the whole table: by rowid where createdAt has no index (a
+    // million rows sorted for one page froze the real window, issue 10), by createdAt where an
+    // index keeps that order.
+    void newestFirstWithoutSortingTheWholeTable()
+    {
+        openTasks();
+        QVERIFY(browser()->model()->query().sortColumn.isEmpty());
+        QCOMPARE(browser()->model()->query().order, Qt::DescendingOrder);
+        QCOMPARE(header()->sortIndicatorSection(), -1); // no column is sorted
+        const QString newest = [&] {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"newest"_s);
+            db.setDatabaseName(m_path);
+            db.open();
+            QSqlQuery q(u"SELECT id FROM tasks ORDER BY rowid DESC LIMIT 1"_s, db);
+            return q.next() ? q.value(0).toString() : QString();
+        }();
+        QSqlDatabase::removeDatabase(u"newest"_s);
+        QTRY_COMPARE(browser()->model()->index(0, column(u"id"_s)).data(Qt::EditRole).toString(), newest);
+
+        m_window.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"index"_s);
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE INDEX tasks_created ON tasks(created_at)"_s)
+                || q.exec(u"CREATE INDEX tasks_created ON tasks(createdAt)"_s));
+        }
+        QSqlDatabase::removeDatabase(u"index"_s);
+        m_context = std::make_unique<AppContext>();
+        m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
+        QVERIFY(m_window->openFile(m_path));
+        m_window->show();
+        openTasks();
+        const QString createdAt = m_context->database()->schema().table(u"tasks"_s)->column(u"createdAt"_s);
+        QCOMPARE(browser()->model()->query().sortColumn, createdAt);
+        QCOMPARE(header()->sortIndicatorSection(), column(createdAt));
+        m_window.reset();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"drop"_s);
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QSqlQuery(u"DROP INDEX tasks_created"_s, db);
+        }
+        QSqlDatabase::removeDatabase(u"drop"_s);
     }
 };
 

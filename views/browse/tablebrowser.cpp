@@ -275,11 +275,12 @@ void TableBrowser::showTable(const QString &table, const QString &field, const Q
         const QString column = info->has(field) ? info->column(field) : field;
         query.filters.append({ column, value.isNull() ? QStringLiteral("NULL") : QString(u'=' + value) });
     }
-    // Newest first where the table has a creation time: what a user looks for first.
-    if (info && info->has(QStringLiteral("createdAt"))) {
+    // Newest first: what a user looks for first. By the creation time where an index keeps
+    // that order; else by rowid, the order rows were added in. Sorting a million unindexed
+    // rows (with their content) for one page would read the whole table (issue 10).
+    query.order = Qt::DescendingOrder;
+    if (info && info->has(QStringLiteral("createdAt")) && info->isIndexed(info->column(QStringLiteral("createdAt"))))
         query.sortColumn = info->column(QStringLiteral("createdAt"));
-        query.order = Qt::DescendingOrder;
-    }
     m_model->setRawMode(m_raw->isChecked());
     m_delegate->setTable(table);
     m_model->setQuery(query);

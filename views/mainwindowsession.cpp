@@ -204,7 +204,7 @@ void MainWindow::applyDefaultSizes()
 void MainWindow::resetLayout()
 {
     // Exactly the first run: the panes it shows, where it shows them, the sizes it gives them;
-    // and every page back to that layout (the Review page folds its side panes again).
+    // and every page back to that layout (the Review page folds its panes again).
     m_pageStates.clear();
     restoreState(m_defaultState);
     applyDefaultSizes();
@@ -213,8 +213,8 @@ void MainWindow::resetLayout()
 }
 
 // Each page has its own dock layout (as Qt Creator's modes): the layout of the page left is
-// kept, the one of the page entered comes back. Reviewing starts with the side panes folded
-// away so the diff gets the width; leaving the review brings them back.
+// kept, the one of the page entered comes back. Reviewing starts with the docked panes folded
+// away so the diff gets the room; leaving the review brings them back.
 void MainWindow::onPageChanged(int page)
 {
     fitCenterToPage();
@@ -227,9 +227,9 @@ void MainWindow::onPageChanged(int page)
     if (saved != m_pageStates.cend()) {
         restoreState(*saved);
     } else if (page == ReviewPage) {
+        // Beside and under the diff: an open agent log would leave it a strip.
         for (QDockWidget *dock : std::as_const(m_docks)) {
-            const Qt::DockWidgetArea area = dockWidgetArea(dock);
-            if (!dock->isFloating() && (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea))
+            if (!dock->isFloating())
                 dock->hide();
         }
     }

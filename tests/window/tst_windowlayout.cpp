@@ -110,9 +110,15 @@ private slots:
             QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
             QVERIFY(dock(window, u"taskTreeDock"_s)->isVisible());
             QVERIFY(dock(window, u"detailDock"_s)->isVisible());
+            QTest::keyClick(&window, Qt::Key_4, Qt::AltModifier); // the agent log, at the bottom
+            QTRY_VERIFY(dock(window, u"logDock"_s)->isVisible());
             QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
             QVERIFY(!dock(window, u"taskTreeDock"_s)->isVisible());
             QVERIFY(!dock(window, u"detailDock"_s)->isVisible());
+            QVERIFY(!dock(window, u"logDock"_s)->isVisible()); // it would leave the diff a strip
+            QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+            QVERIFY(dock(window, u"logDock"_s)->isVisible());
+            QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
             // The user wants the detail while reviewing: the review page keeps it.
             dock(window, u"detailDock"_s)->show();
             QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
@@ -164,7 +170,7 @@ private slots:
     }
 
     // The same when the window shrinks from 1440 to 1024 px while shown (a user or a window
-    // manager resizing it).
+    // manager resizing it), with the agent log open and both side panes widened.
     void shrinkingKeepsTheDetailPane()
     {
         AppContext context;
@@ -177,10 +183,19 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QTRY_VERIFY(dock(window, u"detailDock"_s)->width() >= 1440 * 22 / 100);
+        // The user opens the agent log and widens both side panes to 380 px.
+        QTest::keyClick(&window, Qt::Key_4, Qt::AltModifier);
+        QTRY_VERIFY(dock(window, u"logDock"_s)->isVisible());
+        window.resizeDocks(
+            { dock(window, u"taskTreeDock"_s), dock(window, u"detailDock"_s) }, { 380, 380 }, Qt::Horizontal);
+        QTRY_VERIFY(qAbs(dock(window, u"detailDock"_s)->width() - 380) < 10);
         window.resize(1024, 768);
         QTRY_COMPARE(window.width(), 1024);
-        const int detail = dock(window, u"detailDock"_s)->width();
-        QVERIFY2(detail >= 1024 * 18 / 100, qPrintable(u"detail pane %1 px"_s.arg(detail)));
+        const int share = 380 * 1024 / 1440 * 9 / 10;
+        QTRY_VERIFY2(dock(window, u"detailDock"_s)->width() >= share,
+            qPrintable(u"detail pane %1 px"_s.arg(dock(window, u"detailDock"_s)->width())));
+        QTRY_VERIFY2(dock(window, u"taskTreeDock"_s)->width() >= share,
+            qPrintable(u"task tree %1 px"_s.arg(dock(window, u"taskTreeDock"_s)->width())));
         QVERIFY2(window.centralWidget()->width() >= 1024 * 40 / 100,
             qPrintable(QString::number(window.centralWidget()->width())));
     }

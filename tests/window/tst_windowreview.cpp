@@ -3,6 +3,7 @@
 // (point 7); a comment card has a context menu with its actions (point 6).
 
 #include "actions/actiondialog.h"
+#include "demo/demoseeder.h"
 #include "diff/reviewsession.h"
 #include "gitfixture.h"
 #include "mainwindow.h"
@@ -12,9 +13,14 @@
 
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -177,6 +183,51 @@ private slots:
         QContextMenuEvent event(QContextMenuEvent::Mouse, card.center(), diff->viewport()->mapToGlobal(card.center()));
         QApplication::sendEvent(diff->viewport(), &event);
         QCOMPARE(shown, (QStringList { u"Resolve"_s, u"Edit…"_s, u"Delete…"_s, u"Copy id"_s, u"Show details"_s }));
+    }
+
+    // Issue 16: at 1440x900 the file tree of the demo's review (a rename "connection.ts ←
+    // src/db/pool.ts" among them) shows each file's name, status, +/- counts and comments without
+    // scrolling sideways: the panel widens up to 40 % of the page for them.
+    void fileTreeShowsItsCounts()
+    {
+        const QString path = m_dir.filePath(u"demo%1/demo.db"_s.arg(++m_serial));
+        QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+        const DemoResult demo = createDemoDatabase(path, QFileInfo(path).path() + u"/orbit-notes"_s);
+        QVERIFY2(demo.ok, qPrintable(demo.error));
+        QString phase;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"demo"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(u"SELECT id FROM phases WHERE name = 'Session tokens and rotation'"_s, db);
+            QVERIFY(q.next());
+            phase = q.value(0).toString();
+        }
+        QSqlDatabase::removeDatabase(u"demo"_s);
+        m_context = std::make_unique<AppContext>();
+        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"demo.ini"_s), QSettings::IniFormat);
+        m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
+        QVERIFY(m_window->openFile(path));
+        m_window->resize(1440, 900);
+        m_window->show();
+        m_window->navigate({ u"review"_s, phase });
+        QTRY_COMPARE_WITH_TIMEOUT(review()->session()->state(), ReviewSession::State::Ready, 30000);
+        QTreeView *files = review()->fileView();
+        QTRY_VERIFY(files->model()->rowCount() > 0);
+        QTRY_VERIFY2(files->header()->length() <= files->viewport()->width(),
+            qPrintable(u"columns %1 px in %2 px"_s.arg(files->header()->length()).arg(files->viewport()->width())));
+    }
+
+    // At 1440x900 the header's "Read-only: switch editing on ..." hint reads on one line.
+    void editingHintOnOneLine()
+    {
+        QVERIFY(!openReview().isEmpty());
+        QTRY_COMPARE(review()->session()->state(), ReviewSession::State::Ready);
+        auto *hint = review()->findChild<QLabel *>(u"reviewEditingHint"_s);
+        QVERIFY(hint);
+        QVERIFY(hint->text().startsWith(u"Read-only"_s));
+        QTRY_VERIFY2(
+            hint->height() < 2 * hint->fontMetrics().lineSpacing(), qPrintable(QString::number(hint->height())));
     }
 };
 

@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -66,6 +67,15 @@ ReviewFilePanel::ReviewFilePanel(DiffFileTreeModel *tree, QWidget *parent)
 void ReviewFilePanel::clearFilter()
 {
     m_filterEdit->clear();
+}
+
+int ReviewFilePanel::neededWidth() const
+{
+    int width = 0;
+    for (int c = 0; c < m_filter->columnCount(); ++c)
+        width += qMax(
+            static_cast<const QAbstractItemView *>(m_view)->sizeHintForColumn(c), m_view->header()->sectionSizeHint(c));
+    return width + m_view->verticalScrollBar()->sizeHint().width() + 2 * m_view->frameWidth();
 }
 
 void ReviewFilePanel::selectFile(int fileIndex)

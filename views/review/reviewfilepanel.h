@@ -27,6 +27,8 @@ public:
     // The file STEP places after (1) or before (-1) FROM in tree order; -1 when there is none.
     int neighbour(int from, int step) const;
     void clearFilter();
+    // The width that shows every name and the status, +/- and comment columns without scrolling.
+    int neededWidth() const;
 
 Q_SIGNALS:
     void fileChosen(int fileIndex); // the user picked a file in the tree

@@ -60,6 +60,8 @@ ReviewHeader::ReviewHeader(ReviewSession *session, QWidget *parent)
     m_defaults->setToolTip(tr("Forget the refs chosen for this phase: phase merge base (or merge-base of the "
                               "default branch) against the initiative branch"));
     m_readOnly->setStyleSheet(u"color: #9a6700;"_s);
+    m_readOnly->setObjectName(u"reviewEditingHint"_s);
+    m_readOnly->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     // Long lines wrap instead of widening the window past small screens.
     for (QLabel *label : { m_subtitle, m_baseOrigin, m_readOnly })
         label->setWordWrap(true);
@@ -76,8 +78,10 @@ ReviewHeader::ReviewHeader(ReviewSession *session, QWidget *parent)
     refs->addWidget(m_defaults);
     refs->addWidget(m_baseOrigin, 1);
     auto *status = new QHBoxLayout;
-    status->addWidget(m_summary, 1);
-    status->addWidget(m_readOnly);
+    // The hint takes the room the summary leaves (it wrapped to three lines of 200 px beside a
+    // summary that kept the whole row).
+    status->addWidget(m_summary);
+    status->addWidget(m_readOnly, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);

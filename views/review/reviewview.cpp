@@ -90,15 +90,15 @@ ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
     center->setStretchFactor(1, 0);
     center->setSizes({ 560, 200 });
     m_files = new ReviewFilePanel(m_session->fileTree(), this);
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(m_files);
-    splitter->addWidget(center);
-    splitter->setStretchFactor(0, 0);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 300, 1300 });
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->addWidget(m_files);
+    m_split->addWidget(center);
+    m_split->setStretchFactor(0, 0);
+    m_split->setStretchFactor(1, 1);
+    m_split->setSizes({ 300, 1300 });
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_header);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_split, 1);
 
     connectDiff();
     installKeys();
@@ -360,6 +360,17 @@ void ReviewView::onFilesAdded(int first, int count)
     if (!m_pendingComment.isEmpty())
         revealComment(m_pendingComment);
     m_header->refresh();
+    fitFilePanel();
+}
+
+void ReviewView::fitFilePanel()
+{
+    QList<int> sizes = m_split->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    const int wanted = qMin(m_files->neededWidth(), total * 40 / 100);
+    if (total <= 0 || sizes.value(0) >= wanted)
+        return; // never narrower than the user made it
+    m_split->setSizes({ wanted, total - wanted });
 }
 
 void ReviewView::onCommentsChanged()

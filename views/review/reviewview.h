@@ -20,6 +20,7 @@ class QLabel;
 class QListView;
 class QPushButton;
 class QSettings;
+class QSplitter;
 class QStackedWidget;
 class QTreeView;
 
@@ -91,6 +92,7 @@ private:
     void showFile(int fileIndex);
     void selectFile(int fileIndex);
     void updateFileHeader();
+    void fitFilePanel(); // widens the file tree so that its counts show, up to 40 % of the page
     // Shows more unchanged lines of GAP (DiffModel::expandGap) or, for kWholeFile, all of them,
     // loading the file's text first.
     void expandContext(int gap);
@@ -115,6 +117,7 @@ private:
     QPushButton *m_chooseFolder = nullptr;
     QPushButton *m_choosePhase = nullptr;
     ReviewFilePanel *m_files = nullptr;
+    QSplitter *m_split = nullptr; // the file tree | the diff and the comments
     ReviewDiffPane *m_diffPane = nullptr;
     QListView *m_diffView = nullptr; // the pane's
     ReviewCommentPane *m_pane = nullptr;

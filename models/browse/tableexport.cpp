@@ -4,7 +4,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace cwi {
 
@@ -126,11 +125,9 @@ ExportResult exportQuery(const QueryRunner &runner, const QString &sql, ExportFo
     const std::atomic_bool *cancel, const std::function<void(qint64)> &progress)
 {
     ExportResult result;
-    QSaveFile file(path); // nothing appears at PATH unless the whole export succeeds
-    if (!file.open(QIODevice::WriteOnly)) {
-        result.error = file.errorString();
+    OutputFile file(path); // the guard: never the database it reads; nothing appears unless complete
+    if (!file.open(runner.path(), &result.error))
         return result;
-    }
     RowFormatter formatter(format);
     const QueryOutcome outcome = runner.stream(
         sql,
@@ -141,7 +138,8 @@ ExportResult exportQuery(const QueryRunner &runner, const QString &sql, ExportFo
             file.write(formatter.begin(names));
         },
         [&](const QVariantList &values) {
-            file.write(formatter.row(values));
+            if (!file.write(formatter.row(values)))
+                return false; // disk full or the like: commit() says so
             if (progress && formatter.rows() % 1000 == 0)
                 progress(formatter.rows());
             return true;
@@ -149,16 +147,14 @@ ExportResult exportQuery(const QueryRunner &runner, const QString &sql, ExportFo
         cancel);
     result.rows = formatter.rows();
     if (!outcome.ok()) {
-        file.cancelWriting();
+        file.cancel();
         result.cancelled = outcome.status == QueryStatus::Cancelled;
         result.error = outcome.message;
         return result;
     }
     file.write(formatter.end());
-    if (!file.commit()) {
-        result.error = file.errorString();
+    if (!file.commit(&result.error))
         return result;
-    }
     if (progress)
         progress(result.rows);
     result.ok = true;

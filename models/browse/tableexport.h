@@ -37,6 +37,7 @@ ExportResult exportTable(const TableReader &reader, const TableQuery &query, Exp
     const std::function<void(qint64)> &progress = {}, const QVector<int> &columns = {});
 
 // The rows of one SQL statement (read-only, see queryrunner.h), streamed from a single run.
+// PATH goes through the same guard, against the database the runner reads.
 ExportResult exportQuery(const QueryRunner &runner, const QString &sql, ExportFormat format, const QString &path,
     const std::atomic_bool *cancel = nullptr, const std::function<void(qint64)> &progress = {});
 

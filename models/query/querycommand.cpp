@@ -2,12 +2,13 @@
 
 #include "browse/tableexport.h"
 #include "database.h"
+#include "outputfile.h"
+#include "terminaltext.h"
 
-#include <QBuffer>
 #include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 #include <QTextStream>
+
+#include <unistd.h>
 
 namespace cwi {
 
@@ -25,9 +26,18 @@ QString cellText(const QVariant &value)
     return value.toString();
 }
 
+// A cell on one terminal line: control characters escaped (terminalSafe), and the line breaks
+// and tabs it keeps written as \n and \t so the columns stay aligned.
+QString cellLine(const QString &text)
+{
+    QString line = terminalSafe(text);
+    line.replace(u'\n', QStringLiteral("\\n")).replace(u'\t', QStringLiteral("\\t"));
+    return line;
+}
+
 QString fit(const QString &text, int width)
 {
-    QString escaped = escapeForTerminal(text);
+    QString escaped = cellLine(text);
     if (escaped.size() > width)
         escaped = escaped.left(width - 1) + u'…';
     return escaped.leftJustified(width);
@@ -44,15 +54,15 @@ public:
     {
         m_columns = columns;
         for (const QString &column : columns)
-            m_widths.append(qMin(kMaxColumnWidth, int(escapeForTerminal(column).size())));
+            m_widths.append(qMin(kMaxColumnWidth, int(cellLine(column).size())));
     }
     void row(const QVariantList &values)
     {
         if (m_sample.size() < kWidthSampleRows) {
             m_sample.append(values);
             for (int c = 0; c < m_widths.size(); ++c)
-                m_widths[c] = qMax(
-                    m_widths.at(c), qMin(kMaxColumnWidth, int(escapeForTerminal(cellText(values.value(c))).size())));
+                m_widths[c]
+                    = qMax(m_widths.at(c), qMin(kMaxColumnWidth, int(cellLine(cellText(values.value(c))).size())));
             return;
         }
         flushSample();
@@ -112,26 +122,6 @@ int exitCode(QueryStatus status)
 
 } // namespace
 
-QString escapeForTerminal(const QString &text)
-{
-    QString out;
-    out.reserve(text.size());
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u == u'\n')
-            out += QStringLiteral("\\n");
-        else if (u == u'\t')
-            out += QStringLiteral("\\t");
-        else if (u == u'\r')
-            out += QStringLiteral("\\r");
-        else if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
-            out += QStringLiteral("\\x%1").arg(int(u), 2, 16, QLatin1Char('0'));
-        else
-            out += c;
-    }
-    return out;
-}
-
 int runQueryCommand(const QueryCommand &command, QTextStream &out, QTextStream &err)
 {
     if (command.format != u"csv" && command.format != u"json" && command.format != u"table") {
@@ -143,31 +133,45 @@ int runQueryCommand(const QueryCommand &command, QTextStream &out, QTextStream &
         err << opened.message << Qt::endl;
         return opened.error == OpenError::Locked ? 4 : 2;
     }
-    if (!command.output.isEmpty()
-        && QFileInfo(command.output).absoluteFilePath() == QFileInfo(command.databasePath).absoluteFilePath()) {
-        err << "Refusing to write the output over the database itself: " << command.output << Qt::endl;
-        return 2;
-    }
     const QueryRunner runner(opened.database->path(), { command.busyTimeoutMs, 0 });
 
-    QSaveFile file(command.output);
-    QFile standardOutput;
-    QIODevice *device = nullptr;
-    if (!command.output.isEmpty()) {
-        if (!file.open(QIODevice::WriteOnly)) {
-            err << "Cannot write " << command.output << ": " << file.errorString() << Qt::endl;
+    // -o OUT goes through the one output guard (never the database or its companions, another
+    // database, a FIFO or a device; a temporary file renamed into place only when complete).
+    const bool toFile = !command.output.isEmpty();
+    OutputFile file(command.output);
+    if (toFile) {
+        QString error;
+        if (!file.open(opened.database->path(), &error)) {
+            err << error << Qt::endl;
             return 2;
         }
-        device = &file;
-    } else if (command.format != u"table") {
-        standardOutput.open(stdout, QIODevice::WriteOnly);
-        device = &standardOutput;
     }
+    QFile standardOutput;
+    const bool terminal = ::isatty(STDOUT_FILENO) == 1;
+    if (!toFile && command.format != u"table")
+        standardOutput.open(stdout, QIODevice::WriteOnly);
+    // CSV and JSON bytes to the file, or to standard output (control characters escaped when
+    // that is a terminal).
+    const auto emitBytes = [&](const QByteArray &bytes) {
+        if (toFile)
+            return file.write(bytes);
+        const QByteArray shown = terminal ? terminalSafe(QString::fromUtf8(bytes)).toUtf8() : bytes;
+        return standardOutput.write(shown) == shown.size();
+    };
 
     QueryOutcome outcome;
     if (command.format == u"table") {
-        QTextStream fileStream(&file);
-        QTextStream &target = command.output.isEmpty() ? out : fileStream;
+        QString pending; // a file gets the table row by row
+        QTextStream fileStream(&pending);
+        QTextStream &target = toFile ? fileStream : out;
+        const auto drain = [&] {
+            if (!toFile)
+                return true;
+            fileStream.flush();
+            const bool written = file.write(pending.toUtf8());
+            pending.clear();
+            return written;
+        };
         TablePrinter printer(target);
         outcome = runner.stream(
             command.sql,
@@ -179,11 +183,12 @@ int runQueryCommand(const QueryCommand &command, QTextStream &out, QTextStream &
             },
             [&](const QVariantList &values) {
                 printer.row(values);
-                return target.status() == QTextStream::Ok;
+                return drain();
             });
         if (outcome.ok())
             printer.finish();
         target.flush();
+        drain();
     } else {
         RowFormatter formatter(command.format == u"csv" ? ExportFormat::Csv : ExportFormat::Json);
         outcome = runner.stream(
@@ -192,19 +197,17 @@ int runQueryCommand(const QueryCommand &command, QTextStream &out, QTextStream &
                 QStringList names;
                 for (const QueryColumn &column : columns)
                     names.append(column.name);
-                device->write(formatter.begin(names));
+                emitBytes(formatter.begin(names));
             },
-            [&](const QVariantList &values) { return device->write(formatter.row(values)) >= 0; });
+            [&](const QVariantList &values) { return emitBytes(formatter.row(values)); });
         if (outcome.ok())
-            device->write(formatter.end());
-        device->waitForBytesWritten(-1);
-        if (device == &standardOutput)
+            emitBytes(formatter.end());
+        if (!toFile)
             standardOutput.flush();
     }
     if (!outcome.ok()) {
-        if (!command.output.isEmpty())
-            file.cancelWriting(); // nothing appears at OUT
-        err << escapeForTerminal(outcome.message);
+        file.cancel(); // nothing appears at OUT
+        err << outcome.message;
         if (outcome.errorOffset >= 0) {
             const QString before = command.sql.left(outcome.errorOffset);
             const qsizetype line = before.count(u'\n') + 1;
@@ -214,9 +217,10 @@ int runQueryCommand(const QueryCommand &command, QTextStream &out, QTextStream &
         err << Qt::endl;
         return exitCode(outcome.status);
     }
-    if (!command.output.isEmpty() && !file.commit()) {
-        err << "Cannot write " << command.output << ": " << file.errorString() << Qt::endl;
-        return 2;
+    QString error;
+    if (toFile && !file.commit(&error)) {
+        err << error << Qt::endl; // says "disk full" when it is
+        return 1; // as every guarded output that fails to write
     }
     return 0;
 }

@@ -22,8 +22,4 @@ struct QueryCommand
 
 int runQueryCommand(const QueryCommand &command, QTextStream &out, QTextStream &err);
 
-// TEXT with control characters (and ESC) shown as \n, \t, \x1b ..., so a value cannot move the
-// cursor or recolour the terminal.
-QString escapeForTerminal(const QString &text);
-
 } // namespace cwi

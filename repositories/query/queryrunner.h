@@ -71,6 +71,9 @@ public:
 
     QueryRunner(const QString &path, const Options &options);
 
+    // The database file the statements read (what an export must never overwrite).
+    const QString &path() const { return m_path; }
+
     // Up to LIMIT rows from row OFFSET; then keeps stepping (values unread) for at most
     // COUNTBUDGETMS to learn the total. CANCEL stops the statement within a few ms.
     QueryRows page(const QString &sql, qint64 offset, int limit, int countBudgetMs,

@@ -5,12 +5,16 @@
 #include "fixtures.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -70,7 +74,7 @@ private slots:
         QVERIFY(table.out.contains("plain"));
         // The terminal sees the escape and the line break as text, not as commands.
         QVERIFY(!table.out.contains('\x1b'));
-        QVERIFY(table.out.contains("evil\\x1b[2J\\nname"));
+        QVERIFY2(table.out.contains("evil\\u001b[2J\\nname"), table.out.constData());
     }
 
     void outputFile()
@@ -88,6 +92,100 @@ private slots:
             = run({ m_path, u"--query"_s, u"SELECT nope FROM tasks"_s, u"--format"_s, u"csv"_s, u"-o"_s, failed });
         QCOMPARE(bad.code, 2);
         QVERIFY(!QFile::exists(failed)); // no partial file
+    }
+
+    void refusedOutputs_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("name"); // made by setUpOutput()
+        QTest::addColumn<QByteArray>("message");
+        for (const QString &format : { u"csv"_s, u"json"_s, u"table"_s }) {
+            const QByteArray f = format.toUtf8();
+            QTest::newRow(QByteArray(f + "-database").constData())
+                << format << u"database"_s << QByteArray("is the open database");
+            QTest::newRow(QByteArray(f + "-symlink").constData())
+                << format << u"symlink"_s << QByteArray("is the open database");
+            QTest::newRow(QByteArray(f + "-hardlink").constData())
+                << format << u"hardlink"_s << QByteArray("is the open database");
+            QTest::newRow(QByteArray(f + "-wal").constData()) << format << u"wal"_s << QByteArray("wal file");
+            QTest::newRow(QByteArray(f + "-other-db").constData())
+                << format << u"other.db"_s << QByteArray("is a SQLite database");
+            QTest::newRow(QByteArray(f + "-fifo").constData()) << format << u"fifo"_s << QByteArray("FIFO");
+            QTest::newRow(QByteArray(f + "-folder").constData()) << format << u"folder"_s << QByteArray("is a folder");
+        }
+    }
+
+    void refusedOutputs()
+    {
+        // -o goes through the one output guard: exit 2, one line that says why, nothing written.
+        QFETCH(QString, format);
+        QFETCH(QString, name);
+        QFETCH(QByteArray, message);
+        QTemporaryDir dir;
+        QString out;
+        if (name == u"database") {
+            out = m_path;
+        } else if (name == u"symlink") {
+            out = dir.filePath(u"link.csv"_s);
+            QVERIFY(QFile::link(m_path, out));
+        } else if (name == u"hardlink") {
+            out = m_home.filePath(u"hard.csv"_s);
+            QFile::remove(out);
+            QCOMPARE(::link(QFile::encodeName(m_path).constData(), QFile::encodeName(out).constData()), 0);
+        } else if (name == u"wal") {
+            out = m_path + u"-wal"_s;
+        } else if (name == u"other.db") {
+            out = dir.filePath(name);
+            QVERIFY(cwi::test::createFixture(out));
+        } else if (name == u"fifo") {
+            out = dir.filePath(name);
+            QCOMPARE(::mkfifo(QFile::encodeName(out).constData(), 0600), 0);
+        } else {
+            out = dir.filePath(name);
+            QVERIFY(QDir().mkpath(out));
+        }
+        const QByteArray database = cwi::test::fileDigest(m_path);
+        const QByteArray target = QFileInfo(out).isFile() ? cwi::test::fileDigest(out) : QByteArray();
+        const QStringList before = QDir(m_home.path()).entryList(QDir::Files | QDir::System);
+        const Run r
+            = run({ m_path, u"--query"_s, u"SELECT id, name FROM tasks"_s, u"--format"_s, format, u"-o"_s, out });
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("refused") && r.err.contains(message), r.err.constData());
+        QCOMPARE(cwi::test::fileDigest(m_path), database);
+        if (!target.isEmpty())
+            QCOMPARE(cwi::test::fileDigest(out), target);
+        QCOMPARE(QDir(m_home.path()).entryList(QDir::Files | QDir::System), before); // no temporary, no -wal
+        if (name == u"hardlink")
+            QFile::remove(out);
+    }
+
+    void diskFullSaysSoAndKeepsTheOldFile()
+    {
+        // A 64 KiB tmpfs in a private mount namespace (unshare); skipped where that is not allowed.
+        const QString mount = m_home.filePath(u"small"_s);
+        QDir().mkpath(mount);
+        QProcess probe;
+        probe.start(u"unshare"_s, { u"-rm"_s, u"sh"_s, u"-c"_s, u"mount -t tmpfs -o size=64k tmpfs \"$0\""_s, mount });
+        if (!probe.waitForFinished(10000) || probe.exitStatus() != QProcess::NormalExit || probe.exitCode() != 0)
+            QSKIP("cannot mount a small tmpfs here (unshare -rm)");
+        const QString rows = u"WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 100000) "
+                             u"SELECT x, 'a row of padding to fill the disk' FROM c"_s;
+        QProcess run;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+        run.setProcessEnvironment(env);
+        run.start(u"unshare"_s,
+            { u"-rm"_s, u"sh"_s, u"-c"_s,
+                u"mount -t tmpfs -o size=64k tmpfs \"$0\" && printf old > \"$0/out.csv\" && "
+                u"\"$1\" \"$2\" --query \"$3\" --format csv -o \"$0/out.csv\"; echo \"exit $?\"; "
+                u"cat \"$0/out.csv\" && ls -A \"$0\""_s,
+                mount, QStringLiteral(CWI_INSPECTOR_BINARY), m_path, rows });
+        QVERIFY(run.waitForFinished(60000));
+        const QByteArray out = run.readAllStandardOutput();
+        const QByteArray err = run.readAllStandardError();
+        QVERIFY2(err.contains("disk full"), err.constData());
+        QCOMPARE(out, QByteArray("exit 1\noldout.csv\n")); // the old bytes, and no temporary file beside it
     }
 
     void exitCodes_data()

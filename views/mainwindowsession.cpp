@@ -7,7 +7,9 @@
 #include "actions/historyview.h"
 #include "browse/tablebrowser.h"
 #include "insight/indexstatus.h"
+#include "plainmessagebox.h"
 #include "readaccess.h"
+#include "render/htmlwriter.h"
 #include "review/reviewview.h"
 #include "writes/actions.h"
 
@@ -44,7 +46,7 @@ bool MainWindow::openFile(const QString &path, bool edit, QString *error)
             *error = opened.message;
         statusBar()->showMessage(opened.message, 15000);
         if (isVisible())
-            QMessageBox::warning(this, tr("Cannot open this file"), opened.message);
+            plainMessageBox(this, QMessageBox::Warning, tr("Cannot open this file"), opened.message);
         return false;
     }
     const auto db = opened.database;
@@ -78,7 +80,7 @@ bool MainWindow::openFile(const QString &path, bool edit, QString *error)
         if (!m_editMode->setEditing(true, &why)) {
             statusBar()->showMessage(why, 15000);
             if (isVisible())
-                QMessageBox::warning(this, tr("Editing stays off"), why);
+                plainMessageBox(this, QMessageBox::Warning, tr("Editing stays off"), why);
         }
     }
     m_center->setCurrentIndex(0);
@@ -89,7 +91,7 @@ bool MainWindow::openFile(const QString &path, bool edit, QString *error)
 void MainWindow::reportOpenError(const QString &message)
 {
     statusBar()->showMessage(message, 30000);
-    const auto answer = QMessageBox::warning(this, tr("Cannot open this file"),
+    const auto answer = plainMessageBox(this, QMessageBox::Warning, tr("Cannot open this file"),
         message + u"\n\n" + tr("Choose another file?"), QMessageBox::Open | QMessageBox::Close, QMessageBox::Open);
     if (answer == QMessageBox::Open)
         chooseFile();
@@ -111,7 +113,7 @@ void MainWindow::openDemo()
     QString error;
     const QString path = m_demoProvider(&error);
     if (path.isEmpty()) {
-        QMessageBox::warning(this, tr("Demo database"), error);
+        plainMessageBox(this, QMessageBox::Warning, tr("Demo database"), error);
         return;
     }
     openFile(path);
@@ -165,11 +167,12 @@ void MainWindow::updateStatus()
     const QString access = readAccessDescription(*db); // read-only WAL modes say which one
     m_fileLabel->setText(info.fileName() + u"  " + QLocale().formattedDataSize(info.size())
         + (access.isEmpty() ? QString() : u"  · "_s + access.section(u' ', 0, 1)));
-    m_fileLabel->setToolTip(db->path() + (access.isEmpty() ? QString() : u"\n"_s + access));
+    m_fileLabel->setToolTip(render::plainToolTip(db->path() + (access.isEmpty() ? QString() : u"\n"_s + access)));
     const SchemaMap &schema = db->schema();
     m_schemaLabel->setText(
         tr("%1 · %2 migrations").arg(nameStyleName(schema.nameStyle())).arg(schema.migrations().size()));
-    m_schemaLabel->setToolTip(schema.problem().isEmpty() ? tr("Complete Codewalkers schema") : schema.problem());
+    m_schemaLabel->setToolTip(
+        schema.problem().isEmpty() ? tr("Complete Codewalkers schema") : render::plainToolTip(schema.problem()));
     if (m_reopenAction)
         m_reopenAction->setEnabled(true);
 }

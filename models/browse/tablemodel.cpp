@@ -1,6 +1,7 @@
 #include "tablemodel.h"
 
 #include "cellformat.h"
+#include "render/htmlwriter.h"
 #include "rowreader.h"
 
 #include <QFont>
@@ -477,10 +478,10 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (reference) {
             const QString label = referenceLabel(field->references, value.toString());
-            return QString(
+            return render::plainToolTip(
                 field->references + u' ' + value.toString() + (label.isEmpty() ? QString() : QString(u"\n" + label)));
         }
-        return CellFormat::toolTip(value, field);
+        return render::plainToolTip(CellFormat::toolTip(value, field));
     case ReferenceRole:
         return reference ? field->references : QVariant();
     case Qt::CheckStateRole:
@@ -535,7 +536,7 @@ QVariant TableModel::headerData(int section, Qt::Orientation orientation, int ro
     case FieldKindRole:
         return field ? int(field->kind) : -1;
     case Qt::ToolTipRole:
-        return CellFormat::columnToolTip(m_columns.at(section), field, tableInfo());
+        return render::plainToolTip(CellFormat::columnToolTip(m_columns.at(section), field, tableInfo()));
     default:
         return {};
     }

@@ -1,5 +1,7 @@
 #include "difffilelistmodel.h"
 
+#include "render/htmlwriter.h"
+
 #include <QFont>
 #include <QLocale>
 
@@ -118,9 +120,10 @@ QVariant DiffFileListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == CommentsColumn) {
             const CommentCount c = countFor(index.row());
-            return c.total == 0 ? QString() : u"%1 comments, %2 unresolved"_s.arg(c.total).arg(c.unresolved);
+            return render::plainToolTip(
+                c.total == 0 ? QString() : u"%1 comments, %2 unresolved"_s.arg(c.total).arg(c.unresolved));
         }
-        return f.displayPath();
+        return render::plainToolTip(f.displayPath());
     case Qt::FontRole:
         if (index.column() == CommentsColumn && countFor(index.row()).unresolved > 0) {
             QFont bold;

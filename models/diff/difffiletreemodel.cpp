@@ -2,6 +2,7 @@
 
 #include "difffilelistmodel.h"
 #include "difftypes.h"
+#include "render/htmlwriter.h"
 #include "statuscolors.h"
 #include "viewedfiles.h"
 
@@ -244,14 +245,14 @@ QVariant DiffFileTreeModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (isFile) {
             const CommentCount c = m_files->countFor(n.file);
-            return tr("%1\n%2, +%3 −%4\n%5 comments, %6 unresolved")
-                .arg(n.path, m_files->statusText(n.file))
-                .arg(n.added)
-                .arg(n.removed)
-                .arg(c.total)
-                .arg(c.unresolved);
+            return render::plainToolTip(tr("%1\n%2, +%3 −%4\n%5 comments, %6 unresolved")
+                                            .arg(n.path, m_files->statusText(n.file))
+                                            .arg(n.added)
+                                            .arg(n.removed)
+                                            .arg(c.total)
+                                            .arg(c.unresolved));
         }
-        return n.path;
+        return render::plainToolTip(n.path);
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn && isFile)
             return statusColor({}, {}, binary ? u"binary"_s : diffStatusName(m_files->files().at(n.file).status));

@@ -1,5 +1,7 @@
 #include "reviewcommentmodel.h"
 
+#include "render/htmlwriter.h"
+
 #include <QColor>
 #include <QFont>
 #include <QPalette>
@@ -103,10 +105,10 @@ QVariant ReviewCommentModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         if (outdated)
-            return u"Outdated: %1 line %2 (%3) is not in the current diff.\n\n%4"_s.arg(c.filePath)
-                .arg(c.lineNumber)
-                .arg(c.lineType, c.body);
-        return c.body;
+            return render::plainToolTip(u"Outdated: %1 line %2 (%3) is not in the current diff.\n\n%4"_s.arg(c.filePath)
+                                            .arg(c.lineNumber)
+                                            .arg(c.lineType, c.body));
+        return render::plainToolTip(c.body);
     case Qt::FontRole:
         if (!c.resolved) {
             QFont bold;

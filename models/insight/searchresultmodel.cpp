@@ -92,9 +92,10 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
         if (index.column() == SnippetColumn) {
             QString plain = h.snippet;
             plain.remove(QChar(1)).remove(QChar(2));
-            return plain;
+            return render::plainToolTip(plain);
         }
-        return tr("%1, session %2, line %3").arg(h.agentName).arg(h.sessionNumber).arg(h.line + 1);
+        return render::plainToolTip(
+            tr("%1, session %2, line %3").arg(h.agentName).arg(h.sessionNumber).arg(h.line + 1));
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case TimeColumn:

@@ -1,6 +1,7 @@
 #include "chatsessionlistmodel.h"
 
 #include "browse/cellformat.h"
+#include "render/htmlwriter.h"
 #include "statuscolors.h"
 
 using namespace Qt::StringLiterals;
@@ -71,8 +72,8 @@ QVariant ChatSessionListModel::data(const QModelIndex &index, int role) const
                                               : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == CreatedColumn && !s.createdAt.isNull())
-            return CellFormat::dateTime(s.createdAt.toDateTime());
-        return s.id;
+            return render::plainToolTip(CellFormat::dateTime(s.createdAt.toDateTime()));
+        return render::plainToolTip(s.id);
     case IdRole:
         return s.id;
     case AgentIdRole:

@@ -1,6 +1,7 @@
 #include "conversationlistmodel.h"
 
 #include "browse/cellformat.h"
+#include "render/htmlwriter.h"
 
 #include <QBrush>
 #include <QFont>
@@ -126,11 +127,11 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == QuestionColumn)
-            return c.question.left(CellFormat::kToolTipChars);
+            return render::plainToolTip(c.question.left(CellFormat::kToolTipChars));
         if (index.column() == AnswerColumn)
-            return pending ? u"Not answered yet"_s : c.answer.left(CellFormat::kToolTipChars);
+            return render::plainToolTip(pending ? u"Not answered yet"_s : c.answer.left(CellFormat::kToolTipChars));
         if (index.column() == CreatedColumn && !c.createdAt.isNull())
-            return CellFormat::dateTime(c.createdAt.toDateTime());
+            return render::plainToolTip(CellFormat::dateTime(c.createdAt.toDateTime()));
         return {};
     case Qt::ForegroundRole:
         return pending && index.column() == AnswerColumn ? QVariant(QBrush(QColor(0xb2, 0x5e, 0x00))) : QVariant();

@@ -1,6 +1,7 @@
 #include "messagethreadmodel.h"
 
 #include "browse/cellformat.h"
+#include "render/htmlwriter.h"
 #include "statuscolors.h"
 
 #include <QBrush>
@@ -150,8 +151,8 @@ QVariant MessageThreadModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == TimeColumn && !m.createdAt.isNull())
-            return CellFormat::dateTime(m.createdAt.toDateTime());
-        return m.content.left(CellFormat::kToolTipChars);
+            return render::plainToolTip(CellFormat::dateTime(m.createdAt.toDateTime()));
+        return render::plainToolTip(m.content.left(CellFormat::kToolTipChars));
     case Qt::BackgroundRole:
         return pending ? QVariant(QBrush(QColor(0xff, 0xf1, 0xc9))) : QVariant();
     case Qt::FontRole:

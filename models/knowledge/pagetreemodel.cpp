@@ -1,6 +1,7 @@
 #include "pagetreemodel.h"
 
 #include "browse/cellformat.h"
+#include "render/htmlwriter.h"
 
 #include <QColor>
 #include <QFont>
@@ -121,9 +122,9 @@ QVariant PageTreeModel::data(const QModelIndex &index, int role) const
             return node.page.updatedAt.isNull() ? QString() : CellFormat::relativeAge(node.page.updatedAt.toDateTime());
         return node.page.title.isEmpty() ? u"(untitled)"_s : node.page.title;
     case Qt::ToolTipRole:
-        return node.orphan
-            ? u"Its parent page %1 is missing or in a cycle; shown at the top."_s.arg(node.page.parentPageId)
-            : node.page.id;
+        return render::plainToolTip(node.orphan
+                ? u"Its parent page %1 is missing or in a cycle; shown at the top."_s.arg(node.page.parentPageId)
+                : node.page.id);
     case Qt::FontRole:
         if (m_matches.contains(node.page.id)) {
             QFont font;

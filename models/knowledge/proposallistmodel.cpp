@@ -1,6 +1,7 @@
 #include "proposallistmodel.h"
 
 #include "browse/cellformat.h"
+#include "render/htmlwriter.h"
 #include "statuscolors.h"
 
 using namespace Qt::StringLiterals;
@@ -103,11 +104,11 @@ QVariant ProposalListModel::data(const QModelIndex &index, int role) const
                                               : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == TitleColumn)
-            return p.summary.isEmpty() ? p.title : p.summary.left(CellFormat::kToolTipChars);
+            return render::plainToolTip(p.summary.isEmpty() ? p.title : p.summary.left(CellFormat::kToolTipChars));
         if (index.column() == CreatedColumn && !p.createdAt.isNull())
-            return CellFormat::dateTime(p.createdAt.toDateTime());
+            return render::plainToolTip(CellFormat::dateTime(p.createdAt.toDateTime()));
         if (index.column() == TargetColumn)
-            return p.targetId.isEmpty() ? u"Creates a new %1"_s.arg(target) : p.targetId;
+            return render::plainToolTip(p.targetId.isEmpty() ? u"Creates a new %1"_s.arg(target) : p.targetId);
         return {};
     case IdRole:
         return p.id;

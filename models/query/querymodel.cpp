@@ -2,6 +2,7 @@
 
 #include "browse/cellformat.h"
 #include "browse/tablemodel.h"
+#include "render/htmlwriter.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -265,7 +266,7 @@ QVariant QueryModel::data(const QModelIndex &index, int role) const
     case TableModel::RawValueRole:
         return value;
     case Qt::ToolTipRole:
-        return CellFormat::toolTip(value, field);
+        return render::plainToolTip(CellFormat::toolTip(value, field));
     case Qt::CheckStateRole:
         if (!m_raw && field && field->kind == FieldKind::Boolean && !value.isNull())
             return CellFormat::isTrue(value) ? Qt::Checked : Qt::Unchecked;
@@ -321,7 +322,7 @@ QVariant QueryModel::headerData(int section, Qt::Orientation orientation, int ro
             m_fields.value(section), column.table.isEmpty() ? nullptr : schema.table(column.table));
         if (!column.table.isEmpty())
             tip += u"\n" + tr("From %1.%2").arg(column.table, column.column);
-        return tip;
+        return render::plainToolTip(tip);
     }
     case TableModel::FieldKindRole:
         return m_fields.value(section) ? int(m_fields.value(section)->kind) : -1;

@@ -1,5 +1,7 @@
 #include "htmlwriter.h"
 
+#include <QTextDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace cwi::render {
@@ -33,6 +35,13 @@ QString escaped(QStringView text)
         }
     }
     return out;
+}
+
+QString plainToolTip(const QString &text)
+{
+    if (!Qt::mightBeRichText(text))
+        return text;
+    return u"<p style=\"white-space:pre-wrap\">"_s + escaped(text) + u"</p>"_s;
 }
 
 bool isWebLink(const QString &href)

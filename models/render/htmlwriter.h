@@ -11,6 +11,11 @@ namespace cwi::render {
 // HTML-escapes text (& < > " ') so nothing in stored text becomes markup.
 QString escaped(QStringView text);
 
+// A tool tip that may carry text from the file. Qt shows a tool tip as rich text when it looks
+// like markup (Qt::mightBeRichText), so such text is escaped and wrapped (lines kept); other
+// text is returned as it is, which Qt already shows plainly.
+QString plainToolTip(const QString &text);
+
 // True for the link schemes the app may offer to open in a browser (http, https, mailto).
 // Everything else (javascript:, file:, data:, relative paths) is shown but marked.
 bool isWebLink(const QString &href);

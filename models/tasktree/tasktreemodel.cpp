@@ -1,5 +1,6 @@
 #include "tasktreemodel.h"
 
+#include "render/htmlwriter.h"
 #include "statuscolors.h"
 
 #include <QFont>
@@ -295,7 +296,7 @@ QVariant TaskTreeModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        return toolTip(node, column);
+        return render::plainToolTip(toolTip(node, column));
     case Qt::TextAlignmentRole:
         if (column == RetriesColumn || column == ProgressColumn)
             return QVariant(Qt::AlignCenter);

@@ -1,6 +1,7 @@
 #include "sessionlistmodel.h"
 
 #include "eventpresentation.h"
+#include "render/htmlwriter.h"
 
 #include <QColor>
 #include <QFont>
@@ -175,8 +176,9 @@ QVariant SessionListModel::groupData(const Group &group, int column, int role) c
             return QVariant();
         return {};
     case Qt::ToolTipRole:
-        return group.deleted ? u"The agent row %1 is gone; its log is still in agent_log_chunks."_s.arg(group.agentId)
-                             : u"Agent %1"_s.arg(group.agentId);
+        return render::plainToolTip(group.deleted
+                ? u"The agent row %1 is gone; its log is still in agent_log_chunks."_s.arg(group.agentId)
+                : u"Agent %1"_s.arg(group.agentId));
     case Qt::FontRole: {
         QFont font;
         font.setBold(true);
@@ -259,7 +261,7 @@ QVariant SessionListModel::sessionData(const Entry &entry, int column, int role)
             if (f.unparseable > 0)
                 tip += u"\n%1 lines do not parse"_s.arg(f.unparseable);
         }
-        return tip;
+        return render::plainToolTip(tip);
     }
     if (role == Qt::ForegroundRole && column == OutcomeColumn && entry.hasFigures) {
         if (f.outcome == SessionOutcome::Failed)

@@ -9,10 +9,19 @@
 #include "mainwindow.h"
 #include "render/inertdocument.h"
 
+#include <QAbstractItemView>
+#include <QAction>
+#include <QApplication>
 #include <QAtomicInt>
+#include <QGraphicsItem>
+#include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QImage>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPainter>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -21,6 +30,7 @@
 #include <QTextDocument>
 #include <QTextEdit>
 #include <QThread>
+#include <QTimer>
 #include <QUrl>
 
 #include <fcntl.h>
@@ -87,21 +97,68 @@ private:
         return value;
     }
 
-    // What a label or text edit shows, as text: markup interpreted only where it is rich text.
+    // TEXT as a label in FORMAT shows it: markup interpreted only where it is rich text.
+    static QString shownAs(const QString &text, Qt::TextFormat format)
+    {
+        const bool rich = format == Qt::RichText || (format == Qt::AutoText && Qt::mightBeRichText(text));
+        if (!rich)
+            return text;
+        InertTextDocument doc;
+        doc.setHtml(text);
+        return doc.toPlainText();
+    }
+
+    // What a label or text edit shows, as text.
     static QString shownText(QWidget *widget)
     {
-        if (auto *label = qobject_cast<QLabel *>(widget)) {
-            const bool rich = label->textFormat() == Qt::RichText
-                || (label->textFormat() == Qt::AutoText && Qt::mightBeRichText(label->text()));
-            if (!rich)
-                return label->text();
-            QTextDocument doc;
-            doc.setHtml(label->text());
-            return doc.toPlainText();
-        }
+        if (auto *label = qobject_cast<QLabel *>(widget))
+            return shownAs(label->text(), label->textFormat());
         if (auto *edit = qobject_cast<QTextEdit *>(widget))
             return edit->toPlainText();
         return {};
+    }
+
+    // Each PWNED in what is shown reads "<b>PWNED</b>": the tags are text, not markup.
+    static bool markupIsText(const QString &shown)
+    {
+        return shown.count(kMark) == shown.count(u"<b>"_s + kMark + u"</b>"_s);
+    }
+
+    // Every tool tip an item view would show (a tool tip is a label in Qt::AutoText): cells of
+    // the first rows, one level of children, and the header.
+    static QStringList itemToolTips(const QAbstractItemModel *model)
+    {
+        QStringList tips;
+        const auto addRows = [&](const QModelIndex &parent, const auto &self, int depth) -> void {
+            const int rows = std::min(model->rowCount(parent), 60);
+            for (int row = 0; row < rows; ++row) {
+                for (int column = 0; column < model->columnCount(parent); ++column)
+                    tips.append(model->index(row, column, parent).data(Qt::ToolTipRole).toString());
+                if (depth < 2)
+                    self(model->index(row, 0, parent), self, depth + 1);
+            }
+        };
+        addRows({}, addRows, 0);
+        for (int section = 0; section < model->columnCount(); ++section)
+            tips.append(model->headerData(section, Qt::Horizontal, Qt::ToolTipRole).toString());
+        return tips;
+    }
+
+    // Every tool tip the window has now: widgets, actions, item views' models, graphics items.
+    static QStringList toolTips(QWidget *window)
+    {
+        QStringList tips;
+        for (QWidget *widget : window->findChildren<QWidget *>()) {
+            tips.append(widget->toolTip());
+            if (auto *view = qobject_cast<QAbstractItemView *>(widget); view && view->model())
+                tips += itemToolTips(view->model());
+            if (auto *scene = qobject_cast<QGraphicsView *>(widget); scene && scene->scene())
+                for (QGraphicsItem *item : scene->scene()->items())
+                    tips.append(item->toolTip());
+        }
+        for (QAction *action : window->findChildren<QAction *>())
+            tips.append(action->toolTip());
+        return tips;
     }
 
 private slots:
@@ -193,6 +250,10 @@ private slots:
         setResourceRequestObserver([this](const QUrl &url) { m_requests.append(url.toString()); });
         FifoWatch watch(QFile::encodeName(m_fifo));
         watch.start();
+        const auto stopWatch = qScopeGuard([&watch] { // also when a check returns early
+            watch.stop.storeRelaxed(1);
+            watch.wait();
+        });
 
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
@@ -228,6 +289,7 @@ private slots:
         QVERIFY(views.size() > 15);
 
         QString firstOpener;
+        int tipsWithContent = 0;
         for (const QString &view : std::as_const(views)) {
             QVERIFY2(window.showView(view, &error), qPrintable(view + u": "_s + error));
             QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
@@ -236,17 +298,43 @@ private slots:
             const QList<QWidget *> widgets = window.findChildren<QWidget *>();
             for (QWidget *widget : widgets) {
                 const QString shown = shownText(widget);
-                // Each PWNED reads "<b>PWNED</b>": the tags are text, not markup.
-                const int marks = shown.count(kMark);
-                const int literal = shown.count(u"<b>"_s + kMark + u"</b>"_s);
-                QVERIFY2(marks == literal,
+                QVERIFY2(markupIsText(shown),
                     qPrintable(u"%1: %2 shows markup as rich text: %3"_s.arg(
                         view, QString::fromLatin1(widget->metaObject()->className()), shown.left(300))));
             }
+            int planted = 0;
+            for (const QString &tip : toolTips(&window)) {
+                const QString shown = shownAs(tip, Qt::AutoText);
+                planted += shown.contains(kMark);
+                QVERIFY2(markupIsText(shown),
+                    qPrintable(u"%1: a tool tip shows markup as rich text: %2"_s.arg(view, tip.left(300))));
+            }
+            tipsWithContent += planted;
             QVERIFY2(m_requests.isEmpty(), qPrintable(view + u" asked for "_s + m_requests.join(u", ")));
             if (firstOpener.isEmpty() && watch.opened.loadRelaxed() > 0)
                 firstOpener = view;
         }
+        QVERIFY2(tipsWithContent > 20, qPrintable(QString::number(tipsWithContent))); // the check saw file content
+
+        // A message box that quotes a path or text from the file shows it as text.
+        const QString hostileName = m_dir.filePath(u"x<b>"_s + kMark + u"<img src=fifo>.db"_s); // no '/' in a name
+        QFile notADatabase(hostileName);
+        QVERIFY(notADatabase.open(QIODevice::WriteOnly));
+        notADatabase.write("not a database\n");
+        notADatabase.close();
+        QString boxShows;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                boxShows = shownAs(box->text(), box->textFormat());
+                box->button(QMessageBox::Ok)->click();
+            }
+        });
+        answer.start(50);
+        QVERIFY(!window.openFile(hostileName, false));
+        answer.stop();
+        QVERIFY2(boxShows.contains(u"<b>"_s + kMark + u"<img src=fifo>"_s), qPrintable(boxShows));
+
         watch.stop.storeRelaxed(1);
         watch.wait();
         // Qt's own documents (chart labels, QLabel rich text) load a local <img src> before any

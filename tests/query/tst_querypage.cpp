@@ -11,14 +11,20 @@
 #include "query/sqleditor.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCompleter>
 #include <QDir>
+#include <QFileDialog>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 
 using namespace cwi;
 using namespace Qt::StringLiterals;
@@ -103,6 +109,59 @@ private slots:
         QCOMPARE(test::fileDigest(m_path), before);
         // The history is in the data folder.
         QVERIFY(QDir(m_dir.filePath(u"data"_s)).exists());
+    }
+
+    void exportOntoTheDatabaseIsRefused()
+    {
+        // Export… to the database's own path, through the real save dialog: a clear refusal in a
+        // plain-text message box, the file byte-identical, nothing created beside it.
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path, false));
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QByteArray before = test::fileDigest(m_path);
+        const QStringList files = QDir(m_dir.path()).entryList(QDir::Files);
+
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QueryPage *page = window.queryPage();
+        QTRY_VERIFY(page->isVisible());
+        type(page->editor(), u"SELECT name FROM tasks"_s);
+        QTest::keyClick(page->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE(page->currentResult()->model()->state(), QueryModel::State::Done);
+
+        // The dialogs are modal: answer them from a timer while exec() runs. The answers are
+        // queued, so a box that one answer opens (replace the existing file?) is answered too.
+        QString refusal;
+        Qt::TextFormat refusalFormat = Qt::AutoText;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, this, [&] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (auto *dialog = qobject_cast<QFileDialog *>(modal)) {
+                dialog->selectFile(m_path);
+                QMetaObject::invokeMethod(dialog, "accept", Qt::QueuedConnection);
+            } else if (auto *box = qobject_cast<QMessageBox *>(modal)) {
+                if (box->windowTitle() == QObject::tr("Export failed")) {
+                    refusal = box->text();
+                    refusalFormat = box->textFormat();
+                }
+                QAbstractButton *yes = box->button(QMessageBox::Yes);
+                QMetaObject::invokeMethod(yes ? yes : box->button(QMessageBox::Ok), "click", Qt::QueuedConnection);
+            }
+        });
+        answer.start(50);
+        auto *exportButton = page->findChild<QToolButton *>(u"queryExport"_s);
+        QVERIFY(exportButton && exportButton->isEnabled());
+        exportButton->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!refusal.isEmpty(), 20000);
+        answer.stop();
+        QVERIFY2(refusal.contains(u"refused"_s) && refusal.contains(u"is the open database"_s), qPrintable(refusal));
+        QCOMPARE(refusalFormat, Qt::PlainText);
+        QTRY_VERIFY(!window.isBusy());
+        QCOMPARE(test::fileDigest(m_path), before);
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), files);
     }
 
     void completionUsesTheFilesSpelling()

@@ -2,6 +2,7 @@
 
 #include "browse/cellformat.h"
 #include "entities.h"
+#include "render/htmlwriter.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -141,8 +142,8 @@ void ActionDialog::replan()
                 : change.stampNow                         ? tr("now")
                                                           : CellFormat::inlineValue(change.after, change.field);
             auto *item = new QTreeWidgetItem(m_changes, { change.field, before, u"→  "_s + after });
-            item->setToolTip(1, before);
-            item->setToolTip(2, after);
+            item->setToolTip(1, render::plainToolTip(before));
+            item->setToolTip(2, render::plainToolTip(after));
         }
     }
     m_changes->resizeColumnToContents(0);

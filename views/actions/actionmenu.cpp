@@ -1,6 +1,7 @@
 #include "actionmenu.h"
 
 #include "actionrunner.h"
+#include "render/htmlwriter.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -75,7 +76,7 @@ int ActionMenu::populate(QMenu *menu, const QVector<EntityRef> &selection, Actio
         action->setToolTip(why.isEmpty() ? (info.advanced ? QCoreApplication::translate(
                                                 "ActionMenu", "Advanced: asks for confirmation with a warning.")
                                                           : QString())
-                                         : why);
+                                         : render::plainToolTip(why));
         const QString name = info.name;
         QObject::connect(action, &QAction::triggered, runner, [runner, name, ids] { runner->trigger(name, ids); });
         ++added;

@@ -2,6 +2,7 @@
 
 #include "actiondialog.h"
 #include "database.h"
+#include "plainmessagebox.h"
 
 #include <QAction>
 #include <QMessageBox>
@@ -106,8 +107,8 @@ WriteResult ActionRunner::undoLast()
         return {};
     WriteResult result = m_actions->undoLast();
     while (result.outcome == WriteOutcome::Busy && m_interactive
-        && QMessageBox::warning(
-               m_dialogParent, tr("Database busy"), result.message, QMessageBox::Retry | QMessageBox::Cancel)
+        && plainMessageBox(m_dialogParent, QMessageBox::Warning, tr("Database busy"), result.message,
+               QMessageBox::Retry | QMessageBox::Cancel)
             == QMessageBox::Retry)
         result = m_actions->undoLast();
     report(result, true);
@@ -118,8 +119,8 @@ WriteResult ActionRunner::applyWithRetry(const ActionPlan &plan)
 {
     WriteResult result = m_actions->apply(plan);
     while (result.outcome == WriteOutcome::Busy && m_interactive
-        && QMessageBox::warning(
-               m_dialogParent, tr("Database busy"), result.message, QMessageBox::Retry | QMessageBox::Cancel)
+        && plainMessageBox(m_dialogParent, QMessageBox::Warning, tr("Database busy"), result.message,
+               QMessageBox::Retry | QMessageBox::Cancel)
             == QMessageBox::Retry)
         result = m_actions->apply(plan);
     return result;
@@ -142,7 +143,7 @@ void ActionRunner::report(const WriteResult &result, bool undo)
         Q_EMIT statusMessage(result.message);
         m_context->notifyDataChanged(); // show what the row is now
         if (m_interactive)
-            QMessageBox::information(m_dialogParent, tr("Changed meanwhile"),
+            plainMessageBox(m_dialogParent, QMessageBox::Information, tr("Changed meanwhile"),
                 tr("%1\n\nThe views now show the current values.").arg(result.message));
         break;
     case WriteOutcome::Busy:
@@ -152,7 +153,7 @@ void ActionRunner::report(const WriteResult &result, bool undo)
         Q_EMIT statusMessage(result.message);
         if (m_interactive && result.outcome != WriteOutcome::Busy
             && result.message != tr("Cancelled; nothing was written."))
-            QMessageBox::warning(m_dialogParent, tr("Not applied"), result.message);
+            plainMessageBox(m_dialogParent, QMessageBox::Warning, tr("Not applied"), result.message);
         break;
     }
     updateUndo();

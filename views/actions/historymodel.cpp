@@ -1,6 +1,7 @@
 #include "historymodel.h"
 
 #include "browse/cellformat.h"
+#include "render/htmlwriter.h"
 
 #include <QBrush>
 #include <QColor>
@@ -76,7 +77,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return e.atMs;
         return data(index, Qt::DisplayRole);
     case Qt::ToolTipRole:
-        return e.message.isEmpty() ? data(index, Qt::DisplayRole) : QVariant(e.message);
+        return render::plainToolTip(e.message.isEmpty() ? data(index, Qt::DisplayRole).toString() : e.message);
     case Qt::ForegroundRole:
         if (index.column() == OutcomeColumn) {
             if (e.pending || e.outcome == WriteOutcome::Failed || e.outcome == WriteOutcome::Busy)

@@ -3,6 +3,7 @@
 #include "browse/cellformat.h"
 #include "database.h"
 #include "historymodel.h"
+#include "plainmessagebox.h"
 #include "render/htmlwriter.h"
 #include "writes/actions.h"
 
@@ -145,7 +146,7 @@ void HistoryView::undoSelected()
     if (result.applied() || result.outcome == WriteOutcome::ChangedMeanwhile)
         m_context->notifyDataChanged();
     if (!result.applied())
-        QMessageBox::information(this, tr("Not undone"), result.message);
+        plainMessageBox(this, QMessageBox::Information, tr("Not undone"), result.message);
 }
 
 } // namespace cwi

@@ -1,6 +1,7 @@
 #include "detailview.h"
 
 #include "browse/detailhtml.h"
+#include "plainmessagebox.h"
 #include "render/inertdocument.h"
 #include "workrepositories.h"
 
@@ -141,7 +142,7 @@ void DetailView::render()
 void DetailView::onLink(const QUrl &url)
 {
     if (url.scheme() != u"cwi") {
-        const auto answer = QMessageBox::question(this, tr("Open link?"),
+        const auto answer = plainMessageBox(this, QMessageBox::Question, tr("Open link?"),
             tr("Open this link outside the inspector?\n\n%1").arg(url.toDisplayString()),
             QMessageBox::Open | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer == QMessageBox::Open)

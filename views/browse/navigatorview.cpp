@@ -1,6 +1,7 @@
 #include "navigatorview.h"
 
 #include "inforeport.h"
+#include "render/htmlwriter.h"
 
 #include <QHeaderView>
 #include <QLocale>
@@ -77,17 +78,18 @@ void NavigatorView::rebuild()
         auto *item = new QTreeWidgetItem(groupItem(group), { info->spec ? info->spec->title : name, QString() });
         item->setData(0, kTableRole, name);
         item->setToolTip(0,
-            name
+            render::plainToolTip(name
                 + (info->missingFields.isEmpty()
                         ? QString()
-                        : QString(u"\nmissing columns (older schema): " + info->missingFields.join(u", "))));
+                        : QString(u"\nmissing columns (older schema): " + info->missingFields.join(u", ")))));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
     for (const QString &missing : schema.missingTables()) {
         const TableSpec *spec = Catalog::table(missing);
         auto *item = new QTreeWidgetItem(groupItem(spec->group), { spec->title, tr("missing") });
         item->setDisabled(true);
-        item->setToolTip(0, tr("%1 is not in this file (older schema); views that need it are off").arg(missing));
+        item->setToolTip(0,
+            render::plainToolTip(tr("%1 is not in this file (older schema); views that need it are off").arg(missing)));
     }
     refreshCounts();
 }

@@ -1,5 +1,6 @@
 #include "quickopen.h"
 
+#include "render/htmlwriter.h"
 #include "rowreader.h"
 #include "statuscolors.h"
 
@@ -80,7 +81,7 @@ void QuickOpen::search()
                     item->setIcon(statusIcon(match.table, QStringLiteral("status"), match.status));
                 item->setData(kTableRole, match.table);
                 item->setData(kIdRole, match.id);
-                item->setToolTip(match.table + u' ' + match.id);
+                item->setToolTip(render::plainToolTip(match.table + u' ' + match.id));
             }
             if (m_results->count() > 0)
                 m_results->setCurrentRow(0);

@@ -5,6 +5,8 @@
 #include "celldelegate.h"
 #include "cellviewer.h"
 #include "filterheader.h"
+#include "plainmessagebox.h"
+#include "render/htmlwriter.h"
 
 #include <QAction>
 #include <QApplication>
@@ -298,7 +300,7 @@ void TableBrowser::showTable(const QString &table, const QString &field, const Q
     m_header->setSortIndicator(sortColumn, query.order);
     const QString title = info && info->spec ? info->spec->title : table;
     m_title->setText(title);
-    m_title->setToolTip(table);
+    m_title->setToolTip(render::plainToolTip(table));
     updateCountLabel();
 }
 
@@ -598,8 +600,8 @@ void TableBrowser::exportTo(const QString &path)
             else if (result.cancelled)
                 Q_EMIT statusMessage(tr("Export cancelled; nothing was written"));
             else
-                QMessageBox::warning(
-                    this, tr("Export failed"), tr("Could not export to %1:\n%2").arg(path, result.error));
+                plainMessageBox(this, QMessageBox::Warning, tr("Export failed"),
+                    tr("Could not export to %1:\n%2").arg(path, result.error));
         });
 }
 

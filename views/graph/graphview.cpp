@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "graph/graphsession.h"
+#include "render/htmlwriter.h"
 #include "statuscolors.h"
 
 #include <QCoreApplication>
@@ -40,13 +41,13 @@ public:
         , m_rect(rect)
         , m_font(font)
     {
-        setToolTip(
+        setToolTip(render::plainToolTip(
             QCoreApplication::translate("GraphView", "%1\n%2 · %3%4%5%6")
                 .arg(node.name, statusLabel(node.table, u"status"_s, node.status), node.id)
                 .arg(node.critical ? QCoreApplication::translate("GraphView", "\non the critical path") : QString())
                 .arg(
                     node.inCycle ? QCoreApplication::translate("GraphView", "\npart of a dependency cycle") : QString())
-                .arg(node.outside ? QCoreApplication::translate("GraphView", "\noutside this phase") : QString()));
+                .arg(node.outside ? QCoreApplication::translate("GraphView", "\noutside this phase") : QString())));
         setCursor(Qt::PointingHandCursor);
     }
     int type() const override { return kNodeKind; }

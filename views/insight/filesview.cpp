@@ -2,6 +2,7 @@
 
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
+#include "render/htmlwriter.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -116,7 +117,7 @@ void FilesView::reload()
             for (const FileStat &f : files) {
                 auto *item = new QTreeWidgetItem;
                 item->setText(0, f.path);
-                item->setToolTip(0, f.path);
+                item->setToolTip(0, render::plainToolTip(f.path));
                 item->setData(1, Qt::DisplayRole, f.edits);
                 item->setData(2, Qt::DisplayRole, f.reads);
                 item->setData(3, Qt::DisplayRole, f.sessions);

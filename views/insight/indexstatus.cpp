@@ -1,6 +1,7 @@
 #include "indexstatus.h"
 
 #include "insight/insightindex.h"
+#include "render/htmlwriter.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -71,7 +72,7 @@ void IndexStatus::update()
                    .arg(run.seconds, 0, 'f', 1);
     if (!m_index->lastError().isEmpty())
         tip += u'\n' + m_index->lastError();
-    m_label->setToolTip(tip);
+    m_label->setToolTip(render::plainToolTip(tip));
 }
 
 } // namespace cwi

@@ -1,6 +1,7 @@
 #include "timelinecanvas.h"
 
 #include "insight/outcomecolor.h"
+#include "render/htmlwriter.h"
 #include "statuscolors.h"
 #include "transcript/eventpresentation.h"
 
@@ -300,7 +301,7 @@ bool TimelineCanvas::viewportEvent(QEvent *event)
         auto *help = static_cast<QHelpEvent *>(event);
         const int i = sessionAt(help->pos());
         if (i >= 0)
-            QToolTip::showText(help->globalPos(), toolTipFor(i), viewport(), barRect(i));
+            QToolTip::showText(help->globalPos(), render::plainToolTip(toolTipFor(i)), viewport(), barRect(i));
         else
             QToolTip::hideText();
         return true;

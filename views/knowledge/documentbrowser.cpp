@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "knowledge/knowledgehtml.h"
+#include "plainmessagebox.h"
 #include "render/htmlwriter.h"
 #include "render/inertdocument.h"
 
@@ -52,6 +53,7 @@ void DocumentBrowser::onAnchorClicked(const QUrl &url)
             : tr("This is not a web link. Opening it may run code or open a local file. Open it anyway?"),
         QMessageBox::Open | QMessageBox::Cancel, this);
     box.setInformativeText(shown.left(500));
+    showPlainText(&box); // the link's text and target come from the file
     box.setDefaultButton(QMessageBox::Cancel);
     if (box.exec() != QMessageBox::Open)
         return;

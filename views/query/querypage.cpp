@@ -1,9 +1,11 @@
 #include "querypage.h"
 
 #include "browse/tableexport.h"
+#include "plainmessagebox.h"
 #include "query/querylibrary.h"
 #include "query/querymodel.h"
 #include "queryresultview.h"
+#include "render/htmlwriter.h"
 #include "sqleditor.h"
 
 #include <QFileDialog>
@@ -227,7 +229,7 @@ void QueryPage::onDatabaseChanged()
         for (const SavedQuery &example : QueryLibrary::examples(schema)) {
             auto *item = new QListWidgetItem(example.name, m_examples);
             item->setData(Qt::UserRole, example.sql);
-            item->setToolTip(example.sql);
+            item->setToolTip(render::plainToolTip(example.sql));
         }
     }
     m_editor->setCompletionWords(words);
@@ -333,7 +335,7 @@ void QueryPage::refreshHistory()
                                             : tr("done");
         auto *item = new QListWidgetItem(firstLine(entry.sql) + u'\n' + when + u" · " + result, m_history);
         item->setData(Qt::UserRole, entry.sql);
-        item->setToolTip(entry.sql);
+        item->setToolTip(render::plainToolTip(entry.sql));
     }
 }
 
@@ -345,7 +347,7 @@ void QueryPage::refreshSaved()
     for (const SavedQuery &query : m_library->saved()) {
         auto *item = new QListWidgetItem(query.name, m_saved);
         item->setData(Qt::UserRole, query.sql);
-        item->setToolTip(query.sql);
+        item->setToolTip(render::plainToolTip(query.sql));
     }
 }
 
@@ -370,7 +372,7 @@ void QueryPage::saveQuery()
         return;
     QString error;
     if (!m_library->save({ name.trimmed(), sql }, &error))
-        QMessageBox::warning(this, tr("Save query"), tr("Could not save the query: %1").arg(error));
+        plainMessageBox(this, QMessageBox::Warning, tr("Save query"), tr("Could not save the query: %1").arg(error));
     refreshSaved();
 }
 
@@ -414,8 +416,8 @@ void QueryPage::exportResult()
             else if (result.cancelled)
                 Q_EMIT statusMessage(tr("Export cancelled; nothing was written"));
             else
-                QMessageBox::warning(
-                    this, tr("Export failed"), tr("Could not export to %1:\n%2").arg(path, result.error));
+                plainMessageBox(this, QMessageBox::Warning, tr("Export failed"),
+                    tr("Could not export to %1:\n%2").arg(path, result.error));
         });
 }
 

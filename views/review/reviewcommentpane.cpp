@@ -1,6 +1,7 @@
 #include "reviewcommentpane.h"
 
 #include "diff/reviewcommentmodel.h"
+#include "render/htmlwriter.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -162,7 +163,7 @@ void ReviewCommentPane::updateButtons()
     }
     m_resolve->setEnabled(m_canEdit && anyOpen);
     m_unresolve->setEnabled(m_canEdit && anyResolved);
-    const QString tip = m_canEdit ? QString() : m_whyNot;
+    const QString tip = m_canEdit ? QString() : render::plainToolTip(m_whyNot);
     m_resolve->setToolTip(tip.isEmpty() ? tr("Resolve the selected comments") : tip);
     m_unresolve->setToolTip(tip.isEmpty() ? tr("Reopen the selected comments") : tip);
 }

@@ -6,6 +6,7 @@
 #include "database.h"
 #include "diff/diffmodel.h"
 #include "diff/reviewsession.h"
+#include "plainmessagebox.h"
 #include "writes/actions.h"
 
 #include <QMessageBox>
@@ -146,8 +147,8 @@ void ReviewCommentWrites::deleteComment(const QString &id)
 bool ReviewCommentWrites::runPlan(const ActionPlan &plan, bool confirm)
 {
     if (!plan.isValid()) {
-        QMessageBox::information(
-            m_dialogParent, tr("Not possible"), plan.notValid.isEmpty() ? tr("Nothing to change.") : plan.notValid);
+        plainMessageBox(m_dialogParent, QMessageBox::Information, tr("Not possible"),
+            plan.notValid.isEmpty() ? tr("Nothing to change.") : plan.notValid);
         return false;
     }
     // The one runner: "what will change", retry when busy, status line, Ctrl+Z. The comments reload
@@ -170,6 +171,7 @@ bool ReviewCommentWrites::runPlan(const ActionPlan &plan, bool confirm)
             m_dialogParent);
         box.setInformativeText(
             plan.warning.isEmpty() ? lines.join(u'\n') : plan.warning + u"\n\n"_s + lines.join(u'\n'));
+        showPlainText(&box); // the lines quote comment text
         if (box.exec() != QMessageBox::Ok)
             return false;
     }
@@ -180,18 +182,19 @@ bool ReviewCommentWrites::runPlan(const ActionPlan &plan, bool confirm)
             m_session->reloadComments();
             return true;
         case WriteOutcome::ChangedMeanwhile:
-            QMessageBox::warning(m_dialogParent, tr("Changed meanwhile"),
+            plainMessageBox(m_dialogParent, QMessageBox::Warning, tr("Changed meanwhile"),
                 result.message + u"\n\n"_s + tr("Nothing was written; the comments were reloaded."));
             m_session->reloadComments();
             return false;
         case WriteOutcome::Busy:
-            if (QMessageBox::question(m_dialogParent, tr("Database busy"),
-                    result.message + u"\n\n"_s + tr("Nothing was written. Try again?"))
+            if (plainMessageBox(m_dialogParent, QMessageBox::Question, tr("Database busy"),
+                    result.message + u"\n\n"_s + tr("Nothing was written. Try again?"),
+                    QMessageBox::Yes | QMessageBox::No)
                 == QMessageBox::Yes)
                 continue;
             return false;
         default:
-            QMessageBox::warning(m_dialogParent, plan.title, result.message);
+            plainMessageBox(m_dialogParent, QMessageBox::Warning, plan.title, result.message);
             m_session->reloadComments();
             return false;
         }

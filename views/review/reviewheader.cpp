@@ -1,6 +1,7 @@
 #include "reviewheader.h"
 
 #include "diff/reviewsession.h"
+#include "render/htmlwriter.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -143,8 +144,10 @@ void ReviewHeader::refresh()
         }
         m_base->setEditText(shortRef(p->base));
         m_head->setEditText(p->head);
-        m_base->setToolTip(p->baseSha.isEmpty() ? QString() : tr("Base commit %1").arg(p->baseSha));
-        m_head->setToolTip(p->headSha.isEmpty() ? QString() : tr("Head commit %1").arg(p->headSha));
+        m_base->setToolTip(
+            p->baseSha.isEmpty() ? QString() : render::plainToolTip(tr("Base commit %1").arg(p->baseSha)));
+        m_head->setToolTip(
+            p->headSha.isEmpty() ? QString() : render::plainToolTip(tr("Head commit %1").arg(p->headSha)));
         m_baseOrigin->setText(p->baseOrigin.isEmpty() ? QString() : tr("base: %1").arg(p->baseOrigin));
     }
     const bool haveClone = m_session->currentProject() && m_session->currentProject()->clone.found();

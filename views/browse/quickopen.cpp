@@ -104,7 +104,7 @@ void QuickOpen::addTables(const QString &text)
         item->setIcon(QIcon::fromTheme(QStringLiteral("x-office-spreadsheet")));
         item->setData(kTableRole, table);
         item->setData(kIdRole, QString());
-        item->setToolTip(tr("Open the %1 table").arg(table));
+        item->setToolTip(render::plainToolTip(tr("Open the %1 table").arg(table)));
     }
 }
 

@@ -6,6 +6,7 @@
 #include "diff/diffmodel.h"
 #include "diff/reviewsession.h"
 #include "diffdelegate.h"
+#include "render/htmlwriter.h"
 #include "reviewcommentpane.h"
 #include "reviewcommentwrites.h"
 #include "reviewdiffpane.h"
@@ -556,7 +557,7 @@ void ReviewView::showCommentMenu(const QPoint &pos)
     const auto add = [&](const QString &text, auto slot) {
         QAction *action = menu.addAction(text, this, slot);
         action->setEnabled(why.isEmpty());
-        action->setToolTip(why);
+        action->setToolTip(render::plainToolTip(why));
     };
     if (resolved)
         add(tr("Unresolve"), [this, id] { resolve({ id }, false); });

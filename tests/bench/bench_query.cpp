@@ -4,7 +4,11 @@
 // full sort of the content: until the page says Cancelled, and until the worker thread is free
 // again (the statement really stopped). Prints a Markdown table.
 //
-//   bench_query [FILE] [--runs N]      FILE: default /work/data/large.db, else the bench database
+// --cancel-only measures only Cancel: Esc in the page (until it says Cancelled) and, on the
+// QueryRunner the page uses, the time from setting the cancel token to stream() returning (the
+// statement really stopped; the pool is no measure there, the log index may be using it).
+//
+//   bench_query [FILE] [--runs N] [--cancel-only]   FILE: default /work/data/large.db, else the bench database
 
 #include "appcontext.h"
 #include "benchdata.h"
@@ -14,6 +18,7 @@
 #include "query/querymodel.h"
 #include "query/querypage.h"
 #include "query/queryresultview.h"
+#include "query/queryrunner.h"
 #include "query/sqleditor.h"
 
 #include <QApplication>
@@ -25,7 +30,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+#include <QThread>
 #include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 using namespace cwi;
@@ -61,6 +70,25 @@ void runSql(QueryPage *page, const QString &sql)
     QTest::keyClick(page->editor(), Qt::Key_Return, Qt::ControlModifier);
 }
 
+// SQL streamed on a worker for RUNNINGMS, then cancelled: ms from the cancel to stream()
+// returning, and whether it said Cancelled.
+double cancelAfter(const QueryRunner &runner, const QString &sql, int runningMs, bool *cancelled)
+{
+    std::atomic_bool cancel { false };
+    QFuture<QueryOutcome> future = QtConcurrent::run([&] {
+        return runner.stream(
+            sql, [](const QVector<QueryColumn> &) {}, [](const QVariantList &) { return true; }, &cancel);
+    });
+    QThread::msleep(runningMs);
+    QElapsedTimer clock;
+    clock.start();
+    cancel = true;
+    future.waitForFinished();
+    const double elapsed = clock.nsecsElapsed() / 1e6;
+    *cancelled = future.result().status == QueryStatus::Cancelled;
+    return elapsed;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -72,11 +100,27 @@ int main(int argc, char **argv)
         runs = qMax(1, args.value(i + 1).toInt());
         args.remove(i, 2);
     }
+    const bool cancelOnly = args.removeAll(u"--cancel-only"_s) > 0;
     QString path = args.value(0);
     if (path.isEmpty())
         path = QFile::exists(u"/work/data/large.db"_s) ? u"/work/data/large.db"_s : bench::largeDatabase().path;
     QTemporaryDir home;
     qputenv("XDG_DATA_HOME", home.filePath(u"data"_s).toUtf8());
+    qputenv("XDG_CACHE_HOME", home.filePath(u"cache"_s).toUtf8()); // a log index of its own, thrown away
+    const QString crossJoin = u"SELECT count(*) FROM agent_log_chunks AS a, agent_log_chunks AS b"_s;
+    const QString sortAll = u"SELECT * FROM agent_log_chunks ORDER BY content"_s;
+    QVector<double> runnerCross, runnerSort;
+    int notCancelled = 0;
+    {
+        const QueryRunner runner(path, { 2000, 0 });
+        for (int run = 0; run < runs; ++run) {
+            bool cancelled = false;
+            runnerCross.append(cancelAfter(runner, crossJoin, 300, &cancelled));
+            notCancelled += !cancelled;
+            runnerSort.append(cancelAfter(runner, sortAll, 1000, &cancelled));
+            notCancelled += !cancelled;
+        }
+    }
     AppContext context;
     QSettings settings(home.filePath(u"settings.ini"_s), QSettings::IniFormat);
     MainWindow window(&context, &settings);
@@ -96,6 +140,15 @@ int main(int argc, char **argv)
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer clock;
         clock.start();
+        if (cancelOnly) {
+            runSql(page, crossJoin);
+            QTest::qWait(300);
+            clock.restart();
+            QTest::keyClick(page->editor(), Qt::Key_Escape);
+            waitFor([&] { return model->state() == QueryModel::State::Cancelled; });
+            cancelShown.append(clock.nsecsElapsed() / 1e6);
+            continue;
+        }
         runSql(page, u"SELECT * FROM agent_log_chunks"_s);
         waitFor(
             [&] { return model->rowCount() > 0 && model->data(model->index(0, 0), TableModel::LoadedRole).toBool(); });
@@ -137,7 +190,20 @@ int main(int argc, char **argv)
         sortCancelFree.append(clock.nsecsElapsed() / 1e6);
     }
     QTextStream out(stdout);
-    out << "| Query page on " << path << " (" << runs << " runs, median (min–max)) | value | target |\n|---|---|---|\n";
+    out << "| Cancel on " << path << " (" << runs << " runs, median (min–max)) | value | target |\n|---|---|---|\n";
+    out << "| QueryRunner: cancel token set 300 ms into `" << crossJoin << "` -> stream() returned | "
+        << stats(runnerCross) << " | < 100 ms |\n";
+    out << "| QueryRunner: cancel token set 1 s into `" << sortAll << "` -> stream() returned | " << stats(runnerSort)
+        << " | < 100 ms |\n";
+    out << "| runs that did not end as Cancelled | " << notCancelled << " | 0 |\n";
+    if (cancelOnly) {
+        out << "| Query page: Esc on the cross join -> page says Cancelled | " << stats(cancelShown)
+            << " | < 100 ms |\n";
+        out << "| peak RSS | " << bench::peakRssKb() / 1024 << " MB | bounded |\n";
+        return 0;
+    }
+    out << "\n| Query page on " << path << " (" << runs
+        << " runs, median (min–max)) | value | target |\n|---|---|---|\n";
     out << "| Ctrl+Enter to the first rows of `SELECT * FROM agent_log_chunks` painted | " << stats(firstRows)
         << " | at once |\n";
     out << "| rows counted by the first run (1.5 s budget; 'at least' when cut) | "

@@ -19,7 +19,12 @@ EOF4
     exit 1
 fi
 # Every view --help names is described under VIEWS.
-for view in $(printf '%s\n' "$help" | tr -s ' ,.:' '\n' | grep -xE 'dashboard|tasks|history|pages|proposals|chat|messages|conversations|table|detail|log|review'); do
+# The names are read from --view's own help text (after "dashboard):"), not from a kept list.
+views=$(printf '%s\n' "$help" | sed -n '/--view <view>/,/^  --[a-z]/p' | sed '$d' | tr '\n' ' ' \
+    | sed 's/.*dashboard)://' | tr ',' '\n' | awk '{print $1}' | cut -d: -f1 | cut -d'[' -f1 | tr -d '.' \
+    | grep -E '^[a-z]+$')
+[ "$(printf '%s\n' "$views" | wc -l)" -ge 10 ] || { echo "could not read the view names from --help" >&2; exit 1; }
+for view in $views; do
     sed -n '/^\.SH VIEWS/,/^\.SH /p' "$page" | grep -qE "^\.B[IR]? ${view}\b" || {
         echo "View $view is in --help but not in the man page" >&2
         exit 1

@@ -101,10 +101,11 @@ void CellViewer::render()
     if (m_value.typeId() == QMetaType::QByteArray) {
         const QByteArray bytes = m_value.toByteArray();
         m_text->setPlainText(QString::fromLatin1(bytes.left(kMaxBlobBytes).toHex(' ')));
-        m_note->setText(tr("blob of %1; hex%2")
-                            .arg(locale.formattedDataSize(bytes.size()),
-                                bytes.size() > kMaxBlobBytes ? tr(", first %1 shown").arg(locale.formattedDataSize(kMaxBlobBytes))
-                                                             : QString()));
+        m_note->setText(
+            tr("blob of %1; hex%2")
+                .arg(locale.formattedDataSize(bytes.size()),
+                    bytes.size() > kMaxBlobBytes ? tr(", first %1 shown").arg(locale.formattedDataSize(kMaxBlobBytes))
+                                                 : QString()));
         return;
     }
     const QString text = m_value.toString();

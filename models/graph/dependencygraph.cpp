@@ -274,46 +274,81 @@ void DependencyGraph::markCriticalPath()
 
 DependencyGraph DependencyGraph::neighbourhood(int center, int radius) const
 {
-    DependencyGraph sub;
-    sub.error = error;
-    sub.cycleCount = cycleCount;
-    sub.criticalLength = criticalLength;
     if (center < 0 || center >= nodes.size())
-        return sub;
+        return subgraph({});
     QVector<QVector<int>> adjacent(nodes.size());
     for (const GraphEdge &e : edges) {
         adjacent[e.from].append(e.to);
         adjacent[e.to].append(e.from);
     }
-    QHash<int, int> kept { { center, 0 } };
+    QSet<int> kept { center };
     QVector<int> frontier { center };
     for (int step = 0; step < radius && !frontier.isEmpty(); ++step) {
         QVector<int> next;
         for (int node : std::as_const(frontier)) {
             for (int other : adjacent.at(node)) {
                 if (!kept.contains(other)) {
-                    kept.insert(other, 0);
+                    kept.insert(other);
                     next.append(other);
                 }
             }
         }
         frontier = next;
     }
-    QVector<int> order = kept.keys().toVector();
-    std::sort(order.begin(), order.end());
-    for (int i = 0; i < order.size(); ++i) {
-        kept[order.at(i)] = i;
-        sub.nodes.append(nodes.at(order.at(i)));
+    DependencyGraph sub = subgraph(QVector<int>(kept.cbegin(), kept.cend()));
+    sub.title = title + tr(" (showing %1 around “%2”)").arg(sub.nodes.size()).arg(nodes.at(center).name);
+    return sub;
+}
+
+DependencyGraph DependencyGraph::nearest(int center, int maxNodes) const
+{
+    if (center < 0 || center >= nodes.size() || maxNodes < 1)
+        return subgraph({});
+    QVector<QVector<int>> adjacent(nodes.size());
+    for (const GraphEdge &e : edges) {
+        adjacent[e.from].append(e.to);
+        adjacent[e.to].append(e.from);
+    }
+    QVector<bool> seen(nodes.size(), false);
+    QVector<int> order { center }; // breadth first: order is also the queue
+    seen[center] = true;
+    for (int head = 0; head < order.size() && order.size() < maxNodes; ++head) {
+        for (int other : adjacent.at(order.at(head))) {
+            if (seen.at(other))
+                continue;
+            seen[other] = true;
+            order.append(other);
+            if (order.size() == maxNodes)
+                break;
+        }
+    }
+    DependencyGraph sub = subgraph(order);
+    sub.title = title;
+    return sub;
+}
+
+// The nodes KEEP (in the order of this graph) and the edges between them; the flags (cycle,
+// blocked chain, critical path) stay those worked out on the whole graph.
+DependencyGraph DependencyGraph::subgraph(QVector<int> keep) const
+{
+    DependencyGraph sub;
+    sub.error = error;
+    sub.cycleCount = cycleCount;
+    sub.criticalLength = criticalLength;
+    std::sort(keep.begin(), keep.end());
+    QVector<int> index(nodes.size(), -1);
+    for (int i = 0; i < keep.size(); ++i) {
+        index[keep.at(i)] = i;
+        sub.nodes.append(nodes.at(keep.at(i)));
     }
     for (const GraphEdge &e : edges) {
-        if (kept.contains(e.from) && kept.contains(e.to)) {
+        if (index.at(e.from) >= 0 && index.at(e.to) >= 0) {
             GraphEdge copy = e;
-            copy.from = kept.value(e.from);
-            copy.to = kept.value(e.to);
+            copy.from = index.at(e.from);
+            copy.to = index.at(e.to);
             sub.edges.append(copy);
         }
     }
-    sub.title = title + tr(" (showing %1 around “%2”)").arg(sub.nodes.size()).arg(nodes.at(center).name);
     return sub;
 }
 

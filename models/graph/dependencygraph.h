@@ -45,6 +45,9 @@ public:
     static DependencyGraph forInitiative(const TaskTreeSnapshot &snapshot, const QString &initiativeId);
     // Nodes within RADIUS edges of CENTER (either direction), for graphs too big to lay out whole.
     DependencyGraph neighbourhood(int center, int radius) const;
+    // The MAXNODES nodes nearest to CENTER (breadth first over edges in either direction, CENTER
+    // first): the part of a graph too big to lay out whole that is shown around the selection.
+    DependencyGraph nearest(int center, int maxNodes) const;
 
     QString title; // "Phase “Build”: 12 tasks"
     QString error; // the phase or initiative does not exist
@@ -58,6 +61,7 @@ public:
     void analyse();
 
 private:
+    DependencyGraph subgraph(QVector<int> keep) const;
     void markCycles();
     void markBlockedChains();
     void markCriticalPath();

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QHash>
+#include <QLocale>
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -101,6 +102,14 @@ bool readPlain(const QByteArray &plain, const DependencyGraph &graph, GraphLayou
     return !placed.contains(false) && !routed.contains(false);
 }
 
+QStringList dotArguments(const DependencyGraph &graph)
+{
+    QStringList arguments { u"-Tplain"_s };
+    if (graph.nodes.size() > kQuickDotNodes || graph.edges.size() > 2 * kQuickDotNodes)
+        arguments << u"-Gmclimit=0.1"_s << u"-Gnslimit=1"_s << u"-Gnslimit1=1"_s << u"-Gsplines=line"_s;
+    return arguments;
+}
+
 GraphLayout dotLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes, const QString &dot,
     const std::atomic_bool *cancel, int timeoutMs)
 {
@@ -111,7 +120,7 @@ GraphLayout dotLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes
     }
     QProcess process;
     process.setProgram(dot);
-    process.setArguments({ u"-Tplain"_s });
+    process.setArguments(dotArguments(graph));
     process.start(QIODevice::ReadWrite);
     if (!process.waitForStarted(5000)) {
         layout.error = tr("dot could not be started: %1").arg(process.errorString());
@@ -125,8 +134,9 @@ GraphLayout dotLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes
         if ((cancel && cancel->load()) || deadline.hasExpired()) {
             process.kill();
             process.waitForFinished(2000);
-            layout.error = cancel && cancel->load() ? tr("Layout cancelled.")
-                                                    : tr("dot took longer than %1 s.").arg(timeoutMs / 1000);
+            layout.error = cancel && cancel->load()
+                ? tr("Layout cancelled.")
+                : tr("dot took longer than %1 s.").arg(QLocale().toString(timeoutMs / 1000.0, 'g', 3));
             return layout;
         }
         process.waitForFinished(50);

@@ -11,6 +11,7 @@
 #include <QPointF>
 #include <QRectF>
 #include <QSizeF>
+#include <QStringList>
 #include <QVector>
 
 #include <atomic>
@@ -41,6 +42,13 @@ QString findDot();
 // TIMEOUTMS or as soon as CANCEL is set; then the result's engine is None and error says why.
 GraphLayout dotLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes, const QString &dot,
     const std::atomic_bool *cancel = nullptr, int timeoutMs = 10000);
+
+// dot's arguments for GRAPH. Above kQuickDotNodes nodes (or twice as many edges) dot's own
+// search limits are cut (crossing minimisation and network simplex: -Gmclimit, -Gnslimit) and
+// edges drawn straight: a 500-task phase with three random prerequisites per task took 3 s of
+// CPU with dot's defaults, 0.7 s so (BENCHMARKS.md).
+constexpr int kQuickDotNodes = 150;
+QStringList dotArguments(const DependencyGraph &graph);
 
 GraphLayout layeredLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes);
 

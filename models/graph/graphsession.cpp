@@ -3,6 +3,8 @@
 #include "database.h"
 #include "tasktreereader.h"
 
+#include <QLocale>
+
 #include <algorithm>
 
 namespace cwi {
@@ -23,8 +25,11 @@ void GraphSession::setDatabase(std::shared_ptr<Database> database)
     m_database = std::move(database);
     m_jobs.cancel();
     m_id.clear();
+    m_whole = DependencyGraph();
     m_graph = DependencyGraph();
     m_layout = GraphLayout();
+    m_wholeNodeCount = 0;
+    m_centerId.clear();
 }
 
 void GraphSession::cancel()
@@ -60,43 +65,49 @@ void GraphSession::reload()
             return isPhase ? DependencyGraph::forPhase(snapshot, id) : DependencyGraph::forInitiative(snapshot, id);
         },
         [this](const DependencyGraph &graph) {
+            m_whole = graph;
             if (!graph.error.isEmpty()) {
                 m_graph = graph;
                 m_layout = GraphLayout();
+                m_wholeNodeCount = 0;
                 Q_EMIT failed(graph.error);
                 return;
             }
-            layOut(graph);
+            layOut();
         });
 }
 
-void GraphSession::layOut(DependencyGraph graph)
+bool GraphSession::refocus(const QString &focusId)
 {
-    // Too big to lay out and read whole: the neighbourhood of the focused node, as wide as fits.
+    if (!isPartial() || focusId.isEmpty() || m_graph.indexOf(focusId) >= 0 || m_whole.indexOf(focusId) < 0)
+        return false;
+    m_focus = focusId;
+    m_jobs.cancel(); // a layout still running around the old focus is dropped
+    layOut();
+    return true;
+}
+
+void GraphSession::layOut()
+{
+    m_clock.start();
+    // Too big to lay out and read whole: the kMaxNodes nodes nearest to the focused one.
+    DependencyGraph graph = m_whole;
+    QString centerId;
     if (graph.nodes.size() > kMaxNodes) {
-        const int center = qMax(0, graph.indexOf(m_focus));
-        DependencyGraph part;
-        for (int radius = 4; radius >= 1; --radius) {
-            part = graph.neighbourhood(center, radius);
-            if (part.nodes.size() <= kMaxNodes)
-                break;
-        }
-        if (part.nodes.size() > kMaxNodes) { // a hub: keep its first neighbours only
-            part.nodes.resize(kMaxNodes);
-            part.edges.erase(std::remove_if(part.edges.begin(), part.edges.end(),
-                                 [](const GraphEdge &e) { return e.from >= kMaxNodes || e.to >= kMaxNodes; }),
-                part.edges.end());
-        }
-        graph = part;
+        const int center = qMax(0, m_whole.indexOf(m_focus));
+        centerId = m_whole.nodes.at(center).id;
+        graph = m_whole.nearest(center, kMaxNodes);
     }
     QVector<QSizeF> sizes;
     sizes.reserve(graph.nodes.size());
     for (const GraphNode &n : std::as_const(graph.nodes))
         sizes.append(m_sizer ? m_sizer(n) : QSizeF(140, 36));
     const QString dot = m_dot.isNull() ? findDot() : m_dot;
+    const int dotBudget = qMax(1, m_budgetMs - kFallbackReserveMs);
     m_jobs.add(
-        [graph, sizes, dot](const CancelToken &cancel) {
-            GraphLayout layout = dotLayout(graph, sizes, dot, cancel.flag());
+        [graph, sizes, dot, dotBudget](const CancelToken &cancel) {
+            // dot past its budget is killed and the layered layout drawn instead.
+            GraphLayout layout = dotLayout(graph, sizes, dot, cancel.flag(), dotBudget);
             if (layout.engine == GraphLayout::None && !cancel.isCancelled()) {
                 const QString why = layout.error;
                 layout = layeredLayout(graph, sizes);
@@ -104,9 +115,13 @@ void GraphSession::layOut(DependencyGraph graph)
             }
             return std::make_pair(graph, layout);
         },
-        [this](const std::pair<DependencyGraph, GraphLayout> &result) {
+        [this, centerId, wholeCount = int(m_whole.nodes.size())](
+            const std::pair<DependencyGraph, GraphLayout> &result) {
             m_graph = result.first;
             m_layout = result.second;
+            m_wholeNodeCount = wholeCount;
+            m_centerId = centerId;
+            m_layoutMs = m_clock.elapsed();
             Q_EMIT ready();
         });
 }
@@ -115,12 +130,13 @@ QString GraphSession::layoutNote() const
 {
     switch (m_layout.engine) {
     case GraphLayout::Dot:
-        return tr("Laid out by Graphviz dot.");
+        return tr("Laid out by Graphviz dot in %1 s.").arg(QLocale().toString(m_layoutMs / 1000.0, 'f', 2));
     case GraphLayout::Layered:
         if (m_dot.isNull() ? findDot().isEmpty() : m_layout.error.contains(u"not installed"_s))
             return tr("Graphviz is not installed: a simple layout is shown. For a better one install it "
                       "(Debian/Ubuntu: sudo apt install graphviz) and reopen the graph.");
-        return tr("Simple layout (%1)").arg(m_layout.error);
+        return tr("Simple layered layout in %1 s: %2")
+            .arg(QLocale().toString(m_layoutMs / 1000.0, 'f', 2), m_layout.error);
     case GraphLayout::None:
         break;
     }

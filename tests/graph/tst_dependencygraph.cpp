@@ -146,6 +146,30 @@ private slots:
         QCOMPARE(part.nodes.size(), 7);
         QCOMPARE(part.edges.size(), 6);
         QVERIFY(part.nodes.at(0).critical); // flags come from the whole graph
+        // The nearest 500: breadth first from the centre, the centre always among them.
+        const DependencyGraph near = g.nearest(g.indexOf(u"t1000"_s), 500);
+        QCOMPARE(near.nodes.size(), 500);
+        QCOMPARE(near.edges.size(), 499);
+        QCOMPARE(near.nodes.first().id, u"t750"_s);
+        QCOMPARE(near.nodes.last().id, u"t1249"_s);
+    }
+
+    // A hub that 1,999 tasks wait on: the part around one of them keeps it, the hub and 498 more.
+    void nearestAroundAStarKeepsTheCentre()
+    {
+        QStringList statuses;
+        QStringList edges;
+        for (int i = 1; i <= 2000; ++i) {
+            statuses << u"pending"_s;
+            if (i > 1)
+                edges << u"t1>t%1"_s.arg(i);
+        }
+        const DependencyGraph g = DependencyGraph::forPhase(snapshot(statuses, edges), u"P1"_s);
+        const DependencyGraph near = g.nearest(g.indexOf(u"t1900"_s), 500);
+        QCOMPARE(near.nodes.size(), 500);
+        QVERIFY(near.indexOf(u"t1900"_s) >= 0);
+        QVERIFY(near.indexOf(u"t1"_s) >= 0);
+        QCOMPARE(near.edges.size(), 499);
     }
 };
 

@@ -115,6 +115,16 @@ private slots:
         QVERIFY(layout.error.contains(u"cancel"_s));
     }
 
+    // Big graphs get dot's quick settings; small ones its best.
+    void dotArgumentsFollowTheSize()
+    {
+        QCOMPARE(dotArguments(graphOf(3, { { 0, 1 } })), QStringList { u"-Tplain"_s });
+        const QStringList big = dotArguments(bigGraph(500));
+        QCOMPARE(big.first(), u"-Tplain"_s);
+        QVERIFY(big.contains(u"-Gnslimit=1"_s));
+        QVERIFY(big.contains(u"-Gmclimit=0.1"_s));
+    }
+
     void layeredFallback()
     {
         const DependencyGraph big = bigGraph(500);

@@ -1,7 +1,9 @@
 // The Graph pane in the real MainWindow: `--view graph:PHASE` opens it, nodes and edges are
 // drawn with the cycle marked, a click selects the task everywhere, + zooms, and without `dot`
-// on PATH the pane says how to install Graphviz and still draws a layout; 500 tasks are laid out;
-// closing the pane (or Cancel) stops a dot that is still running.
+// on PATH the pane says how to install Graphviz and still draws a layout; 500 tasks are laid out
+// (also a star); a dot slower than the layout budget gives way to the layered layout; above 500
+// tasks the neighbourhood of the selected task is shown and follows the selection; closing the
+// pane (or Cancel) stops a dot that is still running.
 
 #include "appcontext.h"
 #include "browse/detailview.h"
@@ -17,7 +19,9 @@
 #include <QGraphicsScene>
 #include <QGraphicsView>
 #include <QLabel>
+#include <QLocale>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
@@ -99,6 +103,20 @@ private slots:
             if (i > 2)
                 depends(u"big%1"_s.arg(i), u"big%1"_s.arg(i - 1));
         }
+        // P4: a star, one task that the other 499 wait on.
+        phase(u"P4"_s, u"Star"_s);
+        task(u"hub"_s, u"P4"_s, u"pending"_s);
+        for (int i = 1; i < 500; ++i) {
+            task(u"ray%1"_s.arg(i), u"P4"_s, u"pending"_s);
+            depends(u"ray%1"_s.arg(i), u"hub"_s);
+        }
+        // P5: a chain of 1,200 tasks, more than is laid out at once.
+        phase(u"P5"_s, u"Long"_s);
+        for (int i = 0; i < 1200; ++i) {
+            task(u"c%1"_s.arg(i), u"P5"_s, u"pending"_s);
+            if (i > 0)
+                depends(u"c%1"_s.arg(i), u"c%1"_s.arg(i - 1));
+        }
         QVERIFY(QSqlDatabase::database(c).commit());
         test::closeRaw(c);
     }
@@ -157,6 +175,100 @@ private slots:
         QVERIFY(graph->session()->graph().criticalLength > 10);
     }
 
+    void starPhase()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings5.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.show();
+        GraphView *graph = open(window, u"P4"_s);
+        QVERIFY(graph);
+        QCOMPARE(nodeCount(graph), 500);
+        QCOMPARE(graph->session()->graph().edges.size(), 499);
+        QVERIFY(!graph->session()->isPartial());
+        QVERIFY(graph->session()->layout().engine != GraphLayout::None);
+    }
+
+    // Above 500 tasks the pane shows the 500 nearest to the selected task, says so, and moves
+    // when a task that is not drawn is selected; a newer move drops the older one's layout.
+    void bigPhaseShowsTheNeighbourhoodOfTheSelection()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings6.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.resize(1440, 900);
+        window.show();
+        GraphView *graph = open(window, u"P5"_s);
+        QVERIFY(graph);
+        GraphSession *session = graph->session();
+        QCOMPARE(nodeCount(graph), GraphSession::kMaxNodes);
+        QVERIFY(session->isPartial());
+        QCOMPARE(session->wholeNodeCount(), 1200);
+        QCOMPARE(session->centerId(), u"c0"_s);
+        bool said = false;
+        for (QLabel *label : graph->findChildren<QLabel *>())
+            said = said || (label->text().contains(QLocale().toString(1200)) && label->text().contains(u"nearest"_s));
+        QVERIFY(said);
+        // Selecting a task far down the chain (as the task tree does) moves the picture there.
+        window.navigate({ u"tasks"_s, u"c1100"_s });
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && session->centerId() == u"c1100"_s, 30000);
+        QCOMPARE(nodeCount(graph), GraphSession::kMaxNodes);
+        QVERIFY(session->graph().indexOf(u"c1100"_s) >= 0);
+        QVERIFY(session->graph().indexOf(u"c0"_s) < 0);
+        // A task already drawn is only marked: no new layout.
+        QSignalSpy ready(session, &GraphSession::ready);
+        window.navigate({ u"tasks"_s, u"c1000"_s });
+        QVERIFY(!session->isBusy());
+        QCOMPARE(session->centerId(), u"c1100"_s);
+        // Two moves in a row: only the last one's layout arrives.
+        window.navigate({ u"tasks"_s, u"c300"_s });
+        window.navigate({ u"tasks"_s, u"c100"_s });
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30000);
+        QCOMPARE(session->centerId(), u"c100"_s);
+        QCOMPARE(ready.count(), 1);
+    }
+
+    // A dot that does not finish within the layout budget is killed and the layered layout drawn
+    // in its place, with a note saying why.
+    void slowDotFallsBackToTheLayeredLayout()
+    {
+        const QString pidFile = m_dir.filePath(u"slow.pid"_s);
+        const QString script = m_dir.filePath(u"slower-dot.sh"_s);
+        QFile::remove(pidFile);
+        {
+            QFile file(script);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QStringLiteral("#!/bin/sh\necho $$ > '%1'\nexec sleep 60\n").arg(pidFile).toUtf8());
+        }
+        QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings7.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.show();
+        auto *graph = window.findChild<GraphView *>();
+        QVERIFY(graph);
+        graph->session()->setDotProgram(script);
+        graph->session()->setLayoutBudget(400);
+        QString error;
+        QVERIFY(window.showView(u"graph:P4"_s, &error));
+        // Well under dot's own 10 s limit of before, well over the budget on a loaded machine.
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 6000);
+        QCOMPARE(graph->session()->layout().engine, GraphLayout::Layered);
+        QCOMPARE(nodeCount(graph), 500);
+        bool said = false;
+        for (QLabel *label : graph->findChildren<QLabel *>())
+            said = said || label->text().contains(u"dot took longer than"_s);
+        QVERIFY(said);
+        QFile file(pidFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const pid_t pid = pid_t(file.readAll().trimmed().toLongLong());
+        QVERIFY(pid > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid, 0) != 0, 5000); // the slow dot is gone
+    }
+
     void withoutDotOnPath()
     {
         const QByteArray path = qgetenv("PATH");
@@ -198,6 +310,7 @@ private slots:
         auto *graph = window.findChild<GraphView *>();
         QVERIFY(graph);
         graph->session()->setDotProgram(script);
+        graph->session()->setLayoutBudget(600000); // dot is stopped by the close, not by the budget
         QString error;
         QVERIFY(window.showView(u"graph:P1"_s, &error));
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(pidFile) && QFile(pidFile).size() > 0, 20000);

@@ -12,6 +12,7 @@
 #include <QGraphicsView>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -242,6 +243,9 @@ void GraphView::showGraph(const QString &id, const QString &focusId)
 void GraphView::select(const EntityRef &ref)
 {
     m_selected = ref.id;
+    // A big graph shown in part moves to the selected task when it is not drawn now.
+    if (m_session->refocus(ref.id))
+        return;
     for (QGraphicsItem *item : m_scene->items()) {
         if (item->type() != kNodeKind)
             continue;
@@ -287,6 +291,16 @@ void GraphView::rebuildScene()
     if (graph.cycleCount > 0)
         notes << tr(
             "%n dependency cycle(s): these tasks wait on each other and can never start.", nullptr, graph.cycleCount);
+    if (m_session->isPartial()) {
+        const GraphNode &center = graph.nodes.at(qMax(0, graph.indexOf(m_session->centerId())));
+        notes << (center.table == u"phases"
+                ? tr("This initiative has %1 phases, more than the %2 drawn at once: showing the %3 nearest to "
+                     "“%4”. Select another phase to move there.")
+                : tr("This phase has %1 tasks, more than the %2 drawn at once: showing the %3 nearest to “%4”. "
+                     "Select another task (task tree, search) to move there."))
+                     .arg(QLocale().toString(m_session->wholeNodeCount()), QLocale().toString(GraphSession::kMaxNodes),
+                         QLocale().toString(graph.nodes.size()), center.name);
+    }
     notes << m_session->layoutNote();
     m_note->setText(notes.join(u"  "_s));
     for (int e = 0; e < graph.edges.size() && e < layout.edges.size(); ++e) {

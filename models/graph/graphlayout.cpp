@@ -30,6 +30,83 @@ QString findDot()
     return QStandardPaths::findExecutable(u"dot"_s);
 }
 
+namespace {
+
+// The loose nodes (tasks without any dependency) stacked in invisible chains of about sqrt(n),
+// the way Graphviz's `unflatten -c` does: otherwise dot sets 500 of them on one rank.
+QVector<QPair<int, int>> looseChains(const DependencyGraph &graph)
+{
+    const int n = int(graph.nodes.size());
+    QVector<bool> linked(n, false);
+    for (const GraphEdge &e : graph.edges) {
+        linked[e.from] = true;
+        linked[e.to] = true;
+    }
+    QVector<int> loose;
+    for (int i = 0; i < n; ++i) {
+        if (!linked.at(i))
+            loose.append(i);
+    }
+    QVector<QPair<int, int>> chains;
+    const int length = qMax(1, int(std::ceil(std::sqrt(double(loose.size())))));
+    if (loose.size() > 8) {
+        for (int k = 0; k + 1 < loose.size(); ++k) {
+            if ((k + 1) % length != 0)
+                chains.append({ loose.at(k), loose.at(k + 1) });
+        }
+    }
+    return chains;
+}
+
+} // namespace
+
+int foldWidth(int nodeCount)
+{
+    return qMax(8, int(std::ceil(1.5 * std::sqrt(double(nodeCount)))));
+}
+
+int widestFan(const DependencyGraph &graph)
+{
+    const int n = int(graph.nodes.size());
+    QVector<int> in(n, 0);
+    QVector<int> out(n, 0);
+    for (const GraphEdge &e : graph.edges) {
+        if (e.from == e.to)
+            continue;
+        ++out[e.from];
+        ++in[e.to];
+    }
+    QVector<int> fan(n, 0);
+    for (const GraphEdge &e : graph.edges) {
+        if (e.from == e.to)
+            continue;
+        if (in.at(e.to) == 1 && out.at(e.to) == 0) // a leaf that waits on e.from alone
+            ++fan[e.from];
+        else if (out.at(e.from) == 1 && in.at(e.from) == 0) // a source only e.to waits on
+            ++fan[e.to];
+    }
+    return n == 0 ? 0 : *std::max_element(fan.cbegin(), fan.cend());
+}
+
+GraphLayout layOutGraph(const DependencyGraph &graph, const QVector<QSizeF> &sizes, const QString &dot,
+    const std::atomic_bool *cancel, int dotBudgetMs)
+{
+    const int fan = widestFan(graph);
+    if (fan > foldWidth(int(graph.nodes.size()))) {
+        GraphLayout layout = layeredLayout(graph, sizes);
+        layout.error
+            = tr("a fan of %1 tasks on one task, folded into lines (dot would set them side by side).").arg(fan);
+        return layout;
+    }
+    GraphLayout layout = dotLayout(graph, sizes, dot, cancel, dotBudgetMs);
+    if (layout.engine == GraphLayout::None && !(cancel && cancel->load())) {
+        const QString why = layout.error;
+        layout = layeredLayout(graph, sizes);
+        layout.error = why;
+    }
+    return layout;
+}
+
 QByteArray dotInput(const DependencyGraph &graph, const QVector<QSizeF> &sizes)
 {
     QByteArray out = "digraph G {\n"
@@ -42,6 +119,8 @@ QByteArray dotInput(const DependencyGraph &graph, const QVector<QSizeF> &sizes)
     }
     for (const GraphEdge &e : graph.edges)
         out += "n" + QByteArray::number(e.from) + " -> n" + QByteArray::number(e.to) + ";\n";
+    for (const auto &[from, to] : looseChains(graph))
+        out += "n" + QByteArray::number(from) + " -> n" + QByteArray::number(to) + " [style=invis];\n";
     out += "}\n";
     return out;
 }
@@ -81,6 +160,8 @@ bool readPlain(const QByteArray &plain, const DependencyGraph &graph, GraphLayou
             const double y = height - f.at(3).toDouble() * kPointsPerInch;
             layout->nodes[n] = QRectF(x - w / 2, y - h / 2, w, h);
             placed[n] = true;
+        } else if (f.at(0) == "edge" && f.size() >= 6 && f.at(f.size() - 2) == "invis") {
+            continue; // one of looseChains(), not the graph's
         } else if (f.at(0) == "edge" && f.size() >= 4) {
             const int from = nodeNumber(f.at(1));
             const int to = nodeNumber(f.at(2));
@@ -216,27 +297,38 @@ GraphLayout layeredLayout(const DependencyGraph &graph, const QVector<QSizeF> &s
             number(row);
         }
     }
-    // Coordinates: rows centred on the widest one.
+    // Coordinates: rows centred on the widest one. A layer wider than foldWidth() (the 499 tasks
+    // that wait on one) is folded into several lines.
+    const int perLine = foldWidth(n);
     constexpr double gapX = 24;
     constexpr double gapY = 48;
+    constexpr double lineGap = 16; // between the lines of one folded layer
+    QVector<QVector<int>> lines;
+    QVector<bool> lastOfLayer;
+    for (const QVector<int> &row : std::as_const(rows)) {
+        for (int start = 0; start < row.size(); start += perLine) {
+            lines.append(row.mid(start, perLine));
+            lastOfLayer.append(start + perLine >= row.size());
+        }
+    }
     double rowTop = 12;
     double widest = 0;
-    QVector<double> rowWidth(layerCount, 0);
-    for (int l = 0; l < layerCount; ++l) {
-        for (int node : rows.at(l))
-            rowWidth[l] += sizes.value(node, QSizeF(120, 36)).width() + gapX;
-        widest = qMax(widest, rowWidth.at(l));
+    QVector<double> lineWidth(lines.size(), 0);
+    for (int l = 0; l < lines.size(); ++l) {
+        for (int node : lines.at(l))
+            lineWidth[l] += sizes.value(node, QSizeF(120, 36)).width() + gapX;
+        widest = qMax(widest, lineWidth.at(l));
     }
-    for (int l = 0; l < layerCount; ++l) {
-        double x = 12 + (widest - rowWidth.at(l)) / 2;
+    for (int l = 0; l < lines.size(); ++l) {
+        double x = 12 + (widest - lineWidth.at(l)) / 2;
         double rowHeight = 0;
-        for (int node : rows.at(l)) {
+        for (int node : lines.at(l)) {
             const QSizeF s = sizes.value(node, QSizeF(120, 36));
             layout.nodes[node] = QRectF(QPointF(x, rowTop), s);
             x += s.width() + gapX;
             rowHeight = qMax(rowHeight, s.height());
         }
-        rowTop += rowHeight + gapY;
+        rowTop += rowHeight + (lastOfLayer.at(l) ? gapY : lineGap);
     }
     layout.size = QSizeF(widest + 24, rowTop);
     for (const GraphEdge &e : graph.edges) {

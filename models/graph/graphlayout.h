@@ -3,8 +3,8 @@
 // Where the nodes and edges of a DependencyGraph go. Graphviz's `dot` does it best: it runs as a
 // separate program (QProcess with an argument list, the graph on its standard input, `-Tplain`
 // out; never a shell, never linked), with a timeout and a cancel flag. Only node numbers and
-// sizes reach it, no text from the file. Where `dot` is missing or fails, layeredLayout() is
-// the fallback: layers by longest path, ordered by barycentres, straight edges.
+// sizes reach it, no text from the file. Where `dot` is missing, fails or is too slow, and for
+// stars, layeredLayout() is used: layers by longest path, ordered by barycentres, straight edges.
 
 #include "dependencygraph.h"
 
@@ -50,9 +50,22 @@ GraphLayout dotLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes
 constexpr int kQuickDotNodes = 150;
 QStringList dotArguments(const DependencyGraph &graph);
 
+// Layers by longest path, ordered by barycentres, straight edges; a layer wider than
+// foldWidth() nodes is folded into several lines.
 GraphLayout layeredLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes);
+int foldWidth(int nodeCount); // about 1.5 sqrt(n)
+// The most leaves waiting on one node alone (or sources only one node waits on): a star.
+int widestFan(const DependencyGraph &graph);
 
-// The DOT text dotLayout() writes: nodes "n0".."nN" with fixed sizes, edges by number.
+// What the Graph pane runs (blocking, on a worker): a graph with a fan wider than foldWidth()
+// gets the layered layout at once (dot would set the fan on one rank tens of thousands of
+// points wide, and take longest on it); otherwise dot within DOTBUDGETMS, and the layered layout
+// when dot is missing, fails or runs over (error says why). Engine None only when cancelled.
+GraphLayout layOutGraph(const DependencyGraph &graph, const QVector<QSizeF> &sizes, const QString &dot,
+    const std::atomic_bool *cancel, int dotBudgetMs);
+
+// The DOT text dotLayout() writes: nodes "n0".."nN" with fixed sizes, edges by number, and
+// invisible edges that stack nodes without dependencies in chains (Graphviz's `unflatten -c`).
 QByteArray dotInput(const DependencyGraph &graph, const QVector<QSizeF> &sizes);
 // Reads `dot -Tplain` output; false when it does not describe every node and edge.
 bool readPlain(const QByteArray &plain, const DependencyGraph &graph, GraphLayout *layout);

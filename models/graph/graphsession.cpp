@@ -107,13 +107,7 @@ void GraphSession::layOut()
     m_jobs.add(
         [graph, sizes, dot, dotBudget](const CancelToken &cancel) {
             // dot past its budget is killed and the layered layout drawn instead.
-            GraphLayout layout = dotLayout(graph, sizes, dot, cancel.flag(), dotBudget);
-            if (layout.engine == GraphLayout::None && !cancel.isCancelled()) {
-                const QString why = layout.error;
-                layout = layeredLayout(graph, sizes);
-                layout.error = why;
-            }
-            return std::make_pair(graph, layout);
+            return std::make_pair(graph, layOutGraph(graph, sizes, dot, cancel.flag(), dotBudget));
         },
         [this, centerId, wholeCount = int(m_whole.nodes.size())](
             const std::pair<DependencyGraph, GraphLayout> &result) {

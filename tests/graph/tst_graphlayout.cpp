@@ -5,6 +5,7 @@
 #include "graph/graphlayout.h"
 
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTest>
 
 using namespace cwi;
@@ -58,6 +59,26 @@ bool sane(const GraphLayout &layout, const DependencyGraph &g)
     return true;
 }
 
+// How many different heights the nodes sit at.
+int rowCount(const GraphLayout &layout)
+{
+    QSet<int> tops;
+    for (const QRectF &r : layout.nodes)
+        tops.insert(qRound(r.center().y()));
+    return int(tops.size());
+}
+
+// A task that 499 wait on, one that waits on 499, and 500 tasks without dependencies.
+QVector<DependencyGraph> wideFans()
+{
+    QVector<QPair<int, int>> out, in;
+    for (int i = 1; i < 500; ++i) {
+        out.append({ 0, i });
+        in.append({ i, 0 });
+    }
+    return { graphOf(500, out), graphOf(500, in), graphOf(500, {}) };
+}
+
 } // namespace
 
 class TestGraphLayout : public QObject
@@ -104,6 +125,33 @@ private slots:
         QVERIFY(sane(layout, big));
     }
 
+    // Not one rank 70,000 points wide: a star goes to the layered layout, folded into lines of
+    // about 1.5 sqrt(n); tasks without dependencies are stacked by dot in chains of sqrt(n).
+    void wideFansAreFolded()
+    {
+        const QVector<DependencyGraph> fans = wideFans();
+        QCOMPARE(widestFan(fans.at(0)), 499);
+        QCOMPARE(widestFan(fans.at(1)), 499);
+        QCOMPARE(widestFan(fans.at(2)), 0);
+        QCOMPARE(widestFan(bigGraph(500)) <= foldWidth(500), true);
+        for (int i = 0; i < 2; ++i) {
+            const GraphLayout layout = layOutGraph(fans.at(i), sizes(500), findDot(), nullptr, 60000);
+            QCOMPARE(layout.engine, GraphLayout::Layered);
+            QVERIFY(layout.error.contains(u"499"_s));
+            QVERIFY(sane(layout, fans.at(i)));
+            QVERIFY2(rowCount(layout) >= 14, qPrintable(QString::number(rowCount(layout))));
+            QVERIFY(layout.size.width() < 40 * 144);
+        }
+        const QString dot = findDot();
+        if (dot.isEmpty())
+            QSKIP("Graphviz (dot) is not installed");
+        const GraphLayout loose = layOutGraph(fans.at(2), sizes(500), dot, nullptr, 60000);
+        QVERIFY2(loose.engine == GraphLayout::Dot, qPrintable(loose.error));
+        QVERIFY(sane(loose, fans.at(2))); // the invisible chains are not read back as edges
+        QVERIFY2(rowCount(loose) >= 20, qPrintable(QString::number(rowCount(loose))));
+        QVERIFY(loose.size.width() < 40 * 144);
+    }
+
     void cancelStopsDot()
     {
         const QString dot = findDot();
@@ -139,6 +187,13 @@ private slots:
         QVERIFY(sane(layeredLayout(cycle, sizes(3)), cycle));
         const DependencyGraph loose = graphOf(4, {});
         QVERIFY(sane(layeredLayout(loose, sizes(4)), loose));
+        // A wide layer is folded into lines of about 1.5 sqrt(n) nodes.
+        for (const DependencyGraph &g : wideFans()) {
+            const GraphLayout folded = layeredLayout(g, sizes(500));
+            QVERIFY(sane(folded, g));
+            QVERIFY2(rowCount(folded) >= 14, qPrintable(QString::number(rowCount(folded))));
+            QVERIFY(folded.size.width() < 40 * 144);
+        }
     }
 
     void dotMissingFromPath()

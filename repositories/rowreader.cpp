@@ -187,6 +187,24 @@ QHash<QString, QString> RowReader::labels(const QString &table, const QStringLis
     return found;
 }
 
+QVector<QPair<QString, QString>> RowReader::allLabels(const QString &table) const
+{
+    QVector<QPair<QString, QString>> all;
+    const TableInfo *info = m_database->schema().table(table);
+    if (!info || !info->spec || !info->has(u"id"_s) || !info->has(info->spec->displayField))
+        return all;
+    QSqlQuery q(QSqlDatabase::database(m_database->readConnection(), false));
+    q.setForwardOnly(true);
+    if (!sql::exec(q,
+            u"SELECT " + info->quoted(u"id"_s) + u", " + info->quoted(info->spec->displayField) + u" FROM "
+                + SchemaMap::quoteIdentifier(table),
+            {}))
+        return all;
+    while (q.next())
+        all.append({ q.value(0).toString(), q.value(1).toString() });
+    return all;
+}
+
 QVector<EntityMatch> RowReader::search(const QString &text, int limit) const
 {
     QVector<EntityMatch> matches;

@@ -56,6 +56,8 @@ public:
     // Labels of many rows of TABLE in one query per 500 ids (the grid's foreign-key columns ask
     // for the rows on screen); ids not found are absent from the result.
     QHash<QString, QString> labels(const QString &table, const QStringList &ids) const;
+    // (id, label) of every row of TABLE, two columns read (filter combos list every agent).
+    QVector<QPair<QString, QString>> allLabels(const QString &table) const;
 
 private:
     std::optional<RowRecord> fetch(const QString &table, const QString &where, const QVariant &bind) const;

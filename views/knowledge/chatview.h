@@ -4,7 +4,7 @@
 // session's messages as a conversation, with the change set an assistant message applied.
 
 #include "knowledgeviewbase.h"
-#include "namelookup.h"
+#include "knowledge/namelookup.h"
 
 class QComboBox;
 class QLabel;

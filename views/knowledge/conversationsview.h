@@ -4,7 +4,7 @@
 // by agent, the selected one shown with links to its agents, initiative, phase and task.
 
 #include "knowledgeviewbase.h"
-#include "namelookup.h"
+#include "knowledge/namelookup.h"
 
 class QComboBox;
 class QLabel;

@@ -3,9 +3,9 @@
 #include "documentbrowser.h"
 #include "knowledge/knowledgehtml.h"
 #include "knowledge/messagethreadmodel.h"
+#include "knowledge/namelookup.h"
 #include "knowledgerepositories.h"
 #include "render/htmlwriter.h"
-#include "workrepositories.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -80,15 +80,12 @@ void MessagesView::reload()
         [](std::shared_ptr<Database> db) {
             Loaded loaded;
             loaded.messages = makeMessageRepository(db)->findAll();
-            const auto agents = makeAgentRepository(db);
+            NameRequest request;
             for (const Message &m : std::as_const(loaded.messages)) {
-                for (const QString &id : { m.senderId, m.recipientId }) {
-                    if (!id.isEmpty() && !loaded.agentNames.contains(id)) {
-                        if (const auto agent = agents->findById(id))
-                            loaded.agentNames.insert(id, agent->name);
-                    }
-                }
+                request.agents.insert(m.senderId);
+                request.agents.insert(m.recipientId);
             }
+            loaded.agentNames = lookupNames(db, request);
             return loaded;
         },
         [this](const Loaded &loaded) {

@@ -4,7 +4,7 @@
 // selected one's markdown content rendered and its metadata pretty-printed.
 
 #include "knowledgeviewbase.h"
-#include "namelookup.h"
+#include "knowledge/namelookup.h"
 
 class QComboBox;
 class QLabel;

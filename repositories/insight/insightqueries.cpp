@@ -77,7 +77,8 @@ bool openSidecar(lite::Connection &c, const QString &sidecar, QString *error)
         return false; // not built yet: empty, not an error
     // Read-write only so that SQLite may create the WAL's -shm file when the indexer has closed
     // (a read-only connection cannot); nothing is written: query_only.
-    return c.open(sidecar, true, error) && c.exec("PRAGMA query_only = 1", error);
+    // A GROUP BY or ORDER BY over the sessions sorts in memory, never in etilqs_* files.
+    return c.open(sidecar, true, error) && c.exec("PRAGMA query_only = 1; PRAGMA temp_store = MEMORY", error);
 }
 
 QString fail(const lite::Connection &c, QString *error)

@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStackedBarSeries>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -223,14 +224,29 @@ private slots:
         QSettings settings(m_dir.filePath(u"s4.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
         QVERIFY(window.openFile(path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_VERIFY(window.insightIndex()->hasText());
+        QTRY_VERIFY(!window.isBusy());
+        // A page nobody looks at reads nothing (on a large file every hidden page queried the
+        // index at start-up); it reads when shown.
         auto *timeline = page<TimelineView>(window);
+        QCOMPARE(timeline->canvas()->layoutData().sessions().size(), 0);
+        QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+        QCOMPARE(currentPage(window), timeline);
         QTRY_COMPARE(timeline->canvas()->layoutData().sessions().size(), 1);
 
+        // The file changes while the timeline is hidden: it is read again when shown.
+        QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+        QSignalSpy updated(window.insightIndex(), &InsightIndex::updated);
         const QString c = test::openRaw(path);
         addChunks(c, u"agent-1"_s, u"brave-otter"_s, 2, test::demoSession(u"resumed"_s), 1700003600);
         test::closeRaw(c);
         context.database()->pollForChanges(); // as the change detector's timer would
+        QTRY_VERIFY(updated.count() > 0);
+        QTRY_VERIFY(!window.isBusy());
+        QCOMPARE(timeline->canvas()->layoutData().sessions().size(), 1);
+        QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
         QTRY_COMPARE(timeline->canvas()->layoutData().sessions().size(), 2);
         auto *search = page<SearchView>(window);
         search->setQuery(u"resumed"_s);

@@ -4,6 +4,7 @@
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
 #include "insight/outcomecolor.h"
+#include "reloadwhenshown.h"
 #include "render/htmlwriter.h"
 #include "statuscolors.h"
 #include "transcript/eventpresentation.h"
@@ -166,9 +167,10 @@ ActivityView::ActivityView(AppContext *context, InsightIndex *index, QWidget *pa
         m_context->navigate({ u"agent_log"_s,
             u"%1/%2"_s.arg(item->data(0, AgentRole).toString()).arg(item->data(0, NumberRole).toLongLong()) });
     });
-    connect(m_index, &InsightIndex::updated, this, &ActivityView::reload);
+    auto *refresh = new ReloadWhenShown(this, [this] { reload(); });
+    connect(m_index, &InsightIndex::updated, refresh, &ReloadWhenShown::request);
     updateFilterLabel();
-    reload();
+    refresh->request();
 }
 
 void ActivityView::setFilter(const ActivityFilter &filter)

@@ -2,6 +2,7 @@
 
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
+#include "reloadwhenshown.h"
 #include "render/htmlwriter.h"
 
 #include <QComboBox>
@@ -80,12 +81,12 @@ FilesView::FilesView(AppContext *context, InsightIndex *index, QWidget *parent)
             showEdits(item->text(0));
     });
     connect(m_edits, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) { openEdit(item); });
-    connect(m_index, &InsightIndex::updated, this, [this] {
+    auto *refresh = new ReloadWhenShown(this, [this] {
         refreshInitiatives();
         reload();
     });
-    refreshInitiatives();
-    reload();
+    connect(m_index, &InsightIndex::updated, refresh, &ReloadWhenShown::request);
+    refresh->request();
 }
 
 void FilesView::refreshInitiatives()

@@ -3,6 +3,7 @@
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
 #include "insight/searchresultmodel.h"
+#include "reloadwhenshown.h"
 #include "snippetdelegate.h"
 
 #include <QComboBox>
@@ -91,12 +92,13 @@ SearchView::SearchView(AppContext *context, InsightIndex *index, QWidget *parent
     connect(m_results, &QTreeView::activated, this, &SearchView::openHit);
     m_query->installEventFilter(this);
 
-    connect(m_index, &InsightIndex::updated, this, [this] {
+    auto *refresh = new ReloadWhenShown(this, [this] {
         refreshFilters();
         if (!m_query->text().trimmed().isEmpty() && m_index->hasText())
             search(); // new lines may match
     });
-    refreshFilters();
+    connect(m_index, &InsightIndex::updated, refresh, &ReloadWhenShown::request);
+    refresh->request();
     statusText();
 }
 

@@ -3,6 +3,7 @@
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
 #include "insight/outcomecolor.h"
+#include "reloadwhenshown.h"
 #include "statuscolors.h"
 #include "timelinecanvas.h"
 
@@ -73,12 +74,12 @@ TimelineView::TimelineView(AppContext *context, InsightIndex *index, QWidget *pa
     connect(m_canvas, &TimelineCanvas::sessionActivated, this, [this](const QString &agentId, qint64 session) {
         m_context->navigate({ u"agent_log"_s, u"%1/%2"_s.arg(agentId).arg(session) });
     });
-    connect(m_index, &InsightIndex::updated, this, [this] {
+    auto *refresh = new ReloadWhenShown(this, [this] {
         refreshInitiatives();
         reload();
     });
-    refreshInitiatives();
-    reload();
+    connect(m_index, &InsightIndex::updated, refresh, &ReloadWhenShown::request);
+    refresh->request();
 }
 
 void TimelineView::refreshInitiatives()

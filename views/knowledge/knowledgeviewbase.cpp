@@ -1,5 +1,7 @@
 #include "knowledgeviewbase.h"
 
+#include "reloadwhenshown.h"
+
 #include <QHeaderView>
 #include <QResizeEvent>
 #include <QSplitter>
@@ -11,25 +13,11 @@ KnowledgeViewBase::KnowledgeViewBase(AppContext *ctx, QWidget *parent)
     , m_ctx(ctx)
 {
     connect(&m_jobs, &JobTracker::busyChanged, this, &KnowledgeViewBase::busyChanged);
-    connect(ctx, &AppContext::dataChanged, this, &KnowledgeViewBase::onDataChanged);
-    connect(ctx, &AppContext::databaseChanged, this, [this] { reload(); });
-}
-
-void KnowledgeViewBase::onDataChanged()
-{
-    if (isVisible())
-        reload();
-    else
-        m_stale = true;
-}
-
-void KnowledgeViewBase::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (m_stale) {
-        m_stale = false;
-        reload();
-    }
+    // A change or a new file while hidden (a tabbed-away dock) is read when the view is shown
+    // again, so neither a busy server nor a large file makes every closed dock read its tables.
+    auto *refresh = new ReloadWhenShown(this, [this] { reload(); });
+    connect(ctx, &AppContext::dataChanged, refresh, &ReloadWhenShown::request);
+    connect(ctx, &AppContext::databaseChanged, refresh, &ReloadWhenShown::request);
 }
 
 void KnowledgeViewBase::resizeEvent(QResizeEvent *event)

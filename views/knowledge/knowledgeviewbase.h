@@ -34,7 +34,6 @@ Q_SIGNALS:
 
 protected:
     AppContext *context() const { return m_ctx; }
-    void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     // List beside the document when the view is wide, above it when narrow (a side dock).
     void setAdaptiveSplitter(QSplitter *splitter) { m_adaptive = splitter; }
@@ -60,13 +59,8 @@ protected:
     }
 
 private:
-    // A change while hidden (a tabbed-away dock) is read when the view is shown again, so a
-    // busy server does not make every closed dock reread its tables.
-    void onDataChanged();
-
     AppContext *m_ctx;
     mutable JobTracker m_jobs;
-    bool m_stale = false;
     QSplitter *m_adaptive = nullptr;
     QHeaderView *m_adaptiveHeader = nullptr;
     int m_adaptiveColumn = -1;

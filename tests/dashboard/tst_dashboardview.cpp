@@ -97,6 +97,41 @@ private slots:
         QVERIFY(scroll->widget() != page);
     }
 
+    void longListsStopAfterAFewRows()
+    {
+        // 40 phases with open comments: the card lists a few and links to all of them (one label
+        // holding 863 phases took seconds of the UI thread to lay out on a large file).
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"cw.db"_s);
+        QVERIFY(test::buildWorkFixture(path, NameStyle::SnakeCase));
+        const QString c = test::openRaw(path);
+        for (int i = 0; i < 40; ++i) {
+            const QString phase = u"Q%1"_s.arg(i);
+            QVERIFY(!test::insertRow(c, u"phases"_s,
+                test::row({ { u"id"_s, phase }, { u"initiativeId"_s, u"I1"_s }, { u"name"_s, u"phase-%1"_s.arg(i) },
+                    { u"status"_s, u"in_progress"_s } }))
+                         .isEmpty());
+            QVERIFY(!test::insertRow(c, u"review_comments"_s,
+                test::row({ { u"phaseId"_s, phase }, { u"filePath"_s, u"a.ts"_s }, { u"lineNumber"_s, 1 },
+                    { u"lineType"_s, u"added"_s }, { u"body"_s, u"?"_s }, { u"resolved"_s, 0 } }))
+                         .isEmpty());
+        }
+        test::closeRaw(c);
+        AppContext ctx;
+        ctx.setDatabase(Database::open(path).database);
+        DashboardView view(&ctx);
+        view.resize(1100, 800);
+        QVERIFY(settle(view));
+        QCOMPARE(view.snapshot().unresolvedComments.size(), 41);
+        const QStringList links = view.linkTargets();
+        QCOMPARE(links.filter(u"phases#"_s).size(), DashboardView::kListed); // P2 (2 comments), then 7 more
+        bool more = false;
+        for (QLabel *label : view.findChildren<QLabel *>())
+            more = more || label->text().contains(u"and 33 more"_s);
+        QVERIFY(more);
+        QVERIFY(view.linkTargets().contains(u"review_comments|resolved|=0"_s));
+    }
+
     void noDatabase()
     {
         AppContext ctx;

@@ -10,6 +10,8 @@
 #include "transcript/logloader.h"
 #include "workrepositories.h"
 
+#include <algorithm>
+
 #include <QLocale>
 #include <QTime>
 
@@ -122,9 +124,13 @@ QWidget *DashboardView::costCard()
     const QLocale locale;
     QString html;
     double total = 0;
-    for (const InitiativeCost &cost : std::as_const(m_costs)) {
+    for (const InitiativeCost &cost : std::as_const(m_costs))
+        total += cost.totals.costUsd;
+    QVector<InitiativeCost> costliest = m_costs;
+    std::stable_sort(costliest.begin(), costliest.end(),
+        [](const InitiativeCost &a, const InitiativeCost &b) { return a.totals.costUsd > b.totals.costUsd; });
+    for (const InitiativeCost &cost : costliest.mid(0, kListed)) {
         const LogTotals &t = cost.totals;
-        total += t.costUsd;
         html += QStringLiteral(
             "<b>%1</b> %2<br><span style=\"color:#656d76;\">%3 sessions · %4 turns · %5 tokens%6</span><br>")
                     .arg(money(t.costUsd), rowLink(QStringLiteral("initiatives"), cost.id, cost.name))
@@ -135,6 +141,10 @@ QWidget *DashboardView::costCard()
     }
     if (m_costs.isEmpty())
         html = tr("No agent of an initiative has a log.<br>");
+    else if (m_costs.size() > kListed)
+        html += QStringLiteral("<span style=\"color:#656d76;\">%1</span><br>")
+                    .arg(tr("and %1 more initiatives (the Activity page, Ctrl+6, charts them all)")
+                             .arg(m_costs.size() - kListed));
     if (costsFromIndex())
         html += tr("<span style=\"color:#656d76;\">total %1 · from the log index, kept up to date</span>")
                     .arg(money(total));

@@ -44,6 +44,14 @@ QString muted(const QString &html)
     return QStringLiteral("<span style=\"color:gray\">%1</span>").arg(html);
 }
 
+// "and N more", a link to where all of them are listed when HREF is given.
+QString more(qsizetype hidden, const QString &href = {})
+{
+    const QString text = QObject::tr("and %1 more…").arg(QLocale().toString(qint64(hidden)));
+    return QStringLiteral("<br>")
+        + (href.isEmpty() ? muted(text) : QStringLiteral("<a href=\"%1\" style=\"color:gray\">%2</a>").arg(href, text));
+}
+
 QString when(const QDateTime &t, const QDateTime &now)
 {
     if (!t.isValid())
@@ -110,7 +118,7 @@ QWidget *DashboardView::agentsCard()
         c->addText(muted(tr("No agent is waiting for an answer.")));
     } else {
         QString html = QStringLiteral("<b>%1</b>").arg(tr("Waiting for you"));
-        for (const DashboardAgent &a : d.waitingAgents) {
+        for (const DashboardAgent &a : d.waitingAgents.mid(0, kListed)) {
             html += QStringLiteral("<br>%1 %2%3")
                         .arg(dot(statusColor(agents, Status, a.status)), rowLink(agents, a.id, a.name), task(a));
             for (const QString &q : a.questions)
@@ -119,6 +127,9 @@ QWidget *DashboardView::agentsCard()
                 html += QStringLiteral("<br>&nbsp;&nbsp;&nbsp;&nbsp;%1 <tt>%2</tt>")
                             .arg(muted(tr("questions (not valid JSON):")), render::escaped(elide(a.rawQuestions, 120)));
         }
+        if (d.waitingAgents.size() > kListed)
+            html += more(
+                d.waitingAgents.size() - kListed, filterLink(agents, Status, QStringLiteral("=waiting_for_input")));
         c->addText(html);
     }
     auto list = [&](const QString &heading, const QVector<DashboardAgent> &rows, bool showTime) {
@@ -223,7 +234,7 @@ QWidget *DashboardView::reviewCard()
         return c;
     }
     QString rows = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"1\">");
-    for (const DashboardPhaseComments &p : d.unresolvedComments) {
+    for (const DashboardPhaseComments &p : d.unresolvedComments.mid(0, kListed)) {
         const QString name = p.phaseName.isEmpty() ? p.phaseId : p.phaseName;
         rows += QStringLiteral("<tr><td>%1 %2</td><td align=\"right\">%3</td></tr>")
                     .arg(rowLink(QStringLiteral("phases"), p.phaseId, name),
@@ -232,7 +243,11 @@ QWidget *DashboardView::reviewCard()
                             filterLink(QStringLiteral("review_comments"), QStringLiteral("phaseId"), u'=' + p.phaseId),
                             p.unresolved, statusColor({}, Status, QStringLiteral("pending_review"))));
     }
-    c->addText(rows + QStringLiteral("</table>"));
+    rows += QStringLiteral("</table>");
+    if (d.unresolvedComments.size() > kListed)
+        rows += more(d.unresolvedComments.size() - kListed,
+            filterLink(QStringLiteral("review_comments"), QStringLiteral("resolved"), QStringLiteral("=0")));
+    c->addText(rows);
     return c;
 }
 
@@ -258,12 +273,14 @@ QWidget *DashboardView::errandsCard()
         return c;
     }
     QString html;
-    for (const DashboardErrand &e : d.errandsNeedingAttention) {
+    for (const DashboardErrand &e : d.errandsNeedingAttention.mid(0, kListed)) {
         html += (html.isEmpty() ? QString() : QStringLiteral("<br>"))
             + QStringLiteral("%1 %2 %3")
                   .arg(badge(errands, e.status), rowLink(errands, e.id, elide(e.description, 70)),
                       muted(QStringLiteral("<tt>%1</tt>").arg(render::escaped(e.branch))));
     }
+    if (d.errandsNeedingAttention.size() > kListed)
+        html += more(d.errandsNeedingAttention.size() - kListed, filterLink(errands, {}, {}));
     c->addText(html);
     return c;
 }

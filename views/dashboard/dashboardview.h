@@ -29,6 +29,9 @@ class DashboardView : public QWidget
 {
     Q_OBJECT
 public:
+    // A card lists this many rows, then "and N more" (a large file has hundreds of phases with
+    // comments: one label holding them all took seconds to lay out on the UI thread).
+    static constexpr int kListed = 8;
     explicit DashboardView(cwi::AppContext *ctx, QWidget *parent = nullptr);
     // With the insight index on, the cost card reads from it (live, no "Add up now").
     void setInsightIndex(InsightIndex *index);

@@ -29,6 +29,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPixmap>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -167,6 +168,7 @@ int runScreenshot(
         return 2;
     }
     window.resize(line.size);
+    window.resetLayout(); // the first run's layout at this size, not the default one squeezed into it
     window.show();
     QString error;
     if (!window.showView(line.view, &error)) {
@@ -312,6 +314,10 @@ int run(QCoreApplication &app, bool headless, QTextStream &out, QTextStream &err
         return runScreenshot(window, line, path, out, err);
     }
     window.restoreLayout();
+    // Never larger than the screen: the first run's 1400x900 (or a size kept from a larger
+    // screen) on a 1024x768 one would put the right panes and the toolbar's end off screen.
+    if (const QScreen *screen = window.screen())
+        window.resize(window.size().boundedTo(screen->availableGeometry().size()));
     window.showOpening(path);
     new OpenAfterFirstFrame(&window, line, path);
     window.show();

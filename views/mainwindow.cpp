@@ -10,6 +10,7 @@
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
 #include "diff/reviewsession.h"
+#include "elidedlabel.h"
 #include "graph/graphsession.h"
 #include "graph/graphview.h"
 #include "knowledge/chatview.h"
@@ -90,7 +91,7 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
     applyDefaultSizes();
     m_defaultState = saveState();
     m_shownPage = m_center->currentIndex();
-    fitCenterToPage();
+    fitCenterToPage(m_shownPage);
     connect(m_center, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
     connect(m_context, &AppContext::navigateRequested, this, &MainWindow::navigate);
     connect(m_context, &AppContext::databaseChanged, this, &MainWindow::updateStatus);
@@ -156,6 +157,11 @@ void MainWindow::createViews()
     tasksDock->raise();
     addDock(m_detail, QStringLiteral("detailDock"), tr("Detail"), Qt::RightDockWidgetArea,
         QKeySequence(Qt::ALT | Qt::Key_3));
+    // The side panes keep room to read names in: when the window shrinks, the page in the middle
+    // gives its room first (down to its own minimum), the panes never shrink to a few letters.
+    for (QWidget *side :
+        { static_cast<QWidget *>(m_navigator), static_cast<QWidget *>(m_tasks), static_cast<QWidget *>(m_detail) })
+        side->setMinimumWidth(sidePaneMinimumWidth());
     m_log = new LogView(m_context, this);
     m_logDock = addDock(
         m_log, QStringLiteral("logDock"), tr("Agent log"), Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_4));
@@ -359,6 +365,11 @@ void MainWindow::createMenus()
     toolbar->setObjectName(QStringLiteral("mainToolBar")); // stable for restoreState()
     toolbar->setMovable(true);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // A button shows its action's icon text: short and fixed, so the bar fits a 1024 px window.
+    // The menus show the full text ("Undo Retry task …" names what it undoes; so does the tool tip).
+    m_runner->undoAction()->setIconText(tr("Undo"));
+    quickOpen->setIconText(tr("Quick open"));
+    open->setIconText(tr("Open"));
     toolbar->addAction(m_backAction);
     toolbar->addAction(m_forwardAction);
     toolbar->addSeparator();
@@ -376,6 +387,13 @@ void MainWindow::createMenus()
 
 void MainWindow::createStatusBar()
 {
+    // The messages (showMessage) in a label that takes the room the permanent labels leave and
+    // elides a longer text (all of it in the tool tip): never drawn over the file's name. It is the
+    // first permanent widget, so the status bar's own message area before it is empty.
+    m_messageLabel = new ElidedLabel(this);
+    m_messageLabel->setObjectName(QStringLiteral("statusMessage"));
+    statusBar()->addPermanentWidget(m_messageLabel, 1);
+    connect(statusBar(), &QStatusBar::messageChanged, m_messageLabel, &ElidedLabel::setFullText);
     m_fileLabel = new QLabel(this);
     m_fileLabel->setTextFormat(Qt::PlainText); // text from the file, never markup
     m_schemaLabel = new QLabel(this);
@@ -447,6 +465,11 @@ void MainWindow::entityMenu(QMenu *menu, const QVector<EntityRef> &refs)
     const EntityRef ref = refs.value(0);
     menu->addAction(tr("Show details"), this, [this, ref] { navigate(ref); });
     ActionMenu::populate(menu, refs, m_runner);
+}
+
+int MainWindow::sidePaneMinimumWidth() const
+{
+    return fontMetrics().averageCharWidth() * kSidePaneChars;
 }
 
 bool MainWindow::isBusy() const

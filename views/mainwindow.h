@@ -29,6 +29,7 @@ class ActionRunner;
 class DashboardView;
 class DetailView;
 class EditModeToggle;
+class ElidedLabel;
 class GraphView;
 class HistoryView;
 class InsightIndex;
@@ -77,6 +78,12 @@ public:
     // Some pane is loading: the sum of the panes' JobTrackers (busyChanged() follows it).
     bool isBusy() const;
     static QStringList viewNames();
+    // The narrowest the task tree, tables and detail panes get (about kSidePaneChars characters):
+    // at 1024 px both side panes and every page fit beside each other.
+    int sidePaneMinimumWidth() const;
+    static constexpr int kSidePaneChars = 40;
+    // Exactly the first run's layout at the window's present size (View > Reset layout).
+    void resetLayout();
     // Before a file is read: its name and a loading state, so the first frame says what comes.
     void showOpening(const QString &path);
 
@@ -125,10 +132,10 @@ private:
     void onExternalChange();
     void refreshAll();
     void setLiveRefresh(bool on);
-    void resetLayout();
     void applyDefaultSizes();
     void onPageChanged(int page);
-    void fitCenterToPage(); // the page area needs the room of the page shown, not of the largest page
+    // The page area needs the room of page CLAIMING (-1: of none), not of the largest page.
+    void fitCenterToPage(int claiming);
     void showAbout();
     void showShortcuts();
 
@@ -186,6 +193,7 @@ private:
     QByteArray m_defaultState;
     QHash<int, QByteArray> m_pageStates; // dock layout of each page, while another page is shown
     int m_shownPage = -1;
+    int m_lastPaneLayoutPage = -1; // the page other than the review shown last: its panes come back
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_docksMenu = nullptr;
@@ -200,6 +208,7 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_reopenAction = nullptr;
 
+    ElidedLabel *m_messageLabel = nullptr; // what statusBar()->showMessage() says, elided
     QLabel *m_fileLabel = nullptr;
     QLabel *m_schemaLabel = nullptr;
     QLabel *m_changeLabel = nullptr;

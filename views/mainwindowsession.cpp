@@ -19,6 +19,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLayout>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -208,7 +209,9 @@ void MainWindow::resetLayout()
 {
     // Exactly the first run: the panes it shows, where it shows them, the sizes it gives them;
     // and every page back to that layout (the Review page folds its panes again).
+    fitCenterToPage(-1); // no page widens the window while the panes come back
     m_pageStates.clear();
+    m_lastPaneLayoutPage = -1;
     restoreState(m_defaultState);
     applyDefaultSizes();
     m_shownPage = -1;
@@ -217,14 +220,20 @@ void MainWindow::resetLayout()
 
 // Each page has its own dock layout (as Qt Creator's modes): the layout of the page left is
 // kept, the one of the page entered comes back. Reviewing starts with the docked panes folded
-// away so the diff gets the room; leaving the review brings them back.
+// away so the diff gets the room; leaving the review brings them back, also on a page not seen
+// before (it gets the panes of the page seen last, not the review's folded ones).
 void MainWindow::onPageChanged(int page)
 {
-    fitCenterToPage();
-    if (m_shownPage == page)
+    if (m_shownPage == page) {
+        fitCenterToPage(page);
         return;
+    }
+    // No page claims room while the panes change: the Review page's minimum beside the panes of
+    // the page left (or a page's beside the panes coming back) would widen the window at 1024 px.
+    fitCenterToPage(-1);
     if (m_shownPage >= 0)
         m_pageStates.insert(m_shownPage, saveState());
+    const int left = m_shownPage;
     m_shownPage = page;
     const auto saved = m_pageStates.constFind(page);
     if (saved != m_pageStates.cend()) {
@@ -235,14 +244,24 @@ void MainWindow::onPageChanged(int page)
             if (!dock->isFloating())
                 dock->hide();
         }
+    } else if (left == ReviewPage) {
+        if (m_lastPaneLayoutPage >= 0 && m_pageStates.contains(m_lastPaneLayoutPage)) {
+            restoreState(m_pageStates.value(m_lastPaneLayoutPage));
+        } else {
+            restoreState(m_defaultState);
+            applyDefaultSizes();
+        }
     }
+    if (page != ReviewPage)
+        m_lastPaneLayoutPage = page;
+    fitCenterToPage(page);
 }
 
 // A tab widget is as large as its largest page needs, shown or not: the Timeline's or the Query's
 // tool row would squeeze the panes beside the Tables page to a sliver at 1024 px, and the Activity
 // page's charts would keep a bottom pane from growing (its separator would not move up). The pages
 // not shown claim no room (an ignored size policy); the one shown claims what it needs.
-void MainWindow::fitCenterToPage()
+void MainWindow::fitCenterToPage(int claiming)
 {
     for (int i = 0; i < m_center->count(); ++i) {
         QWidget *page = m_center->widget(i);
@@ -250,11 +269,16 @@ void MainWindow::fitCenterToPage()
         if (!page->property("cwiSizePolicy").isValid())
             page->setProperty("cwiSizePolicy", QVariant::fromValue(policy));
         const auto own = page->property("cwiSizePolicy").value<QSizePolicy>();
-        const bool shown = i == m_center->currentIndex();
+        const bool shown = i == claiming;
         policy.setHorizontalPolicy(shown ? own.horizontalPolicy() : QSizePolicy::Ignored);
         policy.setVerticalPolicy(shown ? own.verticalPolicy() : QSizePolicy::Ignored);
         page->setSizePolicy(policy);
     }
+    // Before the window is shown a page's new policy reaches no layout: the window would keep the
+    // largest page's minimum, and a resize to 1024 px before show() would give a wider window.
+    m_center->updateGeometry();
+    layout()->invalidate();
+    layout()->activate();
 }
 
 void MainWindow::restoreLayout()
@@ -274,8 +298,9 @@ void MainWindow::restoreLayout()
         const QSignalBlocker block(m_center); // the state just restored is this page's own
         m_center->setCurrentIndex(m_settings->value(QStringLiteral("window/page"), 0).toInt());
     }
-    fitCenterToPage();
+    fitCenterToPage(m_center->currentIndex());
     m_shownPage = m_center->currentIndex();
+    m_lastPaneLayoutPage = m_shownPage == ReviewPage ? -1 : m_shownPage;
     // The Tables page comes back with the table it showed, not blank.
     const QString table = m_settings->value(QStringLiteral("window/table")).toString();
     if (m_table->currentTable().isEmpty() && m_context->database() && m_context->database()->schema().hasTable(table))

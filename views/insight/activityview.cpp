@@ -1,6 +1,7 @@
 #include "activityview.h"
 
 #include "chartpanel.h"
+#include "elidedlabel.h"
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
 #include "insight/outcomecolor.h"
@@ -105,7 +106,7 @@ ActivityView::ActivityView(AppContext *context, InsightIndex *index, QWidget *pa
     , m_index(index)
     , m_stackBy(new QComboBox(this))
     , m_measure(new QComboBox(this))
-    , m_filterLabel(new QLabel(this))
+    , m_filterLabel(new ElidedLabel(this))
     , m_clearFilter(new QToolButton(this))
     , m_cost(new ChartPanel(tr("Cost per day"), this))
     , m_cache(new ChartPanel(tr("Cache hit rate per day"), this))
@@ -124,7 +125,6 @@ ActivityView::ActivityView(AppContext *context, InsightIndex *index, QWidget *pa
     m_measure->setToolTip(tr("Cost (USD) or tokens (input, output, cache write and read) per day"));
     m_clearFilter->setText(tr("Clear filter"));
     m_clearFilter->setToolTip(tr("Show everything again"));
-    m_filterLabel->setTextFormat(Qt::PlainText);
 
     m_sessions->setHeaderLabels({ tr("Start"), tr("Agent"), tr("Session"), tr("Initiative"), tr("Model"), tr("Minutes"),
         tr("Cost"), tr("Tokens"), tr("Turns"), tr("Tool calls"), tr("Outcome") });
@@ -193,7 +193,7 @@ void ActivityView::updateFilterLabel()
         parts << tr("sessions that called %1").arg(m_filter.tool);
     if (!m_filter.outcome.isEmpty())
         parts << m_filter.outcome;
-    m_filterLabel->setText(parts.isEmpty() ? tr("Everything") : tr("Filter: %1").arg(parts.join(u" · "_s)));
+    m_filterLabel->setFullText(parts.isEmpty() ? tr("Everything") : tr("Filter: %1").arg(parts.join(u" · "_s)));
     m_clearFilter->setEnabled(!parts.isEmpty());
 }
 

@@ -19,6 +19,7 @@ class QTreeWidget;
 
 namespace cwi {
 
+class ElidedLabel;
 class InsightIndex;
 class ChartPanel;
 
@@ -50,7 +51,7 @@ private:
     ActivityFilter m_filter;
     QComboBox *m_stackBy;
     QComboBox *m_measure;
-    QLabel *m_filterLabel;
+    ElidedLabel *m_filterLabel;
     QToolButton *m_clearFilter;
     ChartPanel *m_cost;
     ChartPanel *m_cache;

@@ -1,5 +1,7 @@
 #include "chartpanel.h"
 
+#include "elidedlabel.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QLabel>
@@ -11,12 +13,11 @@ ChartPanel::ChartPanel(const QString &title, QWidget *parent)
     : QWidget(parent)
     , m_title(title)
     , m_view(new QChartView(this))
-    , m_readout(new QLabel(this))
+    , m_readout(new ElidedLabel(this))
 {
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(170);
-    m_readout->setTextFormat(Qt::PlainText);
-    m_readout->setText(tr("Hover for values; click to filter the list below."));
+    m_readout->setFullText(tr("Hover for values; click to filter the list below."));
     m_readout->setForegroundRole(QPalette::PlaceholderText);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -46,12 +47,12 @@ void ChartPanel::setChart(QChart *chart)
 
 void ChartPanel::setReadout(const QString &text)
 {
-    m_readout->setText(text);
+    m_readout->setFullText(text);
 }
 
 QString ChartPanel::readout() const
 {
-    return m_readout->text();
+    return m_readout->fullText();
 }
 
 } // namespace cwi

@@ -7,9 +7,10 @@
 
 class QChart;
 class QChartView;
-class QLabel;
 
 namespace cwi {
+
+class ElidedLabel;
 
 class ChartPanel : public QWidget
 {
@@ -27,7 +28,7 @@ public:
 private:
     QString m_title;
     QChartView *m_view;
-    QLabel *m_readout;
+    ElidedLabel *m_readout;
 };
 
 } // namespace cwi

@@ -1,5 +1,6 @@
 #include "timelineview.h"
 
+#include "elidedlabel.h"
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
 #include "insight/outcomecolor.h"
@@ -23,7 +24,7 @@ TimelineView::TimelineView(AppContext *context, InsightIndex *index, QWidget *pa
     , m_index(index)
     , m_initiative(new QComboBox(this))
     , m_laneBy(new QComboBox(this))
-    , m_summary(new QLabel(this))
+    , m_summary(new ElidedLabel(this))
     , m_canvas(new TimelineCanvas(this))
 {
     setObjectName(QStringLiteral("timelineView"));
@@ -31,7 +32,7 @@ TimelineView::TimelineView(AppContext *context, InsightIndex *index, QWidget *pa
     m_initiative->addItem(tr("Every initiative"), QString());
     m_initiative->setToolTip(tr("Sessions of the agents of this initiative"));
     m_initiative->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_initiative->setMinimumContentsLength(20);
+    m_initiative->setMinimumContentsLength(12); // a longer name shows whole in the list
     m_laneBy->addItem(tr("A lane per agent"), int(TimelineLayout::ByAgent));
     m_laneBy->addItem(tr("A lane per task"), int(TimelineLayout::ByTask));
     m_laneBy->setToolTip(tr("What one row of the timeline is"));
@@ -51,17 +52,21 @@ TimelineView::TimelineView(AppContext *context, InsightIndex *index, QWidget *pa
     auto *legendLabel = new QLabel(legend, this);
     legendLabel->setTextFormat(Qt::RichText);
 
+    // Two rows, so the page fits beside both side panes at 1024 px: what is shown and the zoom;
+    // then what it shows (the summary gives way, elided) and what the colours mean.
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_initiative, 1);
     bar->addWidget(m_laneBy);
     bar->addWidget(zoomOut);
     bar->addWidget(zoomIn);
     bar->addWidget(fit);
-    bar->addWidget(legendLabel);
     bar->addStretch();
+    auto *info = new QHBoxLayout;
+    info->addWidget(m_summary, 1);
+    info->addWidget(legendLabel);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
-    layout->addWidget(m_summary);
+    layout->addLayout(info);
     layout->addWidget(m_canvas, 1);
 
     const auto center
@@ -111,7 +116,7 @@ void TimelineView::reload()
             return layout;
         },
         [this](const TimelineLayout &layout) {
-            m_summary->setText(layout.sessions().isEmpty()
+            m_summary->setFullText(layout.sessions().isEmpty()
                     ? (m_index->hasFacts() ? tr("No sessions.") : tr("The logs are being indexed…"))
                     : tr("%1 sessions on %2 lanes. Hover a bar for its cost and turns; click it to open the session.")
                           .arg(layout.sessions().size())

@@ -9,10 +9,10 @@
 #include <QWidget>
 
 class QComboBox;
-class QLabel;
 
 namespace cwi {
 
+class ElidedLabel;
 class InsightIndex;
 class TimelineCanvas;
 
@@ -37,7 +37,7 @@ private:
     InsightIndex *m_index;
     QComboBox *m_initiative;
     QComboBox *m_laneBy;
-    QLabel *m_summary;
+    ElidedLabel *m_summary;
     TimelineCanvas *m_canvas;
     mutable JobTracker m_jobs;
     enum Channel

@@ -1,6 +1,7 @@
 #include "querypage.h"
 
 #include "browse/tableexport.h"
+#include "elidedlabel.h"
 #include "plainmessagebox.h"
 #include "query/querylibrary.h"
 #include "query/querymodel.h"
@@ -75,7 +76,7 @@ QueryPage::QueryPage(AppContext *context, const QString &dataFolder, QWidget *pa
     m_export = toolButton(this, tr("Export…"),
         tr("Run the tab's statement again and write every row to CSV or JSON, in the background"), "queryExport");
     auto *save = toolButton(this, tr("Save…"), tr("Save the editor's text as a named query (Ctrl+S)"), "querySave");
-    auto *readOnly = new QLabel(tr("Read-only: nothing run here changes the file"), this);
+    auto *readOnly = new ElidedLabel(tr("Read-only: nothing run here changes the file"), this);
     readOnly->setEnabled(false);
 
     auto *bar = new QHBoxLayout;

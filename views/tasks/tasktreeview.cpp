@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QSplitter>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -156,7 +157,15 @@ void TaskTreeView::fitColumnsToWidth()
     m_tree->setColumnHidden(TaskTreeModel::PriorityColumn, w < 680);
     m_tree->setColumnHidden(TaskTreeModel::CategoryColumn, w < 760);
     m_tree->setColumnHidden(TaskTreeModel::RetriesColumn, w < 820);
-    m_tree->header()->resizeSection(TaskTreeModel::ProgressColumn, w < 440 ? 110 : 150);
+    // Narrowest (a side pane at 1024 px): the count and a short bar, and a smaller step per level
+    // (a task sits two levels deep), the rest for the name.
+    const bool narrow = w < 300;
+    const int narrowProgress = fontMetrics().horizontalAdvance(QStringLiteral("0000/0000")) + 30;
+    m_tree->header()->resizeSection(TaskTreeModel::ProgressColumn, narrow ? narrowProgress : w < 440 ? 110 : 150);
+    if (narrow)
+        m_tree->setIndentation(std::min(14, style()->pixelMetric(QStyle::PM_TreeViewIndentation, nullptr, m_tree)));
+    else
+        m_tree->resetIndentation();
     m_summary->setVisible(w >= 480);
 }
 

@@ -73,7 +73,7 @@ public:
     void setDemoProvider(std::function<QString(QString *error)> provider) { m_demoProvider = std::move(provider); }
 
     // Headless rendering: raises VIEW ("dashboard", "table:NAME", "tasks", "detail:TABLE:ID",
-    // "log:AGENT_ID", "review:PHASE_ID", "history", ...), waits until it has loaded, renders.
+    // "log:AGENT_ID[/SESSION]", "review:PHASE_ID", "history", ...), waits until it has loaded, renders.
     bool showView(const QString &view, QString *error);
     // Some pane is loading: the sum of the panes' JobTrackers (busyChanged() follows it).
     bool isBusy() const;

@@ -196,7 +196,7 @@ void MainWindow::openFiltered(const QString &table, const QString &field, const 
 QStringList MainWindow::viewNames()
 {
     return { QStringLiteral("dashboard"), QStringLiteral("table:NAME"), QStringLiteral("tasks"),
-        QStringLiteral("detail:TABLE:ID"), QStringLiteral("log:AGENT_ID"), QStringLiteral("review:PHASE_ID"),
+        QStringLiteral("detail:TABLE:ID"), QStringLiteral("log:AGENT_ID[/SESSION]"), QStringLiteral("review:PHASE_ID"),
         QStringLiteral("graph:PHASE_OR_INITIATIVE_ID"), QStringLiteral("pages[:PAGE_ID]"),
         QStringLiteral("proposals[:ID]"), QStringLiteral("chat[:SESSION_ID]"), QStringLiteral("messages[:ID]"),
         QStringLiteral("conversations[:ID]"), QStringLiteral("history"), QStringLiteral("search[:QUERY]"),
@@ -231,8 +231,8 @@ bool MainWindow::showView(const QString &view, QString *error)
         m_detail->showRow({ parts.at(1), parts.at(2) });
         dockOf(m_detail)->show();
     } else if (kind == u"log" && parts.size() == 2) {
-        showAgentLog(parts.at(1));
-        m_detail->showRow({ QStringLiteral("agents"), parts.at(1) }); // as selecting the agent would
+        showLogAt(parts.at(1)); // AGENT_ID: the newest session; AGENT_ID/SESSION: that one
+        m_detail->showRow({ QStringLiteral("agents"), parts.at(1).section(u'/', 0, 0) }); // as selecting it would
     } else if (kind == u"review" && parts.size() == 2) {
         m_review->showPhase(parts.at(1));
         m_center->setCurrentWidget(m_review);

@@ -87,6 +87,15 @@ private:
                 u"SELECT name FROM agents WHERE id = (SELECT agent_id FROM agent_log_chunks WHERE agent_id IN "
                 "(SELECT id FROM agents) ORDER BY agent_id LIMIT 1)"_s,
                 {} },
+            // An older session by number (the 100 MB one the window bench opens is not the newest).
+            { u"log"_s, u"log:%ID%"_s,
+                u"SELECT agent_id || '/' || MIN(session_number) FROM agent_log_chunks WHERE agent_id IN (SELECT id "
+                "FROM agents) GROUP BY agent_id HAVING COUNT(DISTINCT session_number) > 1 ORDER BY agent_id LIMIT 1"_s,
+                u"logDock"_s,
+                u"SELECT name FROM agents WHERE id = (SELECT agent_id FROM agent_log_chunks WHERE agent_id IN (SELECT "
+                "id FROM agents) GROUP BY agent_id HAVING COUNT(DISTINCT session_number) > 1 ORDER BY agent_id "
+                "LIMIT 1)"_s,
+                {} },
             { u"review"_s, u"review:%ID%"_s, u"SELECT phase_id FROM review_comments ORDER BY phase_id LIMIT 1"_s,
                 u"reviewView"_s,
                 u"SELECT name FROM phases WHERE id = (SELECT phase_id FROM review_comments ORDER BY phase_id LIMIT 1)"_s,

@@ -150,6 +150,7 @@ void MainWindow::route(const EntityRef &ref)
             m_detail->clear(); // a row of the table left behind would read as one of this table
         m_table->showTable(ref.table);
         m_center->setCurrentWidget(m_table);
+        m_table->focusRows();
         return;
     }
     if (ref.table == u"agent_log") {
@@ -189,6 +190,7 @@ void MainWindow::openFiltered(const QString &table, const QString &field, const 
     }
     m_table->showTable(table, field, value.startsWith(u'=') ? value.mid(1) : value);
     m_center->setCurrentWidget(m_table);
+    m_table->focusRows();
     if (m_table->model()) // a dashboard number or a Related link is a place Back returns to
         pushHistory({ table, {} }, m_table->model()->query());
 }
@@ -224,6 +226,7 @@ bool MainWindow::showView(const QString &view, QString *error)
         }
         m_table->showTable(parts.at(1));
         m_center->setCurrentWidget(m_table);
+        m_table->focusRows();
     } else if (kind == u"tasks" && parts.size() == 1) {
         dockOf(m_tasks)->show();
         dockOf(m_tasks)->raise();

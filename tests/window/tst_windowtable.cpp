@@ -297,6 +297,22 @@ private slots:
         QCOMPARE(summaries.value("task-2"), QByteArray("\"\"")); // empty text: ""
     }
 
+    // A table opened by --view (or a link) takes the keyboard: Ctrl+End goes to the last row at
+    // once, without a click first (the window bench's Ctrl+End timed out: the key went nowhere).
+    void openedTableTakesTheKeyboard()
+    {
+        QString error;
+        QVERIFY2(m_window->showView(u"table:tasks"_s, &error), qPrintable(error));
+        QTRY_COMPARE(browser()->model()->totalCount(), 6);
+        QTRY_VERIFY(!m_window->isBusy());
+        QCOMPARE(QApplication::focusWidget(), browser()->view());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_End, Qt::ControlModifier);
+        QTRY_COMPARE(browser()->view()->currentIndex().row(), 5);
+        // In the column shown first (the name), so the grid does not scroll sideways.
+        QCOMPARE(browser()->view()->horizontalHeader()->visualIndex(browser()->view()->currentIndex().column()), 0);
+        QCOMPARE(browser()->view()->horizontalScrollBar()->value(), 0);
+    }
+
     // Newest first without sorting the whole table: by rowid where createdAt has no index (a
     // million rows sorted for one page froze the real window, issue 10), by createdAt where an
     // index keeps that order.

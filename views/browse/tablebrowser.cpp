@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -159,6 +160,7 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &TableBrowser::updatePosition);
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, &TableBrowser::updatePosition);
     m_view->viewport()->installEventFilter(this); // a taller window shows more rows: the position follows
+    m_view->installEventFilter(this); // Ctrl+End before any row is current
     connect(m_clearFilters, &QToolButton::clicked, this, &TableBrowser::clearFilters);
     connect(m_goToRow, &QAction::triggered, this, &TableBrowser::askGoToRow);
     connect(m_viewCell, &QAction::triggered, this, &TableBrowser::viewCell);
@@ -210,6 +212,15 @@ bool TableBrowser::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view->viewport() && event->type() == QEvent::Resize)
         QTimer::singleShot(0, this, &TableBrowser::updatePosition);
+    // With no current row QTableView takes any move to the first cell, so the first Ctrl+End in
+    // a table just opened would go nowhere: go to the last (or first) row, as asked.
+    if (watched == m_view && event->type() == QEvent::KeyPress && m_model && !m_view->currentIndex().isValid()) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->modifiers() & Qt::ControlModifier && (key->key() == Qt::Key_End || key->key() == Qt::Key_Home)) {
+            goToRow(key->key() == Qt::Key_End ? m_model->rowCount() : 1);
+            return true;
+        }
+    }
     return QWidget::eventFilter(watched, event);
 }
 
@@ -437,11 +448,20 @@ void TableBrowser::clearFilters()
     updateCountLabel();
 }
 
+void TableBrowser::focusRows()
+{
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
 void TableBrowser::goToRow(int row)
 {
     if (!m_model || row < 1 || row > m_model->rowCount())
         return;
-    const QModelIndex index = m_model->index(row - 1, qMax(0, m_view->currentIndex().column()));
+    // The current column, else the first one shown (not logical column 0, which the grid may show
+    // further right: centring on it scrolled the name column out of view).
+    const int column = m_view->currentIndex().isValid() ? m_view->currentIndex().column()
+                                                        : qMax(0, m_view->horizontalHeader()->logicalIndex(0));
+    const QModelIndex index = m_model->index(row - 1, column);
     m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
     m_view->selectionModel()->setCurrentIndex(
         index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows); // whatever keys are held

@@ -51,6 +51,8 @@ public:
     void reload(); // live refresh and F5
     void clearFilters(); // every column filter and the search
     void goToRow(int row); // 1-based, as the position label counts; selects it
+    // The grid takes the keyboard (a table opened from a link or --view answers Ctrl+End at once).
+    void focusRows();
     void askGoToRow(); // Ctrl+G
     QString positionText() const { return m_positionText; } // "rows 1–23 of 60"
     QAction *goToRowAction() const { return m_goToRow; }

@@ -149,6 +149,7 @@ void MainWindow::createViews()
     m_navigator = new NavigatorView(m_context, this);
     m_tasks = new TaskTreeView(m_context, this);
     m_detail = new DetailView(m_context, this);
+    m_detail->setInsightIndex(m_insight); // createInsight() made it
     QDockWidget *navigatorDock = addDock(m_navigator, QStringLiteral("navigatorDock"), tr("Tables"),
         Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_1));
     QDockWidget *tasksDock = addDock(m_tasks, QStringLiteral("taskTreeDock"), tr("Task tree"), Qt::LeftDockWidgetArea,

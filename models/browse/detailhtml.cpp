@@ -184,7 +184,9 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded,
             + locale.toString(t.usage.input) + u" in, " + locale.toString(t.usage.output) + u" out, "
             + locale.toString(t.usage.cacheRead) + u" cache read, " + locale.toString(t.usage.cacheCreation)
             + u" cache write</p>";
-    }
+    } else if (data.logTotalsPending)
+        html += QStringLiteral("<h3>Agent sessions</h3><p style=\"color:#999;\">Cost and tokens show here when the log "
+                               "index has been built (progress in the status bar).</p>");
     if (!data.relations.isEmpty()) {
         html += QStringLiteral("<h3>Related</h3><ul>");
         for (const Relation &relation : data.relations) {

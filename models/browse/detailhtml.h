@@ -28,6 +28,7 @@ struct DetailData
     QVector<Relation> relations;
     QHash<QString, QString> referenceLabels; // logical field -> label of the referenced row
     std::optional<LogTotals> logTotals; // agents, tasks, initiatives: what their agents' sessions cost
+    bool logTotalsPending = false; // ... known when the log index has been built
     QString error;
 };
 

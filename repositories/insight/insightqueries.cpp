@@ -40,7 +40,8 @@ const char *const kSessionTokens
 // compared with from/to.
 QString filterClause(const char *timeStart, const char *timeEnd)
 {
-    return u" WHERE (:init IS NULL OR a.initiative_id = :init) AND (:model IS NULL OR s.model = :model)"
+    return u" WHERE (:init IS NULL OR a.initiative_id = :init) AND (:agent IS NULL OR s.agent_id = :agent)"
+           " AND (:task IS NULL OR a.task_id = :task) AND (:model IS NULL OR s.model = :model)"
            " AND (:outcome IS NULL OR "_s
         + QString::fromLatin1(kOutcome) + u" = :outcome) AND (:from = 0 OR "_s + QString::fromLatin1(timeEnd)
         + u" >= :from) AND (:to = 0 OR "_s + QString::fromLatin1(timeStart)
@@ -64,6 +65,8 @@ void bindNamed(lite::Statement &st, const char *name, qint64 value)
 void bindFilter(lite::Statement &st, const ActivityFilter &f)
 {
     bindNamed(st, ":init", f.initiativeId);
+    bindNamed(st, ":agent", f.agentId);
+    bindNamed(st, ":task", f.taskId);
     bindNamed(st, ":model", f.model);
     bindNamed(st, ":outcome", f.outcome);
     bindNamed(st, ":tool", f.tool);
@@ -370,32 +373,58 @@ QVector<DayValue> outcomesPerDay(const QString &sidecar, const ActivityFilter &f
     return out;
 }
 
+namespace {
+
+// Agents, sessions, failed sessions, cost, the four token counts, turns and time of the sessions
+// a query groups: columns 0..10 of a totals row.
+QString totalsColumns()
+{
+    const QString tokens = QString::fromLatin1(kSessionTokens);
+    return u"COUNT(DISTINCT s.agent_id), COUNT(*), SUM("_s + QString::fromLatin1(kOutcome) + u" = 'failed'), SUM("_s
+        + QString::fromLatin1(kSessionCost) + u"), SUM(CASE WHEN "_s + tokens
+        + u" THEN s.r_input ELSE s.m_input END), SUM(CASE WHEN "_s + tokens
+        + u" THEN s.r_output ELSE s.m_output END), SUM(CASE WHEN "_s + tokens
+        + u" THEN s.r_cache_creation ELSE s.m_cache_creation END), SUM(CASE WHEN "_s + tokens
+        + u" THEN s.r_cache_read ELSE s.m_cache_read END), SUM(IFNULL(s.turns, 0)), "
+          "SUM(MAX(IFNULL(s.end_ms, s.start_ms) - s.start_ms, 0))"_s;
+}
+
+void readTotals(const lite::Statement &st, int first, InitiativeTotals &t)
+{
+    t.agents = st.integer(first);
+    t.sessions = st.integer(first + 1);
+    t.failedSessions = st.integer(first + 2);
+    t.costUsd = st.real(first + 3);
+    t.tokens = { st.integer(first + 4), st.integer(first + 5), st.integer(first + 6), st.integer(first + 7) };
+    t.turns = st.integer(first + 8);
+    t.durationMs = st.integer(first + 9);
+}
+
+} // namespace
+
 QVector<InitiativeTotals> initiativeTotals(const QString &sidecar, QString *error)
 {
     QVector<InitiativeTotals> out;
-    const QString sql = u"SELECT a.initiative_id, IFNULL(i.name, a.initiative_id), COUNT(DISTINCT s.agent_id), "
-                        "COUNT(*), SUM("_s
-        + QString::fromLatin1(kOutcome) + u" = 'failed'), SUM("_s + QString::fromLatin1(kSessionCost)
-        + u"), SUM(CASE WHEN "_s + QString::fromLatin1(kSessionTokens)
-        + u" THEN s.r_input ELSE s.m_input END), SUM(CASE WHEN "_s + QString::fromLatin1(kSessionTokens)
-        + u" THEN s.r_output ELSE s.m_output END), SUM(CASE WHEN "_s + QString::fromLatin1(kSessionTokens)
-        + u" THEN s.r_cache_creation ELSE s.m_cache_creation END), SUM(CASE WHEN "_s
-        + QString::fromLatin1(kSessionTokens)
-        + u" THEN s.r_cache_read ELSE s.m_cache_read END), SUM(IFNULL(s.turns, 0))"_s
+    const QString sql = u"SELECT a.initiative_id, IFNULL(i.name, a.initiative_id), "_s + totalsColumns()
         + QString::fromLatin1(kSessionJoins) + u" WHERE a.initiative_id IS NOT NULL GROUP BY 1 ORDER BY 6 DESC"_s;
     forEachRow(sidecar, sql, {}, error, [&out](const lite::Statement &st) {
         InitiativeTotals t;
         t.initiativeId = st.text(0);
         t.initiativeName = st.text(1);
-        t.agents = st.integer(2);
-        t.sessions = st.integer(3);
-        t.failedSessions = st.integer(4);
-        t.costUsd = st.real(5);
-        t.tokens = { st.integer(6), st.integer(7), st.integer(8), st.integer(9) };
-        t.turns = st.integer(10);
+        readTotals(st, 2, t);
         out.append(t);
     });
     return out;
+}
+
+InitiativeTotals sessionTotals(const QString &sidecar, const ActivityFilter &filter, QString *error)
+{
+    InitiativeTotals t;
+    t.initiativeId = filter.initiativeId;
+    const QString sql
+        = u"SELECT "_s + totalsColumns() + QString::fromLatin1(kSessionJoins) + filterClause("s.start_ms", "s.end_ms");
+    forEachRow(sidecar, sql, filter, error, [&t](const lite::Statement &st) { readTotals(st, 0, t); });
+    return t;
 }
 
 } // namespace cwi

@@ -44,5 +44,8 @@ QVector<DayValue> outcomesPerDay(const QString &sidecar, const ActivityFilter &f
 
 // The dashboard's cost card: cost, tokens and turns per initiative, most expensive first.
 QVector<InitiativeTotals> initiativeTotals(const QString &sidecar, QString *error = nullptr);
+// The same figures summed over the sessions FILTER selects (the detail pane's agent, task or
+// initiative): a few index rows, where adding up from the logs read every byte of them.
+InitiativeTotals sessionTotals(const QString &sidecar, const ActivityFilter &filter, QString *error = nullptr);
 
 } // namespace cwi

@@ -191,6 +191,8 @@ struct DayValue // one bar segment of a per-day chart
 struct ActivityFilter
 {
     QString initiativeId;
+    QString agentId;
+    QString taskId; // sessions of agents that worked on this task
     QString model;
     QString tool; // sessions that called this tool
     QString outcome; // "success", "failed", "running", "no result"
@@ -208,6 +210,7 @@ struct InitiativeTotals
     double costUsd = 0;
     TokenCounts tokens;
     qint64 turns = 0;
+    qint64 durationMs = 0;
 };
 
 } // namespace cwi

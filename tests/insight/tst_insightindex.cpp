@@ -3,6 +3,7 @@
 // after a writer adds chunks (a line cut across chunks included), a rebuild when the file is
 // replaced, and full-text queries with hostile FTS5 syntax.
 
+#include "browse/detailloader.h"
 #include "database.h"
 #include "fixtures.h"
 #include "insight/insightindexer.h"
@@ -94,6 +95,23 @@ private slots:
         QCOMPARE(totals.size(), 1);
         QCOMPARE(totals.constFirst().costUsd, 0.25);
         QCOMPARE(totals.constFirst().tokens.total(), 15 + 27 + 300 + 8300);
+
+        // The detail pane's cost of an agent and of its initiative: from the index, the same
+        // figures the logs give; while the index is being built, pending (no log is read).
+        for (const EntityRef &ref : { EntityRef { u"agents"_s, u"A1"_s }, EntityRef { u"initiatives"_s, u"I1"_s } }) {
+            const DetailData fromIndex = loadDetail(db, ref, { true, sidecar });
+            QVERIFY2(fromIndex.logTotals, qPrintable(ref.table));
+            const DetailData fromLogs = loadDetail(db, ref, { false, {} });
+            QVERIFY(fromLogs.logTotals);
+            QCOMPARE(fromIndex.logTotals->sessions, 1);
+            QCOMPARE(fromIndex.logTotals->costUsd, fromLogs.logTotals->costUsd);
+            QCOMPARE(fromIndex.logTotals->turns, fromLogs.logTotals->turns);
+            QCOMPARE(fromIndex.logTotals->usage.total(), fromLogs.logTotals->usage.total());
+            const DetailData building = loadDetail(db, ref, { true, {} });
+            QVERIFY(building.logTotalsPending);
+            QVERIFY(!building.logTotals);
+        }
+        QVERIFY(!loadDetail(db, { u"agents"_s, u"nobody"_s }, { true, sidecar }).logTotals); // no such row
     }
 
     // A writer adds chunks (the first completes a line cut in the middle): only they are read.

@@ -1,9 +1,10 @@
 #include "detailview.h"
 
 #include "browse/detailhtml.h"
+#include "browse/detailloader.h"
+#include "insight/insightindex.h"
 #include "plainmessagebox.h"
 #include "render/inertdocument.h"
-#include "workrepositories.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -14,52 +15,6 @@
 #include <QVBoxLayout>
 
 namespace cwi {
-
-namespace {
-
-DetailData loadDetail(const std::shared_ptr<Database> &db, const EntityRef &ref)
-{
-    DetailData data;
-    data.table = ref.table;
-    data.id = ref.id;
-    const TableInfo *info = db->schema().table(ref.table);
-    if (!info) {
-        data.error = QCoreApplication::translate("DetailView", "The file has no table %1.").arg(ref.table);
-        return data;
-    }
-    data.info = *info;
-    const RowReader reader(db);
-    data.row = reader.byId(ref.table, ref.id);
-    if (!data.row)
-        return data;
-    if (info->spec) {
-        for (const FieldSpec &field : info->spec->fields) {
-            if (field.references.isEmpty())
-                continue;
-            const QString target = data.row->value(field.name, info).toString();
-            if (!target.isEmpty())
-                data.referenceLabels.insert(field.name, reader.label(field.references, target));
-        }
-    }
-    data.relations = reader.reverseRelations(ref.table, ref.id);
-    // Roll the agents' session costs up to the row (each session is read once, usage once per message).
-    QStringList agentIds;
-    if (ref.table == u"agents") {
-        agentIds.append(ref.id);
-    } else if (ref.table == u"tasks" || ref.table == u"initiatives") {
-        const QString field = ref.table == u"tasks" ? QStringLiteral("taskId") : QStringLiteral("initiativeId");
-        const QVector<Agent> agents = makeAgentRepository(db)->findAll();
-        for (const Agent &agent : agents) {
-            if ((field == u"taskId" ? agent.taskId : agent.initiativeId) == ref.id)
-                agentIds.append(agent.id);
-        }
-    }
-    if (!agentIds.isEmpty())
-        data.logTotals = loadLogTotals(db, agentIds);
-    return data;
-}
-
-} // namespace
 
 DetailView::DetailView(AppContext *context, QWidget *parent)
     : QWidget(parent)
@@ -98,9 +53,20 @@ void DetailView::clear()
     m_browser->clear();
 }
 
+void DetailView::setInsightIndex(InsightIndex *index)
+{
+    m_insight = index;
+    // The index moved on (built, caught up with the file, switched on or off): a shown cost is stale.
+    connect(index, &InsightIndex::updated, this, [this] {
+        if (m_ref.table == u"agents" || m_ref.table == u"tasks" || m_ref.table == u"initiatives")
+            load();
+    });
+}
+
 void DetailView::showRow(const EntityRef &ref)
 {
-    if (ref == m_ref && m_data)
+    // The same row again (a view that selects it and then opens its log) is not read twice.
+    if (ref == m_ref && (m_data || m_jobs.isBusy()))
         return;
     m_ref = ref;
     m_expanded.clear();
@@ -115,7 +81,11 @@ void DetailView::load()
         return;
     }
     const EntityRef ref = m_ref;
-    m_jobs.run([db, ref] { return loadDetail(db, ref); },
+    TotalsSource totals;
+    totals.indexOn = m_insight && m_insight->isEnabled();
+    if (totals.indexOn && m_insight->hasFacts())
+        totals.sidecar = m_insight->sidecarPath();
+    m_jobs.run([db, ref, totals] { return loadDetail(db, ref, totals); },
         [this](const DetailData &data) {
             m_data = std::make_unique<DetailData>(data);
             render();

@@ -16,6 +16,7 @@ class QUrl;
 namespace cwi {
 
 struct DetailData;
+class InsightIndex;
 
 class DetailView : public QWidget
 {
@@ -25,6 +26,8 @@ public:
     ~DetailView() override;
 
     void showRow(const EntityRef &ref);
+    // Cost and tokens of agents, tasks and initiatives come from the log index when it is on.
+    void setInsightIndex(InsightIndex *index);
     void clear(); // back to "Select a row"
     EntityRef current() const { return m_ref; }
     bool isBusy() const { return m_jobs.isBusy(); }
@@ -42,6 +45,7 @@ private:
     void onLink(const QUrl &url);
 
     AppContext *m_context;
+    InsightIndex *m_insight = nullptr;
     QTextBrowser *m_browser;
     EntityRef m_ref;
     std::unique_ptr<DetailData> m_data;

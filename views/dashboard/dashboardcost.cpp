@@ -3,6 +3,7 @@
 // index off, adding up every agent session reads every log chunk (a gigabyte on a large file),
 // so it runs on request, in a worker, and says when it was done.
 
+#include "browse/detailloader.h"
 #include "dashboardcard.h"
 #include "dashboardview.h"
 #include "insight/insightindex.h"
@@ -52,16 +53,8 @@ void DashboardView::loadIndexedCosts()
         kIndexedCostChannel, [sidecar] { return initiativeTotals(sidecar); },
         [this](const QVector<InitiativeTotals> &totals) {
             m_costs.clear();
-            for (const InitiativeTotals &t : totals) {
-                LogTotals l;
-                l.agents = int(t.agents);
-                l.sessions = int(t.sessions);
-                l.failedSessions = int(t.failedSessions);
-                l.costUsd = t.costUsd;
-                l.usage = { t.tokens.input, t.tokens.output, t.tokens.cacheCreation, t.tokens.cacheRead };
-                l.turns = t.turns;
-                m_costs.append({ t.initiativeId, t.initiativeName, l });
-            }
+            for (const InitiativeTotals &t : totals)
+                m_costs.append({ t.initiativeId, t.initiativeName, logTotalsFromIndex(t) });
             m_costsAt = QTime::currentTime();
             rebuild();
         });

@@ -29,10 +29,12 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
+#include <atomic>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -193,13 +195,34 @@ void LogView::openSession(qint64 sessionNumber)
     const auto db = m_db;
     const QString agentId = m_agentId;
     // The session arrives in parts: the first screen from its first chunks, the rest appended.
+    // The reader waits while the parts it sent and this thread has not appended yet pass
+    // kPartsInFlight: reading is faster than appending, and a 100 MB session otherwise sat in
+    // memory twice, queued and in the transcript.
+    constexpr qint64 kPartsInFlight = 8 * 1024 * 1024;
+    auto inFlight = std::make_shared<std::atomic<qint64>>(0);
+    const auto bytesOf = [](const SessionPart &part) {
+        qint64 bytes = 0;
+        for (const QByteArray &chunk : part.chunks)
+            bytes += chunk.size();
+        return bytes;
+    };
     m_jobs.stream<SessionPart>(
         kSessionChannel,
-        [db, agentId, sessionNumber](const CancelToken &, const Reporter<SessionPart> &reporter) {
-            streamSession(
-                db, agentId, sessionNumber, [&](SessionPart &&part) { return reporter.report(std::move(part)); });
+        [db, agentId, sessionNumber, inFlight, bytesOf](
+            const CancelToken &token, const Reporter<SessionPart> &reporter) {
+            streamSession(db, agentId, sessionNumber, [&](SessionPart &&part) {
+                while (inFlight->load() > kPartsInFlight && !token.isCancelled())
+                    QThread::msleep(2);
+                inFlight->fetch_add(bytesOf(part));
+                return reporter.report(std::move(part));
+            });
         },
-        [this](SessionPart part) { onSessionPart(std::move(part)); }, [] {});
+        [this, inFlight, bytesOf](SessionPart part) {
+            const qint64 bytes = bytesOf(part);
+            onSessionPart(std::move(part));
+            inFlight->fetch_sub(bytes);
+        },
+        [] {});
 }
 
 void LogView::onSessionPart(SessionPart part)

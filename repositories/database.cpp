@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include "lockwait.h"
 #include "readaccess.h"
 #include "schemareader.h"
 #include "writeaccess.h"
@@ -8,12 +9,15 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QTimer>
 #include <QUrl>
 #include <QtEndian>
+
+#include <sqlite3.h>
 
 #include <atomic>
 #include <cerrno>
@@ -380,6 +384,10 @@ QString Database::openConnection(const QString &name, bool readWrite, QString *e
             QSqlDatabase::removeDatabase(name);
             return {};
         }
+        // Replaces the busy timeout QSQLITE set: the same wait, and the window learns of it.
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            installBusyWait(*static_cast<sqlite3 *const *>(handle.data()), m_options.busyTimeoutMs);
         QSqlQuery pragma(db);
         if (readWrite)
             pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
@@ -498,6 +506,12 @@ bool Database::pollForChanges()
         m_watchConnection = openConnection(m_prefix + u"-watch", false, &error);
         if (m_watchConnection.isEmpty())
             return false;
+        // It runs on the UI thread: a lock held by the server is never waited for here (the
+        // window would freeze for the busy timeout on every tick); this tick is skipped, the lock
+        // is noted (the status bar says so), the next tick asks again.
+        const QVariant handle = QSqlDatabase::database(m_watchConnection, false).driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            installBusyWait(*static_cast<sqlite3 *const *>(handle.data()), 0);
     }
     QSqlQuery query(QSqlDatabase::database(m_watchConnection, false));
     if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())

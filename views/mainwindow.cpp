@@ -18,6 +18,7 @@
 #include "knowledge/messagesview.h"
 #include "knowledge/pagesview.h"
 #include "knowledge/proposalsview.h"
+#include "lockstate.h"
 #include "logs/logview.h"
 #include "query/querypage.h"
 #include "render/inertdocument.h"
@@ -405,6 +406,19 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_schemaLabel);
     statusBar()->addPermanentWidget(m_changeLabel);
     statusBar()->addPermanentWidget(m_editMode->createBadge(this));
+    // Another process holds the file's lock and a read waits for it (up to the busy timeout):
+    // said here while it lasts, so the panes still loading do not look frozen.
+    auto *lockLabel = new QLabel(tr("waiting for another process's lock…"), this);
+    lockLabel->setObjectName(QStringLiteral("lockWait"));
+    lockLabel->setStyleSheet(QStringLiteral("color: #b35900; font-weight: 600;"));
+    lockLabel->setToolTip(tr("Another process (the Codewalkers server, most likely) holds a lock on the file. "
+                             "Reads wait for it up to the busy timeout, then say the file is locked."));
+    lockLabel->hide();
+    statusBar()->insertPermanentWidget(1, lockLabel);
+    auto *lockPoll = new QTimer(this);
+    lockPoll->setInterval(250);
+    connect(lockPoll, &QTimer::timeout, lockLabel, [lockLabel] { lockLabel->setVisible(waitingOnLock()); });
+    lockPoll->start();
     updateStatus();
 }
 

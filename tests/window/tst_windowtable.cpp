@@ -15,7 +15,9 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSqlDatabase>
@@ -311,6 +313,28 @@ private slots:
         // In the column shown first (the name), so the grid does not scroll sideways.
         QCOMPARE(browser()->view()->horizontalHeader()->visualIndex(browser()->view()->currentIndex().column()), 0);
         QCOMPARE(browser()->view()->horizontalScrollBar()->value(), 0);
+    }
+
+    // A second process holds an exclusive lock (a server writing with a rollback journal): the
+    // status bar says the window waits for it while a read does, and stops saying so after.
+    void aWaitOnAnotherProcesssLockIsShown()
+    {
+        openTasks();
+        auto *lockLabel = m_window->findChild<QLabel *>(u"lockWait"_s);
+        QVERIFY(lockLabel);
+        QVERIFY(!lockLabel->isVisible());
+        QProcess locker;
+        locker.start(QString::fromUtf8(SQLITELOCKER), { u"exclusive"_s, m_path, u"3000"_s });
+        QVERIFY(locker.waitForStarted(10000));
+        QByteArray seen;
+        while (!seen.contains("locked")) {
+            QVERIFY(locker.waitForReadyRead(20000));
+            seen += locker.readAllStandardOutput();
+        }
+        m_context->notifyDataChanged(); // as the change detector would: the panes read again
+        QTRY_VERIFY_WITH_TIMEOUT(lockLabel->isVisible(), 3000);
+        QVERIFY(locker.waitForFinished(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!lockLabel->isVisible(), 5000);
     }
 
     // Newest first without sorting the whole table: by rowid where createdAt has no index (a

@@ -12,6 +12,7 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QComboBox>
 #include <QDateTime>
@@ -80,12 +81,13 @@ QString chartLabel(const QString &text)
     return render::escaped(text);
 }
 
-QBarCategoryAxis *dayAxis(const QStringList &days)
+// The tools, each named under its bar (turned when there are many).
+QBarCategoryAxis *toolAxis(const QStringList &tools)
 {
     auto *axis = new QBarCategoryAxis;
-    for (const QString &day : days)
-        axis->append(chartLabel(day));
-    axis->setLabelsAngle(days.size() > 6 ? -90 : 0); // dates stay readable when there are many
+    for (const QString &tool : tools)
+        axis->append(chartLabel(tool));
+    axis->setLabelsAngle(tools.size() > 6 ? -90 : 0);
     return axis;
 }
 
@@ -160,6 +162,7 @@ ActivityView::ActivityView(AppContext *context, InsightIndex *index, QWidget *pa
     layout->addLayout(bar);
     layout->addWidget(splitter, 1);
 
+    m_cache->setLegendWanted(false); // one line
     connect(m_stackBy, &QComboBox::activated, this, &ActivityView::reload);
     connect(m_measure, &QComboBox::activated, this, &ActivityView::reload);
     connect(m_clearFilter, &QToolButton::clicked, this, [this] { setFilter({}); });
@@ -268,9 +271,7 @@ void ActivityView::show(const Data &d)
         }
         auto *chart = new QChart;
         chart->addSeries(barSeries);
-        QBarCategoryAxis *x = dayAxis(days);
-        chart->addAxis(x, Qt::AlignBottom);
-        barSeries->attachAxis(x);
+        barSeries->attachAxis(m_cost->addCategoryAxis(chart, days));
         QValueAxis *y = valueAxis(tokens ? u"%.3g"_s : u"$%.2f"_s, top);
         chart->addAxis(y, Qt::AlignLeft);
         barSeries->attachAxis(y);
@@ -312,23 +313,20 @@ void ActivityView::show(const Data &d)
         line->setName(tr("cache reads / input"));
         points->setName(tr("day"));
         QList<qint64> dayKeys;
+        QStringList days;
         for (const DayValue &v : d.cache) {
             line->append(double(dayKeys.size()), v.value * 100);
             points->append(double(dayKeys.size()), v.value * 100);
             dayKeys.append(v.dayMs);
+            days.append(dayLabel(v.dayMs));
         }
         auto *chart = new QChart;
         chart->addSeries(line);
         chart->addSeries(points);
-        chart->legend()->hide();
-        auto *x = new QValueAxis;
-        x->setRange(-0.5, std::max<qsizetype>(1, dayKeys.size()) - 0.5);
-        x->setLabelFormat(u"%d"_s);
-        x->setTitleText(tr("day (hover for the date)"));
+        QValueAxis *x = m_cache->addCategoryAxis(chart, days);
         auto *y = new QValueAxis;
         y->setRange(0, 100);
         y->setLabelFormat(u"%d%%"_s);
-        chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         for (auto *s : { static_cast<QXYSeries *>(line), static_cast<QXYSeries *>(points) }) {
             s->attachAxis(x);
@@ -376,7 +374,7 @@ void ActivityView::show(const Data &d)
         double top = 0;
         for (const DayValue &v : std::as_const(shown))
             top = std::max(top, v.value);
-        QBarCategoryAxis *x = dayAxis(tools);
+        QBarCategoryAxis *x = toolAxis(tools);
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         QValueAxis *y = valueAxis(u"%d"_s, top);
@@ -437,9 +435,7 @@ void ActivityView::show(const Data &d)
                 sum += set->at(k);
             top = std::max(top, sum);
         }
-        QBarCategoryAxis *x = dayAxis(days);
-        chart->addAxis(x, Qt::AlignBottom);
-        series->attachAxis(x);
+        series->attachAxis(m_outcomes->addCategoryAxis(chart, days));
         QValueAxis *y = valueAxis(u"%d"_s, std::max(top, 4.0));
         y->setTickCount(5);
         chart->addAxis(y, Qt::AlignLeft);

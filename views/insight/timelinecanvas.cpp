@@ -36,7 +36,7 @@ TimelineCanvas::TimelineCanvas(QWidget *parent)
         shortcut->setWhatsThis(what);
         connect(shortcut, &QShortcut::activated, this, slot);
     };
-    const auto middle = [this] { return kLabelWidth + (viewport()->width() - kLabelWidth) / 2; };
+    const auto middle = [this] { return m_labelWidth + (viewport()->width() - m_labelWidth) / 2; };
     const auto page = [this] { return std::max(40, viewport()->width() / 4); };
     key(QKeySequence(Qt::Key_Plus), tr("Timeline: zoom in"), [this, middle] { zoom(1.5, middle()); });
     key(QKeySequence(Qt::Key_Equal), tr("Timeline: zoom in"), [this, middle] { zoom(1.5, middle()); });
@@ -50,7 +50,7 @@ void TimelineCanvas::setLayoutData(TimelineLayout layout)
 {
     const bool first = m_layout.sessions().isEmpty();
     m_layout = std::move(layout);
-    if (first || m_startMs == 0)
+    if (first || m_startMs == 0 || m_fitted) // a new selection or new sessions: the whole span again
         fit();
     updateScrollBars();
     viewport()->update();
@@ -58,10 +58,11 @@ void TimelineCanvas::setLayoutData(TimelineLayout layout)
 
 void TimelineCanvas::fit()
 {
-    const int width = std::max(1, viewport()->width() - kLabelWidth - 8);
+    const int width = std::max(1, viewport()->width() - m_labelWidth - 8);
     const qint64 span = std::max<qint64>(60000, m_layout.lastMs() - m_layout.firstMs());
     m_msPerPixel = double(span) / width;
     m_startMs = m_layout.firstMs();
+    m_fitted = true;
     viewport()->update();
 }
 
@@ -69,25 +70,27 @@ void TimelineCanvas::zoom(double factor, int anchorX)
 {
     const qint64 anchor = msAt(anchorX);
     m_msPerPixel = std::clamp(m_msPerPixel / factor, 1.0, 1e9);
-    m_startMs = anchor - qint64((anchorX - kLabelWidth) * m_msPerPixel);
+    m_startMs = anchor - qint64((anchorX - m_labelWidth) * m_msPerPixel);
+    m_fitted = false;
     viewport()->update();
 }
 
 void TimelineCanvas::pan(int pixels)
 {
     m_startMs += qint64(pixels * m_msPerPixel);
+    m_fitted = false;
     viewport()->update();
 }
 
 int TimelineCanvas::xOf(qint64 ms) const
 {
-    const double x = kLabelWidth + double(ms - m_startMs) / m_msPerPixel;
+    const double x = m_labelWidth + double(ms - m_startMs) / m_msPerPixel;
     return int(std::clamp(x, -1e6, 1e6));
 }
 
 qint64 TimelineCanvas::msAt(int x) const
 {
-    return m_startMs + qint64((x - kLabelWidth) * m_msPerPixel);
+    return m_startMs + qint64((x - m_labelWidth) * m_msPerPixel);
 }
 
 int TimelineCanvas::laneAt(int y) const
@@ -114,7 +117,7 @@ QRect TimelineCanvas::barRect(int sessionIndex) const
 
 int TimelineCanvas::sessionAt(const QPoint &pos) const
 {
-    if (pos.x() < kLabelWidth)
+    if (pos.x() < m_labelWidth)
         return -1;
     return m_layout.sessionAt(laneAt(pos.y()), msAt(pos.x()), qint64(3 * m_msPerPixel));
 }
@@ -148,35 +151,213 @@ void TimelineCanvas::updateScrollBars()
 void TimelineCanvas::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
+    m_labelWidth = std::clamp(viewport()->width() / 4, kMinLabelWidth, kMaxLabelWidth);
     updateScrollBars();
+    // Laid out while its page was hidden (a width of a few pixels) or the window resized: the
+    // whole span still fills the width, unless the user zoomed or panned.
+    if (m_fitted)
+        fit();
 }
+
+namespace {
+
+// One step of the axis: so many minutes, hours, days, months or years, on calendar boundaries
+// of local time (midnight, the 1st of a month, the 1st of January).
+enum class Unit
+{
+    Minute,
+    Hour,
+    Day,
+    Month,
+    Year
+};
+
+struct AxisStep
+{
+    Unit unit;
+    int count;
+};
+
+constexpr qint64 kMinuteMs = 60000;
+constexpr qint64 kHourMs = 60 * kMinuteMs;
+constexpr qint64 kDayMs = 24 * kHourMs;
+constexpr AxisStep kAxisSteps[] = { { Unit::Minute, 1 }, { Unit::Minute, 2 }, { Unit::Minute, 5 }, { Unit::Minute, 10 },
+    { Unit::Minute, 15 }, { Unit::Minute, 30 }, { Unit::Hour, 1 }, { Unit::Hour, 2 }, { Unit::Hour, 3 },
+    { Unit::Hour, 6 }, { Unit::Hour, 12 }, { Unit::Day, 1 }, { Unit::Day, 2 }, { Unit::Day, 3 }, { Unit::Day, 7 },
+    { Unit::Day, 14 }, { Unit::Month, 1 }, { Unit::Month, 2 }, { Unit::Month, 3 }, { Unit::Month, 6 },
+    { Unit::Year, 1 }, { Unit::Year, 2 }, { Unit::Year, 5 }, { Unit::Year, 10 }, { Unit::Year, 25 }, { Unit::Year, 50 },
+    { Unit::Year, 100 } };
+constexpr int kLabelGap = 12; // between one label's end and the next label's start
+
+// The shortest a step can be (a day of a DST change, February, a common year).
+qint64 shortestMs(AxisStep step)
+{
+    switch (step.unit) {
+    case Unit::Minute:
+        return step.count * kMinuteMs;
+    case Unit::Hour:
+        return step.count * kHourMs;
+    case Unit::Day:
+        return step.count * (kDayMs - kHourMs);
+    case Unit::Month:
+        return step.count * 28 * kDayMs;
+    case Unit::Year:
+        return step.count * 365 * kDayMs;
+    }
+    return kDayMs;
+}
+
+QString dayFormat()
+{
+    return u"d MMM"_s;
+}
+
+QString formatFor(Unit unit)
+{
+    switch (unit) {
+    case Unit::Minute:
+    case Unit::Hour:
+        return u"HH:mm"_s;
+    case Unit::Day:
+        return dayFormat();
+    case Unit::Month:
+        return u"MMM"_s; // January says the year instead
+    case Unit::Year:
+        return u"yyyy"_s;
+    }
+    return dayFormat();
+}
+
+// The widest label a step can have in this font (month names differ in width); a time step
+// labels midnight with the date.
+int widestLabel(Unit unit, const QFontMetrics &fm, const QLocale &locale)
+{
+    int widest = 0;
+    const auto widestDate = [&](const QString &format) {
+        for (int month = 1; month <= 12; ++month)
+            widest = std::max(widest, fm.horizontalAdvance(locale.toString(QDate(2028, month, 28), format)));
+    };
+    switch (unit) {
+    case Unit::Minute:
+    case Unit::Hour:
+        widest = fm.horizontalAdvance(locale.toString(QTime(23, 58), formatFor(unit)));
+        widestDate(dayFormat());
+        break;
+    case Unit::Day:
+    case Unit::Month:
+        widestDate(formatFor(unit));
+        widest = std::max(widest, fm.horizontalAdvance(locale.toString(QDate(2888, 1, 1), u"yyyy"_s)));
+        break;
+    case Unit::Year:
+        widest = fm.horizontalAdvance(locale.toString(QDate(2888, 8, 8), formatFor(unit)));
+        break;
+    }
+    return widest;
+}
+
+qint64 localMs(const QDate &date, const QTime &time = QTime(0, 0))
+{
+    return QDateTime(date, time).toMSecsSinceEpoch();
+}
+
+// The ticks of STEP from FROM to TO (ms since the epoch), on its calendar boundaries.
+QVector<qint64> ticks(AxisStep step, qint64 from, qint64 to)
+{
+    QVector<qint64> out;
+    const QDate first = QDateTime::fromMSecsSinceEpoch(from).date();
+    const auto keep = [&](qint64 t) {
+        if (t >= from && t < to)
+            out.append(t);
+        return t < to && out.size() < 1000;
+    };
+    switch (step.unit) {
+    case Unit::Minute:
+    case Unit::Hour: {
+        const qint64 every = step.unit == Unit::Minute ? step.count * kMinuteMs : step.count * kHourMs;
+        for (QDate day = first; keep(localMs(day)); day = day.addDays(1)) {
+            const qint64 midnight = localMs(day);
+            const qint64 next = localMs(day.addDays(1));
+            for (qint64 t = midnight + every; t < next && keep(t); t += every) { }
+        }
+        break;
+    }
+    case Unit::Day: {
+        // Julian day 0 was a Monday: 7 and 14 day steps start on Mondays.
+        QDate day = first.addDays(-(first.toJulianDay() % step.count));
+        for (; keep(localMs(day)); day = day.addDays(step.count)) { }
+        break;
+    }
+    case Unit::Month: {
+        QDate month(first.year(), first.month() - (first.month() - 1) % step.count, 1);
+        for (; keep(localMs(month)); month = month.addMonths(step.count)) { }
+        break;
+    }
+    case Unit::Year: {
+        QDate year(first.year() - first.year() % step.count, 1, 1);
+        for (; keep(localMs(year)); year = year.addYears(step.count)) { }
+        break;
+    }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace
 
 void TimelineCanvas::paintAxis(QPainter &p, const QRect &rect)
 {
     p.fillRect(rect, palette().color(QPalette::Window));
     p.setPen(palette().color(QPalette::Mid));
     p.drawLine(rect.bottomLeft(), rect.bottomRight());
-    // A tick step from a fixed ladder that leaves >= 90 px between ticks.
-    static const qint64 steps[] = { 60000, 300000, 900000, 3600000, 3 * 3600000, 6 * 3600000, 12 * 3600000, 86400000,
-        7 * 86400000LL, 30 * 86400000LL };
-    qint64 step = steps[std::size(steps) - 1];
-    for (qint64 s : steps) {
-        if (s / m_msPerPixel >= 90) {
-            step = s;
+    m_axisLabelRects.clear();
+    m_axisLabels.clear();
+    // The shortest calendar step whose ticks leave room for their widest label in this font: labels
+    // never meet, at any width and zoom. A span too long for even a century step gets no labels.
+    const QFontMetrics fm(font());
+    const QLocale locale;
+    const AxisStep *step = nullptr;
+    for (const AxisStep &s : kAxisSteps) {
+        if (double(shortestMs(s)) / m_msPerPixel >= widestLabel(s.unit, fm, locale) + kLabelGap + 3) {
+            step = &s;
             break;
         }
     }
-    const qint64 from = msAt(kLabelWidth);
+    if (!step)
+        return;
+    const qint64 from = msAt(m_labelWidth);
     const qint64 to = msAt(rect.right());
-    const QLocale locale;
+    const QVector<qint64> at = ticks(*step, from, to);
+    const bool timeOfDay = step->unit == Unit::Minute || step->unit == Unit::Hour;
     p.setPen(palette().color(QPalette::WindowText));
-    for (qint64 t = (from / step + 1) * step; t < to; t += step) {
-        const int x = xOf(t);
+    int lastRight = m_labelWidth - kLabelGap;
+    for (qsizetype i = 0; i < at.size(); ++i) {
+        const int x = xOf(at.at(i));
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(at.at(i));
+        const bool midnight = when.time() == QTime(0, 0);
+        const bool january = step->unit == Unit::Month && when.date().month() == 1;
+        QString label = timeOfDay && midnight ? locale.toString(when.date(), dayFormat())
+            : january                         ? locale.toString(when, u"yyyy"_s)
+                                              : locale.toString(when, formatFor(step->unit));
+        // The first label says which day (of a time of day) or year (of a month), when there is
+        // room before the next.
+        QString context;
+        if (timeOfDay && !midnight)
+            context = locale.toString(when, dayFormat() + u" HH:mm"_s);
+        else if (step->unit == Unit::Month && !january)
+            context = locale.toString(when, u"MMM yyyy"_s);
+        if (lastRight < m_labelWidth && !context.isEmpty()) {
+            const int next = i + 1 < at.size() ? xOf(at.at(i + 1)) : rect.right();
+            if (x + 3 + fm.horizontalAdvance(context) + kLabelGap <= next)
+                label = context;
+        }
+        const QRect box(x + 3, rect.top(), fm.horizontalAdvance(label) + 1, rect.height() - 4);
+        if (box.left() < lastRight + kLabelGap || box.right() > rect.right())
+            continue; // never over another label, never cut at the edge
         p.drawLine(x, rect.bottom() - 4, x, rect.bottom());
-        const QDateTime when = QDateTime::fromMSecsSinceEpoch(t);
-        const QString label = step >= 86400000 ? locale.toString(when.date(), QLocale::ShortFormat)
-                                               : locale.toString(when, u"d MMM HH:mm"_s);
-        p.drawText(QRect(x + 3, rect.top(), 120, rect.height() - 4), Qt::AlignLeft | Qt::AlignVCenter, label);
+        p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, label);
+        m_axisLabelRects.append(box);
+        m_axisLabels.append(label);
+        lastRight = box.right();
     }
 }
 
@@ -195,7 +376,7 @@ void TimelineCanvas::paintEvent(QPaintEvent *)
     const int scroll = verticalScrollBar()->value();
     const int firstLane = scroll / kLaneHeight;
     const int lastLane = std::min<int>(int(lanes.size()) - 1, (scroll + all.height()) / kLaneHeight);
-    const qint64 fromMs = msAt(kLabelWidth);
+    const qint64 fromMs = msAt(m_labelWidth);
     const qint64 toMs = msAt(all.right());
     const QColor alternate = palette().color(QPalette::AlternateBase);
     const QColor joint = palette().color(QPalette::Mid);
@@ -209,7 +390,7 @@ void TimelineCanvas::paintEvent(QPaintEvent *)
             p.fillRect(QRect(0, y, all.width(), kLaneHeight), alternate);
         const auto [first, last] = m_layout.visibleRange(lane, fromMs, toMs);
         const QVector<int> &sessions = lanes.at(lane).sessions;
-        p.setClipRect(QRect(kLabelWidth, kAxisHeight, all.width() - kLabelWidth, all.height() - kAxisHeight));
+        p.setClipRect(QRect(m_labelWidth, kAxisHeight, all.width() - m_labelWidth, all.height() - kAxisHeight));
         int previousEnd = INT_MIN;
         if (first > 0 && m_layout.laneBy() == TimelineLayout::ByAgent)
             previousEnd = xOf(m_layout.sessions().at(sessions.at(first - 1)).endMs);
@@ -234,14 +415,14 @@ void TimelineCanvas::paintEvent(QPaintEvent *)
             ++m_paintedBars;
         }
         p.setClipRect(QRect(0, kAxisHeight, all.width(), all.height() - kAxisHeight));
-        p.fillRect(QRect(0, y, kLabelWidth - 4, kLaneHeight), lane % 2 ? alternate : palette().color(QPalette::Base));
+        p.fillRect(QRect(0, y, m_labelWidth - 4, kLaneHeight), lane % 2 ? alternate : palette().color(QPalette::Base));
         p.setPen(palette().color(QPalette::Text));
-        p.drawText(QRect(6, y, kLabelWidth - 12, kLaneHeight), Qt::AlignVCenter | Qt::AlignLeft,
-            fm.elidedText(lanes.at(lane).label, Qt::ElideRight, kLabelWidth - 12));
+        p.drawText(QRect(6, y, m_labelWidth - 12, kLaneHeight), Qt::AlignVCenter | Qt::AlignLeft,
+            fm.elidedText(lanes.at(lane).label, Qt::ElideRight, m_labelWidth - 12));
     }
     p.restore();
     p.setPen(palette().color(QPalette::Mid));
-    p.drawLine(kLabelWidth - 3, kAxisHeight, kLabelWidth - 3, all.bottom());
+    p.drawLine(m_labelWidth - 3, kAxisHeight, m_labelWidth - 3, all.bottom());
     paintAxis(p, QRect(0, 0, all.width(), kAxisHeight));
 }
 
@@ -277,6 +458,7 @@ void TimelineCanvas::mouseMoveEvent(QMouseEvent *event)
             m_dragged = true;
         if (m_dragged) {
             m_startMs = m_dragStartMs - qint64(dx * m_msPerPixel);
+            m_fitted = false;
             viewport()->update();
         }
     }

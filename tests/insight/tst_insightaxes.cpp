@@ -206,6 +206,23 @@ private slots:
             QTRY_COMPARE(dayLabelProblem(panel), QString());
         }
         QCOMPARE(dayCharts, 3); // cost, cache hits, outcomes
+        // The tools chart names every tool whole and level (Bash and Edit in every session).
+        ChartPanel *tools = activity->toolChart();
+        const auto toolNamesRead = [tools] {
+            QStringList level;
+            for (QGraphicsItem *item : tools->chartView()->scene()->items()) {
+                auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+                if (!text || !text->isVisible())
+                    continue;
+                const QString plain = text->toPlainText();
+                if (plain.contains(u'…') || plain.contains(u"..."_s) || plain.contains(u'⋮'))
+                    return false;
+                if (text->rotation() == 0)
+                    level.append(plain);
+            }
+            return level.contains(u"Bash"_s) && level.contains(u"Edit"_s);
+        };
+        QTRY_VERIFY(toolNamesRead());
         // Every chart but the one-line cache chart says what its colours are, whole.
         for (ChartPanel *panel : activity->findChildren<ChartPanel *>()) {
             const QString title = panel->chart()->title();

@@ -20,6 +20,7 @@
 #include "mainwindow.h"
 #include "transcript/transcriptmodel.h"
 
+#include <QAbstractBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QLabel>
@@ -173,7 +174,7 @@ private slots:
         QCOMPARE(currentPage(window), activity);
         QTRY_VERIFY(!activity->isBusy());
         QTRY_COMPARE(activity->sessionList()->topLevelItemCount(), 1);
-        auto *tools = qobject_cast<QStackedBarSeries *>(activity->toolChart()->chart()->series().value(0));
+        auto *tools = qobject_cast<QAbstractBarSeries *>(activity->toolChart()->chart()->series().value(0));
         QVERIFY(tools);
         QCOMPARE(tools->barSets().size(), 2);
         QCOMPARE(tools->barSets().at(1)->sum(), 1.0); // one failed call

@@ -19,6 +19,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHorizontalStackedBarSeries>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -81,13 +82,13 @@ QString chartLabel(const QString &text)
     return render::escaped(text);
 }
 
-// The tools, each named under its bar (turned when there are many).
+// The tools, each named beside its bar.
 QBarCategoryAxis *toolAxis(const QStringList &tools)
 {
     auto *axis = new QBarCategoryAxis;
     for (const QString &tool : tools)
         axis->append(chartLabel(tool));
-    axis->setLabelsAngle(tools.size() > 6 ? -90 : 0);
+    axis->setTruncateLabels(false); // a narrow chart gives its left axis a few pixels: "…" for every name
     return axis;
 }
 
@@ -359,14 +360,17 @@ void ActivityView::show(const Data &d)
         auto *failed = new QBarSet(tr("failed"));
         calls->setColor(sessionOutcomeColor(u"running"_s));
         failed->setColor(sessionOutcomeColor(u"failed"_s));
+        // A bar per tool across, the most called on top: the names stay level and whole under
+        // each other (upright under narrow bars, Qt Charts cut them to "⋮").
         QStringList tools;
         QVector<DayValue> shown = d.tools.mid(0, kMaxTools);
+        std::reverse(shown.begin(), shown.end()); // the first category is drawn at the bottom
         for (const DayValue &v : shown) {
             tools << v.series;
             calls->append(v.value - v.second);
             failed->append(v.second);
         }
-        auto *series = new QStackedBarSeries;
+        auto *series = new QHorizontalStackedBarSeries;
         series->append(calls);
         series->append(failed);
         auto *chart = new QChart;
@@ -374,14 +378,14 @@ void ActivityView::show(const Data &d)
         double top = 0;
         for (const DayValue &v : std::as_const(shown))
             top = std::max(top, v.value);
-        QBarCategoryAxis *x = toolAxis(tools);
+        QBarCategoryAxis *names = toolAxis(tools);
+        chart->addAxis(names, Qt::AlignLeft);
+        series->attachAxis(names);
+        QValueAxis *x = valueAxis(u"%d"_s, top);
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
-        QValueAxis *y = valueAxis(u"%d"_s, top);
-        chart->addAxis(y, Qt::AlignLeft);
-        series->attachAxis(y);
         m_tools->setChart(chart);
-        connect(series, &QStackedBarSeries::hovered, this, [this, shown](bool on, int index, QBarSet *) {
+        connect(series, &QHorizontalStackedBarSeries::hovered, this, [this, shown](bool on, int index, QBarSet *) {
             if (!on || index < 0 || index >= shown.size())
                 return;
             const DayValue &v = shown.at(index);
@@ -391,7 +395,7 @@ void ActivityView::show(const Data &d)
                                     .arg(qint64(v.second))
                                     .arg(v.value > 0 ? 100 * v.second / v.value : 0, 0, 'f', 1));
         });
-        connect(series, &QStackedBarSeries::clicked, this, [this, shown](int index, QBarSet *) {
+        connect(series, &QHorizontalStackedBarSeries::clicked, this, [this, shown](int index, QBarSet *) {
             if (index < 0 || index >= shown.size())
                 return;
             ActivityFilter f = m_filter;

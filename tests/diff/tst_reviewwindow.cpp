@@ -1,7 +1,8 @@
 // The review page as a user drives it in the real MainWindow on the demo database and its git
 // repository: j / k step through the file tree, n / p through the unresolved comments, the
-// side-by-side toggle is remembered; the demo's rename, deletion, binary file and non-ASCII path
-// show side by side with the changed words marked; "Viewed" survives a restart.
+// side-by-side toggle is remembered and gives way to unified (with a hint) where the window is
+// too narrow until the file tree is hidden (T); the demo's rename, deletion, binary file and
+// non-ASCII path show side by side with the changed words marked; "Viewed" survives a restart.
 
 #include "appcontext.h"
 #include "database.h"
@@ -18,6 +19,7 @@
 #include <QAbstractProxyModel>
 #include <QApplication>
 #include <QCheckBox>
+#include <QLabel>
 #include <QListView>
 #include <QPushButton>
 #include <QSettings>
@@ -25,6 +27,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace cwi;
@@ -57,6 +60,18 @@ private:
     }
 
     int fileIndex(ReviewView *review, const QString &path) { return review->session()->fileModel()->rowOfPath(path); }
+
+    // Selects PATH through the tree, as a click would.
+    bool show(ReviewView *review, const QString &path)
+    {
+        const int index = fileIndex(review, path);
+        if (index < 0)
+            return false;
+        const QModelIndex tree = review->session()->fileTree()->indexOfFile(index);
+        auto *proxy = qobject_cast<QAbstractProxyModel *>(review->fileView()->model());
+        review->fileView()->setCurrentIndex(proxy->mapFromSource(tree));
+        return review->currentFile() == index;
+    }
 
 private slots:
     void initTestCase()
@@ -136,6 +151,48 @@ private slots:
         auto window = openWindow(&context, &settings, &review);
         QVERIFY(window);
         QVERIFY(review->isSideBySide());
+    }
+
+    // At 1024x768 the diff beside the file tree has no room for two columns: unified is shown with
+    // a hint; T hides the tree (remembered) and side by side fits again.
+    void narrowWindowShowsUnifiedUntilTheTreeIsHidden()
+    {
+        QSettings settings(m_dir.filePath(u"narrow.ini"_s), QSettings::IniFormat);
+        {
+            AppContext context;
+            ReviewView *review = nullptr;
+            auto window = openWindow(&context, &settings, &review);
+            QVERIFY(window);
+            QVERIFY(review->isFileTreeShown());
+            QVERIFY(show(review, u"src/auth/session.ts"_s));
+            review->setSideBySide(true);
+            QTRY_VERIFY(review->isSideBySide()); // 1440 px: room enough
+            auto *hint = review->findChild<QLabel *>(u"sideBySideHint"_s);
+            QVERIFY(hint);
+            QVERIFY(hint->isHidden());
+            window->resize(1024, 768);
+            QTRY_VERIFY(!review->isSideBySide());
+            QVERIFY(review->prefersSideBySide());
+            QVERIFY(!review->diffModel()->isSideBySide());
+            QTRY_VERIFY(hint->isVisible());
+            QVERIFY(hint->text().contains(u"file tree"_s));
+            review->diffView()->setFocus();
+            QTest::keyClick(review->diffView(), Qt::Key_T);
+            QVERIFY(!review->isFileTreeShown());
+            QTRY_VERIFY(review->isSideBySide());
+            QTRY_VERIFY(hint->isHidden());
+            QVERIFY(review->diffView()->viewport()->width() < 1024);
+        }
+        AppContext context;
+        ReviewView *review = nullptr;
+        auto window = openWindow(&context, &settings, &review);
+        QVERIFY(window);
+        QVERIFY(!review->isFileTreeShown()); // remembered
+        auto *toggle = review->findChild<QToolButton *>(u"fileTreeToggle"_s);
+        QVERIFY(toggle);
+        QVERIFY(!toggle->isChecked());
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(review->isFileTreeShown());
     }
 
     void demoFilesSideBySideWithChangedWords()

@@ -90,6 +90,11 @@ bool DiffDelegate::sideBySide(const QModelIndex &index) const
     return model && model->isSideBySide();
 }
 
+int DiffDelegate::sideBySideWidth(int columns) const
+{
+    return 2 * (numberWidth() + 18 + 6 + columns * QFontMetrics(m_code).horizontalAdvance(u'0'));
+}
+
 // Room for the code of one side of a line row.
 int DiffDelegate::codeWidth(const QModelIndex &index) const
 {

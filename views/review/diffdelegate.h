@@ -35,6 +35,8 @@ public:
     void setCanEdit(bool canEdit) { m_canEdit = canEdit; }
     void setWrapLines(bool wrap) { m_wrap = wrap; }
     int gutterWidth() const;
+    // The row width side by side needs for COLUMNS characters of code on each side.
+    int sideBySideWidth(int columns) const;
     QFont codeFont() const { return m_code; }
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;

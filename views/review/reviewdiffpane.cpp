@@ -9,6 +9,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cwi {
@@ -17,7 +18,9 @@ using namespace Qt::StringLiterals;
 
 ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
     : QWidget(parent)
+    , m_filesToggle(new QToolButton(this))
     , m_header(new QLabel(this))
+    , m_narrowHint(new QLabel(this))
     , m_sideBySide(new QCheckBox(tr("Side by side"), this))
     , m_wrap(new QCheckBox(tr("Wrap lines"), this))
     , m_wholeFile(new QPushButton(tr("Whole file"), this))
@@ -25,6 +28,17 @@ ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
     , m_view(new QListView(this))
     , m_delegate(new DiffDelegate(m_view))
 {
+    m_filesToggle->setObjectName(u"fileTreeToggle"_s);
+    m_filesToggle->setText(tr("Files"));
+    m_filesToggle->setCheckable(true);
+    m_filesToggle->setChecked(true);
+    m_filesToggle->setToolTip(tr("Show or hide the file tree (T; remembered)"));
+    m_narrowHint->setObjectName(u"sideBySideHint"_s);
+    m_narrowHint->setTextFormat(Qt::PlainText);
+    m_narrowHint->setWordWrap(true);
+    m_narrowHint->setStyleSheet(
+        u"QLabel { color: #9a6700; background: #fff8c5; border: 1px solid #d0d7de; border-top: none; padding: 2px 6px; }"_s);
+    m_narrowHint->hide();
     m_header->setTextFormat(Qt::RichText);
     m_header->setWordWrap(true);
     m_sideBySide->setObjectName(u"sideBySideToggle"_s);
@@ -40,6 +54,7 @@ ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
     bar->setStyleSheet(u"#reviewFileBar { background: #f6f8fa; border: 1px solid #d0d7de; }"_s);
     auto *barLayout = new QHBoxLayout(bar);
     barLayout->setContentsMargins(6, 4, 6, 4);
+    barLayout->addWidget(m_filesToggle);
     barLayout->addWidget(m_header, 1);
     barLayout->addWidget(m_sideBySide);
     barLayout->addWidget(m_wrap);
@@ -64,6 +79,7 @@ ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(bar);
+    layout->addWidget(m_narrowHint);
     layout->addWidget(m_view, 1);
 
     connect(m_viewed, &QCheckBox::toggled, this, &ReviewDiffPane::viewedToggled);
@@ -74,6 +90,24 @@ ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
         Q_EMIT wrapToggled(on);
     });
     connect(m_wholeFile, &QPushButton::clicked, this, &ReviewDiffPane::wholeFileRequested);
+    connect(m_filesToggle, &QToolButton::toggled, this, &ReviewDiffPane::fileTreeToggled);
+}
+
+void ReviewDiffPane::setFileTreeShown(bool shown)
+{
+    const QSignalBlocker block(m_filesToggle);
+    m_filesToggle->setChecked(shown);
+}
+
+void ReviewDiffPane::setNarrowHint(const QString &text)
+{
+    m_narrowHint->setText(text);
+    m_narrowHint->setVisible(!text.isEmpty());
+}
+
+QString ReviewDiffPane::narrowHint() const
+{
+    return m_narrowHint->text();
 }
 
 void ReviewDiffPane::setFileHeader(const QString &html)
@@ -117,8 +151,10 @@ bool ReviewDiffPane::eventFilter(QObject *watched, QEvent *event)
     // rather than after QListView's delayed relayout (a screenshot or a quick look sees gaps).
     if (watched == m_view->viewport() && event->type() == QEvent::Resize) {
         const auto *resize = static_cast<QResizeEvent *>(event);
-        if (resize->size().width() != resize->oldSize().width())
+        if (resize->size().width() != resize->oldSize().width()) {
+            Q_EMIT viewportWidthChanged(resize->size().width());
             m_view->doItemsLayout();
+        }
     }
     return QWidget::eventFilter(watched, event);
 }

@@ -1,7 +1,8 @@
 #pragma once
 
-// The diff of one file in the review: a bar (path, status and counts; Side by side, Wrap lines,
-// Whole file, Viewed) over a list of DiffModel rows painted by DiffDelegate. It lays comment
+// The diff of one file in the review: a bar (Files: the file tree shown or hidden; path, status
+// and counts; Side by side, Wrap lines, Whole file, Viewed), a hint when side by side does not fit
+// and unified is shown, over a list of DiffModel rows painted by DiffDelegate. It lays comment
 // cards out again as soon as its width changes; everything it is asked to do goes through its
 // signals and the delegate's (the review page decides).
 
@@ -11,6 +12,7 @@ class QCheckBox;
 class QLabel;
 class QListView;
 class QPushButton;
+class QToolButton;
 
 namespace cwi {
 
@@ -29,6 +31,10 @@ public:
     void setViewed(bool viewed); // no viewedToggled()
     void setSideBySide(bool on); // no sideBySideToggled()
     void setWrapLines(bool on); // no wrapToggled()
+    void setFileTreeShown(bool shown); // no fileTreeToggled()
+    // Why side by side is not shown although chosen; empty hides the hint.
+    void setNarrowHint(const QString &text);
+    QString narrowHint() const;
     bool sideBySide() const;
     bool wrapLines() const;
 
@@ -37,12 +43,16 @@ Q_SIGNALS:
     void sideBySideToggled(bool on);
     void wrapToggled(bool on);
     void wholeFileRequested();
+    void fileTreeToggled(bool shown);
+    void viewportWidthChanged(int width);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    QToolButton *m_filesToggle;
     QLabel *m_header;
+    QLabel *m_narrowHint;
     QCheckBox *m_sideBySide;
     QCheckBox *m_wrap;
     QPushButton *m_wholeFile;

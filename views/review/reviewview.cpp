@@ -43,6 +43,7 @@ enum Page
 };
 const QString kSideBySideKey = u"review/sideBySide"_s;
 const QString kWrapKey = u"review/wrapLines"_s;
+const QString kFileTreeKey = u"review/fileTreeShown"_s;
 } // namespace
 
 ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
@@ -163,6 +164,8 @@ void ReviewView::connectDiff()
             m_session->fileTree()->setData(index, on ? Qt::Checked : Qt::Unchecked, Qt::CheckStateRole);
     });
     connect(m_diffPane, &ReviewDiffPane::sideBySideToggled, this, &ReviewView::setSideBySide);
+    connect(m_diffPane, &ReviewDiffPane::viewportWidthChanged, this, &ReviewView::updateSideBySide);
+    connect(m_diffPane, &ReviewDiffPane::fileTreeToggled, this, &ReviewView::setFileTreeShown);
     connect(m_diffPane, &ReviewDiffPane::wrapToggled, this, &ReviewView::setWrapLines);
     connect(m_delegate, &DiffDelegate::expandRequested, m_diff, &DiffModel::expand);
     connect(m_delegate, &DiffDelegate::gutterClicked, this, [this](const QModelIndex &index) {
@@ -228,6 +231,8 @@ void ReviewView::installKeys()
         [this] { stepUnresolved(1); });
     bind(this, QKeySequence(Qt::Key_P), everywhere, tr("Review: previous unresolved comment"),
         [this] { stepUnresolved(-1); });
+    bind(this, QKeySequence(Qt::Key_T), everywhere, tr("Review: show or hide the file tree"),
+        [this] { setFileTreeShown(!isFileTreeShown()); });
     bind(this, QKeySequence(Qt::ALT | Qt::Key_Down), everywhere, tr("Review: next file"), [this] { stepFile(1); });
     bind(this, QKeySequence(Qt::ALT | Qt::Key_Up), everywhere, tr("Review: previous file"), [this] { stepFile(-1); });
 }
@@ -238,10 +243,13 @@ void ReviewView::setSettings(QSettings *settings)
     if (m_settings != m_ownSettings.get())
         m_ownSettings.reset();
     m_session->setSettings(settings);
-    const bool sideBySide = m_settings->value(kSideBySideKey, false).toBool();
-    m_diffPane->setSideBySide(sideBySide);
-    m_diff->setSideBySide(sideBySide);
+    m_sideBySidePreferred = m_settings->value(kSideBySideKey, false).toBool();
+    m_diffPane->setSideBySide(m_sideBySidePreferred);
+    updateSideBySide();
     m_diffPane->setWrapLines(m_settings->value(kWrapKey, false).toBool());
+    const bool treeShown = m_settings->value(kFileTreeKey, true).toBool();
+    m_files->setVisible(treeShown);
+    m_diffPane->setFileTreeShown(treeShown);
 }
 
 void ReviewView::setActions(Actions *actions)
@@ -267,10 +275,44 @@ bool ReviewView::isBusy() const
 void ReviewView::setSideBySide(bool on)
 {
     m_settings->setValue(kSideBySideKey, on);
+    m_sideBySidePreferred = on;
     m_diffPane->setSideBySide(on);
+    updateSideBySide();
+}
+
+void ReviewView::updateSideBySide()
+{
+    // At 1024 px with the file tree beside it the diff is about 600 px wide: two columns of some
+    // 30 characters, which reads worse than one unified column.
+    const int width = m_diffView->viewport()->width();
+    const int needed = m_delegate->sideBySideWidth(kSideBySideColumns);
+    const bool fits = width >= needed;
+    const bool show = m_sideBySidePreferred && fits;
+    m_diffPane->setNarrowHint(m_sideBySidePreferred && !fits
+            ? (isFileTreeShown() ? tr("Too narrow for side by side here: unified shown. Hide the file tree (T, or "
+                                      "Files) or widen the window.")
+                                 : tr("Too narrow for side by side here: unified shown. Widen the window."))
+            : QString());
+    if (show == m_diff->isSideBySide())
+        return;
     const int scroll = m_diffView->verticalScrollBar()->value();
-    m_diff->setSideBySide(on);
+    m_diff->setSideBySide(show);
     m_diffView->verticalScrollBar()->setValue(scroll);
+}
+
+void ReviewView::setFileTreeShown(bool shown)
+{
+    m_settings->setValue(kFileTreeKey, shown);
+    m_files->setVisible(shown);
+    m_diffPane->setFileTreeShown(shown);
+    if (shown)
+        fitFilePanel();
+    updateSideBySide(); // the hint's words; the width follows in a resize event
+}
+
+bool ReviewView::isFileTreeShown() const
+{
+    return !m_files->isHidden();
 }
 
 bool ReviewView::isSideBySide() const

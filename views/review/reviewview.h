@@ -70,8 +70,14 @@ public:
     // Next (STEP 1) or previous (-1) file in the tree; next or previous unresolved comment.
     void stepFile(int step);
     void stepUnresolved(int step);
+    // Side by side as chosen (remembered); it is shown only while the diff has room for
+    // kSideBySideColumns characters on each side, else unified with a hint saying so.
     void setSideBySide(bool on);
-    bool isSideBySide() const;
+    bool isSideBySide() const; // as shown
+    bool prefersSideBySide() const { return m_sideBySidePreferred; }
+    static constexpr int kSideBySideColumns = 48;
+    void setFileTreeShown(bool shown); // remembered; T toggles it
+    bool isFileTreeShown() const;
     void setWrapLines(bool on);
     // Opens the comment editor for the diff row ROW (a line) and writes the comment.
     void addCommentAtRow(int row);
@@ -93,6 +99,7 @@ private:
     void selectFile(int fileIndex);
     void updateFileHeader();
     void fitFilePanel(); // widens the file tree so that its counts show, up to 40 % of the page
+    void updateSideBySide(); // side by side or unified, as chosen and as the width allows
     // Shows more unchanged lines of GAP (DiffModel::expandGap) or, for kWholeFile, all of them,
     // loading the file's text first.
     void expandContext(int gap);
@@ -121,6 +128,7 @@ private:
     ReviewDiffPane *m_diffPane = nullptr;
     QListView *m_diffView = nullptr; // the pane's
     ReviewCommentPane *m_pane = nullptr;
+    bool m_sideBySidePreferred = false;
     int m_currentFile = -1;
     QString m_currentComment; // the last one revealed: where n / p step from
     QString m_pendingComment; // reveal once its file has arrived

@@ -4,13 +4,16 @@
 #include "diffdelegate.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QTextDocument>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace cwi {
 
@@ -49,17 +52,15 @@ ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
     m_wholeFile->setToolTip(tr("Show the unchanged lines too: the whole file at the head (git show)"));
     m_viewed->setObjectName(u"viewedToggle"_s);
     m_viewed->setToolTip(tr("Mark this file as read (kept until its content changes)"));
-    auto *bar = new QWidget(this);
-    bar->setObjectName(u"reviewFileBar"_s);
-    bar->setStyleSheet(u"#reviewFileBar { background: #f6f8fa; border: 1px solid #d0d7de; }"_s);
-    auto *barLayout = new QHBoxLayout(bar);
-    barLayout->setContentsMargins(6, 4, 6, 4);
-    barLayout->addWidget(m_filesToggle);
-    barLayout->addWidget(m_header, 1);
-    barLayout->addWidget(m_sideBySide);
-    barLayout->addWidget(m_wrap);
-    barLayout->addWidget(m_wholeFile);
-    barLayout->addWidget(m_viewed);
+    m_bar = new QWidget(this);
+    m_bar->setObjectName(u"reviewFileBar"_s);
+    m_bar->setStyleSheet(u"#reviewFileBar { background: #f6f8fa; border: 1px solid #d0d7de; }"_s);
+    m_barLayout = new QGridLayout(m_bar);
+    m_barLayout->setContentsMargins(6, 4, 6, 4);
+    m_barLayout->setVerticalSpacing(2);
+    m_barLayout->setColumnStretch(1, 1);
+    m_bar->installEventFilter(this);
+    arrangeBar();
 
     m_view->setModel(diff);
     m_view->setItemDelegate(m_delegate);
@@ -78,7 +79,7 @@ ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(bar);
+    layout->addWidget(m_bar);
     layout->addWidget(m_narrowHint);
     layout->addWidget(m_view, 1);
 
@@ -113,6 +114,30 @@ QString ReviewDiffPane::narrowHint() const
 void ReviewDiffPane::setFileHeader(const QString &html)
 {
     m_header->setText(html);
+    arrangeBar();
+}
+
+// The file's path, status and counts beside the toggles while they fit on one line; on a narrow
+// pane (1024 px with the file tree shown, a rename's two paths) on a line of their own above
+// them, rather than broken over three lines between them.
+void ReviewDiffPane::arrangeBar()
+{
+    QTextDocument header;
+    header.setDefaultFont(m_header->font());
+    header.setHtml(m_header->text());
+    int needed = int(std::ceil(header.idealWidth())) + m_filesToggle->sizeHint().width();
+    const QList<QWidget *> controls { m_sideBySide, m_wrap, m_wholeFile, m_viewed };
+    for (QWidget *w : controls)
+        needed += w->sizeHint().width() + m_barLayout->horizontalSpacing();
+    const QMargins margins = m_barLayout->contentsMargins();
+    const bool twoRows = m_bar->width() - margins.left() - margins.right() < needed;
+    if (m_barLayout->count() > 0 && twoRows == m_barTwoRows)
+        return;
+    m_barTwoRows = twoRows;
+    m_barLayout->addWidget(m_filesToggle, 0, 0);
+    m_barLayout->addWidget(m_header, 0, 1, 1, twoRows ? 5 : 1);
+    for (int i = 0; i < controls.size(); ++i)
+        m_barLayout->addWidget(controls.at(i), twoRows ? 1 : 0, 2 + i);
 }
 
 void ReviewDiffPane::setViewed(bool viewed)
@@ -147,6 +172,8 @@ bool ReviewDiffPane::wrapLines() const
 
 bool ReviewDiffPane::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_bar && event->type() == QEvent::Resize)
+        arrangeBar();
     // Comment cards wrap to the viewport width: lay the rows out again at once when it changes,
     // rather than after QListView's delayed relayout (a screenshot or a quick look sees gaps).
     if (watched == m_view->viewport() && event->type() == QEvent::Resize) {

@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QGridLayout;
 class QLabel;
 class QListView;
 class QPushButton;
@@ -50,6 +51,11 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void arrangeBar();
+
+    QWidget *m_bar = nullptr;
+    QGridLayout *m_barLayout = nullptr;
+    bool m_barTwoRows = false;
     QToolButton *m_filesToggle;
     QLabel *m_header;
     QLabel *m_narrowHint;

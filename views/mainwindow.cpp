@@ -201,6 +201,13 @@ void MainWindow::createViews()
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
     tabifyDockWidget(m_logDock, m_graphDock);
     m_graphDock->hide();
+    // graph:ID names a phase or an initiative; the detail pane was guessed a phase until the
+    // graph's read told which.
+    connect(m_graph, &GraphView::ownerShown, this, [this](const EntityRef &owner) {
+        const EntityRef shown = m_detail->current();
+        if (!owner.table.isEmpty() && shown.id == owner.id && shown.table != owner.table)
+            m_detail->showRow(owner);
+    });
     connect(m_graphDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (!visible && m_graphDock->isHidden()) { // closed, not just behind another tab: stop dot
             m_graph->session()->cancel();

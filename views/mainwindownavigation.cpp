@@ -243,7 +243,7 @@ bool MainWindow::showView(const QString &view, QString *error)
     } else if (kind == u"graph" && parts.size() == 2) {
         m_graph->showGraph(parts.at(1));
         raiseDockOf(m_graph);
-        m_detail->showRow({ QStringLiteral("phases"), parts.at(1) });
+        m_detail->showRow({ QStringLiteral("phases"), parts.at(1) }); // an initiative: see ownerShown
     } else if (kind == u"pages" && parts.size() <= 2) {
         if (parts.size() == 2)
             m_pages->showPage(parts.at(1));

@@ -53,6 +53,7 @@ struct Builder
 DependencyGraph DependencyGraph::forPhase(const TaskTreeSnapshot &snapshot, const QString &phaseId)
 {
     Builder b;
+    b.graph.ownerTable = u"phases"_s;
     const auto phase = std::find_if(
         snapshot.phases.cbegin(), snapshot.phases.cend(), [&](const TreePhase &p) { return p.id == phaseId; });
     if (phase == snapshot.phases.cend()) {
@@ -85,6 +86,7 @@ DependencyGraph DependencyGraph::forPhase(const TaskTreeSnapshot &snapshot, cons
 DependencyGraph DependencyGraph::forInitiative(const TaskTreeSnapshot &snapshot, const QString &initiativeId)
 {
     Builder b;
+    b.graph.ownerTable = u"initiatives"_s;
     const auto initiative = std::find_if(snapshot.initiatives.cbegin(), snapshot.initiatives.cend(),
         [&](const TreeInitiative &i) { return i.id == initiativeId; });
     if (initiative == snapshot.initiatives.cend()) {
@@ -332,6 +334,7 @@ DependencyGraph DependencyGraph::nearest(int center, int maxNodes) const
 DependencyGraph DependencyGraph::subgraph(QVector<int> keep) const
 {
     DependencyGraph sub;
+    sub.ownerTable = ownerTable;
     sub.error = error;
     sub.cycleCount = cycleCount;
     sub.criticalLength = criticalLength;

@@ -50,6 +50,7 @@ public:
     DependencyGraph nearest(int center, int maxNodes) const;
 
     QString title; // "Phase “Build”: 12 tasks"
+    QString ownerTable; // "phases" (a phase's tasks) or "initiatives" (an initiative's phases)
     QString error; // the phase or initiative does not exist
     QVector<GraphNode> nodes;
     QVector<GraphEdge> edges;

@@ -147,6 +147,13 @@ private slots:
         const QPoint at = graph->canvas()->mapFromScene(target->boundingRect().center());
         QTest::mouseClick(graph->canvas()->viewport(), Qt::LeftButton, {}, at);
         QTRY_COMPARE(window.detailView()->current().id, u"e"_s);
+        // graph:ID of an initiative: its phases, and the detail pane shows the initiative.
+        QVERIFY(open(window, u"I1"_s));
+        QCOMPARE(graph->session()->graph().ownerTable, u"initiatives"_s);
+        QTRY_COMPARE(window.detailView()->current().table, u"initiatives"_s);
+        QCOMPARE(window.detailView()->current().id, u"I1"_s);
+        QVERIFY(open(window, u"P1"_s));
+        QTRY_COMPARE(window.detailView()->current().table, u"phases"_s);
         // + zooms in.
         const double before = graph->zoom();
         graph->canvas()->setFocus();
@@ -227,6 +234,10 @@ private slots:
         QCOMPARE(nodeCount(graph), GraphSession::kMaxNodes);
         QVERIFY(session->graph().indexOf(u"c1100"_s) >= 0);
         QVERIFY(session->graph().indexOf(u"c0"_s) < 0);
+        // Shown at a readable size around the selected task, not fitted to 500 tiny boxes.
+        QCOMPARE(graph->zoom(), 1.0);
+        const QRectF centre = session->layout().nodes.at(session->graph().indexOf(u"c1100"_s));
+        QVERIFY(graph->canvas()->viewport()->rect().contains(graph->canvas()->mapFromScene(centre.center())));
         // A task already drawn is only marked: no new layout.
         QSignalSpy ready(session, &GraphSession::ready);
         window.navigate({ u"tasks"_s, u"c1000"_s });

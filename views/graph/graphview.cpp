@@ -83,14 +83,30 @@ public:
         font.setBold(m_node.critical);
         p->setFont(font);
         p->setPen(contrastingTextColor(fill));
-        const QFontMetricsF fm(font);
-        const QString name = (m_node.inCycle ? u"⟲ "_s : QString()) + m_node.name;
-        p->drawText(
-            m_rect.adjusted(8, 0, -8, 0), Qt::AlignCenter, fm.elidedText(name, Qt::ElideRight, m_rect.width() - 16));
+        if (m_label.isNull()) // once: fitting takes a few text measurements
+            m_label = fitted((m_node.inCycle ? u"⟲ "_s : QString()) + m_node.name, font);
+        p->drawText(m_rect.adjusted(8, 2, -8, -2), Qt::AlignCenter | Qt::TextWordWrap, m_label);
     }
 
 private:
+    // NAME on at most two lines of the node, elided at the end of the second.
+    QString fitted(const QString &name, const QFont &font) const
+    {
+        const QFontMetricsF fm(font);
+        const QRectF room = m_rect.adjusted(8, 2, -8, -2);
+        const auto fits = [&](const QString &text) {
+            return fm.boundingRect(room, Qt::AlignCenter | Qt::TextWordWrap, text).height() <= room.height() + 0.5;
+        };
+        if (fits(name))
+            return name;
+        QString text = fm.elidedText(name, Qt::ElideRight, 2 * room.width());
+        while (text.size() > 1 && !fits(text))
+            text = fm.elidedText(name, Qt::ElideRight, fm.horizontalAdvance(text) - fm.averageCharWidth());
+        return text;
+    }
+
     GraphNode m_node;
+    mutable QString m_label; // the name as fitted into the node
     QRectF m_rect;
     QFont m_font;
     bool m_marked = false;
@@ -220,8 +236,11 @@ GraphView::GraphView(AppContext *ctx, QWidget *parent)
 
 QSizeF GraphView::nodeSize(const QString &name) const
 {
-    const QFontMetricsF fm(font());
-    return QSizeF(qBound(90.0, fm.horizontalAdvance(name) + 28, 240.0), fm.height() * 2 + 8);
+    // Measured bold (the critical path's names are); a longer name wraps onto a second line.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetricsF fm(bold);
+    return QSizeF(qBound(90.0, fm.horizontalAdvance(name) + 28, 220.0), fm.height() * 2 + 10);
 }
 
 bool GraphView::isBusy() const
@@ -337,6 +356,15 @@ void GraphView::rebuildScene()
     fit();
     if (!m_selected.isEmpty())
         select({ {}, m_selected });
+    Q_EMIT ownerShown({ graph.ownerTable, m_session->shownId() });
+    // A part of a big graph is about one task: show it at a readable size (0 fits the whole part).
+    if (m_session->isPartial()) {
+        const int center = graph.indexOf(m_session->centerId());
+        if (center >= 0 && center < layout.nodes.size()) {
+            m_canvas->setTransform(QTransform());
+            m_canvas->centerOn(layout.nodes.at(center).center());
+        }
+    }
 }
 
 bool GraphView::eventFilter(QObject *watched, QEvent *event)

@@ -6,6 +6,8 @@
 // dashed outline, the critical path bold. Clicking a node selects it everywhere (through the
 // window's navigation); Ctrl+wheel or +/- zoom, 0 fits, dragging pans.
 
+#include "appcontext.h" // EntityRef, a signal's argument
+
 #include <QWidget>
 
 class QGraphicsScene;
@@ -15,9 +17,7 @@ class QPushButton;
 
 namespace cwi {
 
-class AppContext;
 class GraphSession;
-struct EntityRef;
 
 class GraphView : public QWidget
 {
@@ -39,6 +39,8 @@ public:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    // The graph of this phase or initiative is drawn (it was asked for by id alone).
+    void ownerShown(const cwi::EntityRef &owner);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -307,9 +307,11 @@ void GraphView::rebuildScene()
         notes << tr("Nothing to draw: no tasks.");
     else if (graph.edges.isEmpty())
         notes << tr("No dependencies: every task can run on its own.");
-    if (graph.cycleCount > 0)
-        notes << tr(
-            "%n dependency cycle(s): these tasks wait on each other and can never start.", nullptr, graph.cycleCount);
+    if (graph.cycleCount == 1)
+        notes << tr("A dependency cycle: these tasks wait on each other and can never start.");
+    else if (graph.cycleCount > 1)
+        notes << tr("%1 dependency cycles: these tasks wait on each other and can never start.")
+                     .arg(QLocale().toString(graph.cycleCount));
     if (m_session->isPartial()) {
         const GraphNode &center = graph.nodes.at(qMax(0, graph.indexOf(m_session->centerId())));
         notes << (center.table == u"phases"

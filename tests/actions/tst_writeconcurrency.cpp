@@ -4,6 +4,7 @@
 #include "actionfixture.h"
 #include "database.h"
 #include "fixtures.h"
+#include "locker.h"
 #include "writes/actions.h"
 #include "writes/docommand.h"
 
@@ -39,21 +40,6 @@ private:
             QVERIFY(test::exec(c, u"PRAGMA journal_mode = WAL"_s));
             test::closeRaw(c);
         }
-    }
-
-    // Starts the locker and waits until it reports WANT ("locked", "started").
-    static bool startLocker(QProcess &process, const QStringList &args, const QByteArray &want)
-    {
-        process.start(QString::fromUtf8(SQLITELOCKER), args);
-        if (!process.waitForStarted(10000))
-            return false;
-        QByteArray seen;
-        while (!seen.contains(want)) {
-            if (!process.waitForReadyRead(20000))
-                return false;
-            seen += process.readAllStandardOutput();
-        }
-        return true;
     }
 
     static std::shared_ptr<Database> openWritable(const QString &path, int busyTimeoutMs)
@@ -99,7 +85,7 @@ private Q_SLOTS:
         const ActionPlan plan = actions.planRetryTasks({ u"T-blocked"_s });
         QVERIFY(plan.isValid());
         QProcess locker;
-        QVERIFY(startLocker(locker, { u"hold"_s, m_path, u"300"_s }, "locked"));
+        QVERIFY(test::startLocker(locker, { u"hold"_s, m_path, u"300"_s }, "locked"));
         // The locker holds the write lock now: the action must wait for it, then apply.
         const WriteResult result = actions.apply(plan);
         QVERIFY2(result.applied(), qPrintable(result.message));
@@ -127,7 +113,7 @@ private Q_SLOTS:
         const ActionPlan plan = actions.planResolveComments({ u"RC-open"_s });
         const test::Dump before = test::dumpAll(m_path);
         QProcess locker;
-        QVERIFY(startLocker(locker, { u"hold"_s, m_path, u"60000"_s }, "locked"));
+        QVERIFY(test::startLocker(locker, { u"hold"_s, m_path, u"60000"_s }, "locked"));
 
         const WriteResult result = actions.apply(plan);
         QCOMPARE(result.outcome, WriteOutcome::Busy);
@@ -161,7 +147,7 @@ private Q_SLOTS:
         Actions actions(db, m_journal);
         const QString stop = m_dir.filePath(u"stop-writer"_s);
         QProcess writer;
-        QVERIFY(startLocker(writer, { u"insert"_s, m_path, stop }, "started"));
+        QVERIFY(test::startLocker(writer, { u"insert"_s, m_path, stop }, "started"));
 
         QMap<WriteOutcome, int> outcomes;
         for (int i = 0; i < rounds; ++i) {

@@ -3,6 +3,7 @@
 // 4 busy past the timeout. Runs the real binary.
 
 #include "fixtures.h"
+#include "locker.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -230,13 +231,7 @@ private slots:
     void busyPastTheTimeout()
     {
         QProcess locker;
-        locker.start(QString::fromUtf8(SQLITELOCKER), { u"exclusive"_s, m_path, u"6000"_s });
-        QVERIFY(locker.waitForStarted(10000));
-        QByteArray seen;
-        while (!seen.contains("locked")) {
-            QVERIFY(locker.waitForReadyRead(20000));
-            seen += locker.readAllStandardOutput();
-        }
+        QVERIFY(cwi::test::startLocker(locker, { u"exclusive"_s, m_path, u"6000"_s }));
         const Run r = run({ m_path, u"--query"_s, u"SELECT count(*) FROM tasks"_s });
         QCOMPARE(r.code, 4);
         locker.waitForFinished(20000);

@@ -3,6 +3,7 @@
 // busy past the timeout, and both column spellings.
 
 #include "fixtures.h"
+#include "locker.h"
 #include "query/queryrunner.h"
 
 #include <QDir>
@@ -37,20 +38,6 @@ class TestQueryRunner : public QObject
         if (!filter.isEmpty())
             names = names.filter(filter);
         return names;
-    }
-
-    static bool startLocker(QProcess &process, const QStringList &args)
-    {
-        process.start(QString::fromUtf8(SQLITELOCKER), args);
-        if (!process.waitForStarted(10000))
-            return false;
-        QByteArray seen;
-        while (!seen.contains("locked")) {
-            if (!process.waitForReadyRead(20000))
-                return false;
-            seen += process.readAllStandardOutput();
-        }
-        return true;
     }
 
 private slots:
@@ -280,7 +267,7 @@ private slots:
     void readsWhileAnotherProcessHoldsTheWriteLock()
     {
         QProcess locker;
-        QVERIFY(startLocker(locker, { u"hold"_s, m_path, u"3000"_s }));
+        QVERIFY(test::startLocker(locker, { u"hold"_s, m_path, u"3000"_s }));
         const QueryRows page = runner(500).page(u"SELECT name FROM tasks ORDER BY name"_s, 0, 10, 100);
         QVERIFY2(page.ok(), qPrintable(page.message));
         QCOMPARE(page.rows.size(), 5);
@@ -290,7 +277,7 @@ private slots:
     void busyPastTheTimeout()
     {
         QProcess locker;
-        QVERIFY(startLocker(locker, { u"exclusive"_s, m_path, u"3000"_s }));
+        QVERIFY(test::startLocker(locker, { u"exclusive"_s, m_path, u"3000"_s }));
         const QueryRows page = runner(200).page(u"SELECT name FROM tasks"_s, 0, 10, 0);
         QCOMPARE(page.status, QueryStatus::Busy);
         locker.waitForFinished(10000);

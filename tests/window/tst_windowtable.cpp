@@ -6,6 +6,7 @@
 #include "browse/filterheader.h"
 #include "browse/tablebrowser.h"
 #include "browse/tablemodel.h"
+#include "locker.h"
 #include "mainwindow.h"
 #include "windowfixture.h"
 
@@ -324,13 +325,7 @@ private slots:
         QVERIFY(lockLabel);
         QVERIFY(!lockLabel->isVisible());
         QProcess locker;
-        locker.start(QString::fromUtf8(SQLITELOCKER), { u"exclusive"_s, m_path, u"3000"_s });
-        QVERIFY(locker.waitForStarted(10000));
-        QByteArray seen;
-        while (!seen.contains("locked")) {
-            QVERIFY(locker.waitForReadyRead(20000));
-            seen += locker.readAllStandardOutput();
-        }
+        QVERIFY(test::startLocker(locker, { u"exclusive"_s, m_path, u"3000"_s }));
         m_context->notifyDataChanged(); // as the change detector would: the panes read again
         QTRY_VERIFY_WITH_TIMEOUT(lockLabel->isVisible(), 3000);
         QVERIFY(locker.waitForFinished(10000));

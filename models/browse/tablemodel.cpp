@@ -1,6 +1,7 @@
 #include "tablemodel.h"
 
 #include "cellformat.h"
+#include "referencelabels.h"
 #include "render/htmlwriter.h"
 #include "rowreader.h"
 
@@ -14,8 +15,14 @@ TableModel::TableModel(std::shared_ptr<Database> database, QObject *parent)
     : QAbstractTableModel(parent)
     , m_database(std::move(database))
     , m_reader(m_database)
+    , m_labels(new ReferenceLabels(m_database, this))
 {
     connect(&m_jobs, &JobTracker::busyChanged, this, &TableModel::busyChanged);
+    m_jobs.follow(m_labels->jobs()); // busy while names are read, as while rows are
+    connect(m_labels, &ReferenceLabels::arrived, this, [this] {
+        if (m_rows > 0)
+            Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1), { Qt::DisplayRole });
+    });
 }
 
 TableModel::~TableModel() = default;
@@ -302,72 +309,12 @@ void TableModel::reload()
         requestPage(page);
 }
 
-QString TableModel::referenceLabel(const QString &table, const QString &id) const
-{
-    const auto known = m_labels.constFind(table);
-    if (known != m_labels.cend()) {
-        const auto label = known->constFind(id);
-        if (label != known->cend())
-            return *label;
-    }
-    wantLabel(table, id);
-    return {};
-}
-
-void TableModel::wantLabel(const QString &table, const QString &id) const
-{
-    m_wantedLabels[table].insert(id);
-    if (m_labelsScheduled || m_jobs.isBusy(LabelsChannel))
-        return;
-    m_labelsScheduled = true; // one batch for every cell painted in this turn
-    QMetaObject::invokeMethod(const_cast<TableModel *>(this), &TableModel::startLabels, Qt::QueuedConnection);
-}
-
-void TableModel::startLabels()
-{
-    m_labelsScheduled = false;
-    if (m_wantedLabels.isEmpty() || m_jobs.isBusy(LabelsChannel))
-        return;
-    QHash<QString, QStringList> wanted;
-    for (auto it = m_wantedLabels.cbegin(); it != m_wantedLabels.cend(); ++it)
-        wanted.insert(it.key(), QStringList(it->cbegin(), it->cend()));
-    m_wantedLabels.clear();
-    const RowReader reader(m_database);
-    m_jobs.run(
-        LabelsChannel,
-        [reader, wanted] {
-            QHash<QString, QHash<QString, QString>> found;
-            for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
-                QHash<QString, QString> labels = reader.labels(it.key(), it.value());
-                for (const QString &id : it.value())
-                    labels.insert(id, labels.value(id)); // "" remembers "not found": asked once
-                found.insert(it.key(), labels);
-            }
-            return found;
-        },
-        [this](const QHash<QString, QHash<QString, QString>> &found) {
-            // Names do not depend on the filter or the sort: a result is good for any query.
-            for (auto it = found.cbegin(); it != found.cend(); ++it) {
-                QHash<QString, QString> &labels = m_labels[it.key()];
-                if (labels.size() > kMaxLabels) // bounded: what scrolled away is asked again
-                    labels.clear();
-                labels.insert(it.value());
-            }
-            if (m_rows > 0)
-                Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1), { Qt::DisplayRole });
-            if (!m_wantedLabels.isEmpty())
-                startLabels();
-        });
-}
-
 void TableModel::cancelReads()
 {
-    // Names do not depend on the query: a batch of them on its way stays good.
+    // Names (m_labels) do not depend on the query: a batch of them on its way stays good.
     const QList<int> channels = m_jobs.busyChannels();
-    for (int channel : channels) {
-        if (channel != LabelsChannel)
-            m_jobs.cancel(channel);
-    }
+    for (int channel : channels)
+        m_jobs.cancel(channel);
 }
 
 void TableModel::prefetch(int first, int last)
@@ -461,11 +408,11 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const QVariant value = row->values.value(index.column());
-    const bool reference = field && !field->references.isEmpty() && !value.isNull();
+    const bool reference = ReferenceLabels::isReference(field, value);
     switch (role) {
     case Qt::DisplayRole:
         if (reference && !m_raw) {
-            const QString label = referenceLabel(field->references, value.toString());
+            const QString label = m_labels->label(field, value);
             if (!label.isEmpty())
                 return CellFormat::elide(label);
         }
@@ -476,11 +423,8 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
     case RawValueRole:
         return value;
     case Qt::ToolTipRole:
-        if (reference) {
-            const QString label = referenceLabel(field->references, value.toString());
-            return render::plainToolTip(
-                field->references + u' ' + value.toString() + (label.isEmpty() ? QString() : QString(u"\n" + label)));
-        }
+        if (reference)
+            return render::plainToolTip(m_labels->toolTip(field, value));
         return render::plainToolTip(CellFormat::toolTip(value, field));
     case ReferenceRole:
         return reference ? field->references : QVariant();

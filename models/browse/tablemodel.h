@@ -18,6 +18,8 @@
 
 namespace cwi {
 
+class ReferenceLabels;
+
 class TableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -36,7 +38,6 @@ public:
 
     static constexpr int kPageSize = 200;
     static constexpr int kMaxCachedPages = 40;
-    static constexpr int kMaxLabels = 20000; // foreign-key names kept per referenced table
 
     explicit TableModel(std::shared_ptr<Database> database, QObject *parent = nullptr);
     ~TableModel() override;
@@ -63,9 +64,6 @@ public:
     // near the viewport are cancelled (their reads stop, their results are dropped).
     void prefetch(int first, int last);
     bool isPageInFlight(int page) const { return page >= 0 && m_jobs.isBusy(page); }
-    // The name a foreign-key cell shows (taskId -> the task's name), empty while unknown; the names
-    // for the rows prefetch() asks for follow in one background batch.
-    QString referenceLabel(const QString &table, const QString &id) const;
     // Re-read count and the cached pages; rows are updated where they are, new rows appended.
     void reload();
     // Row of the record with this rowid among the cached rows, -1 if not loaded.
@@ -104,7 +102,6 @@ private:
     {
         CountChannel = -1,
         AnchorsChannel = -2,
-        LabelsChannel = -3, // names of referenced rows: good for any query
     };
 
     const TableRow *rowAt(int row) const;
@@ -116,8 +113,6 @@ private:
     void evictPages();
     QString display(const QVariant &value, int column) const;
     void finishReload(); // says reloaded() once the reload's reads have all landed
-    void wantLabel(const QString &table, const QString &id) const;
-    void startLabels();
     void cancelReads(); // every read of the query (pages, count, anchors), not the names
 
     std::shared_ptr<Database> m_database;
@@ -136,11 +131,7 @@ private:
     bool m_raw = false;
     bool m_reloading = false;
     bool m_replacing = false; // the rows shown are the previous query's, until its first page lands
-    // Foreign-key names: table -> id -> label ("" when not found). Asked for by data() for the
-    // cells views paint, fetched in one batch per referenced table per event-loop turn.
-    QHash<QString, QHash<QString, QString>> m_labels;
-    mutable QHash<QString, QSet<QString>> m_wantedLabels;
-    mutable bool m_labelsScheduled = false;
+    ReferenceLabels *m_labels; // foreign-key names of the cells views paint
     QString m_error;
 };
 

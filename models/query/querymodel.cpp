@@ -1,6 +1,7 @@
 #include "querymodel.h"
 
 #include "browse/cellformat.h"
+#include "browse/referencelabels.h"
 #include "browse/tablemodel.h"
 #include "render/htmlwriter.h"
 
@@ -16,8 +17,14 @@ namespace cwi {
 QueryModel::QueryModel(std::shared_ptr<Database> database, QObject *parent)
     : QAbstractTableModel(parent)
     , m_database(std::move(database))
+    , m_labels(new ReferenceLabels(m_database, this))
 {
     connect(&m_jobs, &JobTracker::busyChanged, this, &QueryModel::busyChanged);
+    // Foreign keys show the name of the row they point at, as in the table browser.
+    connect(m_labels, &ReferenceLabels::arrived, this, [this] {
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), { Qt::DisplayRole });
+    });
 }
 
 QueryModel::~QueryModel() = default; // the tracker cancels the runs
@@ -257,8 +264,14 @@ QVariant QueryModel::data(const QModelIndex &index, int role) const
     }
     const QVariant value = row->value(index.column());
     const FieldSpec *field = m_fields.value(index.column());
+    const bool reference = ReferenceLabels::isReference(field, value);
     switch (role) {
     case Qt::DisplayRole:
+        if (reference && !m_raw) {
+            const QString label = m_labels->label(field, value);
+            if (!label.isEmpty())
+                return CellFormat::elide(label);
+        }
         if (!m_raw && field && field->kind == FieldKind::Boolean && !value.isNull())
             return {};
         return CellFormat::display(value, field, m_raw);
@@ -266,7 +279,11 @@ QVariant QueryModel::data(const QModelIndex &index, int role) const
     case TableModel::RawValueRole:
         return value;
     case Qt::ToolTipRole:
+        if (reference)
+            return render::plainToolTip(m_labels->toolTip(field, value));
         return render::plainToolTip(CellFormat::toolTip(value, field));
+    case TableModel::ReferenceRole:
+        return reference ? field->references : QVariant();
     case Qt::CheckStateRole:
         if (!m_raw && field && field->kind == FieldKind::Boolean && !value.isNull())
             return CellFormat::isTrue(value) ? Qt::Checked : Qt::Unchecked;

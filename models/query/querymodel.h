@@ -24,6 +24,8 @@
 
 namespace cwi {
 
+class ReferenceLabels;
+
 class QueryModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -95,6 +97,7 @@ private:
     const QVariantList *rowAt(int row) const;
 
     std::shared_ptr<Database> m_database;
+    ReferenceLabels *m_labels; // foreign-key names of the cells views paint
     QString m_sql;
     QVector<QueryColumn> m_columns;
     QVector<const FieldSpec *> m_fields;

@@ -3,6 +3,7 @@
 // editing on and the file stays byte-identical.
 
 #include "appcontext.h"
+#include "browse/tablemodel.h"
 #include "fixtures.h"
 #include "mainwindow.h"
 #include "query/querymodel.h"
@@ -36,6 +37,7 @@ class TestQueryPage : public QObject
 
     QTemporaryDir m_dir;
     QString m_path;
+    QString m_task7; // the id of "task 7", which an agent works on
 
     static void type(SqlEditor *editor, const QString &sql)
     {
@@ -53,8 +55,15 @@ private slots:
         m_path = m_dir.filePath(u"cw.db"_s);
         QVERIFY(test::createFixture(m_path));
         const QString c = test::openRaw(m_path);
-        for (int i = 0; i < 30; ++i)
-            test::insertRow(c, u"tasks"_s, { { u"name"_s, u"task %1"_s.arg(i) }, { u"status"_s, u"pending"_s } });
+        for (int i = 0; i < 30; ++i) {
+            const QString id
+                = test::insertRow(c, u"tasks"_s, { { u"name"_s, u"task %1"_s.arg(i) }, { u"status"_s, u"pending"_s } });
+            if (i == 7)
+                m_task7 = id;
+        }
+        QVERIFY(!test::insertRow(
+            c, u"agents"_s, { { u"name"_s, u"calm-heron"_s }, { u"taskId"_s, m_task7 }, { u"worktreeId"_s, u"w"_s } })
+                     .isEmpty());
         test::closeRaw(c);
     }
 
@@ -167,6 +176,32 @@ private slots:
         QTRY_VERIFY(!window.isBusy());
         QCOMPARE(test::fileDigest(m_path), before);
         QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files), files);
+    }
+
+    // Results in the table browser's grid: a foreign key shows the name of the row it points at
+    // (the id stays the cell's value and is in the tool tip).
+    void foreignKeysShowNames()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+        QueryPage *page = window.queryPage();
+        QTRY_VERIFY(page->isVisible());
+        type(page->editor(), u"SELECT name, task_id FROM agents"_s);
+        QTest::keyClick(page->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QueryModel *model = page->currentResult()->model();
+        QTRY_COMPARE(model->state(), QueryModel::State::Done);
+        const QModelIndex cell = model->index(0, 1);
+        QTRY_COMPARE(cell.data().toString(), u"task 7"_s);
+        QCOMPARE(cell.data(TableModel::RawValueRole).toString(), m_task7);
+        QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(m_task7));
+        QCOMPARE(cell.data(TableModel::ReferenceRole).toString(), u"tasks"_s);
+        QCOMPARE(model->index(0, 0).data().toString(), u"calm-heron"_s); // not a foreign key: as stored
+        QTRY_VERIFY(!window.isBusy());
     }
 
     void completionUsesTheFilesSpelling()

@@ -7,6 +7,7 @@
 #include "dashboard/dashboardview.h"
 #include "insight/activityview.h"
 #include "insight/filesview.h"
+#include "insight/indexstatus.h"
 #include "insight/insightindex.h"
 #include "insight/searchview.h"
 #include "insight/timelineview.h"
@@ -15,6 +16,7 @@
 #include <QAction>
 #include <QMenu>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTabWidget>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +36,10 @@ void MainWindow::createInsight()
     m_activity = new ActivityView(m_context, m_insight, m_center);
     m_timeline = new TimelineView(m_context, m_insight, m_center);
     m_dashboard->setInsightIndex(m_insight);
+    // Its progress, with Cancel, in the status bar before the file's name.
+    auto *indexStatus = new IndexStatus(m_insight, this);
+    indexStatus->setObjectName(u"indexStatus"_s);
+    statusBar()->insertPermanentWidget(1, indexStatus);
     const struct
     {
         QWidget *page;

@@ -11,13 +11,18 @@
 // changed again: for "rows painted" that is the frame with the real rows, not the frame with
 // placeholder rows or a "loading" label that came before.
 //
-// usage: framewatch [--quiet MS] [--timeout MS] [--detach] [--save DIR] [--match WxH+X+Y] -- command...
+// With --ignore, changes inside a region do not count at all (a progress bar in the status bar
+// that moves for a minute would keep the screen from ever settling).
+//
+// usage: framewatch [--quiet MS] [--timeout MS] [--detach] [--save DIR] [--match WxH+X+Y]
+//                   [--ignore WxH+X+Y] -- command...
 //   --quiet MS    quiet period that ends a measurement (default 1000)
 //   --timeout MS  give up after MS (default 30000); "settled" is then -1
 //   --detach      leave the command running when done (the application under test) and print
 //                 its pid; without it the command is waited for (xdotool)
 //   --save DIR    write every counted frame as DIR/f_<ms>.ppm (for looking at what was timed)
 //   --match GEOM  report match=<ms>: the time from which GEOM's pixels equal the final ones
+//   --ignore GEOM changes inside GEOM count for nothing
 // prints one line: first=<ms> settled=<ms> [match=<ms>] frames=<n> grab=<ms per grab> [pid=<pid>]
 //
 // GPL-3.0-or-later
@@ -164,6 +169,7 @@ int main(int argc, char **argv)
     int detach = 0;
     const char *save = NULL;
     int mw = 0, mh = 0, mx = 0, my = 0;
+    int iw = 0, ih = 0, ix = 0, iy = 0;
     int i = 1;
     for (; i < argc && strcmp(argv[i], "--"); ++i) {
         if (!strcmp(argv[i], "--quiet") && i + 1 < argc)
@@ -177,6 +183,11 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--match") && i + 1 < argc) {
             if (sscanf(argv[++i], "%dx%d+%d+%d", &mw, &mh, &mx, &my) != 4) {
                 fprintf(stderr, "framewatch: --match takes WxH+X+Y\n");
+                return 2;
+            }
+        } else if (!strcmp(argv[i], "--ignore") && i + 1 < argc) {
+            if (sscanf(argv[++i], "%dx%d+%d+%d", &iw, &ih, &ix, &iy) != 4) {
+                fprintf(stderr, "framewatch: --ignore takes WxH+X+Y\n");
                 return 2;
             }
         } else {
@@ -221,6 +232,15 @@ int main(int argc, char **argv)
     for (;;) {
         XImage *image = grabber.grab();
         ++grabs;
+        if (iw > 0) { // the ignored region keeps the previous frame's pixels: no change there counts
+            const int bpp = image->bits_per_pixel / 8;
+            for (int r = iy; r < iy + ih && r < image->height; ++r) {
+                const int x = ix < image->width ? ix : image->width;
+                const int n = (ix + iw <= image->width ? iw : image->width - x) * bpp;
+                memcpy(image->data + (size_t)r * image->bytes_per_line + (size_t)x * bpp,
+                    previous->data + (size_t)r * previous->bytes_per_line + (size_t)x * bpp, (size_t)n);
+            }
+        }
         const double t = nowMs() - t0;
         int bw = 0, bh = 0;
         if (changedBox(previous, image, &bw, &bh)) {

@@ -36,10 +36,11 @@ void MainWindow::createInsight()
     m_activity = new ActivityView(m_context, m_insight, m_center);
     m_timeline = new TimelineView(m_context, m_insight, m_center);
     m_dashboard->setInsightIndex(m_insight);
-    // Its progress, with Cancel, in the status bar before the file's name.
+    // Its progress, with Cancel, at the left of the status bar (createStatusBar() runs after
+    // this and adds the message and the file's labels behind it).
     auto *indexStatus = new IndexStatus(m_insight, this);
     indexStatus->setObjectName(u"indexStatus"_s);
-    statusBar()->insertPermanentWidget(1, indexStatus);
+    statusBar()->addPermanentWidget(indexStatus);
     const struct
     {
         QWidget *page;

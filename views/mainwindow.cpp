@@ -417,6 +417,7 @@ void MainWindow::createStatusBar()
     // said here while it lasts, so the panes still loading do not look frozen.
     auto *lockLabel = new QLabel(tr("waiting for another process's lock…"), this);
     lockLabel->setObjectName(QStringLiteral("lockWait"));
+    lockLabel->setTextFormat(Qt::PlainText);
     lockLabel->setStyleSheet(QStringLiteral("color: #b35900; font-weight: 600;"));
     lockLabel->setToolTip(tr("Another process (the Codewalkers server, most likely) holds a lock on the file. "
                              "Reads wait for it up to the busy timeout, then say the file is locked."));

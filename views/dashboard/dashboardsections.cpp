@@ -132,7 +132,7 @@ QWidget *DashboardView::agentsCard()
                 d.waitingAgents.size() - kListed, filterLink(agents, Status, QStringLiteral("=waiting_for_input")));
         c->addText(html);
     }
-    auto list = [&](const QString &heading, const QVector<DashboardAgent> &rows, bool showTime) {
+    auto list = [&](const QString &heading, const QVector<DashboardAgent> &rows, const QString &status, bool showTime) {
         if (rows.isEmpty())
             return;
         QString html = QStringLiteral("<b>%1</b>").arg(heading);
@@ -145,11 +145,11 @@ QWidget *DashboardView::agentsCard()
                 html += QStringLiteral(" ") + muted(when(a.updatedAt, d.readAt));
         }
         if (rows.size() > shown)
-            html += QStringLiteral("<br>") + muted(tr("and %1 more").arg(rows.size() - shown));
+            html += more(rows.size() - shown, filterLink(agents, Status, u'=' + status));
         c->addText(html);
     };
-    list(tr("Running"), d.runningAgents, false);
-    list(tr("Crashed in the last day"), d.crashedAgents, true);
+    list(tr("Running"), d.runningAgents, QStringLiteral("running"), false);
+    list(tr("Crashed in the last day"), d.crashedAgents, QStringLiteral("crashed"), true);
     return c;
 }
 

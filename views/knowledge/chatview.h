@@ -3,8 +3,8 @@
 // Chat sessions dock: the sessions of a phase or task (or of an initiative), and the selected
 // session's messages as a conversation, with the change set an assistant message applied.
 
-#include "knowledgeviewbase.h"
 #include "knowledge/namelookup.h"
+#include "knowledgeviewbase.h"
 
 class QComboBox;
 class QLabel;

@@ -3,8 +3,8 @@
 // Conversations dock: inter-agent questions and answers, filterable by pending / answered and
 // by agent, the selected one shown with links to its agents, initiative, phase and task.
 
-#include "knowledgeviewbase.h"
 #include "knowledge/namelookup.h"
+#include "knowledgeviewbase.h"
 
 class QComboBox;
 class QLabel;

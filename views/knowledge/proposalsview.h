@@ -3,8 +3,8 @@
 // Proposals dock: proposals of an initiative or of an agent, filtered by status, with the
 // selected one's markdown content rendered and its metadata pretty-printed.
 
-#include "knowledgeviewbase.h"
 #include "knowledge/namelookup.h"
+#include "knowledgeviewbase.h"
 
 class QComboBox;
 class QLabel;

@@ -31,6 +31,7 @@ void DiffModel::setFile(const DiffFile &file, const QVector<ReviewComment> &comm
     beginResetModel();
     m_file = file;
     m_hasFile = true;
+    m_notInDiff = false;
     m_collapsed = file.lines.size() > kLargeFileLines;
     m_expanded.clear();
     m_hasFullText = false;
@@ -42,6 +43,18 @@ void DiffModel::setFile(const DiffFile &file, const QVector<ReviewComment> &comm
             m_comments.append(c);
     }
     pairChangedLines();
+    rebuild();
+    endResetModel();
+}
+
+void DiffModel::setFileNotInDiff(const QString &path, const QVector<ReviewComment> &comments)
+{
+    DiffFile file;
+    file.oldPath = path;
+    file.newPath = path;
+    setFile(file, comments);
+    beginResetModel();
+    m_notInDiff = true;
     rebuild();
     endResetModel();
 }
@@ -115,6 +128,14 @@ void DiffModel::rebuild()
     if (!m_hasFile)
         return;
     const DiffFile &f = m_file;
+    if (m_notInDiff) {
+        m_notes << tr("Not in this diff: the comments below were written on an earlier version of the branch.");
+        m_rows.append({ NoteRow, 0 });
+        m_outdated.fill(true, m_comments.size());
+        for (int c = 0; c < m_comments.size(); ++c)
+            m_rows.append({ CommentRow, c });
+        return;
+    }
     if ((f.status == DiffFile::Renamed || f.status == DiffFile::Copied) && f.oldPath != f.newPath) {
         const QString what = f.status == DiffFile::Renamed ? u"Renamed"_s : u"Copied"_s;
         m_notes << (f.similarity >= 0 ? u"%1 from %2 (%3% similar)"_s.arg(what, f.oldPath).arg(f.similarity)
@@ -317,7 +338,7 @@ void DiffModel::setSideBySide(bool sideBySide)
     endResetModel();
 }
 
-void DiffModel::setOutdatedCode(const QHash<QString, QString> &codeByComment)
+void DiffModel::setOutdatedCode(const QHash<QString, OutdatedCode> &codeByComment)
 {
     m_outdatedCode = codeByComment;
     if (!m_rows.isEmpty())
@@ -447,7 +468,9 @@ QVariant DiffModel::data(const QModelIndex &index, int role) const
         case ExpandedRole:
             return !c.resolved || m_expanded.contains(c.id);
         case OutdatedCodeRole:
-            return m_outdated.at(row.index) ? m_outdatedCode.value(c.id) : QString();
+            if (const auto it = m_outdatedCode.constFind(c.id); m_outdated.at(row.index) && it != m_outdatedCode.cend())
+                return QVariant::fromValue(*it);
+            return {};
         }
         break;
     }

@@ -9,6 +9,7 @@
 
 #include "difftypes.h"
 #include "entities.h"
+#include "outdatedcode.h"
 #include "textdiff.h"
 
 #include <QAbstractListModel>
@@ -54,7 +55,7 @@ public:
         RightTextRole,
         RightLineKindRole, // -1 when the row has no right side
         RightChangedSpansRole,
-        OutdatedCodeRole, // CommentRow of an outdated comment: the code it was written on, when known
+        OutdatedCodeRole, // CommentRow of an outdated comment: OutdatedCode, once looked up
     };
 
     explicit DiffModel(QObject *parent = nullptr);
@@ -66,6 +67,9 @@ public:
     // COMMENTS: all comments of the phase; those of FILE are placed (or listed as outdated).
     void setFile(const DiffFile &file, const QVector<ReviewComment> &comments);
     void setComments(const QVector<ReviewComment> &comments); // same file, new comment rows
+    // A file the diff no longer has (PATH): a note and the outdated comments written on it.
+    void setFileNotInDiff(const QString &path, const QVector<ReviewComment> &comments);
+    bool isFileNotInDiff() const { return m_hasFile && m_notInDiff; }
     bool hasFile() const { return m_hasFile; }
     const DiffFile &file() const { return m_file; }
     bool isCollapsed() const { return m_collapsed; }
@@ -83,8 +87,8 @@ public:
     void showWholeFile(); // every gap open
     static constexpr int kExpandStep = 20;
     bool isSideBySide() const { return m_sideBySide; }
-    // Code around outdated comments' lines at the time they were written, by comment id.
-    void setOutdatedCode(const QHash<QString, QString> &codeByComment);
+    // The code outdated comments were written on, by comment id (ReviewSession::outdatedCode()).
+    void setOutdatedCode(const QHash<QString, OutdatedCode> &codeByComment);
 
     int rowOfComment(const QString &commentId) const; // -1 when not shown
     int rowOfLine(const QString &lineType, qint64 lineNumber) const; // -1 when not in the diff
@@ -118,7 +122,8 @@ private:
     bool m_hasFile = false;
     bool m_collapsed = false;
     bool m_sideBySide = false;
-    QHash<QString, QString> m_outdatedCode;
+    bool m_notInDiff = false;
+    QHash<QString, OutdatedCode> m_outdatedCode;
     bool m_contextExpandable = false;
     bool m_hasFullText = false;
     QStringList m_fullText;

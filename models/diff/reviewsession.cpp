@@ -142,8 +142,8 @@ ReviewSession::ReviewSession(std::shared_ptr<Database> database, QSettings *sett
         // Outdated is known only now that every file is in; set it before anyone hears "ready".
         m_state = State::Ready;
         m_message.clear();
-        updateOutdated();
-        loadOutdatedCode();
+        m_outdatedCode.clear(); // a new diff: every outdated comment is looked up again
+        updateOutdated(); // and loadOutdatedCode()
         Q_EMIT stateChanged(m_state);
     });
 }
@@ -237,6 +237,7 @@ void ReviewSession::startGit()
     // Another project or other refs: file texts and outdated code of the old diff are stale.
     m_jobs.cancel(kFileTextChannel);
     m_jobs.cancel(kOutdatedChannel);
+    m_outdatedCode.clear();
     m_loader->cancel();
     m_files->clear();
     setState(State::Loading, u"Running git…"_s);
@@ -297,6 +298,7 @@ void ReviewSession::updateOutdated()
     else
         m_outdated.clear();
     m_commentModel->setOutdated(m_outdated);
+    loadOutdatedCode(); // a comment that became outdated (or a new one) since the diff was read
 }
 
 void ReviewSession::setViewedFolder(const QString &folder)
@@ -387,64 +389,49 @@ void ReviewSession::loadFileText(int fileIndex)
         });
 }
 
-// For each outdated comment (at most 50): the file as it was when the comment was written (the
-// head's last commit before then; the base for a comment on a removed line) and its line with
-// one line around it.
+// For each outdated comment not looked up yet: the code it was written on (findOutdatedCode), in
+// the background.
 void ReviewSession::loadOutdatedCode()
 {
-    m_outdatedCode.clear();
     const ReviewProject *p = currentProject();
-    if (m_outdated.isEmpty() || !p || !p->clone.found() || p->headSha.isEmpty()) {
+    if (m_state != State::Ready || !p || !p->clone.found() || p->headSha.isEmpty())
+        return;
+    QVector<ReviewComment> wanted;
+    for (const ReviewComment &c : std::as_const(m_comments)) {
+        if (!m_outdated.contains(c.id) || m_outdatedCode.contains(c.id))
+            continue;
+        if (wanted.size() < kMaxOutdatedLookups) {
+            wanted.append(c);
+        } else {
+            OutdatedCode skipped;
+            skipped.unavailable
+                = tr("Not looked up: only the first %1 outdated comments are.").arg(kMaxOutdatedLookups);
+            m_outdatedCode.insert(c.id, skipped);
+        }
+    }
+    if (wanted.isEmpty()) {
         Q_EMIT outdatedCodeChanged();
         return;
-    }
-    struct Wanted
-    {
-        QString id;
-        QString path;
-        bool removed;
-        qint64 line;
-        qint64 writtenAt;
-    };
-    QVector<Wanted> wanted;
-    for (const ReviewComment &c : std::as_const(m_comments)) {
-        if (m_outdated.contains(c.id) && wanted.size() < 50 && c.lineNumber > 0
-            && GitRunner::refusePath(c.filePath).isEmpty())
-            wanted.append({ c.id, c.filePath, c.lineType == u"removed", c.lineNumber,
-                c.createdAt.toDateTime().isValid() ? c.createdAt.toDateTime().toSecsSinceEpoch() : 0 });
     }
     const QString folder = p->clone.folder;
     const QString git = m_git;
     const QString head = p->headSha;
+    const QString headRef = p->head;
     const QString base = p->baseSha;
     m_jobs.run(
         kOutdatedChannel,
-        [folder, git, head, base, wanted] {
-            QHash<QString, QString> code;
+        [folder, git, head, headRef, base, wanted](const CancelToken &token) {
+            QHash<QString, OutdatedCode> code;
             const GitRunner runner(folder, git);
-            for (const Wanted &w : wanted) {
-                QString commit = w.removed ? base : head;
-                if (!w.removed && w.writtenAt > 0) {
-                    const GitResult then
-                        = runner.run({ u"rev-list"_s, u"-1"_s, u"--before=%1"_s.arg(w.writtenAt), head });
-                    if (then.ok() && !then.text().isEmpty())
-                        commit = then.text();
-                }
-                const GitResult file = runner.run({ u"show"_s, commit + u':' + w.path });
-                if (!file.ok())
-                    continue;
-                const QStringList lines = QString::fromUtf8(file.output).split(u'\n');
-                if (w.line > lines.size())
-                    continue;
-                QStringList snippet;
-                for (qint64 n = qMax<qint64>(1, w.line - 1); n <= qMin<qint64>(lines.size(), w.line + 1); ++n)
-                    snippet << (n == w.line ? u"› "_s : u"  "_s) + QString::number(n) + u"  "_s + lines.at(n - 1);
-                code.insert(w.id, snippet.join(u'\n'));
+            for (const ReviewComment &c : wanted) {
+                if (token.isCancelled())
+                    break;
+                code.insert(c.id, findOutdatedCode(runner, base, head, headRef, c));
             }
             return code;
         },
-        [this](const QHash<QString, QString> &code) {
-            m_outdatedCode = code;
+        [this](const QHash<QString, OutdatedCode> &code) {
+            m_outdatedCode.insert(code);
             Q_EMIT outdatedCodeChanged();
         });
 }

@@ -8,6 +8,7 @@
 #include "commentanchor.h"
 #include "git/clonelocator.h"
 #include "jobtracker.h"
+#include "outdatedcode.h"
 #include "reviewcommentrepository.h"
 #include "viewedfiles.h"
 
@@ -97,9 +98,10 @@ public:
     // The text of file FILEINDEX at the head (`git show HEAD:path`), for expanding context:
     // fileTextReady() or fileTextFailed() follows.
     void loadFileText(int fileIndex);
-    // The code around each outdated comment's line as it was when the comment was written
-    // (git, once every file is in), by comment id.
-    const QHash<QString, QString> &outdatedCode() const { return m_outdatedCode; }
+    // The code each outdated comment was written on, or why git cannot give it (findOutdatedCode,
+    // in the background once every file is in), by comment id.
+    const QHash<QString, OutdatedCode> &outdatedCode() const { return m_outdatedCode; }
+    static constexpr int kMaxOutdatedLookups = 50;
     ReviewCommentModel *commentModel() const { return m_commentModel; }
 
 Q_SIGNALS:
@@ -139,7 +141,7 @@ private:
     int m_projectIndex = 0;
     QVector<ReviewComment> m_comments;
     QSet<QString> m_outdated;
-    QHash<QString, QString> m_outdatedCode;
+    QHash<QString, OutdatedCode> m_outdatedCode;
     DiffFileListModel *m_files;
     ViewedFiles m_viewed;
     DiffFileTreeModel *m_tree;

@@ -37,6 +37,9 @@ struct RepoSnapshot
 };
 
 QVector<RepoCommit> demoRepoScript(qint64 baseTime);
+// src/routes/admin.ts, which the script adds to cw/user-auth and deletes again after the review
+// comments were written: the demo's outdated comment is on it.
+QByteArray demoAdminRoutes();
 RepoSnapshot replayDemoRepo(const QVector<RepoCommit> &script);
 
 struct RepoResult

@@ -386,6 +386,28 @@ const char kSecurityNotes[] = R"md(# Sécurité — notes de revue
 - TODO : limiter les tentatives de connexion par adresse IP.
 )md";
 
+// On cw/user-auth for a while, then moved to a phase of its own: the demo's outdated comment was
+// written on it.
+const char kAdmin[] = R"ts(import { Router } from "express";
+import { db as pool } from "../db/connection.js";
+import { requireSession } from "../auth/session.js";
+
+export const adminRouter = Router();
+
+adminRouter.get("/users", requireSession, async (req, res) => {
+  const { rows } = await pool.query(
+    "SELECT id, email, disabled_at FROM users ORDER BY email LIMIT 200",
+  );
+  res.json(rows);
+});
+
+// The admin UI only shows the "Disable" button to admins.
+adminRouter.post("/users/:id/disable", requireSession, async (req, res) => {
+  await pool.query("UPDATE users SET disabled_at = now() WHERE id = $1", [req.params.id]);
+  res.status(204).end();
+});
+)ts";
+
 const char kBillingExport[] = R"ts(import type { Response } from "express";
 import { pool } from "../db/pool.js";
 
@@ -404,6 +426,15 @@ export async function exportInvoices(month: string, res: Response) {
   res.end();
 }
 )ts";
+
+} // namespace
+
+QByteArray demoAdminRoutes()
+{
+    return QByteArray(kAdmin);
+}
+
+namespace {
 
 QByteArray pngBytes()
 {
@@ -511,6 +542,12 @@ QVector<RepoCommit> demoRepoScript(qint64 baseTime)
         baseTime - 35 * day + 9000, {}, {},
         { { QStringLiteral("src/auth/password.test.ts"), bytes(kPasswordTest) },
             { QStringLiteral("src/auth/session.test.ts"), bytes(kSessionTest) } } });
+
+    script.append({ auth, {}, QStringLiteral("admin: list and disable users"), baseTime - 34 * day + 2400, {}, {},
+        { { QStringLiteral("src/routes/admin.ts"), bytes(kAdmin) } } });
+    // After the review comments were written (demoreview.cpp): the comment on admin.ts is outdated.
+    script.append({ auth, {}, QStringLiteral("admin: move the admin routes to a phase of their own"),
+        baseTime - 1 * day + 1200, {}, { QStringLiteral("src/routes/admin.ts") }, {} });
 
     const QByteArray queue1 = edit(bytes(kQueue),
         { { "\t\t\t\tjob.Tries++\n\t\t\t\ttime.Sleep(time.Second)\n",

@@ -82,9 +82,13 @@ void seedReview(DemoState &state)
         insertComment(state, path, line, type, QString::fromLatin1(spec.author), spec.resolved,
             QString::fromUtf8(spec.body), created);
     }
-    // Outdated: the file was in an earlier revision of the branch and is gone from the diff.
-    insertComment(state, QStringLiteral("src/routes/admin.ts"), 17, QStringLiteral("added"), QStringLiteral("you"),
-        false, QStringLiteral("Check the admin role here as well, not only in the UI."), created + 600);
+    // Outdated: the file was on the branch when the comment was written and was deleted a day
+    // before the demo's "now": the review shows the comment with the code it was written on.
+    const int adminLine = lineOf(demoAdminRoutes(), "adminRouter.post(\"/users/:id/disable\"");
+    Q_ASSERT(adminLine > 0);
+    insertComment(state, QStringLiteral("src/routes/admin.ts"), adminLine, QStringLiteral("added"),
+        QStringLiteral("you"), false, QStringLiteral("Check the admin role here as well, not only in the UI."),
+        created + 600);
 }
 
 } // namespace cwi::demo

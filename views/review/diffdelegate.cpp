@@ -2,6 +2,7 @@
 
 #include "diff/diffmodel.h"
 #include "diff/difftypes.h"
+#include "diff/outdatedcode.h"
 #include "diff/reviewcommentmodel.h"
 
 #include <QAbstractItemView>
@@ -165,8 +166,18 @@ DiffDelegate::CardLayout DiffDelegate::cardLayout(const QRect &rowRect, const QM
     const QString body = index.data(DiffModel::BodyRole).toString();
     const QRect bodyBounds = fm.boundingRect(QRect(0, 0, width - 2 * kCardPadding - 2, 100000),
         Qt::TextWordWrap | Qt::TextExpandTabs, body.isEmpty() ? u" "_s : body);
-    const QString code = index.data(DiffModel::OutdatedCodeRole).toString();
-    const int codeHeight = code.isEmpty() ? 0 : int(code.count(u'\n') + 1) * lineHeight() + kCardPadding;
+    // An outdated comment: the code it was written on (a caption and its lines), or why git
+    // cannot give it.
+    const QVariant codeData = index.data(DiffModel::OutdatedCodeRole);
+    int codeHeight = 0;
+    if (codeData.isValid()) {
+        const OutdatedCode code = codeData.value<OutdatedCode>();
+        const int textWidth = width - 2 * kCardPadding - 12;
+        codeHeight = code.found()
+            ? int(code.lines.size() + 1) * lineHeight() + 4
+            : fm.boundingRect(QRect(0, 0, textWidth, 100000), Qt::TextWordWrap, code.unavailable).height() + 8;
+        codeHeight += kCardPadding;
+    }
     l.card = QRect(left, rowRect.top() + kCardMargin / 2, width,
         kHeaderHeight + codeHeight + bodyBounds.height() + kCardPadding + kCardPadding / 2);
     l.header = QRect(l.card.left(), l.card.top(), l.card.width(), kHeaderHeight);
@@ -448,27 +459,69 @@ void DiffDelegate::paintComment(QPainter *p, const QRect &r, const QModelIndex &
                 : link.first == CommentAction::Unresolve ? tr("Unresolve")
                 : link.first == CommentAction::Edit      ? tr("Edit")
                                                          : tr("Delete"));
-    if (!l.code.isEmpty()) {
-        // The code the comment was written on (its line no longer exists in this diff).
-        p->fillRect(l.code, kSubtle);
-        p->setPen(kBorder);
-        p->drawRect(l.code.adjusted(0, 0, -1, -1));
-        p->setFont(m_code);
-        p->setPen(kText);
-        const QStringList lines = index.data(DiffModel::OutdatedCodeRole).toString().split(u'\n');
-        const QFontMetrics codeMetrics(m_code);
-        for (int i = 0; i < lines.size(); ++i) {
-            const QRect lineRect(
-                l.code.left() + 6, l.code.top() + 2 + i * lineHeight(), l.code.width() - 12, lineHeight());
-            p->drawText(lineRect, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
-                codeMetrics.elidedText(
-                    QString(lines.at(i)).replace(u'\t', u"    "_s), Qt::ElideRight, lineRect.width()));
-        }
-        p->setFont(m_ui);
-    }
+    if (!l.code.isEmpty())
+        paintOutdatedCode(p, l.code, index);
     p->setPen(resolved ? kMuted : kText);
     p->drawText(l.body, Qt::TextWordWrap | Qt::TextExpandTabs | Qt::AlignLeft | Qt::AlignTop,
         index.data(DiffModel::BodyRole).toString());
+}
+
+// The code an outdated comment was written on, as review tools show it: a caption, then the diff
+// lines around the commented line (which is marked); or, framed the same, why it is not known.
+// Everything here is file content drawn as plain text.
+void DiffDelegate::paintOutdatedCode(QPainter *p, const QRect &r, const QModelIndex &index) const
+{
+    const OutdatedCode code = index.data(DiffModel::OutdatedCodeRole).value<OutdatedCode>();
+    p->fillRect(r, kSubtle);
+    p->setPen(kBorder);
+    p->drawRect(r.adjusted(0, 0, -1, -1));
+    const QRect inner = r.adjusted(6, 2, -6, -2);
+    if (!code.found()) {
+        QFont italic = m_ui;
+        italic.setItalic(true);
+        p->setFont(italic);
+        p->setPen(kMuted);
+        p->drawText(inner.adjusted(0, 2, 0, 0), Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, code.unavailable);
+        p->setFont(m_ui);
+        return;
+    }
+    const int line = lineHeight();
+    const QFontMetrics ui(m_ui);
+    p->setFont(m_ui);
+    p->setPen(kMuted);
+    p->drawText(QRect(inner.left(), inner.top(), inner.width(), line), Qt::AlignVCenter | Qt::AlignLeft,
+        ui.elidedText(
+            tr("The code it was written on, at %1").arg(code.commit.left(10)), Qt::ElideRight, inner.width()));
+    const QFontMetrics fm(m_code);
+    const int numbers = fm.horizontalAdvance(u"99999"_s) + 8;
+    p->setFont(m_code);
+    for (int i = 0; i < code.lines.size(); ++i) {
+        const OutdatedCode::Line &l = code.lines.at(i);
+        const QRect row(r.left() + 1, inner.top() + (i + 1) * line, r.width() - 2, line);
+        QColor bg = kCanvas;
+        QString mark = u" "_s;
+        if (l.kind == DiffLine::Added) {
+            bg = kAddedBg;
+            mark = u"+"_s;
+        } else if (l.kind == DiffLine::Removed) {
+            bg = kRemovedBg;
+            mark = u"−"_s;
+        }
+        p->fillRect(row, l.commented ? kCurrent : bg);
+        if (l.commented)
+            p->fillRect(QRect(row.left(), row.top(), 3, row.height()), kOutdatedText);
+        const int number = l.kind == DiffLine::Removed ? l.oldLine : l.newLine;
+        p->setPen(kMuted);
+        p->drawText(QRect(row.left() + 4, row.top(), numbers - 6, line), Qt::AlignVCenter | Qt::AlignRight,
+            QString::number(number));
+        p->setPen(l.kind == DiffLine::Added ? kAddedMark : l.kind == DiffLine::Removed ? kRemovedMark : kMuted);
+        p->drawText(QRect(row.left() + numbers + 2, row.top(), 14, line), Qt::AlignCenter, mark);
+        const QRect text(row.left() + numbers + 18, row.top(), row.right() - row.left() - numbers - 22, line);
+        p->setPen(kText);
+        p->drawText(text, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
+            fm.elidedText(QString(l.text).replace(u'\t', u"    "_s), Qt::ElideRight, text.width()));
+    }
+    p->setFont(m_ui);
 }
 
 bool DiffDelegate::editorEvent(

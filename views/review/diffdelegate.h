@@ -80,6 +80,7 @@ private:
     void paintSide(QPainter *p, const QRect &r, const Side &side, int numbers, bool current) const;
     void paintLine(QPainter *p, const QRect &r, const QModelIndex &index, bool hovered, bool current) const;
     void paintComment(QPainter *p, const QRect &r, const QModelIndex &index) const;
+    void paintOutdatedCode(QPainter *p, const QRect &r, const QModelIndex &index) const;
 
     QAbstractItemView *m_view;
     QFont m_code;

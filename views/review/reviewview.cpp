@@ -154,10 +154,15 @@ void ReviewView::connectDiff()
     });
     connect(m_session, &ReviewSession::fileTextFailed, this, [this](int file, const QString &message) {
         if (file == m_currentFile)
-            m_diffPane->setFileHeader(tr("Could not read the whole file: %1").arg(message.toHtmlEscaped()));
+            m_diffPane->setFileHeader(tr("Could not read the whole file: %1").arg(render::escaped(message)));
     });
-    connect(m_session, &ReviewSession::outdatedCodeChanged, this,
-        [this] { m_diff->setOutdatedCode(m_session->outdatedCode()); });
+    connect(m_session, &ReviewSession::outdatedCodeChanged, this, [this] {
+        // The cards grow by the code they were written on: lay the rows out again, in place.
+        const int scroll = m_diffView->verticalScrollBar()->value();
+        m_diff->setOutdatedCode(m_session->outdatedCode());
+        m_diffView->doItemsLayout();
+        m_diffView->verticalScrollBar()->setValue(scroll);
+    });
     connect(m_diffPane, &ReviewDiffPane::viewedToggled, this, [this](bool on) {
         const QModelIndex index = m_session->fileTree()->indexOfFile(m_currentFile);
         if (index.isValid())
@@ -446,6 +451,22 @@ void ReviewView::showFile(int fileIndex)
     m_diffView->scrollToTop();
 }
 
+void ReviewView::showFileNotInDiff(const QString &path)
+{
+    if (m_diff->isFileNotInDiff() && m_diff->file().newPath == path)
+        return;
+    m_currentFile = -1;
+    m_pendingExpand = -1;
+    m_files->selectFile(-1);
+    m_diff->setFileNotInDiff(path, m_session->comments());
+    m_diff->setOutdatedCode(m_session->outdatedCode());
+    m_diffPane->setFileHeader(u"<b>%1</b>&nbsp;&nbsp;<span style='color:#9a6700'>%2</span>"_s.arg(
+        render::escaped(path), render::escaped(tr("not in this diff · outdated comments"))));
+    m_diffPane->setViewed(false);
+    m_stack->setCurrentIndex(ContentPage);
+    m_diffView->scrollToTop();
+}
+
 void ReviewView::expandContext(int gap)
 {
     if (gap < 0 && gap != kWholeFile)
@@ -469,9 +490,9 @@ void ReviewView::updateFileHeader()
     if (m_currentFile < 0 || m_currentFile >= files.size())
         return;
     const DiffFile &f = files.at(m_currentFile);
-    QString header = u"<b>%1</b>"_s.arg(f.displayPath().toHtmlEscaped());
+    QString header = u"<b>%1</b>"_s.arg(render::escaped(f.displayPath()));
     header += u"&nbsp;&nbsp;<span style='color:#656d76'>%1</span>"_s.arg(
-        m_session->fileModel()->statusText(m_currentFile).toHtmlEscaped());
+        render::escaped(m_session->fileModel()->statusText(m_currentFile)));
     if (!f.binary)
         header += u"&nbsp;&nbsp;<span style='color:#1a7f37'>+%1</span> <span style='color:#cf222e'>−%2</span>"_s
                       .arg(f.additions)
@@ -509,8 +530,17 @@ void ReviewView::revealComment(const QString &requestedId)
     m_currentComment = commentId;
     const int fileIndex = m_session->fileModel()->rowOfPath(it->filePath);
     if (fileIndex < 0) {
-        // Not (yet) in the diff: keep trying while files arrive; once complete it is outdated.
+        // Not (yet) in the diff: keep trying while files arrive; once complete it is outdated and
+        // shown with the other comments on that file and the code they were written on.
         m_pendingComment = m_session->filesComplete() ? QString() : commentId;
+        if (m_session->filesComplete()) {
+            showFileNotInDiff(it->filePath);
+            const int row = m_diff->rowOfComment(commentId);
+            if (row >= 0) {
+                m_diffView->setCurrentIndex(m_diff->index(row));
+                m_diffView->scrollTo(m_diff->index(row), QAbstractItemView::PositionAtCenter);
+            }
+        }
         m_pane->selectComment(commentId);
         return;
     }

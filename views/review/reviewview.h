@@ -96,6 +96,7 @@ private:
     void onFilesAdded(int first, int count);
     void onCommentsChanged();
     void showFile(int fileIndex);
+    void showFileNotInDiff(const QString &path); // its outdated comments, with their code
     void selectFile(int fileIndex);
     void updateFileHeader();
     void fitFilePanel(); // widens the file tree so that its counts show, up to 40 % of the page

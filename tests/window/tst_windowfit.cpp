@@ -5,14 +5,18 @@
 // is elided before the permanent labels, all of it in the tool tip.
 
 #include "actions/actionrunner.h"
+#include "browse/tablebrowser.h"
+#include "dashboard/dashboardview.h"
 #include "elidedlabel.h"
 #include "mainwindow.h"
 #include "tasks/tasktreeview.h"
+#include "toolrow.h"
 #include "windowfixture.h"
 #include "writes/actions.h"
 
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
@@ -71,6 +75,21 @@ private:
             room >= needed, qPrintable(u"%1: a task name has %2 px, %3 needed"_s.arg(where).arg(room).arg(needed)));
     }
 
+    // Every visible widget of a tool row has its minimum width and lies inside the row.
+    static void verifyWhole(QWidget *row)
+    {
+        QTest::qWait(20); // a row that has just wrapped lays out on the next pass
+        for (QWidget *child : row->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+            if (!child->isVisible())
+                continue;
+            QVERIFY2(child->width() >= child->minimumSizeHint().width(),
+                qPrintable(u"%1 is %2 px, it needs %3"_s.arg(QString::fromLatin1(child->metaObject()->className()))
+                               .arg(child->width())
+                               .arg(child->minimumSizeHint().width())));
+            QVERIFY(child->geometry().right() < row->width());
+        }
+    }
+
     static QList<QAction *> menuActions(QMenu *menu)
     {
         QList<QAction *> all;
@@ -112,6 +131,71 @@ private slots:
             if (page != MainWindow::ReviewPage) // reviewing folds the panes away
                 verifyPanesReadable(window, where);
         }
+    }
+
+    // A table opened filtered from a dashboard link ("and 103 more…" opens Agents filtered to
+    // "=running"): the tool row with its title, "rows 1–25 of 109 (filtered)", the search and
+    // Clear filters no longer fits in one line between the panes; it takes two, the window stays
+    // 1024 px wide (it grew to 1234 px and cut the Detail pane off the screen).
+    void aFilteredTableFitsAt1024()
+    {
+        AppContext context;
+        QSettings settings(settingsFile(), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        showFirstRun(window, 1024, 768);
+        auto *dashboard = window.findChild<DashboardView *>();
+        QVERIFY(dashboard);
+        for (const QString &table : { u"agents"_s, u"task_dependencies"_s }) {
+            emit dashboard->openFilteredTable(table, u"id"_s, u"=no-such-row-with-a-long-id"_s);
+            auto *browser = window.findChild<TableBrowser *>();
+            QTRY_COMPARE(browser->currentTable(), table);
+            QTest::qWait(50);
+            QVERIFY2(window.minimumSizeHint().width() <= 1024,
+                qPrintable(u"%1 filtered needs a %2 px window"_s.arg(table).arg(window.minimumSizeHint().width())));
+            QCOMPARE(window.width(), 1024);
+            verifyPanesReadable(window, table);
+            auto *row = browser->findChild<ToolRow *>();
+            QVERIFY(row);
+            QVERIFY(row->isWrapped());
+            QVERIFY(row->height() >= 2 * browser->findChild<QLineEdit *>()->height());
+        }
+        // At 1440 px the same row is one line again.
+        emit dashboard->openFilteredTable(u"agents"_s, {}, {});
+        window.resize(1440, 900);
+        QTRY_COMPARE(window.width(), 1440);
+        auto *browser = window.findChild<TableBrowser *>();
+        auto *row = browser->findChild<ToolRow *>();
+        QTRY_VERIFY(!row->isWrapped());
+        verifyWhole(row);
+        // The page just wide enough for the row in one line (the Detail pane widened until the
+        // row wraps, then 10 px back); then another table with a longer title and a filter: the
+        // row no longer fits, no resize comes, it must wrap by itself.
+        QDockWidget *detail = dock(window, u"detailDock"_s);
+        int detailWidth = detail->width();
+        while (!row->isWrapped() && detailWidth < 1000) {
+            detailWidth += 10;
+            window.resizeDocks({ detail }, { detailWidth }, Qt::Horizontal);
+            QTest::qWait(10);
+        }
+        QVERIFY(row->isWrapped());
+        window.resizeDocks({ detail }, { detailWidth - 10 }, Qt::Horizontal);
+        QTRY_VERIFY(!row->isWrapped());
+        const int pageWidth = browser->width();
+        emit dashboard->openFilteredTable(u"task_dependencies"_s, u"id"_s, u"=no-such-row-with-a-long-id"_s);
+        QTRY_VERIFY(row->isWrapped());
+        QCOMPARE(window.width(), 1440);
+        QCOMPARE(browser->width(), pageWidth);
+        verifyWhole(row);
+        // Back to one line on a wide page, then a smaller screen: the row's minimum is its two-line
+        // width, so it never holds the window wider than 1024 px.
+        window.resizeDocks({ detail }, { 300 }, Qt::Horizontal);
+        emit dashboard->openFilteredTable(u"agents"_s, {}, {});
+        QTRY_VERIFY(!row->isWrapped());
+        window.resize(1024, 768);
+        QTRY_COMPARE(window.width(), 1024);
+        QTRY_VERIFY(row->isWrapped());
+        verifyWhole(row);
     }
 
     // A user at 1440 px looks at every page, then the window shrinks to 1024 px (a smaller

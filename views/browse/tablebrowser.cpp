@@ -7,12 +7,12 @@
 #include "filterheader.h"
 #include "plainmessagebox.h"
 #include "render/htmlwriter.h"
+#include "toolrow.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -64,7 +64,7 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     m_search->setPlaceholderText(tr("Search all columns…"));
     m_search->setClearButtonEnabled(true);
     m_search->setToolTip(tr("Rows that contain this text in any column"));
-    m_search->setMinimumWidth(240);
+    m_search->setMinimumWidth(180);
     m_search->setMaximumWidth(360);
     m_raw->setObjectName(QStringLiteral("rawMode"));
     m_raw->setText(tr("Raw"));
@@ -88,16 +88,14 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     exportButton->setToolTip(tr("Export the filtered, sorted rows to CSV or JSON"));
     m_count->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(6, 4, 6, 4);
-    bar->addWidget(m_title);
-    bar->addSpacing(12);
-    bar->addWidget(m_count);
-    bar->addStretch(1);
-    bar->addWidget(m_search);
-    bar->addWidget(m_clearFilters);
-    bar->addWidget(m_raw);
-    bar->addWidget(exportButton);
+    auto *bar = new ToolRow(this);
+    bar->addLeading(m_title);
+    bar->addLeadingSpacing(12);
+    bar->addLeading(m_count);
+    bar->addTrailing(m_search, 1);
+    bar->addTrailing(m_clearFilters);
+    bar->addTrailing(m_raw);
+    bar->addTrailing(exportButton);
 
     m_view->setHorizontalHeader(m_header);
     m_header->followScrollBar(m_view->horizontalScrollBar());
@@ -119,7 +117,7 @@ TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     auto *gridLayout = new QVBoxLayout(grid);
     gridLayout->setContentsMargins(0, 0, 0, 0);
     gridLayout->setSpacing(0);
-    gridLayout->addLayout(bar);
+    gridLayout->addWidget(bar);
     gridLayout->addWidget(m_view, 1);
     m_empty->setObjectName(QStringLiteral("tableEmptyState"));
     m_empty->setAlignment(Qt::AlignCenter);

@@ -94,8 +94,12 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
             plain.remove(QChar(1)).remove(QChar(2));
             return render::plainToolTip(plain);
         }
-        return render::plainToolTip(
-            tr("%1, session %2, line %3").arg(h.agentName).arg(h.sessionNumber).arg(h.line + 1));
+        // Also what a narrow page folds away (the time, the session).
+        return render::plainToolTip(tr("%1, session %2, line %3, %4")
+                                        .arg(h.agentName)
+                                        .arg(h.sessionNumber)
+                                        .arg(h.line + 1)
+                                        .arg(data(index.siblingAtColumn(TimeColumn), Qt::DisplayRole).toString()));
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case TimeColumn:

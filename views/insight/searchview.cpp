@@ -91,6 +91,7 @@ SearchView::SearchView(AppContext *context, InsightIndex *index, QWidget *parent
         connect(box, &QComboBox::activated, this, &SearchView::search);
     connect(m_results, &QTreeView::activated, this, &SearchView::openHit);
     m_query->installEventFilter(this);
+    m_results->viewport()->installEventFilter(this);
 
     auto *refresh = new ReloadWhenShown(this, [this] {
         refreshFilters();
@@ -121,6 +122,8 @@ QString SearchView::statusText() const
 
 bool SearchView::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_results->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
     if (watched == m_query && event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Down && m_model->rowCount() > 0) {
         m_results->setFocus(Qt::TabFocusReason);
@@ -129,6 +132,26 @@ bool SearchView::eventFilter(QObject *watched, QEvent *event)
         return true;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void SearchView::fitColumns()
+{
+    // The snippet is what a hit is read for: on a narrow page (1024 px beside both side panes)
+    // the columns that matter least fold away before it is pushed off to the right, the agent's
+    // name stays. The row's tool tip still says when, which session and line.
+    constexpr int kSnippetRoom = 320;
+    const int width = m_results->viewport()->width();
+    int fixed = m_results->columnWidth(SearchResultModel::AgentColumn);
+    for (const int column : { SearchResultModel::TimeColumn, SearchResultModel::KindColumn,
+             SearchResultModel::SessionColumn, SearchResultModel::InitiativeColumn }) {
+        if (!m_results->isColumnHidden(column))
+            m_foldedWidths[column] = m_results->columnWidth(column); // hidden, a column reads 0 px
+        const int columnWidth = m_foldedWidths.value(column);
+        const bool fits = fixed + columnWidth + kSnippetRoom <= width;
+        m_results->setColumnHidden(column, !fits);
+        if (fits)
+            fixed += columnWidth;
+    }
 }
 
 void SearchView::refreshFilters()

@@ -8,6 +8,7 @@
 #include "appcontext.h"
 #include "jobtracker.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -48,6 +49,7 @@ private:
     void search();
     void onResult(const SearchResult &result);
     void refreshFilters();
+    void fitColumns();
     void openHit(const QModelIndex &index);
 
     AppContext *m_context;
@@ -61,6 +63,7 @@ private:
     QLabel *m_status;
     QTreeView *m_results;
     QTimer *m_debounce;
+    QHash<int, int> m_foldedWidths; // column -> its width before the page folded it away
     mutable JobTracker m_jobs;
     enum Channel
     {

@@ -426,15 +426,25 @@ private slots:
         QVERIFY2(QJsonDocument::fromJson(noWriter.out).object().value(u"access").toString().contains(u"immutable"_s),
             noWriter.out.constData());
 
-        const QString server = cwi::test::openRaw(db); // a writer is running: its -shm exists
-        QVERIFY(cwi::test::exec(server, u"UPDATE tasks SET name = name"_s));
+        QCOMPARE(cwi::test::fileDigest(db), digest);
+        QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList { u"cw.db"_s });
+
+        // A writer is running: its -shm exists, and its last change is only in the -wal.
+        const QString server = cwi::test::openRaw(db);
+        QVERIFY(cwi::test::exec(server, u"PRAGMA wal_autocheckpoint = 0"_s));
+        QVERIFY(cwi::test::exec(server, u"UPDATE initiatives SET name = 'only-in-the-wal' WHERE rowid = 1"_s));
         const Run withWriter = runReadOnly({ db, u"--info"_s });
         QVERIFY2(withWriter.code == 0, withWriter.err.constData());
         QVERIFY2(
             QJsonDocument::fromJson(withWriter.out).object().value(u"access").toString().contains(u"read-only WAL"_s),
             withWriter.out.constData());
+        const Run query = runReadOnly(
+            { db, u"--query"_s, u"SELECT name FROM initiatives WHERE rowid = 1"_s, u"--format"_s, u"csv"_s });
+        QVERIFY2(query.code == 0, query.err.constData());
+        QVERIFY2(query.out.contains("only-in-the-wal"), query.out.constData()); // the server's shared memory was read
+        const QStringList companions = QDir(folder).entryList(QDir::Files);
         cwi::test::closeRaw(server);
-        Q_UNUSED(digest);
+        QCOMPARE(companions, (QStringList { u"cw.db"_s, u"cw.db-shm"_s, u"cw.db-wal"_s })); // the server's, untouched
     }
 
     void doNeedsEditing()

@@ -16,6 +16,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include <memory>
 
@@ -241,6 +242,90 @@ private slots:
         }
         QCOMPARE(test::fileDigest(path), before);
         QCOMPARE(filesBeside(path), beside);
+    }
+
+    void corruptLogPagesAreReportedDamaged()
+    {
+        // A leaf in the middle of the log table wrecked: the schema and the counts still read
+        // (count(*) only walks the pages' headers), so only PRAGMA quick_check finds it. --info's
+        // report says "damaged" and what; nothing claims the file healthy.
+        const QString path = m_dir->filePath(u"wrecked.db"_s);
+        QVERIFY(test::createFixture(path));
+        const QString raw = test::openRaw(path);
+        for (int i = 0; i < 40; ++i)
+            test::insertRow(raw, u"agent_log_chunks"_s,
+                { { u"agentId"_s, u"a"_s }, { u"agentName"_s, u"a"_s }, { u"sessionNumber"_s, 1 },
+                    { u"content"_s, QString(900, u'x') }, { u"createdAt"_s, 1700000000 + i } });
+        int leaf = 0;
+        int pageSize = 0;
+        {
+            QSqlQuery q(QSqlDatabase::database(raw));
+            QVERIFY(q.exec(u"SELECT pageno FROM dbstat WHERE name = 'agent_log_chunks' AND pagetype = 'leaf' "
+                           u"ORDER BY pageno"_s));
+            QList<int> leaves;
+            while (q.next())
+                leaves.append(q.value(0).toInt());
+            QVERIFY(leaves.size() >= 3);
+            leaf = leaves.at(leaves.size() / 2);
+            QVERIFY(q.exec(u"PRAGMA page_size"_s) && q.next());
+            pageSize = q.value(0).toInt();
+        }
+        test::closeRaw(raw);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek(qint64(leaf - 1) * pageSize + 8));
+            file.write(QByteArray(pageSize - 8, '\x5A'));
+        }
+        const QByteArray before = test::fileDigest(path);
+        const QStringList beside = filesBeside(path);
+        {
+            const auto opened = Database::open(path);
+            QVERIFY2(opened.database, qPrintable(opened.message));
+            const QJsonObject report = infoReport(*opened.database);
+            QVERIFY(report.value(u"damaged").toBool());
+            QVERIFY(!report.value(u"problems").toArray().isEmpty());
+        }
+        QCOMPARE(test::fileDigest(path), before);
+        QCOMPARE(filesBeside(path), beside);
+    }
+
+    void liveWalFileWhoseHeaderIsAheadOfItsLength()
+    {
+        // A checkpoint copies page 1 (with the new page count) into the file before the pages
+        // that make it that long: for a moment the header says more than the file holds. With a
+        // -wal beside it the WAL decides the size; that moment is a healthy file, not a truncated one.
+        const QString path = m_dir->filePath(u"live.db"_s);
+        QVERIFY(test::createFixture(path));
+        const QString server = test::openRaw(path);
+        QVERIFY(test::exec(server, u"PRAGMA journal_mode=WAL"_s));
+        QVERIFY(test::exec(server, u"PRAGMA wal_autocheckpoint=0"_s));
+        QVERIFY(test::exec(server, u"BEGIN"_s));
+        for (int i = 0; i < 200; ++i)
+            test::insertRow(server, u"agent_log_chunks"_s,
+                { { u"agentId"_s, u"a"_s }, { u"agentName"_s, u"a"_s }, { u"sessionNumber"_s, 1 },
+                    { u"content"_s, QString(900, u'x') }, { u"createdAt"_s, 1700000000 + i } });
+        QVERIFY(test::exec(server, u"COMMIT"_s));
+        QVERIFY(QFileInfo(path + u"-wal"_s).size() > 0);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            const QByteArray header = file.read(100);
+            const quint32 pageSize = qFromBigEndian<quint16>(header.constData() + 16);
+            const quint32 ahead = quint32(file.size() / pageSize) + 50; // pages the file has not grown to yet
+            uchar count[4];
+            qToBigEndian(ahead, count);
+            QVERIFY(file.seek(28));
+            QCOMPARE(file.write(reinterpret_cast<const char *>(count), 4), qint64(4));
+        }
+        {
+            const auto opened = Database::open(path, { 300, true });
+            QVERIFY2(opened.database, qPrintable(opened.message));
+            QSqlQuery q(QSqlDatabase::database(opened.database->readConnection()));
+            QVERIFY(q.exec(u"SELECT count(*) FROM agent_log_chunks"_s) && q.next());
+            QCOMPARE(q.value(0).toInt(), 200);
+        }
+        test::closeRaw(server);
     }
 
     void walFileLeavesNothingBehind()

@@ -1,5 +1,7 @@
 #include "terminaltext.h"
 
+#include <unistd.h>
+
 namespace cwi {
 
 namespace {
@@ -25,6 +27,12 @@ QString terminalSafe(QStringView text)
             out += c;
     }
     return out;
+}
+
+QByteArray forStandardOutput(const QByteArray &bytes)
+{
+    static const bool terminal = ::isatty(STDOUT_FILENO) == 1;
+    return terminal ? terminalSafe(QString::fromUtf8(bytes)).toUtf8() : bytes;
 }
 
 } // namespace cwi

@@ -12,4 +12,8 @@ namespace cwi {
 // written as \uXXXX. Inside JSON text the result is still valid JSON with the same meaning.
 QString terminalSafe(QStringView text);
 
+// BYTES as they go to standard output: unchanged into a file or a pipe (an export is the data),
+// through terminalSafe() when standard output is a terminal.
+QByteArray forStandardOutput(const QByteArray &bytes);
+
 } // namespace cwi

@@ -8,8 +8,6 @@
 #include <QFile>
 #include <QTextStream>
 
-#include <unistd.h>
-
 namespace cwi {
 
 namespace {
@@ -147,7 +145,6 @@ int runQueryCommand(const QueryCommand &command, QTextStream &out, QTextStream &
         }
     }
     QFile standardOutput;
-    const bool terminal = ::isatty(STDOUT_FILENO) == 1;
     if (!toFile && command.format != u"table")
         standardOutput.open(stdout, QIODevice::WriteOnly);
     // CSV and JSON bytes to the file, or to standard output (control characters escaped when
@@ -155,7 +152,7 @@ int runQueryCommand(const QueryCommand &command, QTextStream &out, QTextStream &
     const auto emitBytes = [&](const QByteArray &bytes) {
         if (toFile)
             return file.write(bytes);
-        const QByteArray shown = terminal ? terminalSafe(QString::fromUtf8(bytes)).toUtf8() : bytes;
+        const QByteArray shown = forStandardOutput(bytes);
         return standardOutput.write(shown) == shown.size();
     };
 

@@ -4,6 +4,7 @@
 #include "eventpresentation.h"
 #include "logchunkrepository.h"
 #include "outputfile.h"
+#include "terminaltext.h"
 
 #include <QFile>
 
@@ -78,8 +79,10 @@ bool writeAll(const QString &outPath, const QString &databasePath, const QByteAr
 {
     if (!outPath.isEmpty())
         return writeOutputFile(outPath, databasePath, bytes, error);
+    // On a terminal, control characters from the log are shown escaped, not obeyed.
+    const QByteArray shown = forStandardOutput(bytes);
     QFile file;
-    if (!file.open(stdout, QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.flush()) {
+    if (!file.open(stdout, QIODevice::WriteOnly) || file.write(shown) != shown.size() || !file.flush()) {
         if (error)
             *error = u"cannot write to standard output: %1"_s.arg(file.errorString());
         return false;

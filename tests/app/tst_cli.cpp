@@ -3,6 +3,7 @@
 
 #include "fixtures.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QImage>
@@ -16,6 +17,11 @@
 #include <QTest>
 
 #include <utility>
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <termios.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +53,51 @@ private:
             process.kill();
         return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             process.readAllStandardOutput(), process.readAllStandardError() };
+    }
+
+    // Runs the binary with its standard output on a pseudo-terminal: what a terminal receives.
+    Run runOnTerminal(const QStringList &arguments)
+    {
+        const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+        if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0)
+            return {};
+        const QByteArray slaveName = ::ptsname(master);
+        const int slave = ::open(slaveName.constData(), O_RDWR | O_NOCTTY); // kept open: no EIO while draining
+        struct termios mode
+        {
+        };
+        ::tcgetattr(slave, &mode);
+        ::cfmakeraw(&mode); // the bytes as written, no \n -> \r\n
+        ::tcsetattr(slave, TCSANOW, &mode);
+        ::fcntl(master, F_SETFL, O_NONBLOCK);
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        process.setProcessEnvironment(env);
+        process.setStandardOutputFile(QString::fromLocal8Bit(slaveName));
+        process.start(QStringLiteral(CWI_INSPECTOR_BINARY), arguments);
+        QByteArray received;
+        const auto drain = [&] {
+            char buffer[65536];
+            ssize_t n = 0;
+            while ((n = ::read(master, buffer, sizeof buffer)) > 0)
+                received.append(buffer, n);
+        };
+        QDeadlineTimer deadline(120000);
+        while (!process.waitForFinished(20) && !deadline.hasExpired())
+            drain();
+        drain();
+        ::close(slave);
+        ::close(master);
+        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, received,
+            process.readAllStandardError() };
+    }
+
+    static bool hasControlBytes(const QByteArray &bytes)
+    {
+        return bytes.contains('\x1b') || bytes.contains('\x07') || bytes.contains("\xc2\x9b");
     }
 
     QString scalar(const QString &sql)
@@ -365,6 +416,54 @@ private slots:
             QVERIFY2(
                 !bytes.contains('\x1b') && !bytes.contains('\x07') && !bytes.contains("\xc2\x9b"), bytes.constData());
         }
+    }
+
+    void everyModeEscapesControlCharactersOnATerminal()
+    {
+        // ESC, BEL and C1 in names, log lines and a table name: on a terminal every mode shows
+        // them escaped (--export-session md and jsonl, --query csv, json and table, --info, --do);
+        // into a pipe an export stays the stored bytes.
+        const QString db = demoCopy(u"terminal.db"_s);
+        QVERIFY(!db.isEmpty());
+        const QString hostile = u"x\x1b]0;owned\x07\x1b[2J\u009b31my"_s;
+        const QString c = cwi::test::openRaw(db);
+        {
+            QSqlQuery q(QSqlDatabase::database(c));
+            QVERIFY(q.prepare(u"UPDATE agents SET name = name || ?"_s));
+            q.addBindValue(hostile);
+            QVERIFY(q.exec());
+        }
+        const QByteArray escapedLine = "{\"type\":\"assistant\",\"message\":{\"role\":\"assistant\",\"content\":"
+                                       "[{\"type\":\"text\",\"text\":\"hi \\u001b]0;owned\\u0007 \\u001b[2J\"}]}}\n";
+        QVERIFY(!cwi::test::insertRow(c, u"agent_log_chunks"_s,
+            { { u"agentId"_s, u"esc-agent"_s }, { u"agentName"_s, hostile }, { u"sessionNumber"_s, 1 },
+                { u"content"_s, QString::fromUtf8(escapedLine + "raw " + hostile.toUtf8() + "\n") },
+                { u"createdAt"_s, 1700000000 } })
+                     .isEmpty());
+        QVERIFY(cwi::test::exec(c, u"CREATE TABLE \"t\u009b2J\" (a)"_s));
+        cwi::test::closeRaw(c);
+
+        const QList<QStringList> modes {
+            { db, u"--export-session"_s, u"esc-agent:1"_s, u"--format"_s, u"md"_s },
+            { db, u"--export-session"_s, u"esc-agent:1"_s, u"--format"_s, u"jsonl"_s },
+            { db, u"--query"_s, u"SELECT name FROM agents"_s, u"--format"_s, u"csv"_s },
+            { db, u"--query"_s, u"SELECT name FROM agents"_s, u"--format"_s, u"json"_s },
+            { db, u"--query"_s, u"SELECT name FROM agents"_s },
+            { db, u"--info"_s },
+        };
+        for (const QStringList &mode : modes) {
+            const Run shown = runOnTerminal(mode);
+            QVERIFY2(shown.code == 0, qPrintable(mode.join(u' ') + u": "_s + QString::fromUtf8(shown.err)));
+            QVERIFY2(!hasControlBytes(shown.out), qPrintable(mode.join(u' ') + u": "_s + QString::fromUtf8(shown.out)));
+            QVERIFY2(!hasControlBytes(shown.err), qPrintable(mode.join(u' ')));
+            QVERIFY2(shown.out.contains("\\u001b") || shown.out.contains("\\u009b"),
+                qPrintable(
+                    mode.join(u' ') + u": the hostile text is not shown: "_s + QString::fromUtf8(shown.out.left(400))));
+        }
+        // Into a pipe, the jsonl export is the stored bytes.
+        const Run piped = run({ db, u"--export-session"_s, u"esc-agent:1"_s, u"--format"_s, u"jsonl"_s });
+        QCOMPARE(piped.code, 0);
+        QVERIFY(piped.out.contains(hostile.toUtf8()));
     }
 
     void idsStartingWithADash()

@@ -9,6 +9,7 @@
 #include "diff/outdatedcode.h"
 #include "diff/reviewcommentmodel.h"
 #include "diff/reviewsession.h"
+#include "git/gitrunner.h"
 #include "gitfixture.h"
 #include "mainwindow.h"
 #include "review/reviewcommentpane.h"
@@ -134,6 +135,7 @@ private slots:
         QTRY_VERIFY(review->diffModel()->isFileNotInDiff());
         QCOMPARE(review->diffModel()->file().newPath, u"draft.txt"_s);
         QCOMPARE(review->currentFile(), -1);
+        QVERIFY(review->fileView()->selectionModel()->selectedRows().isEmpty()); // no file of the diff
         const int fileRow = review->diffModel()->rowOfComment(u"RC-file"_s);
         QVERIFY(fileRow >= 0);
         QCOMPARE(review->diffView()->currentIndex().row(), fileRow);
@@ -168,7 +170,36 @@ private slots:
         const QRect card = review->diffView()->visualRect(review->diffModel()->index(fileRow));
         QVERIFY2(card.height() > 8 * QFontMetrics(review->diffView()->font()).height(),
             qPrintable(QString::number(card.height())));
-        QVERIFY(!review->diffView()->viewport()->grab().isNull());
+        // Current (as the pane made it), the card still reads: mostly white, not one yellow block.
+        QCOMPARE(review->diffView()->currentIndex().row(), fileRow);
+        const QImage shot = review->diffView()->viewport()->grab().toImage();
+        int yellow = 0;
+        for (int y = card.top(); y <= card.bottom(); ++y) {
+            for (int x = card.left(); x <= card.right(); ++x)
+                yellow += shot.pixelColor(x, y).blue() < 0xd0 && shot.pixelColor(x, y).red() > 0xf0 ? 1 : 0;
+        }
+        QVERIFY2(yellow < card.width() * card.height() / 5,
+            qPrintable(u"%1 of %2 pixels yellow"_s.arg(yellow).arg(card.width() * card.height())));
+
+        // Each way of finding the head on its own: the history alone (no branch name, so no reflog)
+        // finds A for RC-line; only the reflog knows W for RC-wip.
+        const ReviewProject *project = review->session()->currentProject();
+        QVERIFY(project);
+        const GitRunner git(m_repo);
+        ReviewComment onLine;
+        onLine.id = u"RC-line"_s;
+        onLine.filePath = u"app.txt"_s;
+        onLine.lineNumber = 3;
+        onLine.lineType = u"added"_s;
+        onLine.createdAt.raw = 1700001000;
+        const OutdatedCode byHistory = findOutdatedCode(git, project->baseSha, project->headSha, QString(), onLine);
+        QCOMPARE(commentedLine(byHistory), u"THREE first try"_s);
+        QCOMPARE(byHistory.commit, line.commit);
+        ReviewComment onWip = onLine;
+        onWip.filePath = u"wip.txt"_s;
+        onWip.lineNumber = 1;
+        onWip.createdAt.raw = 1700002000;
+        QVERIFY(!findOutdatedCode(git, project->baseSha, project->headSha, QString(), onWip).found());
 
         // j from there goes back to the files of the diff.
         review->diffView()->setFocus();

@@ -284,6 +284,7 @@ void DiffDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, const 
     }
     if (current && kind != DiffModel::LineRow && kind != DiffModel::ContextRow) {
         p->setPen(QPen(kAccent, 1, Qt::DotLine));
+        p->setBrush(Qt::NoBrush);
         p->drawRect(r.adjusted(0, 0, -1, -1));
     }
     p->restore();
@@ -449,6 +450,7 @@ void DiffDelegate::paintComment(QPainter *p, const QRect &r, const QModelIndex &
         p->setBrush(kOutdatedBg);
         p->setPen(QPen(kOutdatedText, 0.8));
         p->drawRoundedRect(tagRect, 8, 8);
+        p->setBrush(Qt::NoBrush); // else every rectangle drawn after it is filled yellow
         p->setRenderHint(QPainter::Antialiasing, false);
         p->drawText(tagRect, Qt::AlignCenter, tag);
     }

@@ -3,6 +3,7 @@
 #include "diff/difffiletreemodel.h"
 
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
@@ -89,6 +90,10 @@ void ReviewFilePanel::selectFile(int fileIndex)
     if (index.isValid()) {
         m_view->setCurrentIndex(index);
         m_view->scrollTo(index);
+    } else if (fileIndex < 0) { // no file of the diff is shown (one it no longer has, or none)
+        const QSignalBlocker blocker(m_view->selectionModel());
+        m_view->selectionModel()->clear();
+        m_view->viewport()->update();
     }
 }
 

@@ -12,9 +12,11 @@
 #include "transcript/transcriptmodel.h"
 #include "workrepositories.h"
 
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTreeView>
 
 using namespace cwi;
@@ -72,6 +74,33 @@ private slots:
                      .data()
                      .toString(),
             u"running"_s);
+    }
+
+    // A session of 24 MB: the reader is far faster than the transcript appends, and waits while
+    // 8 MB it read are not appended yet (the UI thread is held here for a while, as a busy one
+    // is); without the wait all of it sat in memory twice, queued and appended.
+    void bigSessionKeepsItsReadPartsBounded()
+    {
+        {
+            const QString raw = test::openRaw(m_path);
+            const QByteArray text
+                = sj::assistant({ QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, QString(1000, u'x') } } });
+            QByteArray content;
+            while (content.size() < 64 * 1024)
+                content += text;
+            for (int i = 0; i < 384; ++i)
+                chunk(raw, u"ag1"_s, u"swift-otter"_s, 3, content, 10000 + i);
+            test::closeRaw(raw);
+        }
+        LogView view(m_ctx.get());
+        view.resize(1200, 700);
+        view.showSession(u"ag1"_s, 3);
+        QThread::msleep(800); // the UI thread appends nothing meanwhile; the reader runs on
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 30000);
+        QVERIFY(view.transcriptModel()->rowCount() > 20000);
+        const qint64 limit = 8 * 1024 * 1024;
+        QVERIFY2(view.partBytesPeak() <= limit + 2 * 1024 * 1024,
+            qPrintable(u"%1 MB in flight"_s.arg(view.partBytesPeak() / 1024 / 1024)));
     }
 
     void searchAndFirstError()

@@ -28,6 +28,7 @@ class QTreeView;
 namespace cwi {
 
 class AgentRecordPanel;
+class InFlightBudget;
 class AppContext;
 class Database;
 class RawLinesModel;
@@ -56,6 +57,8 @@ public:
     qint64 sessionNumber() const { return m_sessionNumber; }
     bool isBusy() const { return m_jobs.isBusy(); }
     JobTracker *jobs() const { return &m_jobs; }
+    // The most bytes of the current session's parts read and not yet appended at any time.
+    qint64 partBytesPeak() const;
 
     TranscriptModel *transcriptModel() const { return m_transcript; }
     SessionListModel *sessionModel() const { return m_sessions; }
@@ -120,6 +123,7 @@ private:
     bool m_agentRunning = false;
     bool m_allLogs = false; // the session list shows every agent (showAllLogs)
     mutable JobTracker m_jobs;
+    std::shared_ptr<InFlightBudget> m_partBudget; // the current session's reader's
 
     Timestamp m_lastCreatedAt;
     qint64 m_lastRowid = 0;

@@ -4,6 +4,7 @@
 
 #include "agentrecordpanel.h"
 #include "appcontext.h"
+#include "transcript/inflightbudget.h"
 #include "transcript/rawlinesmodel.h"
 #include "transcript/sessionlistmodel.h"
 #include "transcript/transcriptexport.h"
@@ -29,7 +30,6 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -196,10 +196,10 @@ void LogView::openSession(qint64 sessionNumber)
     const QString agentId = m_agentId;
     // The session arrives in parts: the first screen from its first chunks, the rest appended.
     // The reader waits while the parts it sent and this thread has not appended yet pass
-    // kPartsInFlight: reading is faster than appending, and a 100 MB session otherwise sat in
-    // memory twice, queued and in the transcript.
+    // kPartsInFlight (InFlightBudget).
     constexpr qint64 kPartsInFlight = 8 * 1024 * 1024;
-    auto inFlight = std::make_shared<std::atomic<qint64>>(0);
+    auto budget = std::make_shared<InFlightBudget>(kPartsInFlight);
+    m_partBudget = budget;
     const auto bytesOf = [](const SessionPart &part) {
         qint64 bytes = 0;
         for (const QByteArray &chunk : part.chunks)
@@ -208,21 +208,22 @@ void LogView::openSession(qint64 sessionNumber)
     };
     m_jobs.stream<SessionPart>(
         kSessionChannel,
-        [db, agentId, sessionNumber, inFlight, bytesOf](
-            const CancelToken &token, const Reporter<SessionPart> &reporter) {
+        [db, agentId, sessionNumber, budget, bytesOf](const CancelToken &token, const Reporter<SessionPart> &reporter) {
             streamSession(db, agentId, sessionNumber, [&](SessionPart &&part) {
-                while (inFlight->load() > kPartsInFlight && !token.isCancelled())
-                    QThread::msleep(2);
-                inFlight->fetch_add(bytesOf(part));
-                return reporter.report(std::move(part));
+                return budget->acquire(bytesOf(part), token) && reporter.report(std::move(part));
             });
         },
-        [this, inFlight, bytesOf](SessionPart part) {
+        [this, budget, bytesOf](SessionPart part) {
             const qint64 bytes = bytesOf(part);
             onSessionPart(std::move(part));
-            inFlight->fetch_sub(bytes);
+            budget->release(bytes);
         },
         [] {});
+}
+
+qint64 LogView::partBytesPeak() const
+{
+    return m_partBudget ? m_partBudget->peak() : 0;
 }
 
 void LogView::onSessionPart(SessionPart part)

@@ -239,6 +239,58 @@ private slots:
                 QVERIFY2(!own->isVisible() || shown.contains(name), qPrintable(title + u": "_s + name));
         }
     }
+
+    // A file whose agents made tens of thousands of tool calls: the tool chart's count axis
+    // reads "10k", "20k" under a narrow chart (it read "50…" on the 1.5 GB file at 1024 px).
+    void toolCountsRead()
+    {
+        const QString path = m_dir.filePath(u"busy.db"_s);
+        QVERIFY(test::createFixture(path));
+        const QString c = test::openRaw(path);
+        test::insertRow(c, u"agents"_s,
+            { { u"id"_s, u"agent-1"_s }, { u"name"_s, u"busy-bee"_s }, { u"worktreeId"_s, u"/wt"_s },
+                { u"status"_s, u"idle"_s } });
+        const qint64 start = QDateTime(QDate(2026, 8, 1), QTime(9, 0)).toSecsSinceEpoch();
+        int call = 0;
+        for (int chunk = 0; chunk < 240; ++chunk) {
+            QByteArray content;
+            for (int i = 0; i < 100; ++i, ++call) {
+                content += test::assistantLine(u"msg_%1"_s.arg(call),
+                    { test::toolUse(u"toolu_%1"_s.arg(call), call % 3 ? u"Read"_s : u"Bash"_s,
+                        { { u"file_path"_s, u"/src/a.cpp"_s } }) },
+                    test::usage(1, 1, 0, 0));
+            }
+            test::insertRow(c, u"agent_log_chunks"_s,
+                { { u"agentId"_s, u"agent-1"_s }, { u"agentName"_s, u"busy-bee"_s }, { u"sessionNumber"_s, 1 },
+                    { u"content"_s, QString::fromUtf8(content) }, { u"createdAt"_s, start + chunk * 60 } });
+        }
+        test::closeRaw(c);
+
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"a%1.ini"_s.arg(++m_serial)), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(path));
+        showFirstRun(window, QSize(1024, 768));
+        QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+        auto *activity = window.findChild<ActivityView *>();
+        QTRY_VERIFY(!activity->isBusy());
+        ChartPanel *tools = activity->toolChart();
+        const auto countLabels = [tools] {
+            QStringList labels;
+            for (QGraphicsItem *item : tools->chartView()->scene()->items()) {
+                auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+                if (text && text->isVisible() && !text->toPlainText().isEmpty() && text->toPlainText().at(0).isDigit())
+                    labels.append(text->toPlainText());
+            }
+            return labels;
+        };
+        QTRY_VERIFY(countLabels().size() >= 3);
+        QTest::qWait(50); // the axis lays out its labels
+        const QStringList labels = countLabels();
+        for (const QString &label : labels)
+            QVERIFY2(!label.contains(u'…') && !label.contains(u"..."_s), qPrintable(labels.join(u", "_s)));
+        QVERIFY2(labels.contains(u"10k"_s), qPrintable(labels.join(u", "_s)));
+    }
 };
 
 QTEST_MAIN(TestInsightAxes)

@@ -365,23 +365,28 @@ void ActivityView::show(const Data &d)
         QStringList tools;
         QVector<DayValue> shown = d.tools.mid(0, kMaxTools);
         std::reverse(shown.begin(), shown.end()); // the first category is drawn at the bottom
-        for (const DayValue &v : shown) {
+        double top = 0;
+        for (const DayValue &v : std::as_const(shown))
+            top = std::max(top, v.value);
+        // Counts in the hundred thousands ("500000") are cut to "50…" under a narrow chart: the
+        // axis counts in thousands or millions then ("500k"); the readout keeps the exact count.
+        const auto [scale, unit] = top >= 1e7 ? std::pair(1e6, u"M"_s)
+            : top >= 1e4                      ? std::pair(1e3, u"k"_s)
+                                              : std::pair(1.0, QString());
+        for (const DayValue &v : std::as_const(shown)) {
             tools << v.series;
-            calls->append(v.value - v.second);
-            failed->append(v.second);
+            calls->append((v.value - v.second) / scale);
+            failed->append(v.second / scale);
         }
         auto *series = new QHorizontalStackedBarSeries;
         series->append(calls);
         series->append(failed);
         auto *chart = new QChart;
         chart->addSeries(series);
-        double top = 0;
-        for (const DayValue &v : std::as_const(shown))
-            top = std::max(top, v.value);
         QBarCategoryAxis *names = toolAxis(tools);
         chart->addAxis(names, Qt::AlignLeft);
         series->attachAxis(names);
-        QValueAxis *x = valueAxis(u"%d"_s, top);
+        QValueAxis *x = valueAxis(unit.isEmpty() ? u"%d"_s : u"%g"_s + unit, top / scale);
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         m_tools->setChart(chart);

@@ -64,11 +64,13 @@ QColor seriesColor(int i)
     return colors[i % std::size(colors)];
 }
 
-// A value axis from 0 to a little above MAX with round ticks (never an empty or NaN range).
-QValueAxis *valueAxis(const QString &format, double max)
+// A value axis from 0 to a little above MAX with round ticks (never an empty or NaN range), about
+// TICKS of them.
+QValueAxis *valueAxis(const QString &format, double max, int ticks = 5)
 {
     auto *axis = new QValueAxis;
     axis->setLabelFormat(format);
+    axis->setTickCount(ticks); // what applyNiceNumbers() starts from
     axis->setRange(0, max > 0 ? max * 1.05 : 1);
     axis->applyNiceNumbers();
     return axis;
@@ -273,7 +275,8 @@ void ActivityView::show(const Data &d)
         auto *chart = new QChart;
         chart->addSeries(barSeries);
         barSeries->attachAxis(m_cost->addCategoryAxis(chart, days));
-        QValueAxis *y = valueAxis(tokens ? u"%.3g"_s : u"$%.2f"_s, top);
+        // Whole dollars from $10 on: "$400.00" took the width a narrow chart needs for its days.
+        QValueAxis *y = valueAxis(tokens ? u"%.3g"_s : top >= 10 ? u"$%.0f"_s : u"$%.2f"_s, top);
         chart->addAxis(y, Qt::AlignLeft);
         barSeries->attachAxis(y);
         m_cost->setChart(chart);
@@ -386,7 +389,8 @@ void ActivityView::show(const Data &d)
         QBarCategoryAxis *names = toolAxis(tools);
         chart->addAxis(names, Qt::AlignLeft);
         series->attachAxis(names);
-        QValueAxis *x = valueAxis(unit.isEmpty() ? u"%d"_s : u"%g"_s + unit, top / scale);
+        // Three ticks across: "0k 50k 100k 150k 200k" met under a narrow chart.
+        QValueAxis *x = valueAxis(unit.isEmpty() ? u"%d"_s : u"%g"_s + unit, top / scale, 3);
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         m_tools->setChart(chart);

@@ -88,6 +88,16 @@ private slots:
             { { u"agentId"_s, u"agent-1"_s }, { u"agentName"_s, u"brave-otter"_s }, { u"sessionNumber"_s, kFarSession },
                 { u"content"_s, QString::fromUtf8(line) }, { u"createdAt"_s, 1794960800 } })
                      .isEmpty());
+        // An agent whose name is far wider than any screen, with a log.
+        const QString longName = u"long-"_s + QString(600, u'W');
+        QVERIFY(!test::insertRow(c, u"agents"_s,
+            { { u"id"_s, u"agent-long"_s }, { u"name"_s, QString(longName + u" tail"_s) },
+                { u"status"_s, u"stopped"_s }, { u"worktreeId"_s, u"/wt-long"_s } })
+                     .isEmpty());
+        QVERIFY(!test::insertRow(c, u"agent_log_chunks"_s,
+            { { u"agentId"_s, u"agent-long"_s }, { u"agentName"_s, longName }, { u"sessionNumber"_s, 1 },
+                { u"content"_s, QString::fromUtf8(line) }, { u"createdAt"_s, 1794960900 } })
+                     .isEmpty());
         test::closeRaw(c);
     }
 
@@ -145,6 +155,21 @@ private slots:
                                .arg(label)
                                .arg(metrics.horizontalAdvance(label))));
         }
+    }
+
+    void aLongAgentNameDoesNotWidenTheWindow()
+    {
+        // The Agent log's title is the agent's name: a name wider than the screen is elided, not
+        // a reason for the window to grow past it (it grew from 1440 to 1634 px on such a name).
+        openWindow(QSize(1440, 900));
+        QString error;
+        QVERIFY2(m_window->showView(u"log:agent-long"_s, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isBusy(), 60000);
+        auto *log = m_window->findChild<LogView *>();
+        QVERIFY(log);
+        QTRY_VERIFY(log->transcriptModel()->rowCount() > 0);
+        QTest::qWait(50);
+        QVERIFY2(m_window->width() <= 1440, qPrintable(QString::number(m_window->width())));
     }
 
     void sessionAboveIntMaxShowsItsChunks()

@@ -2,6 +2,7 @@
 
 #include "agentrecordpanel.h"
 #include "appcontext.h"
+#include "elidedlabel.h"
 #include "transcript/rawlinesmodel.h"
 #include "transcript/sessionlistmodel.h"
 #include "transcript/transcriptfiltermodel.h"
@@ -129,8 +130,7 @@ void LogView::buildUi()
     sessionsLayout->setContentsMargins(4, 4, 0, 0);
     sessionsLayout->setSpacing(2);
     auto *sessionsHeader = new QHBoxLayout;
-    m_title = new QLabel;
-    m_title->setTextFormat(Qt::PlainText); // text from the file, never markup
+    m_title = new ElidedLabel; // plain text, elided: a name from the file is never markup or wider than the pane
     m_title->setStyleSheet(u"font-weight:600"_s);
     sessionsHeader->addWidget(m_title, 1);
     auto *allLogs = new QAction(u"All logs"_s, this);

@@ -28,6 +28,7 @@ class QTreeView;
 namespace cwi {
 
 class AgentRecordPanel;
+class ElidedLabel;
 class InFlightBudget;
 class AppContext;
 class Database;
@@ -168,7 +169,7 @@ private:
     QAction *m_followAction = nullptr;
     QAction *m_firstErrorAction = nullptr;
     QLabel *m_status = nullptr;
-    QLabel *m_title = nullptr;
+    ElidedLabel *m_title = nullptr; // the agent's name: a name from the file never widens the pane
     QTimer *m_relayoutTimer = nullptr;
     QTimer *m_progressTimer = nullptr;
     int m_lastViewportWidth = -1;

@@ -4,6 +4,7 @@
 
 #include "agentrecordpanel.h"
 #include "appcontext.h"
+#include "elidedlabel.h"
 #include "transcript/inflightbudget.h"
 #include "transcript/rawlinesmodel.h"
 #include "transcript/sessionlistmodel.h"
@@ -62,7 +63,7 @@ void LogView::showAgent(const QString &agentId)
     cancelAgentReads();
     m_transcript->clear();
     m_raw->setTranscript(nullptr);
-    m_title->setText(agentId);
+    m_title->setFullText(agentId);
     if (!m_db) {
         showPlaceholder(u"No database is open."_s);
         return;
@@ -125,7 +126,7 @@ void LogView::showAllLogs()
         },
         [this](const All &all) {
             m_allLogs = true;
-            m_title->setText(u"All logs"_s);
+            m_title->setFullText(u"All logs"_s);
             m_sessions->setSessions(all.sessions, all.agents);
             m_sessionView->expandAll();
             m_pages->setCurrentWidget(m_splitter);
@@ -137,8 +138,8 @@ void LogView::showAllLogs()
 void LogView::onAgentLoaded(const AgentLogs &logs, bool reopenSession)
 {
     m_agentRunning = logs.agent && logs.agent->status == u"running";
-    m_title->setText(logs.agent ? logs.agent->name
-                                : (logs.sessions.isEmpty() ? logs.agentId : logs.sessions.constFirst().agentName));
+    m_title->setFullText(logs.agent ? logs.agent->name
+                                    : (logs.sessions.isEmpty() ? logs.agentId : logs.sessions.constFirst().agentName));
     m_record->showRecord(logs);
     const qint64 keep = m_sessionNumber;
     m_sessions->setSessions(logs.sessions, logs.agent ? QSet<QString> { logs.agentId } : QSet<QString>());
@@ -557,9 +558,17 @@ void LogView::exportCurrent(const QString &format)
 {
     if (m_agentId.isEmpty() || m_sessionNumber < 0 || !m_db)
         return;
-    const QString suggested = u"%1-session-%2.%3"_s.arg(m_title->text().isEmpty() ? m_agentId : m_title->text())
-                                  .arg(m_sessionNumber)
-                                  .arg(format);
+    // The name comes from the file: only its letters, digits, '.', '_' and '-' go into the file
+    // name offered (no folder separators, no control characters).
+    QString name = m_title->fullText().isEmpty() ? m_agentId : m_title->fullText();
+    name = name.left(80);
+    for (QChar &c : name) {
+        if (!c.isLetterOrNumber() && c != u'.' && c != u'_' && c != u'-')
+            c = u'-';
+    }
+    if (name.startsWith(u'.'))
+        name.prepend(u"agent"_s);
+    const QString suggested = u"%1-session-%2.%3"_s.arg(name).arg(m_sessionNumber).arg(format);
     const QString path = QFileDialog::getSaveFileName(
         this, u"Export session"_s, suggested, format == u"md" ? u"Markdown (*.md)"_s : u"JSON lines (*.jsonl)"_s);
     if (path.isEmpty())

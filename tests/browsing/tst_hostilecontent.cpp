@@ -1,7 +1,7 @@
 // Everything read from the file is data. Markup planted in every text column of every table
 // of the demo database, then every view of the real window rendered: no resource is requested
 // (a spy on the one inert resource refusal; a FIFO named in an <img> is never opened), and the
-// markup reads as text wherever a label or browser shows it.
+// markup reads as text wherever a label or browser shows it; no name widens the window.
 
 #include "appcontext.h"
 #include "demo/demoseeder.h"
@@ -206,6 +206,9 @@ private slots:
                 planted += sets.size();
             }
             QVERIFY(planted > 50);
+            // And names far longer than a screen, without a space to wrap at.
+            QVERIFY(QSqlQuery(db).exec(u"UPDATE agents SET name = name || printf('%.2000c', 'W')"_s));
+            QVERIFY(QSqlQuery(db).exec(u"UPDATE initiatives SET name = name || printf('%.2000c', 'W')"_s));
         }
         test::closeRaw(c);
     }
@@ -289,12 +292,35 @@ private slots:
         QVERIFY(views.size() > 15);
 
         QString firstOpener;
+        QStringList grown;
         int tipsWithContent = 0;
         for (const QString &view : std::as_const(views)) {
             QVERIFY2(window.showView(view, &error), qPrintable(view + u": "_s + error));
             QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
             QTest::qWait(50);
             window.grab(); // paints every visible delegate, label and document
+            // Long names from the file never make the window grow past the size it was given.
+            if (window.width() > 1440 || window.height() > 900) {
+                QString widest;
+                int widestWidth = 0;
+                for (QWidget *widget : window.findChildren<QWidget *>()) {
+                    if (widget->isVisible() && widget->minimumSizeHint().width() > widestWidth
+                        && widget->findChildren<QWidget *>().isEmpty()) {
+                        widestWidth = widget->minimumSizeHint().width();
+                        widest = QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName()
+                            + u" in "_s
+                            + (widget->parentWidget()
+                                    ? QString::fromLatin1(widget->parentWidget()->metaObject()->className())
+                                    : QString());
+                    }
+                }
+                grown.append(u"%1: %2x%3 (widest: %4, %5 px)"_s.arg(view)
+                                 .arg(window.width())
+                                 .arg(window.height())
+                                 .arg(widest)
+                                 .arg(widestWidth));
+                window.resize(1440, 900);
+            }
             const QList<QWidget *> widgets = window.findChildren<QWidget *>();
             for (QWidget *widget : widgets) {
                 const QString shown = shownText(widget);
@@ -315,6 +341,7 @@ private slots:
                 firstOpener = view;
         }
         QVERIFY2(tipsWithContent > 20, qPrintable(QString::number(tipsWithContent))); // the check saw file content
+        QVERIFY2(grown.isEmpty(), qPrintable(u"names from the file widened the window: "_s + grown.join(u"; "_s)));
 
         // A message box that quotes a path or text from the file shows it as text.
         const QString hostileName = m_dir.filePath(u"x<b>"_s + kMark + u"<img src=fifo>.db"_s); // no '/' in a name

@@ -66,6 +66,10 @@ ReviewHeader::ReviewHeader(ReviewSession *session, QWidget *parent)
     // Long lines wrap instead of widening the window past small screens.
     for (QLabel *label : { m_subtitle, m_baseOrigin, m_readOnly })
         label->setWordWrap(true);
+    // A name from the file can be one word longer than any screen: the title and subtitle take the
+    // width the page gives them (the rest of such a word is cut, the whole text is in the tool tip).
+    for (QLabel *label : { m_title, m_subtitle })
+        label->setSizePolicy(QSizePolicy::Ignored, label->sizePolicy().verticalPolicy());
 
     auto *refs = new QHBoxLayout;
     refs->addWidget(m_project);
@@ -118,6 +122,7 @@ void ReviewHeader::refresh()
 {
     const ReviewTarget &t = m_session->target();
     m_title->setText(t.phase.name.isEmpty() ? tr("Review") : tr("Review · %1").arg(t.phase.name));
+    m_title->setToolTip(render::plainToolTip(m_title->text()));
     QStringList parts;
     if (!t.initiative.name.isEmpty())
         parts << tr("Initiative %1").arg(t.initiative.name);
@@ -128,6 +133,7 @@ void ReviewHeader::refresh()
     if (const ReviewProject *p = m_session->currentProject(); p && p->clone.found())
         parts << tr("clone %1 (%2)").arg(p->clone.folder, cloneSourceName(p->clone.source));
     m_subtitle->setText(parts.join(u" · "_s));
+    m_subtitle->setToolTip(render::plainToolTip(m_subtitle->text()));
 
     const QSignalBlocker blockProject(m_project);
     m_project->clear();

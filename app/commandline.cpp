@@ -9,32 +9,19 @@ namespace cwi {
 namespace {
 
 // --do ACTION ID [ARG...]: the ID and ARGs are data, also when they start with '-' (1.6% of
-// nanoids do). Everything after ACTION that is not one of our own options is moved behind a
-// "--", where QCommandLineParser takes it as positional. A "--" of the user's ends the options.
-QStringList withDoArgumentsPositional(const QStringList &arguments, const QStringList &flags, const QStringList &valued)
+// nanoids do) or read like one of our options (an answer "-v" or "--help"). Everything after
+// ACTION is moved behind a "--", where QCommandLineParser takes it as positional; options go
+// before --do. A "--" of the user's right after ACTION is dropped (it ended the options before).
+QStringList withDoArgumentsPositional(const QStringList &arguments)
 {
     const qsizetype at = arguments.indexOf(QStringLiteral("--do"));
     const qsizetype end = arguments.indexOf(QStringLiteral("--"));
     if (at < 0 || at + 1 >= arguments.size() || (end >= 0 && end < at))
         return arguments;
-    QStringList options = arguments.mid(0, at + 2); // ... --do ACTION
-    QStringList positionals;
-    for (qsizetype i = at + 2; i < arguments.size(); ++i) {
-        const QString &a = arguments.at(i);
-        if (a == u"--") {
-            positionals += arguments.mid(i + 1);
-            break;
-        }
-        if (flags.contains(a)) {
-            options.append(a);
-        } else if (valued.contains(a) && i + 1 < arguments.size()) {
-            options += { a, arguments.at(i + 1) };
-            ++i;
-        } else {
-            positionals.append(a);
-        }
-    }
-    return options + QStringList { QStringLiteral("--") } + positionals;
+    QStringList data = arguments.mid(at + 2);
+    if (!data.isEmpty() && data.constFirst() == u"--")
+        data.removeFirst();
+    return arguments.mid(0, at + 2) + QStringList { QStringLiteral("--") } + data; // ... --do ACTION -- data
 }
 
 } // namespace
@@ -89,14 +76,7 @@ CommandLine parseCommandLine(QCommandLineParser &parser, const QStringList &argu
     const QList<QCommandLineOption> all { demo, info, edit, noLive, screenshot, view, dumpState, timeout, size,
         exportSession, format, output, doAction, query };
     parser.addOptions(all);
-    QStringList flags { QStringLiteral("-h"), QStringLiteral("--help"), QStringLiteral("-v"),
-        QStringLiteral("--version") };
-    QStringList valued;
-    for (const QCommandLineOption &option : all) {
-        for (const QString &name : option.names())
-            (option.valueName().isEmpty() ? flags : valued).append((name.size() == 1 ? u"-" : u"--") + name);
-    }
-    parser.process(withDoArgumentsPositional(arguments, flags, valued));
+    parser.process(withDoArgumentsPositional(arguments));
 
     CommandLine line;
     const QStringList positional = parser.positionalArguments();

@@ -481,6 +481,12 @@ private slots:
         const Run missing = run({ db, u"--edit"_s, u"--do"_s, u"retry-task"_s, u"-nosuch"_s });
         QCOMPARE(missing.code, 2);
         QVERIFY2(missing.err.contains("-nosuch") && !missing.err.contains("Unknown option"), missing.err.constData());
+        // A text that reads like one of our options is still the text: after ACTION everything is data.
+        for (const QString &text : { u"--help"_s, u"-v"_s, u"-o"_s, u"--edit"_s }) {
+            const Run texted = run({ db, u"--edit"_s, u"--do"_s, u"edit-comment"_s, u"-rc1"_s, text });
+            QVERIFY2(texted.code == 0, qPrintable(text + u": "_s + QString::fromUtf8(texted.out + texted.err)));
+            QVERIFY2(texted.out.contains(u"-> \"%1\""_s.arg(text).toUtf8()), texted.out.constData());
+        }
         const Run ended = run({ db, u"--edit"_s, u"--do"_s, u"retry-task"_s, u"--"_s, u"--nosuch"_s });
         QCOMPARE(ended.code, 2);
         QVERIFY2(ended.err.contains("--nosuch") && !ended.err.contains("Unknown option"), ended.err.constData());

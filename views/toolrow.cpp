@@ -16,6 +16,7 @@ ToolRow::ToolRow(QWidget *parent)
     m_leading->setContentsMargins(0, 0, 0, 0);
     m_trailing->setContentsMargins(0, 0, 0, 0);
     m_leading->addStretch(1); // widgets go in before it: the leading half keeps to the left
+    m_trailing->addStretch(); // and the trailing half to the right, also on a line of its own
     m_box->addLayout(m_leading, 1);
     m_box->addLayout(m_trailing);
 }

@@ -20,12 +20,14 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace cwi;
@@ -226,6 +228,43 @@ private slots:
         QTRY_VERIFY(!results->isColumnHidden(SearchResultModel::TimeColumn));
         QVERIFY(!results->isColumnHidden(SearchResultModel::KindColumn));
         QVERIFY(snippetRoom() >= 320);
+    }
+
+    // The Query page at 1024 px: the history panel (~250 px) left the editor and the results less
+    // than half of the page; it starts hidden there, the History button (Ctrl+H) shows it, and at
+    // 1440 px it starts shown.
+    void queryEditorHasRoomAt1024()
+    {
+        for (const QSize size : { QSize(1024, 768), QSize(1440, 900) }) {
+            AppContext context;
+            QSettings settings(settingsFile(), QSettings::IniFormat);
+            MainWindow window(&context, &settings);
+            QVERIFY(window.openFile(m_path));
+            showFirstRun(window, size.width(), size.height());
+            QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+            QWidget *page = window.findChild<QWidget *>(u"queryPage"_s);
+            QTRY_VERIFY(page->isVisible());
+            QWidget *library = window.findChild<QWidget *>(u"queryLibrary"_s);
+            auto *toggle = window.findChild<QToolButton *>(u"queryLibraryToggle"_s);
+            QVERIFY(library && toggle);
+            QWidget *editor = window.findChild<QWidget *>(u"queryResults"_s);
+            if (size.width() == 1024) {
+                QVERIFY(!library->isVisible());
+                QVERIFY(!toggle->isChecked());
+                QTRY_VERIFY2(editor->width() >= page->width() * 9 / 10,
+                    qPrintable(u"the results have %1 of %2 px"_s.arg(editor->width()).arg(page->width())));
+                auto *sql = page->findChild<QPlainTextEdit *>();
+                sql->setFocus();
+                QTRY_VERIFY(sql->hasFocus());
+                QTest::keyClick(sql, Qt::Key_H, Qt::ControlModifier);
+                QTRY_VERIFY(library->isVisible());
+                QVERIFY(toggle->isChecked());
+                QCOMPARE(window.width(), 1024);
+            } else {
+                QVERIFY(library->isVisible());
+                QVERIFY(toggle->isChecked());
+            }
+        }
     }
 
     // A user at 1440 px looks at every page, then the window shrinks to 1024 px (a smaller

@@ -30,6 +30,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace cwi {
 
 namespace {
@@ -359,7 +361,10 @@ void TableBrowser::arrangeColumns()
             width = 150;
             break;
         default:
-            width = header->visualIndex(column) == 0 && info && info->spec ? 300 : 150;
+            // The name column: wide, but never more than half of a narrow grid (1024 px screen).
+            width = header->visualIndex(column) == 0 && info && info->spec
+                ? std::clamp(m_view->viewport()->width() / 2, 150, 300)
+                : 150;
         }
         header->resizeSection(column, width);
     }

@@ -8,9 +8,9 @@
 #include "queryresultview.h"
 #include "render/htmlwriter.h"
 #include "sqleditor.h"
+#include "toolrow.h"
 
 #include <QFileDialog>
-#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QShortcut>
+#include <QShowEvent>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBlock>
@@ -76,18 +77,19 @@ QueryPage::QueryPage(AppContext *context, const QString &dataFolder, QWidget *pa
     m_export = toolButton(this, tr("Export…"),
         tr("Run the tab's statement again and write every row to CSV or JSON, in the background"), "queryExport");
     auto *save = toolButton(this, tr("Save…"), tr("Save the editor's text as a named query (Ctrl+S)"), "querySave");
+    m_libraryToggle = toolButton(this, tr("History"),
+        tr("Show or hide the history, the saved queries and the examples (Ctrl+H)"), "queryLibraryToggle");
+    m_libraryToggle->setCheckable(true);
     auto *readOnly = new ElidedLabel(tr("Read-only: nothing run here changes the file"), this);
     readOnly->setEnabled(false);
 
-    auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(6, 4, 6, 4);
-    bar->setSpacing(4);
+    auto *bar = new ToolRow(this);
     for (QToolButton *button : { m_run, m_cancel, m_explain, newTab })
-        bar->addWidget(button);
-    bar->addSpacing(12);
-    bar->addWidget(readOnly, 1);
-    for (QToolButton *button : { m_raw, m_export, save })
-        bar->addWidget(button);
+        bar->addLeading(button);
+    bar->addLeadingSpacing(12);
+    bar->addLeading(readOnly, 1);
+    for (QToolButton *button : { m_raw, m_export, save, m_libraryToggle })
+        bar->addTrailing(button);
 
     m_results->setObjectName(QStringLiteral("queryResults"));
     m_results->setDocumentMode(true);
@@ -102,7 +104,8 @@ QueryPage::QueryPage(AppContext *context, const QString &dataFolder, QWidget *pa
 
     auto *side = new QSplitter(Qt::Horizontal, this);
     side->addWidget(m_split);
-    side->addWidget(createLibraryPanel());
+    m_libraryPanel = createLibraryPanel();
+    side->addWidget(m_libraryPanel);
     side->setStretchFactor(0, 4);
     side->setStretchFactor(1, 1);
     side->setChildrenCollapsible(false);
@@ -110,9 +113,11 @@ QueryPage::QueryPage(AppContext *context, const QString &dataFolder, QWidget *pa
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addLayout(bar);
+    layout->addWidget(bar);
     layout->addWidget(side, 1);
 
+    connect(m_libraryToggle, &QToolButton::toggled, m_libraryPanel, &QWidget::setVisible);
+    connect(m_libraryToggle, &QToolButton::clicked, this, [this] { m_libraryChosen = true; });
     connect(m_run, &QToolButton::clicked, this, &QueryPage::runStatement);
     connect(m_cancel, &QToolButton::clicked, this, &QueryPage::cancel);
     connect(m_explain, &QToolButton::clicked, this, &QueryPage::explainStatement);
@@ -153,6 +158,8 @@ QueryPage::QueryPage(AppContext *context, const QString &dataFolder, QWidget *pa
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_T), tr("Query: new result tab"),
         [this] { m_results->setCurrentWidget(addResultTab()); });
     shortcut(QKeySequence::Save, tr("Query: save the query"), [this] { saveQuery(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_H), tr("Query: show or hide the history, saved queries and examples"),
+        [this] { m_libraryToggle->click(); });
 
     connect(m_context, &AppContext::databaseChanged, this, &QueryPage::onDatabaseChanged);
     onDatabaseChanged();
@@ -165,7 +172,7 @@ QWidget *QueryPage::createLibraryPanel()
     auto *tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("queryLibrary"));
     tabs->setDocumentMode(true);
-    tabs->setMinimumWidth(250);
+    tabs->setMinimumWidth(200);
 
     auto *historyPane = new QWidget(tabs);
     m_historySearch = new QLineEdit(historyPane);
@@ -205,6 +212,19 @@ QWidget *QueryPage::createLibraryPanel()
     return tabs;
 }
 
+void QueryPage::showEvent(QShowEvent *event)
+{
+    // The history beside the editor wants 200 px: on a page narrower than 600 px (1024 px
+    // beside both side panes) the editor and the results would keep under 300 px; the
+    // History button (Ctrl+H) shows it. What the user chose stays.
+    if (!m_libraryChosen) {
+        m_libraryChosen = true;
+        m_libraryToggle->setChecked(width() >= 600);
+        m_libraryPanel->setVisible(m_libraryToggle->isChecked());
+    }
+    QWidget::showEvent(event);
+}
+
 void QueryPage::onDatabaseChanged()
 {
     for (int i = m_results->count() - 1; i >= 0; --i) {
@@ -214,6 +234,7 @@ void QueryPage::onDatabaseChanged()
         view->deleteLater();
     }
     m_runStart.clear();
+    m_tabSerial = 0; // the new file's first result is "Result 1"
     const auto database = m_context->database();
     m_library = database ? std::make_unique<QueryLibrary>(m_dataFolder, database->path()) : nullptr;
     QStringList words;

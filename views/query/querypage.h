@@ -50,6 +50,9 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void statusMessage(const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void onDatabaseChanged();
     void onFinished(QueryResultView *view, const QString &sql, qint64 rows, qint64 ms, bool failed, int errorOffset);
@@ -78,6 +81,9 @@ private:
     static constexpr int kExportChannel = 1;
     QHash<QueryResultView *, int> m_runStart; // where in the editor the tab's statement began
     int m_tabSerial = 0;
+    QWidget *m_libraryPanel = nullptr;
+    QToolButton *m_libraryToggle = nullptr;
+    bool m_libraryChosen = false; // by the user, or at the first show from the page's width
 };
 
 } // namespace cwi

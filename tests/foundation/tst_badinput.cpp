@@ -68,7 +68,14 @@ private slots:
     }
 
     void missingFile() { expectError(m_dir->filePath(u"nope.db"_s), OpenError::NotFound, u"No such file"_s); }
-    void directory() { expectError(m_dir->path(), OpenError::IsDirectory, u"folder"_s); }
+    void directory()
+    {
+        // A folder inside the test's own: what is "beside" it is the test's, not /tmp's, where
+        // other programs come and go.
+        const QString folder = m_dir->filePath(u"a-folder.db"_s);
+        QVERIFY(QDir().mkpath(folder));
+        expectError(folder, OpenError::IsDirectory, u"folder"_s);
+    }
     void zeroBytes() { expectError(write(u"empty.db"_s, {}), OpenError::EmptyFile, u"empty"_s); }
     void textFile()
     {

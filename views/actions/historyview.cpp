@@ -1,8 +1,8 @@
 #include "historyview.h"
 
+#include "actions/historymodel.h"
 #include "browse/cellformat.h"
 #include "database.h"
-#include "historymodel.h"
 #include "plainmessagebox.h"
 #include "render/htmlwriter.h"
 #include "writes/actions.h"

@@ -143,7 +143,10 @@ bool OutputFile::commit(QString *error)
 {
     if (!m_failed) {
         errno = 0;
-        if (m_file.commit())
+        // Flushed here, and checked: QSaveFile::commit() flushes what is still buffered itself but
+        // does not look at the result (Qt 6.4), so a disk that fills on that last write got the
+        // short temporary file renamed over the output, and commit() said yes.
+        if (m_file.flush() && m_file.commit())
             return true;
         m_failed = true;
         m_errno = errno;

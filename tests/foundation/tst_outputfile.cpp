@@ -120,8 +120,16 @@ private slots:
         QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files).size(), 2); // cw.db, keep.md: no temporary left
     }
 
+    void diskFullSaysSoAndKeepsTheOldFile_data()
+    {
+        QTest::addColumn<QString>("step");
+        QTest::newRow("one write of 1 MiB") << QString();
+        QTest::newRow("writes of 100 bytes") << u"100"_s; // the last ones still buffered at commit
+        QTest::newRow("writes of 4000 bytes") << u"4000"_s;
+    }
     void diskFullSaysSoAndKeepsTheOldFile()
     {
+        QFETCH(QString, step);
         // A 64 KiB tmpfs in a private mount namespace (unshare); skipped where that is not allowed.
         const QString mount = path(u"small"_s);
         QDir().mkpath(mount);
@@ -133,9 +141,10 @@ private slots:
         QProcess run;
         run.start(u"unshare"_s,
             { u"-rm"_s, u"sh"_s, u"-c"_s,
-                u"mount -t tmpfs -o size=64k tmpfs \"$0\" && printf old > \"$0/out.md\" && \"$1\" \"$0/out.md\" \"$2\""
+                u"mount -t tmpfs -o size=64k tmpfs \"$0\" && printf old > \"$0/out.md\" && \"$1\" \"$0/out.md\" \"$2\" "
+                u"$3"
                 u" && cat \"$0/out.md\" && ls -A \"$0\""_s,
-                mount, helper, m_db });
+                mount, helper, m_db, step });
         QVERIFY(run.waitForFinished(30000));
         const QByteArray out = run.readAllStandardOutput();
         const QByteArray err = run.readAllStandardError();

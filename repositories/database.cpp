@@ -243,6 +243,19 @@ Database::~Database()
     releaseFile(m_path); // every connection is closed: remove the companions we created
 }
 
+QString readAccessName(const Database &database)
+{
+    switch (accessOf(database.path())) {
+    case ReadAccess::Normal:
+        break;
+    case ReadAccess::ReadOnlyShm:
+        return u"read-only WAL"_s;
+    case ReadAccess::Immutable:
+        return u"immutable"_s;
+    }
+    return {};
+}
+
 QString readAccessDescription(const Database &database)
 {
     switch (accessOf(database.path())) {

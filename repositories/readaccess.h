@@ -27,4 +27,7 @@ enum class ReadAccess
 // The access mode DATABASE reads with, in words for the user ("" for Normal).
 QString readAccessDescription(const Database &database);
 
+// Its short name for a status bar: "read-only WAL", "immutable" ("" for Normal).
+QString readAccessName(const Database &database);
+
 } // namespace cwi

@@ -167,7 +167,7 @@ void MainWindow::updateStatus()
     const QFileInfo info(db->path());
     const QString access = readAccessDescription(*db); // read-only WAL modes say which one
     m_fileLabel->setText(info.fileName() + u"  " + QLocale().formattedDataSize(info.size())
-        + (access.isEmpty() ? QString() : u"  · "_s + access.section(u' ', 0, 1)));
+        + (access.isEmpty() ? QString() : u"  · "_s + readAccessName(*db)));
     m_fileLabel->setToolTip(render::plainToolTip(db->path() + (access.isEmpty() ? QString() : u"\n"_s + access)));
     const SchemaMap &schema = db->schema();
     m_schemaLabel->setText(

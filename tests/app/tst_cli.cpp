@@ -531,6 +531,13 @@ private slots:
         QVERIFY2(QJsonDocument::fromJson(noWriter.out).object().value(u"access").toString().contains(u"immutable"_s),
             noWriter.out.constData());
 
+        // The window says so in its status bar, in words that read whole.
+        const Run shot = runReadOnly(
+            { db, u"--screenshot"_s, m_home.filePath(u"ro.png"_s), u"--view"_s, u"history"_s, u"--dump-state"_s });
+        QVERIFY2(shot.code == 0, shot.err.constData());
+        const QString shown = QJsonDocument::fromJson(shot.out).object().value(u"text").toString();
+        QVERIFY2(
+            shown.contains(u"· immutable"_s) && !shown.contains(u"immutable (WAL"_s), qPrintable(shown.left(2000)));
         QCOMPARE(cwi::test::fileDigest(db), digest);
         QCOMPARE(QDir(folder).entryList(QDir::Files), QStringList { u"cw.db"_s });
 

@@ -45,6 +45,11 @@ bool MainWindow::openFile(const QString &path, bool edit, QString *error)
     if (!opened.database) {
         if (error)
             *error = opened.message;
+        // The labels and the title say what is open now (the file before, or none), not the
+        // "Opening … Loading…" shown while the refused file was being looked at.
+        updateStatus();
+        if (!m_context->database())
+            setWindowTitle(tr("Codewalkers Inspector"));
         statusBar()->showMessage(opened.message, 15000);
         if (isVisible())
             plainMessageBox(this, QMessageBox::Warning, tr("Cannot open this file"), opened.message);

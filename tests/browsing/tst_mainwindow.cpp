@@ -10,12 +10,15 @@
 
 #include <QDockWidget>
 #include <QFile>
+#include <QLabel>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+
+#include <sys/stat.h>
 
 using namespace cwi;
 using namespace Qt::StringLiterals;
@@ -115,6 +118,27 @@ private slots:
         QVERIFY(error.contains(u"Not a SQLite database"_s));
         QCOMPARE(context.database()->path(), QFileInfo(m_path).absoluteFilePath());
         QVERIFY(window.statusBar()->currentMessage().contains(u"Not a SQLite database"_s));
+    }
+
+    void aRefusedFirstFileLeavesNoLoadingState()
+    {
+        // The window comes up with "Opening pipe.db… Loading…" before the file is read; a FIFO
+        // (never opened) is refused: the status bar and the title no longer say it is loading.
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings-fifo.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        const QString fifo = m_dir.filePath(u"pipe.db"_s);
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        window.showOpening(fifo);
+        QString error;
+        QVERIFY(!window.openFile(fifo, false, &error)); // returns: a FIFO is never opened
+        QVERIFY2(error.contains(u"FIFO"_s), qPrintable(error));
+        QVERIFY(window.statusBar()->currentMessage().contains(u"FIFO"_s));
+        for (const QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+            QVERIFY2(!label->text().contains(u"Loading"_s) && !label->text().contains(u"Opening"_s),
+                qPrintable(label->text()));
+        }
+        QVERIFY2(!window.windowTitle().contains(u"pipe.db"_s), qPrintable(window.windowTitle()));
     }
 
     void everyDockAndToolbarHasAStableName()

@@ -21,7 +21,12 @@ InsightIndex::InsightIndex(AppContext *context, QObject *parent)
         onDatabaseChanged();
 }
 
-InsightIndex::~InsightIndex() = default; // the trackers cancel their passes
+InsightIndex::~InsightIndex()
+{
+    // A pass reads its own flag, not the trackers' token: set it, or the application waits at
+    // exit (its pools are drained) for a pass over the whole log to finish.
+    cancel();
+}
 
 void InsightIndex::setEnabled(bool enabled)
 {

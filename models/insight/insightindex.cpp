@@ -51,6 +51,18 @@ int InsightIndex::progressPermille() const
     return m_job ? m_job->permille.load() : 0;
 }
 
+QString InsightIndex::notReadyText() const
+{
+    if (m_factsReady)
+        return {};
+    if (!m_enabled)
+        return tr("Indexing is off (View > Index agent logs).");
+    if (!m_error.isEmpty())
+        return tr("The logs could not be indexed: %1").arg(m_error);
+    return tr("The logs are being indexed (progress in the status bar); this fills in when the first pass "
+              "ends. The index is kept for the next launch.");
+}
+
 void InsightIndex::onDatabaseChanged()
 {
     m_factsJobs.cancelAll(); // whatever is running belongs to the previous file

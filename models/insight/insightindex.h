@@ -40,6 +40,9 @@ public:
     // True once the facts pass has caught up at least once for this file (pages can read).
     bool hasFacts() const { return m_factsReady; }
     bool hasText() const { return m_textReady; }
+    // What a page over the facts says while it cannot show them yet (the first pass over a file
+    // runs, or indexing is off); empty once hasFacts().
+    QString notReadyText() const;
     int progressPermille() const;
     bool isTextPass() const { return m_pass == InsightWriter::TextPass; }
     QString lastError() const { return m_error; }

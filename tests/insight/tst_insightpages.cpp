@@ -144,6 +144,32 @@ private slots:
         QTRY_VERIFY(!window.isBusy());
     }
 
+    // With the index off (or before its first pass) the pages say why they are empty, not
+    // "0 sessions, $0.000" under empty charts.
+    void pagesSayWhyTheyAreEmpty()
+    {
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"off.ini"_s), QSettings::IniFormat);
+        settings.setValue(u"insight/enabled"_s, false);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto says = [&window](QWidget *page, const QString &text) {
+            for (QLabel *label : page->findChildren<QLabel *>()) {
+                if (label->isVisible() && label->text().contains(text))
+                    return true;
+            }
+            return false;
+        };
+        for (const Qt::Key key : { Qt::Key_5, Qt::Key_6, Qt::Key_7 }) {
+            QTest::keyClick(&window, key, Qt::ControlModifier);
+            QWidget *shown = currentPage(window);
+            QTRY_VERIFY2(says(shown, u"Indexing is off"_s), qPrintable(shown->objectName()));
+            QVERIFY(!says(shown, u"0 sessions"_s));
+        }
+    }
+
     void filesActivityTimelineAndDashboard()
     {
         AppContext context;

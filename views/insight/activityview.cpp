@@ -118,7 +118,7 @@ ActivityView::ActivityView(AppContext *context, InsightIndex *index, QWidget *pa
     , m_tools(new ChartPanel(tr("Tool calls and failures"), this))
     , m_outcomes(new ChartPanel(tr("Sessions by outcome per day"), this))
     , m_sessions(new QTreeWidget(this))
-    , m_sessionsTitle(new QLabel(this))
+    , m_sessionsTitle(new ElidedLabel(this))
 {
     setObjectName(QStringLiteral("activityView"));
     connect(&m_jobs, &JobTracker::busyChanged, this, &ActivityView::busyChanged);
@@ -503,7 +503,11 @@ void ActivityView::show(const Data &d)
     m_sessions->sortByColumn(0, Qt::DescendingOrder);
     for (int c = 0; c < m_sessions->columnCount() - 1; ++c)
         m_sessions->resizeColumnToContents(c);
-    m_sessionsTitle->setText(d.sessions.size() > kMaxSessionRows
+    if (d.sessions.isEmpty() && !m_index->hasFacts()) {
+        m_sessionsTitle->setFullText(m_index->notReadyText()); // not "0 sessions, $0.000"
+        return;
+    }
+    m_sessionsTitle->setFullText(d.sessions.size() > kMaxSessionRows
             ? tr("%1 sessions, %2 (the newest %3 listed)")
                   .arg(d.sessions.size())
                   .arg(formatCost(cost))

@@ -58,7 +58,7 @@ private:
     ChartPanel *m_tools;
     ChartPanel *m_outcomes;
     QTreeWidget *m_sessions;
-    QLabel *m_sessionsTitle;
+    ElidedLabel *m_sessionsTitle; // one line whatever its length (a path, a message)
     mutable JobTracker m_jobs;
 };
 

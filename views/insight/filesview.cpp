@@ -1,5 +1,6 @@
 #include "filesview.h"
 
+#include "elidedlabel.h"
 #include "insight/insightindex.h"
 #include "insight/insightqueries.h"
 #include "reloadwhenshown.h"
@@ -34,7 +35,7 @@ FilesView::FilesView(AppContext *context, InsightIndex *index, QWidget *parent)
     , m_index(index)
     , m_initiative(new QComboBox(this))
     , m_files(new QTreeWidget(this))
-    , m_editsTitle(new QLabel(tr("Select a file to list its edits."), this))
+    , m_editsTitle(new ElidedLabel(tr("Select a file to list its edits."), this))
     , m_edits(new QTreeWidget(this))
 {
     setObjectName(QStringLiteral("filesView"));
@@ -133,6 +134,10 @@ void FilesView::reload()
                 if (item->text(0) == current)
                     m_files->setCurrentItem(item);
             }
+            if (items.isEmpty() && !m_index->hasFacts())
+                m_editsTitle->setFullText(m_index->notReadyText()); // an empty list is not "no files"
+            else if (!m_files->currentItem())
+                m_editsTitle->setFullText(tr("Select a file to list its edits."));
         });
 }
 
@@ -142,7 +147,7 @@ void FilesView::showEdits(const QString &path)
     m_jobs.run(
         kEditsChannel, [sidecar, path] { return fileEdits(sidecar, path); },
         [this, path](const QVector<FileEdit> &edits) {
-            m_editsTitle->setText(tr("%n edit(s) of %1", nullptr, int(edits.size())).arg(path));
+            m_editsTitle->setFullText(tr("%n edit(s) of %1", nullptr, int(edits.size())).arg(path));
             m_edits->clear();
             const QLocale locale;
             for (const FileEdit &e : edits) {

@@ -17,6 +17,8 @@ class QTreeWidgetItem;
 
 namespace cwi {
 
+class ElidedLabel;
+
 class InsightIndex;
 
 class FilesView : public QWidget
@@ -43,7 +45,7 @@ private:
     InsightIndex *m_index;
     QComboBox *m_initiative;
     QTreeWidget *m_files;
-    QLabel *m_editsTitle;
+    ElidedLabel *m_editsTitle; // one line whatever its length (a path, a message)
     QTreeWidget *m_edits;
     mutable JobTracker m_jobs;
     enum Channel

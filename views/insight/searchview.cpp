@@ -193,8 +193,8 @@ void SearchView::search()
     }
     const QString sidecar = m_index->sidecarPath();
     if (sidecar.isEmpty() || !m_index->hasFacts()) {
-        m_status->setText(m_index->isEnabled() ? tr("The logs are still being indexed; the search runs when they are.")
-                                               : tr("Indexing is off (View > Index agent logs)."));
+        const QString why = m_index->notReadyText();
+        m_status->setText(why.isEmpty() ? tr("Indexing is off (View > Index agent logs).") : why);
         return;
     }
     m_jobs.run(

@@ -117,7 +117,7 @@ void TimelineView::reload()
         },
         [this](const TimelineLayout &layout) {
             m_summary->setFullText(layout.sessions().isEmpty()
-                    ? (m_index->hasFacts() ? tr("No sessions.") : tr("The logs are being indexed…"))
+                    ? (m_index->hasFacts() ? tr("No sessions.") : m_index->notReadyText())
                     : tr("%1 sessions on %2 lanes. Hover a bar for its cost and turns; click it to open the session.")
                           .arg(layout.sessions().size())
                           .arg(layout.lanes().size()));

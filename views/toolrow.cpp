@@ -68,12 +68,16 @@ void ToolRow::resizeEvent(QResizeEvent *event)
     QWidget::resizeEvent(event);
 }
 
-void ToolRow::arrange(int width)
+int ToolRow::oneLineWidth() const
 {
     const QMargins margins = m_box->contentsMargins();
-    const int oneLine = m_leading->sizeHint().width() + m_box->spacing() + m_trailing->minimumSize().width()
-        + margins.left() + margins.right();
-    const auto direction = width >= oneLine ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    return m_leading->sizeHint().width() + m_box->spacing() + m_trailing->minimumSize().width() + margins.left()
+        + margins.right();
+}
+
+void ToolRow::arrange(int width)
+{
+    const auto direction = width >= oneLineWidth() ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
     if (m_box->direction() != direction)
         m_box->setDirection(direction); // the row's height changes; the page lays out again
 }

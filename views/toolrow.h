@@ -23,6 +23,9 @@ public:
     void addTrailing(QWidget *widget, int stretch = 0);
 
     bool isWrapped() const;
+    // The width the row needs to be one line (its halves side by side, the trailing one at its
+    // minimum).
+    int oneLineWidth() const;
 
     QSize minimumSizeHint() const override;
 

@@ -113,13 +113,15 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &objectName, con
     if (!shortcut.isEmpty())
         toggle->setShortcut(shortcut);
     toggle->setToolTip(tr("Show or hide the %1 pane").arg(title));
-    // A bottom pane opened from the menu or its key gets room to read in, not a 180 px strip.
+    // A bottom pane opened from the menu or its key gets room to read in, not a 180 px strip; on
+    // the Review page less of it, the diff above is what is read (at 768 px it kept one line).
     connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
         if (!visible || dock->isFloating() || dockWidgetArea(dock) != Qt::BottomDockWidgetArea || !isVisible())
             return;
         QTimer::singleShot(0, this, [this, dock] {
-            if (dock->isVisible() && dock->height() < height() * 30 / 100)
-                resizeDocks({ dock }, { height() * 40 / 100 }, Qt::Vertical);
+            const bool reviewing = m_center->currentIndex() == ReviewPage;
+            if (dock->isVisible() && dock->height() < height() * (reviewing ? 20 : 30) / 100)
+                resizeDocks({ dock }, { height() * (reviewing ? 28 : 40) / 100 }, Qt::Vertical);
         });
     });
     m_docks.append(dock);

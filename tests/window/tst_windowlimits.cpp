@@ -1,5 +1,5 @@
 // Numbers at their limits in the real MainWindow (issue 14, points 11 and 14): a task tree whose
-// initiative reads 5015/20036 shows the whole label at 1440x900 and at 1024x768, and a session
+// initiative reads 5015/20036 (or 101234/120000) shows the whole label at 1440x900 and at 1024x768, and a session
 // numbered above INT_MAX opens in the Agent log with its chunks.
 
 #include "logs/logview.h"
@@ -12,6 +12,7 @@
 #include "windowfixture.h"
 
 #include <QFontMetrics>
+#include <QHash>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -81,6 +82,15 @@ private slots:
             u"INSERT INTO tasks (id, phase_id, initiative_id, name, status, created_at, updated_at) "
             u"SELECT 'bt-' || i, 'ph-big', 'in-big', 'Task ' || i, "
             u"CASE WHEN i <= 5015 THEN 'completed' ELSE 'pending' END, 1794960700, 1794960700 FROM n"_s));
+        // And one of 120,000 tasks: a six-digit total in the narrow side pane.
+        QVERIFY(test::exec(c,
+            u"INSERT INTO initiatives (id, name, status, created_at, updated_at) "
+            u"VALUES ('in-huge', 'Huge initiative', 'active', 1794960700, 1794960700)"_s));
+        QVERIFY(test::exec(c,
+            u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 120000) "
+            u"INSERT INTO tasks (id, initiative_id, name, status, created_at, updated_at) "
+            u"SELECT 'ht-' || i, 'in-huge', 'Huge ' || i, "
+            u"CASE WHEN i <= 101234 THEN 'completed' ELSE 'pending' END, 1794960700, 1794960700 FROM n"_s));
         // A session numbered above INT_MAX (64-bit throughout).
         const QByteArray line = "{\"type\":\"assistant\",\"message\":{\"role\":\"assistant\",\"content\":"
                                 "[{\"type\":\"text\",\"text\":\"Hello from a far session\"}]}}\n";
@@ -125,13 +135,16 @@ private slots:
         QVERIFY(pane);
         QTreeView *tree = pane->treeView();
         QTRY_VERIFY(rowNamed(tree->model(), u"Big initiative"_s).isValid());
-        for (const QString &name : { u"Big initiative"_s, u"Everything"_s }) {
+        const QHash<QString, QString> expected { { u"Big initiative"_s, u"5015/20036"_s },
+            { u"Everything"_s, u"5015/20036"_s }, { u"Huge initiative"_s, u"101234/120000"_s } };
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            const QString &name = it.key();
             const QModelIndex row = rowNamed(tree->model(), name);
             QVERIFY2(row.isValid(), qPrintable(name));
             const QModelIndex progress = row.siblingAtColumn(TaskTreeModel::ProgressColumn);
             const QString label = u"%1/%2"_s.arg(progress.data(TaskTreeModel::ProgressDoneRole).toInt())
                                       .arg(progress.data(TaskTreeModel::ProgressTotalRole).toInt());
-            QCOMPARE(label, u"5015/20036"_s);
+            QCOMPARE(label, it.value());
             QVERIFY(!tree->isColumnHidden(TaskTreeModel::ProgressColumn));
             tree->scrollTo(progress);
             const QRect rect = tree->visualRect(progress);

@@ -17,6 +17,9 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace cwi {
 
 namespace {
@@ -160,7 +163,8 @@ void TaskTreeView::fitColumnsToWidth()
     // Narrowest (a side pane at 1024 px): the count and a short bar, and a smaller step per level
     // (a task sits two levels deep), the rest for the name.
     const bool narrow = w < 300;
-    const int narrowProgress = fontMetrics().horizontalAdvance(QStringLiteral("0000/0000")) + 30;
+    const int narrowProgress
+        = std::max(fontMetrics().horizontalAdvance(QStringLiteral("0000/0000")), m_widestProgress) + 30;
     m_tree->header()->resizeSection(TaskTreeModel::ProgressColumn, narrow ? narrowProgress : w < 440 ? 110 : 150);
     if (narrow)
         m_tree->setIndentation(std::min(14, style()->pixelMetric(QStyle::PM_TreeViewIndentation, nullptr, m_tree)));
@@ -197,6 +201,18 @@ void TaskTreeView::onLoaded(TaskTreeModel::Prepared prepared)
         m_message->setVisible(false);
     }
     m_model->setPrepared(std::move(prepared));
+    // The narrow pane's progress column holds the widest label whole (a six-digit total too).
+    int widest = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex progress = m_model->index(row, TaskTreeModel::ProgressColumn);
+        widest = std::max(widest,
+            fontMetrics().horizontalAdvance(QStringLiteral("%1/%2")
+                                                .arg(progress.data(TaskTreeModel::ProgressDoneRole).toInt())
+                                                .arg(progress.data(TaskTreeModel::ProgressTotalRole).toInt()))
+                + 2);
+    }
+    if (std::exchange(m_widestProgress, widest) != widest)
+        fitColumnsToWidth();
     if (first)
         expandDefault();
     if (m_pendingSelection.isValid()) {

@@ -72,6 +72,7 @@ private:
     bool selectSource(const QModelIndex &sourceIndex);
 
     AppContext *m_ctx;
+    int m_widestProgress = 0; // px of the widest "done/total" (a top-level row has the largest)
     TaskTreeModel *m_model;
     TaskTreeFilterModel *m_filter;
     QTreeView *m_tree;

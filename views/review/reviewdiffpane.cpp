@@ -28,6 +28,7 @@ ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
     , m_wrap(new QCheckBox(tr("Wrap lines"), this))
     , m_wholeFile(new QPushButton(tr("Whole file"), this))
     , m_viewed(new QCheckBox(tr("Viewed"), this))
+    , m_commentsToggle(new QToolButton(this))
     , m_view(new QListView(this))
     , m_delegate(new DiffDelegate(m_view))
 {
@@ -36,6 +37,11 @@ ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
     m_filesToggle->setCheckable(true);
     m_filesToggle->setChecked(true);
     m_filesToggle->setToolTip(tr("Show or hide the file tree (T; remembered)"));
+    m_commentsToggle->setObjectName(u"commentListToggle"_s);
+    m_commentsToggle->setText(tr("Comments"));
+    m_commentsToggle->setCheckable(true);
+    m_commentsToggle->setChecked(true);
+    m_commentsToggle->setToolTip(tr("Show or hide the comment list under the diff (L; remembered)"));
     m_narrowHint->setObjectName(u"sideBySideHint"_s);
     m_narrowHint->setTextFormat(Qt::PlainText);
     m_narrowHint->setWordWrap(true);
@@ -92,6 +98,13 @@ ReviewDiffPane::ReviewDiffPane(DiffModel *diff, QWidget *parent)
     });
     connect(m_wholeFile, &QPushButton::clicked, this, &ReviewDiffPane::wholeFileRequested);
     connect(m_filesToggle, &QToolButton::toggled, this, &ReviewDiffPane::fileTreeToggled);
+    connect(m_commentsToggle, &QToolButton::toggled, this, &ReviewDiffPane::commentListToggled);
+}
+
+void ReviewDiffPane::setCommentListShown(bool shown)
+{
+    const QSignalBlocker block(m_commentsToggle);
+    m_commentsToggle->setChecked(shown);
 }
 
 void ReviewDiffPane::setFileTreeShown(bool shown)
@@ -126,7 +139,7 @@ void ReviewDiffPane::arrangeBar()
     header.setDefaultFont(m_header->font());
     header.setHtml(m_header->text());
     int needed = int(std::ceil(header.idealWidth())) + m_filesToggle->sizeHint().width();
-    const QList<QWidget *> controls { m_sideBySide, m_wrap, m_wholeFile, m_viewed };
+    const QList<QWidget *> controls { m_sideBySide, m_wrap, m_wholeFile, m_viewed, m_commentsToggle };
     for (QWidget *w : controls)
         needed += w->sizeHint().width() + m_barLayout->horizontalSpacing();
     const QMargins margins = m_barLayout->contentsMargins();
@@ -135,7 +148,7 @@ void ReviewDiffPane::arrangeBar()
         return;
     m_barTwoRows = twoRows;
     m_barLayout->addWidget(m_filesToggle, 0, 0);
-    m_barLayout->addWidget(m_header, 0, 1, 1, twoRows ? 5 : 1);
+    m_barLayout->addWidget(m_header, 0, 1, 1, twoRows ? int(controls.size()) + 1 : 1);
     for (int i = 0; i < controls.size(); ++i)
         m_barLayout->addWidget(controls.at(i), twoRows ? 1 : 0, 2 + i);
 }

@@ -1,7 +1,8 @@
 #pragma once
 
 // The diff of one file in the review: a bar (Files: the file tree shown or hidden; path, status
-// and counts; Side by side, Wrap lines, Whole file, Viewed), a hint when side by side does not fit
+// and counts; Side by side, Wrap lines, Whole file, Viewed; Comments: the comment list shown or
+// hidden), a hint when side by side does not fit
 // and unified is shown, over a list of DiffModel rows painted by DiffDelegate. It lays comment
 // cards out again as soon as its width changes; everything it is asked to do goes through its
 // signals and the delegate's (the review page decides).
@@ -33,6 +34,7 @@ public:
     void setSideBySide(bool on); // no sideBySideToggled()
     void setWrapLines(bool on); // no wrapToggled()
     void setFileTreeShown(bool shown); // no fileTreeToggled()
+    void setCommentListShown(bool shown); // no commentListToggled()
     // Why side by side is not shown although chosen; empty hides the hint.
     void setNarrowHint(const QString &text);
     QString narrowHint() const;
@@ -45,6 +47,7 @@ Q_SIGNALS:
     void wrapToggled(bool on);
     void wholeFileRequested();
     void fileTreeToggled(bool shown);
+    void commentListToggled(bool shown);
     void viewportWidthChanged(int width);
 
 protected:
@@ -63,6 +66,7 @@ private:
     QCheckBox *m_wrap;
     QPushButton *m_wholeFile;
     QCheckBox *m_viewed;
+    QToolButton *m_commentsToggle;
     QListView *m_view;
     DiffDelegate *m_delegate;
 };

@@ -22,6 +22,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
@@ -44,6 +45,8 @@ enum Page
 const QString kSideBySideKey = u"review/sideBySide"_s;
 const QString kWrapKey = u"review/wrapLines"_s;
 const QString kFileTreeKey = u"review/fileTreeShown"_s;
+const QString kCommentListKey = u"review/commentListShown"_s;
+const QString kCommentHeightKey = u"review/commentListHeight"_s;
 } // namespace
 
 ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
@@ -85,16 +88,19 @@ ReviewView::ReviewView(AppContext *ctx, QWidget *parent)
     m_diffView = m_diffPane->view();
     m_delegate = m_diffPane->delegate();
     m_stack->addWidget(m_diffPane);
-    auto *center = new QSplitter(Qt::Vertical, this);
-    center->addWidget(m_stack);
-    center->addWidget(m_pane);
-    center->setStretchFactor(0, 1);
-    center->setStretchFactor(1, 0);
-    center->setSizes({ 560, 200 });
+    m_center = new QSplitter(Qt::Vertical, this);
+    m_center->setObjectName(u"reviewCenterSplit"_s);
+    m_center->addWidget(m_stack);
+    m_center->addWidget(m_pane);
+    m_center->setStretchFactor(0, 1);
+    m_center->setStretchFactor(1, 0);
+    m_center->setCollapsible(0, false);
+    m_center->setCollapsible(1, false); // hidden with its toggle, never dragged to nothing by mistake
+    m_center->installEventFilter(this);
     m_files = new ReviewFilePanel(m_session->fileTree(), this);
     m_split = new QSplitter(Qt::Horizontal, this);
     m_split->addWidget(m_files);
-    m_split->addWidget(center);
+    m_split->addWidget(m_center);
     m_split->setStretchFactor(0, 0);
     m_split->setStretchFactor(1, 1);
     m_split->setSizes({ 300, 1300 });
@@ -171,6 +177,13 @@ void ReviewView::connectDiff()
     connect(m_diffPane, &ReviewDiffPane::sideBySideToggled, this, &ReviewView::setSideBySide);
     connect(m_diffPane, &ReviewDiffPane::viewportWidthChanged, this, &ReviewView::updateSideBySide);
     connect(m_diffPane, &ReviewDiffPane::fileTreeToggled, this, &ReviewView::setFileTreeShown);
+    connect(m_diffPane, &ReviewDiffPane::commentListToggled, this, &ReviewView::setCommentListShown);
+    connect(m_center, &QSplitter::splitterMoved, this, [this] {
+        // Dragged by the user: that height is the one to keep.
+        const int height = m_center->sizes().value(1);
+        if (height > 0)
+            m_settings->setValue(kCommentHeightKey, height);
+    });
     connect(m_diffPane, &ReviewDiffPane::wrapToggled, this, &ReviewView::setWrapLines);
     connect(m_delegate, &DiffDelegate::expandRequested, m_diff, &DiffModel::expand);
     connect(m_delegate, &DiffDelegate::gutterClicked, this, [this](const QModelIndex &index) {
@@ -238,6 +251,8 @@ void ReviewView::installKeys()
         [this] { stepUnresolved(-1); });
     bind(this, QKeySequence(Qt::Key_T), everywhere, tr("Review: show or hide the file tree"),
         [this] { setFileTreeShown(!isFileTreeShown()); });
+    bind(this, QKeySequence(Qt::Key_L), everywhere, tr("Review: show or hide the comment list"),
+        [this] { setCommentListShown(!isCommentListShown()); });
     bind(this, QKeySequence(Qt::ALT | Qt::Key_Down), everywhere, tr("Review: next file"), [this] { stepFile(1); });
     bind(this, QKeySequence(Qt::ALT | Qt::Key_Up), everywhere, tr("Review: previous file"), [this] { stepFile(-1); });
 }
@@ -255,6 +270,10 @@ void ReviewView::setSettings(QSettings *settings)
     const bool treeShown = m_settings->value(kFileTreeKey, true).toBool();
     m_files->setVisible(treeShown);
     m_diffPane->setFileTreeShown(treeShown);
+    const bool listShown = m_settings->value(kCommentListKey, true).toBool();
+    m_pane->setVisible(listShown);
+    m_diffPane->setCommentListShown(listShown);
+    fitCommentList();
 }
 
 void ReviewView::setActions(Actions *actions)
@@ -318,6 +337,43 @@ void ReviewView::setFileTreeShown(bool shown)
 bool ReviewView::isFileTreeShown() const
 {
     return !m_files->isHidden();
+}
+
+void ReviewView::setCommentListShown(bool shown)
+{
+    m_settings->setValue(kCommentListKey, shown);
+    m_pane->setVisible(shown);
+    m_diffPane->setCommentListShown(shown);
+    fitCommentList();
+}
+
+bool ReviewView::isCommentListShown() const
+{
+    return !m_pane->isHidden();
+}
+
+void ReviewView::fitCommentList(int total)
+{
+    const QList<int> sizes = m_center->sizes();
+    if (total < 0)
+        total = sizes.value(0) + sizes.value(1);
+    if (m_pane->isHidden() || total <= 0)
+        return;
+    int wanted = m_settings->value(kCommentHeightKey, 0).toInt();
+    if (wanted <= 0)
+        wanted = total / 4;
+    // Never less than its filters, a few rows and its buttons; never more than its share.
+    wanted = qMin(qMax(wanted, m_pane->minimumSizeHint().height()), total * kCommentListShare / 100);
+    if (sizes.value(1) != wanted)
+        m_center->setSizes({ total - wanted, wanted });
+}
+
+bool ReviewView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Before the splitter shares out its new height (the list, stretch 0, keeps what it is given).
+    if (watched == m_center && event->type() == QEvent::Resize)
+        fitCommentList(static_cast<QResizeEvent *>(event)->size().height() - m_center->handleWidth());
+    return QWidget::eventFilter(watched, event);
 }
 
 bool ReviewView::isSideBySide() const

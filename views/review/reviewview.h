@@ -78,6 +78,12 @@ public:
     static constexpr int kSideBySideColumns = 48;
     void setFileTreeShown(bool shown); // remembered; T toggles it
     bool isFileTreeShown() const;
+    // The comment list under the diff (remembered; L toggles it). Its height is the one the user
+    // dragged it to (remembered), at first a quarter of the room, and never more than
+    // kCommentListShare percent of it: on a short window the diff keeps the room.
+    void setCommentListShown(bool shown);
+    bool isCommentListShown() const;
+    static constexpr int kCommentListShare = 35;
     void setWrapLines(bool on);
     // Opens the comment editor for the diff row ROW (a line) and writes the comment.
     void addCommentAtRow(int row);
@@ -88,6 +94,9 @@ public:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void connectDiff();
@@ -100,6 +109,9 @@ private:
     void selectFile(int fileIndex);
     void updateFileHeader();
     void fitFilePanel(); // widens the file tree so that its counts show, up to 40 % of the page
+    // The comment list's height, as remembered and as the room allows; TOTAL: the splitter's
+    // height to share (-1: its present one).
+    void fitCommentList(int total = -1);
     void updateSideBySide(); // side by side or unified, as chosen and as the width allows
     // Shows more unchanged lines of GAP (DiffModel::expandGap) or, for kWholeFile, all of them,
     // loading the file's text first.
@@ -126,6 +138,7 @@ private:
     QPushButton *m_choosePhase = nullptr;
     ReviewFilePanel *m_files = nullptr;
     QSplitter *m_split = nullptr; // the file tree | the diff and the comments
+    QSplitter *m_center = nullptr; // the diff over the comment list
     ReviewDiffPane *m_diffPane = nullptr;
     QListView *m_diffView = nullptr; // the pane's
     ReviewCommentPane *m_pane = nullptr;

@@ -6,6 +6,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <utility>
 
 namespace cwi {
 
@@ -16,6 +17,8 @@ GraphSession::GraphSession(std::shared_ptr<Database> database, QObject *parent)
     , m_database(std::move(database))
 {
     connect(&m_jobs, &JobTracker::busyChanged, this, &GraphSession::busyChanged);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &GraphSession::onDeadline);
 }
 
 GraphSession::~GraphSession() = default; // the tracker cancels: a running dot is killed
@@ -24,6 +27,7 @@ void GraphSession::setDatabase(std::shared_ptr<Database> database)
 {
     m_database = std::move(database);
     m_jobs.cancel();
+    m_deadline.stop();
     m_id.clear();
     m_whole = DependencyGraph();
     m_graph = DependencyGraph();
@@ -35,6 +39,7 @@ void GraphSession::setDatabase(std::shared_ptr<Database> database)
 void GraphSession::cancel()
 {
     m_jobs.cancel(); // the layout's cancel token is set: dotLayout kills dot at its next poll
+    m_deadline.stop();
 }
 
 void GraphSession::show(const QString &id, const QString &focusId)
@@ -52,6 +57,7 @@ void GraphSession::reload()
     const QString id = m_id;
     // Reading the tree, then laying it out, are one chain on one channel: a newer show() or a
     // cancel() drops whichever step is running.
+    m_deadline.stop();
     m_jobs.run(
         [db, id] {
             const TaskTreeSnapshot snapshot = readTaskTree(*db);
@@ -83,6 +89,7 @@ bool GraphSession::refocus(const QString &focusId)
         return false;
     m_focus = focusId;
     m_jobs.cancel(); // a layout still running around the old focus is dropped
+    m_deadline.stop();
     layOut();
     return true;
 }
@@ -104,20 +111,41 @@ void GraphSession::layOut()
         sizes.append(m_sizer ? m_sizer(n) : QSizeF(140, 36));
     const QString dot = m_dot.isNull() ? findDot() : m_dot;
     const int dotBudget = qMax(1, m_budgetMs - kFallbackReserveMs);
+    m_pending = { graph, sizes, centerId, int(m_whole.nodes.size()) };
+    m_deadline.start(dotBudget);
     m_jobs.add(
         [graph, sizes, dot, dotBudget](const CancelToken &cancel) {
             // dot past its budget is killed and the layered layout drawn instead.
             return std::make_pair(graph, layOutGraph(graph, sizes, dot, cancel.flag(), dotBudget));
         },
-        [this, centerId, wholeCount = int(m_whole.nodes.size())](
-            const std::pair<DependencyGraph, GraphLayout> &result) {
-            m_graph = result.first;
-            m_layout = result.second;
-            m_wholeNodeCount = wholeCount;
-            m_centerId = centerId;
-            m_layoutMs = m_clock.elapsed();
-            Q_EMIT ready();
+        [this, centerId, wholeCount = m_pending.wholeCount](const std::pair<DependencyGraph, GraphLayout> &result) {
+            m_deadline.stop();
+            m_pending = {};
+            setLayout(result.first, result.second, centerId, wholeCount);
         });
+}
+
+void GraphSession::onDeadline()
+{
+    if (!m_jobs.isBusy(0))
+        return; // the result is in (and its delivery queued)
+    m_jobs.cancel(); // dot is killed; whatever it still answers is dropped
+    const Pending pending = std::exchange(m_pending, {});
+    GraphLayout layout = layeredLayout(pending.graph, pending.sizes);
+    layout.error = tr("dot took longer than %1 s to answer (the machine is busy).")
+                       .arg(QLocale().toString(m_clock.elapsed() / 1000.0, 'f', 2));
+    setLayout(pending.graph, layout, pending.centerId, pending.wholeCount);
+}
+
+void GraphSession::setLayout(
+    const DependencyGraph &graph, const GraphLayout &layout, const QString &centerId, int wholeCount)
+{
+    m_graph = graph;
+    m_layout = layout;
+    m_wholeNodeCount = wholeCount;
+    m_centerId = centerId;
+    m_layoutMs = m_clock.elapsed();
+    Q_EMIT ready();
 }
 
 QString GraphSession::layoutNote() const

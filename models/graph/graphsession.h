@@ -5,7 +5,11 @@
 // the kMaxNodes nodes nearest to the focused one), and lays it out with Graphviz `dot` (worker,
 // cancellable) or, when dot is missing, fails or does not finish within the layout budget
 // (kLayoutBudgetMs, so a 500-task phase of any shape is drawn within about a second), with the
-// built-in layered layout. All background work goes through one JobTracker: a newer show(),
+// built-in layered layout. The budget runs from the moment the layout is asked for, on this
+// thread: a dot that has not answered by then (waiting for a worker, starting up, or laying out
+// on a busy machine) is stopped and the layered layout (well under a millisecond for 500 nodes)
+// drawn at once, so a small phase is never later than a big one. All background work goes
+// through one JobTracker: a newer show(),
 // refocus(), cancel() or the session's end drops older results and sets the running layout's
 // cancel token, which kills dot.
 
@@ -16,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QSizeF>
+#include <QTimer>
 
 #include <atomic>
 #include <functional>
@@ -76,6 +81,8 @@ Q_SIGNALS:
 
 private:
     void layOut();
+    void onDeadline(); // the budget ran out before dot answered
+    void setLayout(const DependencyGraph &graph, const GraphLayout &layout, const QString &centerId, int wholeCount);
 
     std::shared_ptr<Database> m_database;
     mutable JobTracker m_jobs;
@@ -91,6 +98,16 @@ private:
     QString m_centerId;
     QElapsedTimer m_clock;
     qint64 m_layoutMs = 0;
+    QTimer m_deadline;
+    // What the running layout lays out, for the layered layout when the deadline comes first.
+    struct Pending
+    {
+        DependencyGraph graph;
+        QVector<QSizeF> sizes;
+        QString centerId;
+        int wholeCount = 0;
+    };
+    Pending m_pending;
 };
 
 } // namespace cwi

@@ -238,6 +238,34 @@ GraphLayout dotLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes
     return parsed;
 }
 
+namespace {
+
+// Crossings of the edges between neighbouring layers in the order POSITION gives (edges over
+// several layers are left out: the layout draws them straight across).
+int crossings(const QVector<QVector<int>> &rows, const QVector<QVector<int>> &out, const QVector<int> &layer,
+    const QVector<double> &position)
+{
+    int total = 0;
+    QVector<QPair<double, double>> edges;
+    for (int l = 0; l + 1 < rows.size(); ++l) {
+        edges.clear();
+        for (int from : rows.at(l)) {
+            for (int to : out.at(from)) {
+                if (layer.at(to) == l + 1)
+                    edges.append({ position.at(from), position.at(to) });
+            }
+        }
+        for (int i = 0; i < edges.size(); ++i) {
+            for (int j = i + 1; j < edges.size(); ++j)
+                total
+                    += (edges.at(i).first - edges.at(j).first) * (edges.at(i).second - edges.at(j).second) < 0 ? 1 : 0;
+        }
+    }
+    return total;
+}
+
+} // namespace
+
 GraphLayout layeredLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes)
 {
     GraphLayout layout;
@@ -281,7 +309,12 @@ GraphLayout layeredLayout(const DependencyGraph &graph, const QVector<QSizeF> &s
     };
     for (const QVector<int> &row : std::as_const(rows))
         number(row);
-    for (int sweep = 0; sweep < 6; ++sweep) {
+    // A small graph (the usual phase, and what a busy machine leaves to this layout) keeps the
+    // order with the fewest crossings seen, and swaps neighbours while that removes crossings.
+    const bool small = n <= kCarefulOrderNodes;
+    QVector<QVector<int>> best = rows;
+    int fewest = small ? crossings(rows, out, layer, position) : 0;
+    for (int sweep = 0; sweep < (small ? 12 : 6); ++sweep) {
         const bool down = sweep % 2 == 0;
         for (int l = down ? 1 : layerCount - 2; down ? l < layerCount : l >= 0; l += down ? 1 : -1) {
             QVector<int> &row = rows[l];
@@ -295,6 +328,35 @@ GraphLayout layeredLayout(const DependencyGraph &graph, const QVector<QSizeF> &s
             }
             std::stable_sort(row.begin(), row.end(), [&key](int a, int b) { return key.value(a) < key.value(b); });
             number(row);
+        }
+        if (small) {
+            const int now = crossings(rows, out, layer, position);
+            if (now < fewest) {
+                fewest = now;
+                best = rows;
+            }
+        }
+    }
+    if (small) {
+        rows = best;
+        for (const QVector<int> &row : std::as_const(rows))
+            number(row);
+        for (bool improved = fewest > 0; improved;) {
+            improved = false;
+            for (QVector<int> &row : rows) {
+                for (int i = 0; i + 1 < row.size() && fewest > 0; ++i) {
+                    std::swap(row[i], row[i + 1]);
+                    number(row);
+                    const int now = crossings(rows, out, layer, position);
+                    if (now < fewest) {
+                        fewest = now;
+                        improved = true;
+                    } else {
+                        std::swap(row[i], row[i + 1]);
+                        number(row);
+                    }
+                }
+            }
         }
     }
     // Coordinates: rows centred on the widest one. A layer wider than foldWidth() (the 499 tasks

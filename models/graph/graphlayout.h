@@ -51,7 +51,9 @@ constexpr int kQuickDotNodes = 150;
 QStringList dotArguments(const DependencyGraph &graph);
 
 // Layers by longest path, ordered by barycentres, straight edges; a layer wider than
-// foldWidth() nodes is folded into several lines.
+// foldWidth() nodes is folded into several lines. Up to kCarefulOrderNodes nodes the order with
+// the fewest crossings is kept and neighbours are swapped while that removes crossings.
+constexpr int kCarefulOrderNodes = 60;
 GraphLayout layeredLayout(const DependencyGraph &graph, const QVector<QSizeF> &sizes);
 int foldWidth(int nodeCount); // about 1.5 sqrt(n)
 // The most leaves waiting on one node alone (or sources only one node waits on): a star.

@@ -112,6 +112,13 @@ void GraphSession::layOut()
     const QString dot = m_dot.isNull() ? findDot() : m_dot;
     const int dotBudget = qMax(1, m_budgetMs - kFallbackReserveMs);
     m_pending = { graph, sizes, centerId, int(m_whole.nodes.size()) };
+    m_firstMs = -1;
+    if (!dot.isEmpty() && graph.nodes.size() <= kDrawAtOnceNodes) {
+        // A small phase is drawn at once by the layered layout (a millisecond, on this thread,
+        // whatever the machine is doing); dot's picture replaces it when it comes in time.
+        setLayout(graph, layeredLayout(graph, sizes), centerId, m_pending.wholeCount);
+        m_firstMs = m_layoutMs;
+    }
     m_deadline.start(dotBudget);
     m_jobs.add(
         [graph, sizes, dot, dotBudget](const CancelToken &cancel) {
@@ -131,9 +138,15 @@ void GraphSession::onDeadline()
         return; // the result is in (and its delivery queued)
     m_jobs.cancel(); // dot is killed; whatever it still answers is dropped
     const Pending pending = std::exchange(m_pending, {});
+    const QString why = tr("dot took longer than %1 s to answer (the machine is busy).")
+                            .arg(QLocale().toString(m_clock.elapsed() / 1000.0, 'f', 2));
+    if (m_firstMs >= 0) { // the picture drawn at once stays; only the note changes
+        m_layout.error = why;
+        Q_EMIT ready();
+        return;
+    }
     GraphLayout layout = layeredLayout(pending.graph, pending.sizes);
-    layout.error = tr("dot took longer than %1 s to answer (the machine is busy).")
-                       .arg(QLocale().toString(m_clock.elapsed() / 1000.0, 'f', 2));
+    layout.error = why;
     setLayout(pending.graph, layout, pending.centerId, pending.wholeCount);
 }
 
@@ -152,8 +165,14 @@ QString GraphSession::layoutNote() const
 {
     switch (m_layout.engine) {
     case GraphLayout::Dot:
+        if (m_firstMs >= 0)
+            return tr("Laid out by Graphviz dot in %1 s (a simple layout was drawn at once, in %2 s).")
+                .arg(QLocale().toString(m_layoutMs / 1000.0, 'f', 2), QLocale().toString(m_firstMs / 1000.0, 'f', 2));
         return tr("Laid out by Graphviz dot in %1 s.").arg(QLocale().toString(m_layoutMs / 1000.0, 'f', 2));
     case GraphLayout::Layered:
+        if (m_firstMs >= 0 && m_jobs.isBusy(0))
+            return tr("Simple layered layout in %1 s; Graphviz dot is laying it out…")
+                .arg(QLocale().toString(m_firstMs / 1000.0, 'f', 2));
         if (m_dot.isNull() ? findDot().isEmpty() : m_layout.error.contains(u"not installed"_s))
             return tr("Graphviz is not installed: a simple layout is shown. For a better one install it "
                       "(Debian/Ubuntu: sudo apt install graphviz) and reopen the graph.");

@@ -7,11 +7,11 @@
 // (kLayoutBudgetMs, so a 500-task phase of any shape is drawn within about a second), with the
 // built-in layered layout. The budget runs from the moment the layout is asked for, on this
 // thread: a dot that has not answered by then (waiting for a worker, starting up, or laying out
-// on a busy machine) is stopped and the layered layout (well under a millisecond for 500 nodes)
-// drawn at once, so a small phase is never later than a big one. All background work goes
-// through one JobTracker: a newer show(),
-// refocus(), cancel() or the session's end drops older results and sets the running layout's
-// cancel token, which kills dot.
+// on a busy machine) is stopped and the layered layout (under a millisecond for 500 nodes)
+// drawn at once. A small phase (kDrawAtOnceNodes) does not wait at all: the layered layout is
+// drawn at once and dot's picture replaces it when it comes within the budget. All background
+// work goes through one JobTracker: a newer show(), refocus(), cancel() or the session's end
+// drops older results and sets the running layout's cancel token, which kills dot.
 
 #include "graph/dependencygraph.h"
 #include "graph/graphlayout.h"
@@ -39,6 +39,9 @@ public:
     // layered layout (a few ms for 500 nodes) the rest.
     static constexpr int kLayoutBudgetMs = 1000;
     static constexpr int kFallbackReserveMs = 100;
+    // Up to this many nodes the layered layout is drawn at once and dot's replaces it when it
+    // comes within the budget: a small phase shows in a millisecond on a machine of any load.
+    static constexpr int kDrawAtOnceNodes = kCarefulOrderNodes;
 
     explicit GraphSession(std::shared_ptr<Database> database, QObject *parent = nullptr);
     ~GraphSession() override;
@@ -69,8 +72,11 @@ public:
     bool isPartial() const { return m_wholeNodeCount > m_graph.nodes.size(); }
     int wholeNodeCount() const { return m_wholeNodeCount; }
     QString centerId() const { return m_centerId; }
-    // From the start of the layout (after the tree was read) to its result.
+    // From the start of the layout (after the tree was read) to its result (dot's, when a small
+    // graph was drawn first).
     qint64 layoutMilliseconds() const { return m_layoutMs; }
+    // A small graph: when it was first drawn (by the layered layout); -1 for others.
+    qint64 firstDrawnMilliseconds() const { return m_firstMs; }
     // Which engine laid it out, and how to get the better one when it is missing.
     QString layoutNote() const;
 
@@ -98,6 +104,7 @@ private:
     QString m_centerId;
     QElapsedTimer m_clock;
     qint64 m_layoutMs = 0;
+    qint64 m_firstMs = -1;
     QTimer m_deadline;
     // What the running layout lays out, for the layered layout when the deadline comes first.
     struct Pending

@@ -339,6 +339,52 @@ private slots:
         QCOMPARE(ready.count(), 1); // what dot answers after the deadline is dropped
     }
 
+    // A small phase is drawn at once by the layered layout, before dot has answered (here a dot
+    // that never does); with the real dot its picture then replaces the first one.
+    void smallPhaseIsDrawnAtOnce()
+    {
+        const QString script = m_dir.filePath(u"silent-dot.sh"_s);
+        {
+            QFile file(script);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("#!/bin/sh\nexec sleep 60\n");
+        }
+        QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        AppContext context;
+        QSettings settings(m_dir.filePath(u"settings9.ini"_s), QSettings::IniFormat);
+        MainWindow window(&context, &settings);
+        QVERIFY(window.openFile(m_path));
+        window.resize(1440, 900);
+        window.show();
+        auto *graph = window.findChild<GraphView *>();
+        QVERIFY(graph);
+        GraphSession *session = graph->session();
+        session->setDotProgram(script);
+        session->setLayoutBudget(600000); // dot never answers; the budget never runs out here
+        QString error;
+        QVERIFY(window.showView(u"graph:P1"_s, &error));
+        QTRY_VERIFY_WITH_TIMEOUT(nodeCount(graph) == 5, 20000);
+        QVERIFY(session->isBusy()); // dot is still "laying it out"
+        QCOMPARE(session->layout().engine, GraphLayout::Layered);
+        QVERIFY(session->firstDrawnMilliseconds() >= 0);
+        QVERIFY2(session->layoutNote().contains(u"dot is laying it out"_s), qPrintable(session->layoutNote()));
+        session->cancel();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
+
+        // The real dot: its picture replaces the first one, and the note says both.
+        session->setDotProgram(QString());
+        session->setLayoutBudget(GraphSession::kLayoutBudgetMs * 30); // dot's picture, however busy
+        QSignalSpy ready(session, &GraphSession::ready);
+        session->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!session->isBusy(), 30000);
+        if (findDot().isEmpty())
+            QSKIP("dot is not installed");
+        QCOMPARE(ready.count(), 2);
+        QCOMPARE(session->layout().engine, GraphLayout::Dot);
+        QVERIFY2(session->layoutNote().contains(u"drawn at once"_s), qPrintable(session->layoutNote()));
+        QCOMPARE(nodeCount(graph), 5);
+    }
+
     void withoutDotOnPath()
     {
         const QByteArray path = qgetenv("PATH");

@@ -63,6 +63,19 @@ private:
         QTRY_VERIFY(window.insightIndex()->hasFacts());
     }
 
+    // The texts a chart draws now (axis labels, titles): Qt Charts lays them out as
+    // QGraphicsTextItems in its scene.
+    static QList<QGraphicsTextItem *> shownTexts(ChartPanel *panel)
+    {
+        QList<QGraphicsTextItem *> texts;
+        for (QGraphicsItem *item : panel->chartView()->scene()->items()) {
+            auto *text = dynamic_cast<QGraphicsTextItem *>(item);
+            if (text && text->isVisible())
+                texts.append(text);
+        }
+        return texts;
+    }
+
     // What the chart draws on its day axis, if it is not every shown day whole and level, none
     // over another, and at least two of them; else an empty string.
     static QString dayLabelProblem(ChartPanel *panel)
@@ -72,10 +85,7 @@ private:
         if (shown.size() < 2)
             return where + u"%1 day labels"_s.arg(shown.size());
         QVector<QRectF> drawn;
-        for (QGraphicsItem *item : panel->chartView()->scene()->items()) {
-            auto *text = dynamic_cast<QGraphicsTextItem *>(item);
-            if (!text || !text->isVisible())
-                continue;
+        for (QGraphicsTextItem *text : shownTexts(panel)) {
             const QString plain = text->toPlainText();
             if (plain.contains(u'…') || plain.contains(u"..."_s) || plain.contains(u'⋮'))
                 return where + u"cut: "_s + plain;
@@ -210,10 +220,7 @@ private slots:
         ChartPanel *tools = activity->toolChart();
         const auto toolNamesRead = [tools] {
             QStringList level;
-            for (QGraphicsItem *item : tools->chartView()->scene()->items()) {
-                auto *text = dynamic_cast<QGraphicsTextItem *>(item);
-                if (!text || !text->isVisible())
-                    continue;
+            for (QGraphicsTextItem *text : shownTexts(tools)) {
                 const QString plain = text->toPlainText();
                 if (plain.contains(u'…') || plain.contains(u"..."_s) || plain.contains(u'⋮'))
                     return false;
@@ -284,9 +291,8 @@ private slots:
         ChartPanel *tools = activity->toolChart();
         const auto countLabels = [tools] {
             QStringList labels;
-            for (QGraphicsItem *item : tools->chartView()->scene()->items()) {
-                auto *text = dynamic_cast<QGraphicsTextItem *>(item);
-                if (text && text->isVisible() && !text->toPlainText().isEmpty() && text->toPlainText().at(0).isDigit())
+            for (QGraphicsTextItem *text : shownTexts(tools)) {
+                if (!text->toPlainText().isEmpty() && text->toPlainText().at(0).isDigit())
                     labels.append(text->toPlainText());
             }
             return labels;
@@ -300,9 +306,8 @@ private slots:
             qPrintable(labels.join(u", "_s)));
         // ... and they never meet.
         QVector<QRectF> drawn;
-        for (QGraphicsItem *item : tools->chartView()->scene()->items()) {
-            auto *text = dynamic_cast<QGraphicsTextItem *>(item);
-            if (text && text->isVisible() && labels.contains(text->toPlainText()))
+        for (QGraphicsTextItem *text : shownTexts(tools)) {
+            if (labels.contains(text->toPlainText()))
                 drawn.append(text->sceneBoundingRect());
         }
         std::sort(drawn.begin(), drawn.end(), [](const QRectF &a, const QRectF &b) { return a.left() < b.left(); });

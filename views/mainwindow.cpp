@@ -4,6 +4,7 @@
 #include "actions/actionrunner.h"
 #include "actions/editmode.h"
 #include "actions/historyview.h"
+#include "actions/rowpanes.h"
 #include "browse/detailview.h"
 #include "browse/navigatorview.h"
 #include "browse/quickopen.h"
@@ -13,18 +14,21 @@
 #include "elidedlabel.h"
 #include "graph/graphsession.h"
 #include "graph/graphview.h"
+#include "insight/indexstatus.h"
 #include "knowledge/chatview.h"
 #include "knowledge/conversationsview.h"
 #include "knowledge/messagesview.h"
 #include "knowledge/pagesview.h"
 #include "knowledge/proposalsview.h"
-#include "lockstate.h"
 #include "logs/logview.h"
+#include "navigationhistory.h"
+#include "pagelayouts.h"
 #include "query/querypage.h"
 #include "render/inertdocument.h"
 #include "review/reviewview.h"
+#include "shortcutsdialog.h"
 #include "tasks/tasktreeview.h"
-#include "writes/actions.h"
+#include "windowstatus.h"
 
 #include <QAction>
 #include <QApplication>
@@ -90,15 +94,10 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
     createStatusBar();
     resize(1400, 900);
     applyDefaultSizes();
-    m_defaultState = saveState();
-    m_shownPage = m_center->currentIndex();
-    fitCenterToPage(m_shownPage);
-    connect(m_center, &QTabWidget::currentChanged, this, &MainWindow::onPageChanged);
+    m_layouts->setDefaultState(saveState(), [this] { applyDefaultSizes(); });
     connect(m_context, &AppContext::navigateRequested, this, &MainWindow::navigate);
     connect(m_context, &AppContext::databaseChanged, this, &MainWindow::updateStatus);
 }
-
-MainWindow::~MainWindow() = default;
 
 QDockWidget *MainWindow::addDock(QWidget *widget, const QString &objectName, const QString &title,
     Qt::DockWidgetArea area, const QKeySequence &shortcut)
@@ -113,17 +112,7 @@ QDockWidget *MainWindow::addDock(QWidget *widget, const QString &objectName, con
     if (!shortcut.isEmpty())
         toggle->setShortcut(shortcut);
     toggle->setToolTip(tr("Show or hide the %1 pane").arg(title));
-    // A bottom pane opened from the menu or its key gets room to read in, not a 180 px strip; on
-    // the Review page less of it, the diff above is what is read (at 768 px it kept one line).
-    connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
-        if (!visible || dock->isFloating() || dockWidgetArea(dock) != Qt::BottomDockWidgetArea || !isVisible())
-            return;
-        QTimer::singleShot(0, this, [this, dock] {
-            const bool reviewing = m_center->currentIndex() == ReviewPage;
-            if (dock->isVisible() && dock->height() < height() * (reviewing ? 20 : 30) / 100)
-                resizeDocks({ dock }, { height() * (reviewing ? 28 : 40) / 100 }, Qt::Vertical);
-        });
-    });
+    m_layouts->watchBottomPane(dock);
     m_docks.append(dock);
     return dock;
 }
@@ -148,6 +137,8 @@ void MainWindow::createViews()
     m_center->setTabToolTip(QueryPageIndex, tr("Read-only SQL over the file (Ctrl+4)"));
     setCentralWidget(m_center);
     createInsight();
+    m_layouts = new PageLayouts(this, m_center, m_settings);
+    m_layouts->addReadingPage(m_review, 28); // the diff is read: at 768 px a 40 % pane left it a line
 
     m_navigator = new NavigatorView(m_context, this);
     m_tasks = new TaskTreeView(m_context, this);
@@ -235,7 +226,6 @@ void MainWindow::createViews()
         [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_dashboard, &DashboardView::openFilteredTable, this, &MainWindow::openFiltered);
     connect(m_detail, &DetailView::openFiltered, this, &MainWindow::openFiltered);
-    m_table->setContextMenuHook([this](QMenu *menu, const QVector<EntityRef> &refs) { entityMenu(menu, refs); });
 
     // The window is busy while any pane is: the sum of their trackers (--screenshot waits on it).
     for (JobTracker *tracker :
@@ -251,23 +241,16 @@ void MainWindow::createActions()
     m_runner = new ActionRunner(m_context, nullptr, this);
     // Action shortcuts (retry, resolve, ...) act on what is selected where the focus is; the same
     // rows get a context menu with the actions that fit them.
-    m_rowPanes.append({ m_table, [this] { return m_table->selectedRefs(); } });
-    ActionMenu::installShortcuts(m_table->view(), m_runner, [this] { return m_table->selectedRefs(); });
-    addRowPane(m_tasks, m_tasks->treeView(), [this] {
-        const EntityRef ref = m_tasks->currentEntity();
-        return ref.isValid() ? QVector<EntityRef> { ref } : QVector<EntityRef>();
-    });
-    addRowPane(m_detail, m_detail->browser(), [this] {
-        const EntityRef ref = m_detail->current();
-        return ref.isValid() ? QVector<EntityRef> { ref } : QVector<EntityRef>();
-    });
-    addRowPane(m_conversations, m_conversations->listView(), [this] { return m_conversations->selectedRefs(); });
-    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
-        for (const RowPane &pane : std::as_const(m_rowPanes)) {
-            if (now && pane.pane->isAncestorOf(now))
-                m_lastRowPane = pane.pane;
-        }
-    });
+    m_rows = new RowPanes(m_context, m_runner, this);
+    m_rows->addWithOwnMenu(m_table, m_table->view(), [this] { return m_table->selectedRefs(); });
+    m_table->setContextMenuHook(
+        [this](QMenu *menu, const QVector<EntityRef> &refs) { m_rows->entityMenu(menu, refs); });
+    const auto single
+        = [](const EntityRef &ref) { return ref.isValid() ? QVector<EntityRef> { ref } : QVector<EntityRef>(); };
+    m_rows->add(m_tasks, m_tasks->treeView(), [this, single] { return single(m_tasks->currentEntity()); });
+    m_rows->add(
+        m_detail, m_detail->browser(), [this, single] { return single(m_detail->current()); }, false);
+    m_rows->add(m_conversations, m_conversations->listView(), [this] { return m_conversations->selectedRefs(); });
     connect(m_runner, &ActionRunner::statusMessage, this,
         [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     m_editMode = new EditModeToggle(m_context, this);
@@ -284,16 +267,7 @@ void MainWindow::createActions()
     m_historyDock = m_docks.last();
     m_historyDock->hide(); // on demand (View > Panes, Alt+9); the journal is empty at first
 
-    m_backAction = new QAction(QIcon::fromTheme(QStringLiteral("go-previous")), tr("Back"), this);
-    m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
-    m_backAction->setToolTip(tr("Back to the previous row or table (Alt+Left)"));
-    connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
-    m_forwardAction = new QAction(QIcon::fromTheme(QStringLiteral("go-next")), tr("Forward"), this);
-    m_forwardAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
-    m_forwardAction->setToolTip(tr("Forward again (Alt+Right)"));
-    connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
-    m_backAction->setEnabled(false); // nothing visited yet
-    m_forwardAction->setEnabled(false);
+    createNavigation();
     m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setToolTip(tr("Reload every view from the file now (F5)"));
@@ -332,8 +306,8 @@ void MainWindow::createMenus()
     edit->addAction(m_editMode->action());
     // The manual actions of the row selected in the pane that had the focus last.
     QMenu *actions = edit->addMenu(tr("&Actions"));
-    connect(actions, &QMenu::aboutToShow, this, [this, actions] { fillActionsMenu(actions); });
-    fillActionsMenu(actions);
+    connect(actions, &QMenu::aboutToShow, this, [this, actions] { m_rows->fillActionsMenu(actions); });
+    m_rows->fillActionsMenu(actions);
     edit->addSeparator();
     QAction *copyId = edit->addAction(tr("Copy &id of current row"), this, &MainWindow::copyCurrentId);
     copyId->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -363,12 +337,12 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(tr("Reset &layout"), this, &MainWindow::resetLayout);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
-    go->addAction(m_backAction);
-    go->addAction(m_forwardAction);
+    go->addAction(m_navigation->backAction());
+    go->addAction(m_navigation->forwardAction());
     go->addAction(quickOpen);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts)
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] { ShortcutsDialog(this).exec(); })
         ->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About Codewalkers Inspector"), this, &MainWindow::showAbout);
 
@@ -381,8 +355,8 @@ void MainWindow::createMenus()
     m_runner->undoAction()->setIconText(tr("Undo"));
     quickOpen->setIconText(tr("Quick open"));
     open->setIconText(tr("Open"));
-    toolbar->addAction(m_backAction);
-    toolbar->addAction(m_forwardAction);
+    toolbar->addAction(m_navigation->backAction());
+    toolbar->addAction(m_navigation->forwardAction());
     toolbar->addSeparator();
     toolbar->addAction(open);
     toolbar->addAction(m_refreshAction);
@@ -398,98 +372,10 @@ void MainWindow::createMenus()
 
 void MainWindow::createStatusBar()
 {
-    // The messages (showMessage) in a label that takes the room the permanent labels leave and
-    // elides a longer text (all of it in the tool tip): never drawn over the file's name. It is the
-    // first permanent widget, so the status bar's own message area before it is empty.
-    m_messageLabel = new ElidedLabel(this);
-    m_messageLabel->setObjectName(QStringLiteral("statusMessage"));
-    statusBar()->addPermanentWidget(m_messageLabel, 1);
-    connect(statusBar(), &QStatusBar::messageChanged, m_messageLabel, &ElidedLabel::setFullText);
-    m_fileLabel = new QLabel(this);
-    m_fileLabel->setTextFormat(Qt::PlainText); // text from the file, never markup
-    m_schemaLabel = new QLabel(this);
-    m_schemaLabel->setTextFormat(Qt::PlainText); // text from the file, never markup
-    m_changeLabel = new QLabel(this);
-    m_changeLabel->setTextFormat(Qt::PlainText); // text from the file, never markup
-    statusBar()->addPermanentWidget(m_fileLabel);
-    statusBar()->addPermanentWidget(m_schemaLabel);
-    statusBar()->addPermanentWidget(m_changeLabel);
-    statusBar()->addPermanentWidget(m_editMode->createBadge(this));
-    // Another process holds the file's lock and a read waits for it (up to the busy timeout):
-    // said here while it lasts, so the panes still loading do not look frozen.
-    auto *lockLabel = new QLabel(tr("waiting for another process's lock…"), this);
-    lockLabel->setObjectName(QStringLiteral("lockWait"));
-    lockLabel->setTextFormat(Qt::PlainText);
-    lockLabel->setStyleSheet(QStringLiteral("color: #b35900; font-weight: 600;"));
-    lockLabel->setToolTip(tr("Another process (the Codewalkers server, most likely) holds a lock on the file. "
-                             "Reads wait for it up to the busy timeout, then say the file is locked."));
-    lockLabel->hide();
-    statusBar()->insertPermanentWidget(1, lockLabel);
-    auto *lockPoll = new QTimer(this);
-    lockPoll->setInterval(250);
-    connect(lockPoll, &QTimer::timeout, lockLabel, [lockLabel] { lockLabel->setVisible(waitingOnLock()); });
-    lockPoll->start();
-    updateStatus();
-}
-
-void MainWindow::addRowPane(QWidget *pane, QWidget *target, std::function<QVector<EntityRef>()> selection)
-{
-    m_rowPanes.append({ pane, selection });
-    ActionMenu::installShortcuts(pane, m_runner, selection);
-    target->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(target, &QWidget::customContextMenuRequested, this, [this, target, selection](const QPoint &pos) {
-        if (auto *view = qobject_cast<QAbstractItemView *>(target)) {
-            const QModelIndex index = view->indexAt(pos);
-            if (index.isValid() && !view->selectionModel()->isSelected(index))
-                view->setCurrentIndex(index); // right-click selects, as in the table browser
-        }
-        showRowMenu(target, pos, selection());
-    });
-}
-
-void MainWindow::showRowMenu(QWidget *target, const QPoint &pos, const QVector<EntityRef> &refs)
-{
-    auto *scroll = qobject_cast<QAbstractScrollArea *>(target);
-    QWidget *mapFrom = scroll ? scroll->viewport() : target;
-    std::unique_ptr<QMenu> menu;
-    if (auto *text = qobject_cast<QTextBrowser *>(target)) // keep Copy / Select all of the text
-        menu.reset(text->createStandardContextMenu(pos));
-    else
-        menu = std::make_unique<QMenu>(this);
-    if (!refs.isEmpty() && !refs.first().id.isEmpty()) {
-        const EntityRef ref = refs.first();
-        if (!menu->isEmpty())
-            menu->addSeparator();
-        if (target != m_detail->browser())
-            menu->addAction(tr("Show details"), this, [this, ref] { navigate(ref); });
-        menu->addAction(tr("Copy id"), this, [ref] { QGuiApplication::clipboard()->setText(ref.id); });
-        ActionMenu::populate(menu.get(), refs, m_runner);
-    }
-    if (menu->isEmpty())
-        return;
-    menu->exec(mapFrom->mapToGlobal(pos));
-}
-
-void MainWindow::fillActionsMenu(QMenu *menu)
-{
-    menu->clear();
-    QVector<EntityRef> refs;
-    for (const RowPane &pane : std::as_const(m_rowPanes)) {
-        if (pane.pane == m_lastRowPane)
-            refs = pane.selection();
-    }
-    if (refs.isEmpty() || ActionMenu::populate(menu, refs, m_runner) == 0) {
-        menu->addAction(tr("No actions for the selected row"))->setEnabled(false);
-        menu->addAction(tr("Select a task, comment, conversation, message, proposal, agent, account or errand"))
-            ->setEnabled(false);
-    }
-}
-
-void MainWindow::entityMenu(QMenu *menu, const QVector<EntityRef> &refs)
-{
-    const EntityRef ref = refs.value(0);
-    menu->addAction(tr("Show details"), this, [this, ref] { navigate(ref); });
-    ActionMenu::populate(menu, refs, m_runner);
+    // The index's progress, with Cancel, at the left; the editing badge at the right.
+    auto *indexStatus = new IndexStatus(m_insight, this);
+    indexStatus->setObjectName(QStringLiteral("indexStatus"));
+    m_status = new WindowStatus(m_context, statusBar(), indexStatus, m_editMode->createBadge(this));
 }
 
 int MainWindow::sidePaneMinimumWidth() const
@@ -524,63 +410,7 @@ void MainWindow::showAbout()
 
 QVector<QPair<QString, QString>> MainWindow::shortcutList() const
 {
-    QVector<QPair<QString, QString>> list;
-    const auto add = [&list](const QKeySequence &keys, const QString &what) {
-        const QPair<QString, QString> entry { keys.toString(QKeySequence::NativeText), what };
-        if (!keys.isEmpty() && !what.isEmpty() && !list.contains(entry))
-            list.append(entry);
-    };
-    QHash<QAction *, QString> panes; // a dock's show/hide action reads better with "pane"
-    for (QDockWidget *dock : m_docks)
-        panes.insert(dock->toggleViewAction(), tr("Show or hide the %1 pane").arg(dock->windowTitle()));
-    QSet<QString> catalogueKeys; // the manual actions' keys: listed with their names below
-    for (const ActionInfo &info : Actions::catalogue()) {
-        if (!info.shortcut.isEmpty())
-            catalogueKeys.insert(QKeySequence(info.shortcut, QKeySequence::PortableText).toString());
-    }
-    for (QAction *action : findChildren<QAction *>()) {
-        QString what = panes.value(action, action->text());
-        what.remove(u'&');
-        for (const QKeySequence &keys : action->shortcuts()) {
-            if (what.isEmpty() && catalogueKeys.contains(keys.toString()))
-                continue;
-            add(keys, what.isEmpty() ? tr("(in %1)").arg(action->parent()->objectName()) : what);
-        }
-    }
-    for (const ActionInfo &info : Actions::catalogue()) {
-        if (!info.shortcut.isEmpty())
-            add(QKeySequence(info.shortcut, QKeySequence::PortableText),
-                tr("%1 (%2; editing on)").arg(info.label, info.table));
-    }
-    for (QShortcut *shortcut : findChildren<QShortcut *>()) {
-        QString what = shortcut->whatsThis();
-        if (what.isEmpty() && shortcut->parent()) // say at least where it works
-            what = tr("(in %1)").arg(shortcut->parent()->objectName());
-        add(shortcut->key(), what);
-    }
-    return list;
-}
-
-void MainWindow::showShortcuts()
-{
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
-    dialog.setWindowTitle(tr("Keyboard shortcuts"));
-    auto *tree = new QTreeWidget(&dialog);
-    tree->setHeaderLabels({ tr("Keys"), tr("What it does") });
-    tree->setRootIsDecorated(false);
-    tree->setAlternatingRowColors(true);
-    for (const auto &[keys, what] : shortcutList())
-        new QTreeWidgetItem(tree, { keys, what });
-    tree->resizeColumnToContents(0);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("Shortcuts of a pane work while the focus is in it."), &dialog));
-    layout->addWidget(tree, 1);
-    layout->addWidget(buttons);
-    dialog.resize(640, 620);
-    dialog.exec();
+    return ShortcutsDialog::list(this);
 }
 
 } // namespace cwi
@@ -590,9 +420,7 @@ namespace cwi {
 void MainWindow::showOpening(const QString &path)
 {
     setWindowTitle(QFileInfo(path).fileName() + u" — " + tr("Codewalkers Inspector"));
-    m_fileLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    m_fileLabel->setToolTip(path);
-    m_schemaLabel->setText(tr("Loading…"));
+    m_status->showOpening(path);
 }
 
 void MainWindow::showAgentLog(const QString &agentId, bool raise)

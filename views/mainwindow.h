@@ -6,7 +6,6 @@
 
 #include "appcontext.h"
 #include "jobtracker.h"
-#include "tablereader.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -29,7 +28,6 @@ class ActionRunner;
 class DashboardView;
 class DetailView;
 class EditModeToggle;
-class ElidedLabel;
 class GraphView;
 class HistoryView;
 class InsightIndex;
@@ -43,7 +41,11 @@ class ProposalsView;
 class ChatView;
 class MessagesView;
 class ConversationsView;
+class NavigationHistory;
 class NavigatorView;
+class PageLayouts;
+class RowPanes;
+class WindowStatus;
 class QueryPage;
 class ReviewView;
 class TableBrowser;
@@ -114,17 +116,7 @@ private:
     void createMenus();
     void createStatusBar();
     void route(const EntityRef &ref);
-    // One place visited. A table remembers its filters, search and sort as they were when the
-    // user left it, so Back returns to the list as seen.
-    struct Visit
-    {
-        EntityRef ref;
-        std::optional<TableQuery> table;
-    };
-    void pushHistory(const EntityRef &ref, const std::optional<TableQuery> &table = std::nullopt);
-    void rememberTableState();
-    void goToVisit(int index);
-    void updateHistoryActions();
+    void createNavigation();
     void openFiltered(const QString &table, const QString &field, const QString &value);
     void updateStatus();
     void updateRecentMenu();
@@ -133,11 +125,7 @@ private:
     void refreshAll();
     void setLiveRefresh(bool on);
     void applyDefaultSizes();
-    void onPageChanged(int page);
-    // The page area needs the room of page CLAIMING (-1: of none), not of the largest page.
-    void fitCenterToPage(int claiming);
     void showAbout();
-    void showShortcuts();
 
 public:
     // Help > Keyboard shortcuts: every shortcut of the window's QActions and of the manual
@@ -148,12 +136,6 @@ private:
     void chooseFile();
     void openDemo();
     void copyCurrentId();
-    void entityMenu(QMenu *menu, const QVector<EntityRef> &refs);
-    // A pane whose rows have actions: its context menu, the action shortcuts on it, and the Edit
-    // menu's Actions entries when it has the focus. TARGET gets the context menu (a view inside PANE).
-    void addRowPane(QWidget *pane, QWidget *target, std::function<QVector<EntityRef>()> selection);
-    void fillActionsMenu(QMenu *menu);
-    void showRowMenu(QWidget *target, const QPoint &pos, const QVector<EntityRef> &refs);
     void showAgentLog(const QString &agentId, bool raise = true);
     void raiseDockOf(QWidget *widget);
     bool routeKnowledge(const EntityRef &ref);
@@ -190,10 +172,10 @@ private:
     TimelineView *m_timeline = nullptr;
     QList<QDockWidget *> m_docks;
     QDockWidget *m_historyDock = nullptr;
-    QByteArray m_defaultState;
-    QHash<int, QByteArray> m_pageStates; // dock layout of each page, while another page is shown
-    int m_shownPage = -1;
-    int m_lastPaneLayoutPage = -1; // the page other than the review shown last: its panes come back
+    PageLayouts *m_layouts = nullptr;
+    NavigationHistory *m_navigation = nullptr;
+    WindowStatus *m_status = nullptr;
+    RowPanes *m_rows = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_docksMenu = nullptr;
@@ -202,27 +184,10 @@ private:
     ActionRunner *m_runner = nullptr;
     EditModeToggle *m_editMode = nullptr;
 
-    QAction *m_backAction = nullptr;
-    QAction *m_forwardAction = nullptr;
     QAction *m_liveAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_reopenAction = nullptr;
 
-    ElidedLabel *m_messageLabel = nullptr; // what statusBar()->showMessage() says, elided
-    QLabel *m_fileLabel = nullptr;
-    QLabel *m_schemaLabel = nullptr;
-    QLabel *m_changeLabel = nullptr;
-
-    QVector<Visit> m_historyStack;
-    int m_historyIndex = -1;
-    bool m_navigatingHistory = false;
-    struct RowPane
-    {
-        QWidget *pane;
-        std::function<QVector<EntityRef>()> selection;
-    };
-    QVector<RowPane> m_rowPanes;
-    QPointer<QWidget> m_lastRowPane; // where the focus was last: the Edit menu's actions act there
     JobTracker m_jobs; // follows every pane's tracker
     QString m_lastPath;
     std::function<QString(QString *error)> m_demoProvider;

@@ -7,7 +7,6 @@
 #include "dashboard/dashboardview.h"
 #include "insight/activityview.h"
 #include "insight/filesview.h"
-#include "insight/indexstatus.h"
 #include "insight/insightindex.h"
 #include "insight/searchview.h"
 #include "insight/timelineview.h"
@@ -36,11 +35,6 @@ void MainWindow::createInsight()
     m_activity = new ActivityView(m_context, m_insight, m_center);
     m_timeline = new TimelineView(m_context, m_insight, m_center);
     m_dashboard->setInsightIndex(m_insight);
-    // Its progress, with Cancel, at the left of the status bar (createStatusBar() runs after
-    // this and adds the message and the file's labels behind it).
-    auto *indexStatus = new IndexStatus(m_insight, this);
-    indexStatus->setObjectName(u"indexStatus"_s);
-    statusBar()->addPermanentWidget(indexStatus);
     const struct
     {
         QWidget *page;

@@ -15,6 +15,7 @@
 #include "knowledge/pagesview.h"
 #include "knowledge/proposalsview.h"
 #include "logs/logview.h"
+#include "navigationhistory.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
 
@@ -27,77 +28,52 @@ using namespace Qt::StringLiterals;
 
 namespace cwi {
 
-void MainWindow::rememberTableState()
+void MainWindow::createNavigation()
 {
-    if (m_historyIndex < 0 || m_historyIndex >= m_historyStack.size())
-        return;
-    Visit &current = m_historyStack[m_historyIndex];
-    if (current.ref.id.isEmpty() && m_table->currentTable() == current.ref.table && m_table->model())
-        current.table = m_table->model()->query();
-}
-
-void MainWindow::pushHistory(const EntityRef &ref, const std::optional<TableQuery> &table)
-{
-    if (!m_navigatingHistory) {
-        rememberTableState(); // the list as the user leaves it
-        m_historyStack.resize(m_historyIndex + 1);
-        if (m_historyStack.isEmpty() || !(m_historyStack.last().ref == ref) || table)
-            m_historyStack.append({ ref, table });
-        m_historyIndex = int(m_historyStack.size()) - 1;
-    }
-    updateHistoryActions();
-}
-
-void MainWindow::updateHistoryActions()
-{
-    m_backAction->setEnabled(m_historyIndex > 0);
-    m_forwardAction->setEnabled(m_historyIndex + 1 < m_historyStack.size());
+    const auto tableState = [this](const EntityRef &place) -> std::optional<TableQuery> {
+        if (m_table->currentTable() == place.table && m_table->model())
+            return m_table->model()->query();
+        return std::nullopt;
+    };
+    m_navigation = new NavigationHistory(
+        tableState,
+        [this](const NavigationHistory::Visit &visit) {
+            if (visit.ref.id.isEmpty() && visit.table && !visit.ref.table.isEmpty() && visit.ref.table != u"review") {
+                if (m_detail->current().table != visit.ref.table)
+                    m_detail->clear();
+                m_table->showQuery(*visit.table);
+                m_center->setCurrentWidget(m_table);
+            } else {
+                route(visit.ref);
+            }
+        },
+        this);
 }
 
 void MainWindow::navigate(const EntityRef &ref)
 {
     if (!ref.isValid())
         return;
-    pushHistory(ref);
+    m_navigation->push(ref);
     route(ref);
 }
 
 void MainWindow::recordVisit(const EntityRef &ref)
 {
-    pushHistory(ref);
+    m_navigation->push(ref);
     m_detail->showRow(ref);
     if (ref.table == u"agents")
         showAgentLog(ref.id, false); // the log pane follows the selected agent
 }
 
-void MainWindow::goToVisit(int index)
-{
-    if (index < 0 || index >= m_historyStack.size())
-        return;
-    rememberTableState();
-    m_historyIndex = index;
-    const Visit visit = m_historyStack.at(index);
-    m_navigatingHistory = true;
-    if (visit.ref.id.isEmpty() && visit.table && !visit.ref.table.isEmpty() && visit.ref.table != u"review") {
-        if (m_detail->current().table != visit.ref.table)
-            m_detail->clear();
-        m_table->showQuery(*visit.table);
-        m_center->setCurrentWidget(m_table);
-    } else {
-        route(visit.ref);
-    }
-    m_navigatingHistory = false;
-    updateHistoryActions();
-}
-
 void MainWindow::goBack()
 {
-    goToVisit(m_historyIndex - 1);
+    m_navigation->back();
 }
 
 void MainWindow::goForward()
 {
-    goToVisit(m_historyIndex + 1);
+    m_navigation->forward();
 }
 
 void MainWindow::raiseDockOf(QWidget *widget)
@@ -192,7 +168,7 @@ void MainWindow::openFiltered(const QString &table, const QString &field, const 
     m_center->setCurrentWidget(m_table);
     m_table->focusRows();
     if (m_table->model()) // a dashboard number or a Related link is a place Back returns to
-        pushHistory({ table, {} }, m_table->model()->query());
+        m_navigation->push({ table, {} }, m_table->model()->query());
 }
 
 QStringList MainWindow::viewNames()

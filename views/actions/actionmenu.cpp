@@ -84,6 +84,17 @@ int ActionMenu::populate(QMenu *menu, const QVector<EntityRef> &selection, Actio
     return added;
 }
 
+QVector<QPair<QKeySequence, QString>> ActionMenu::shortcutList()
+{
+    QVector<QPair<QKeySequence, QString>> list;
+    for (const ActionInfo &info : Actions::catalogue()) {
+        if (!info.shortcut.isEmpty())
+            list.append({ QKeySequence(info.shortcut, QKeySequence::PortableText),
+                QCoreApplication::translate("cwi::ActionMenu", "%1 (%2; editing on)").arg(info.label, info.table) });
+    }
+    return list;
+}
+
 void ActionMenu::installShortcuts(QWidget *view, ActionRunner *runner, std::function<QVector<EntityRef>()> selection)
 {
     QStringList shortcuts;

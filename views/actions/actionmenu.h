@@ -10,6 +10,8 @@
 
 #include "appcontext.h"
 
+#include <QKeySequence>
+#include <QPair>
 #include <QVector>
 
 #include <functional>
@@ -35,6 +37,9 @@ public:
     // One QAction per distinct shortcut on VIEW (Qt::WidgetWithChildrenShortcut); when pressed it
     // runs the action of that shortcut for the table of what SELECTION returns, if it applies.
     static void installShortcuts(QWidget *view, ActionRunner *runner, std::function<QVector<EntityRef>()> selection);
+
+    // The keys of the manual actions with what each does, as Help > Keyboard shortcuts lists them.
+    static QVector<QPair<QKeySequence, QString>> shortcutList();
 
     // The reason ACTION cannot run on any of IDS, or empty when it can on at least one.
     static QString disabledReason(ActionRunner *runner, const QString &action, const QStringList &ids);

@@ -1,6 +1,5 @@
 #include "mainwindow.h"
 
-#include "actions/actionmenu.h"
 #include "actions/actionrunner.h"
 #include "actions/editmode.h"
 #include "actions/historyview.h"
@@ -10,11 +9,13 @@
 #include "browse/quickopen.h"
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
-#include "diff/reviewsession.h"
-#include "elidedlabel.h"
-#include "graph/graphsession.h"
 #include "graph/graphview.h"
+#include "insight/activityview.h"
+#include "insight/filesview.h"
 #include "insight/indexstatus.h"
+#include "insight/insightindex.h"
+#include "insight/searchview.h"
+#include "insight/timelineview.h"
 #include "knowledge/chatview.h"
 #include "knowledge/conversationsview.h"
 #include "knowledge/messagesview.h"
@@ -23,6 +24,7 @@
 #include "logs/logview.h"
 #include "navigationhistory.h"
 #include "pagelayouts.h"
+#include "panehost.h"
 #include "query/querypage.h"
 #include "render/inertdocument.h"
 #include "review/reviewview.h"
@@ -30,30 +32,22 @@
 #include "tasks/tasktreeview.h"
 #include "windowstatus.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProxyStyle>
-#include <QSet>
 #include <QSettings>
-#include <QShortcut>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
-#include <QTimer>
 #include <QToolBar>
-#include <QTreeWidget>
-#include <QVBoxLayout>
+#include <QTreeView>
 
 namespace cwi {
 
@@ -88,10 +82,9 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
     auto *separators = new PaneSeparatorStyle;
     separators->setParent(this); // the window does not own its style; a deleted one falls back to the app's
     setStyle(separators);
-    createViews();
+    createPanes();
     createActions();
     createMenus();
-    createStatusBar();
     resize(1400, 900);
     applyDefaultSizes();
     m_layouts->setDefaultState(saveState(), [this] { applyDefaultSizes(); });
@@ -99,146 +92,69 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
     connect(m_context, &AppContext::databaseChanged, this, &MainWindow::updateStatus);
 }
 
-QDockWidget *MainWindow::addDock(QWidget *widget, const QString &objectName, const QString &title,
-    Qt::DockWidgetArea area, const QKeySequence &shortcut)
-{
-    auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(objectName); // stable: saveState()/restoreState() key on it
-    dock->setWidget(widget);
-    dock->setFeatures(
-        QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(area, dock);
-    QAction *toggle = dock->toggleViewAction();
-    if (!shortcut.isEmpty())
-        toggle->setShortcut(shortcut);
-    toggle->setToolTip(tr("Show or hide the %1 pane").arg(title));
-    m_layouts->watchBottomPane(dock);
-    m_docks.append(dock);
-    return dock;
-}
-
-void MainWindow::createViews()
+void MainWindow::createPanes()
 {
     m_center = new QTabWidget(this);
     m_center->setObjectName(QStringLiteral("centerTabs"));
     m_center->setDocumentMode(true);
-    m_dashboard = new DashboardView(m_context, m_center);
+    setCentralWidget(m_center);
+    m_layouts = new PageLayouts(this, m_center, m_settings);
+    m_panes = new PaneHost(this, m_center, m_layouts, sidePaneMinimumWidth());
+    m_insight = new InsightIndex(m_context, this);
+    m_indexSwitch = IndexStatus::createSwitch(m_insight, m_settings, this);
+    auto *dashboard = new DashboardView(m_context, m_center);
+    dashboard->setInsightIndex(m_insight);
     m_table = new TableBrowser(m_context, m_center);
     m_review = new ReviewView(m_context, m_center);
     m_review->setSettings(m_settings); // side by side, wrapping, refs and clone folders with the window's settings
-    m_center->addTab(m_dashboard, tr("Dashboard"));
-    m_center->addTab(m_table, tr("Tables"));
-    m_center->addTab(m_review, tr("Review"));
     m_query = new QueryPage(m_context, QStandardPaths::writableLocation(QStandardPaths::AppDataLocation), m_center);
-    m_center->addTab(m_query, tr("Query"));
-    m_center->setTabToolTip(DashboardPage, tr("Headquarters: what needs attention (Ctrl+1)"));
-    m_center->setTabToolTip(TablePage, tr("Any table of the file, filtered and sorted (Ctrl+2)"));
-    m_center->setTabToolTip(ReviewPage, tr("A phase's diff with its review comments (Ctrl+3)"));
-    m_center->setTabToolTip(QueryPageIndex, tr("Read-only SQL over the file (Ctrl+4)"));
-    setCentralWidget(m_center);
-    createInsight();
-    m_layouts = new PageLayouts(this, m_center, m_settings);
-    m_layouts->addReadingPage(m_review, 28); // the diff is read: at 768 px a 40 % pane left it a line
-
-    m_navigator = new NavigatorView(m_context, this);
+    auto *navigator = new NavigatorView(m_context, this);
     m_tasks = new TaskTreeView(m_context, this);
     m_detail = new DetailView(m_context, this);
-    m_detail->setInsightIndex(m_insight); // createInsight() made it
-    QDockWidget *navigatorDock = addDock(m_navigator, QStringLiteral("navigatorDock"), tr("Tables"),
-        Qt::LeftDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_1));
-    QDockWidget *tasksDock = addDock(m_tasks, QStringLiteral("taskTreeDock"), tr("Task tree"), Qt::LeftDockWidgetArea,
-        QKeySequence(Qt::ALT | Qt::Key_2));
-    tabifyDockWidget(navigatorDock, tasksDock);
-    tasksDock->raise();
-    addDock(m_detail, QStringLiteral("detailDock"), tr("Detail"), Qt::RightDockWidgetArea,
-        QKeySequence(Qt::ALT | Qt::Key_3));
-    // The side panes keep room to read names in: when the window shrinks, the page in the middle
-    // gives its room first (down to its own minimum), the panes never shrink to a few letters.
-    for (QWidget *side :
-        { static_cast<QWidget *>(m_navigator), static_cast<QWidget *>(m_tasks), static_cast<QWidget *>(m_detail) })
-        side->setMinimumWidth(sidePaneMinimumWidth());
-    m_log = new LogView(m_context, this);
-    m_logDock = addDock(
-        m_log, QStringLiteral("logDock"), tr("Agent log"), Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | Qt::Key_4));
-    m_logDock->hide(); // opens when an agent is selected anywhere
-
-    // Documents and threads: full width at the bottom, tabbed with the agent log; they open when one
-    // of their rows is visited (or from View > Panes).
-    m_pages = new PagesView(m_context, this);
-    m_proposals = new ProposalsView(m_context, this);
-    m_chat = new ChatView(m_context, this);
-    m_messages = new MessagesView(m_context, this);
-    m_conversations = new ConversationsView(m_context, this);
-    const struct
-    {
-        QWidget *view;
-        const char *name;
-        QString title;
-        int key;
-    } knowledge[] = {
-        { m_pages, "pagesDock", tr("Pages"), Qt::Key_5 },
-        { m_proposals, "proposalsDock", tr("Proposals"), Qt::Key_6 },
-        { m_chat, "chatDock", tr("Chat sessions"), Qt::Key_7 },
-        { m_messages, "messagesDock", tr("Messages"), Qt::Key_8 },
-        { m_conversations, "conversationsDock", tr("Conversations"), Qt::Key_0 },
-    };
-    for (const auto &k : knowledge) {
-        QDockWidget *dock = addDock(
-            k.view, QString::fromLatin1(k.name), k.title, Qt::BottomDockWidgetArea, QKeySequence(Qt::ALT | k.key));
-        tabifyDockWidget(m_logDock, dock);
-        dock->hide();
+    m_detail->setInsightIndex(m_insight);
+    m_history = new HistoryView(m_context, nullptr, this);
+    auto *graph = new GraphView(m_context, this);
+    const QList<Pane *> panes { dashboard, m_table, m_review, m_query, new SearchView(m_context, m_insight, m_center),
+        new FilesView(m_context, m_insight, m_center), new ActivityView(m_context, m_insight, m_center),
+        new TimelineView(m_context, m_insight, m_center), navigator, m_tasks, m_detail, new LogView(m_context, this),
+        new PagesView(m_context, this), new ProposalsView(m_context, this), new ChatView(m_context, this),
+        new MessagesView(m_context, this), new ConversationsView(m_context, this), graph, m_history };
+    for (Pane *pane : panes) {
+        m_panes->add(pane);
+        if (pane->jobs()) // the window is busy while any pane is (--screenshot waits on it)
+            m_jobs.follow(pane->jobs());
     }
-    // The dependency graph of a phase or initiative: a bottom pane too, opened on demand.
-    m_graph = new GraphView(m_context, this);
-    m_graphDock = addDock(m_graph, QStringLiteral("graphDock"), tr("Graph"), Qt::BottomDockWidgetArea,
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
-    tabifyDockWidget(m_logDock, m_graphDock);
-    m_graphDock->hide();
-    // graph:ID names a phase or an initiative; the detail pane was guessed a phase until the
-    // graph's read told which.
-    connect(m_graph, &GraphView::ownerShown, this, [this](const EntityRef &owner) {
-        const EntityRef shown = m_detail->current();
-        if (!owner.table.isEmpty() && shown.id == owner.id && shown.table != owner.table)
-            m_detail->showRow(owner);
-    });
-    connect(m_graphDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (!visible && m_graphDock->isHidden()) { // closed, not just behind another tab: stop dot
-            m_graph->session()->cancel();
-            return;
-        }
-        // Opened by hand: show the phase (or initiative) of what is selected.
-        const EntityRef ref = m_detail->current();
-        if (visible && m_graph->session()->shownId().isEmpty()
-            && (ref.table == u"phases" || ref.table == u"initiatives"))
-            m_graph->showGraph(ref.id);
-    });
+    // ... and for the index's facts pass (the insight pages have nothing to show before it).
+    m_jobs.follow(m_insight->factsJobs());
+    connect(&m_jobs, &JobTracker::busyChanged, this, &MainWindow::busyChanged);
 
-    connect(m_navigator, &NavigatorView::tableActivated, this, [this](const QString &table) {
-        navigate({ table, {} });
-    });
+    connect(navigator, &NavigatorView::tableActivated, this, [this](const QString &table) { navigate({ table, {} }); });
     connect(m_table, &TableBrowser::rowActivated, this, [this](const EntityRef &ref) {
         if (!ref.id.isEmpty())
             recordVisit(ref); // Back returns to it; the browser keeps its place
     });
-    connect(m_query, &QueryPage::statusMessage, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(m_table, &TableBrowser::statusMessage, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(m_dashboard, &DashboardView::openFilteredTable, this, &MainWindow::openFiltered);
+    // graph:ID names a phase or an initiative; the detail pane was guessed a phase until the
+    // graph's read told which.
+    connect(graph, &GraphView::ownerShown, this, [this](const EntityRef &owner) {
+        const EntityRef shown = m_detail->current();
+        if (!owner.table.isEmpty() && shown.id == owner.id && shown.table != owner.table)
+            m_detail->showRow(owner);
+    });
+    connect(m_query, &QueryPage::statusMessage, this, &MainWindow::showMessage);
+    connect(m_table, &TableBrowser::statusMessage, this, &MainWindow::showMessage);
+    connect(m_history, &HistoryView::statusMessage, this, &MainWindow::showMessage);
+    connect(dashboard, &DashboardView::openFilteredTable, this, &MainWindow::openFiltered);
     connect(m_detail, &DetailView::openFiltered, this, &MainWindow::openFiltered);
-
-    // The window is busy while any pane is: the sum of their trackers (--screenshot waits on it).
-    for (JobTracker *tracker :
-        { m_dashboard->jobs(), m_table->jobs(), m_tasks->jobs(), m_detail->jobs(), m_navigator->jobs(),
-            m_review->jobs(), m_query->jobs(), m_log->jobs(), m_pages->jobs(), m_proposals->jobs(), m_chat->jobs(),
-            m_messages->jobs(), m_conversations->jobs(), m_graph->session()->jobs() })
-        m_jobs.follow(tracker);
-    connect(&m_jobs, &JobTracker::busyChanged, this, &MainWindow::busyChanged);
 }
 
 void MainWindow::createActions()
 {
     m_runner = new ActionRunner(m_context, nullptr, this);
+    connect(m_runner, &ActionRunner::statusMessage, this, &MainWindow::showMessage);
+    m_review->setRunner(m_runner);
+    m_editMode = new EditModeToggle(m_context, this);
+    connect(m_editMode, &EditModeToggle::message, this, &MainWindow::showMessage);
+    connect(m_editMode, &EditModeToggle::editingChanged, this, &MainWindow::updateStatus);
     // Action shortcuts (retry, resolve, ...) act on what is selected where the focus is; the same
     // rows get a context menu with the actions that fit them.
     m_rows = new RowPanes(m_context, m_runner, this);
@@ -250,33 +166,42 @@ void MainWindow::createActions()
     m_rows->add(m_tasks, m_tasks->treeView(), [this, single] { return single(m_tasks->currentEntity()); });
     m_rows->add(
         m_detail, m_detail->browser(), [this, single] { return single(m_detail->current()); }, false);
-    m_rows->add(m_conversations, m_conversations->listView(), [this] { return m_conversations->selectedRefs(); });
-    connect(m_runner, &ActionRunner::statusMessage, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-    m_editMode = new EditModeToggle(m_context, this);
-    connect(m_editMode, &EditModeToggle::message, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-    connect(m_editMode, &EditModeToggle::editingChanged, this, &MainWindow::updateStatus);
-    m_history = new HistoryView(m_context, nullptr, this);
-    connect(m_history, &HistoryView::statusMessage, this,
-        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-    addDock(m_history, QStringLiteral("historyDock"), tr("History"), Qt::BottomDockWidgetArea,
-        QKeySequence(Qt::ALT | Qt::Key_9));
-    m_review->setActions(nullptr);
-    m_review->setRunner(m_runner);
-    m_historyDock = m_docks.last();
-    m_historyDock->hide(); // on demand (View > Panes, Alt+9); the journal is empty at first
+    auto *conversations = findChild<ConversationsView *>();
+    m_rows->add(conversations, conversations->listView(), [conversations] { return conversations->selectedRefs(); });
 
-    createNavigation();
+    const auto historyState = [this](const EntityRef &place) -> std::optional<TableQuery> {
+        if (m_table->currentTable() == place.table && m_table->model())
+            return m_table->model()->query();
+        return std::nullopt;
+    };
+    m_navigation = new NavigationHistory(
+        historyState,
+        [this](const NavigationHistory::Visit &visit) {
+            if (visit.ref.id.isEmpty() && visit.table && m_table->canShow(visit.ref) == Pane::Shows) {
+                m_detail->showEntity(visit.ref);
+                m_table->showQuery(*visit.table); // the list as it was left
+                m_panes->raise(m_table);
+            } else {
+                route(visit.ref);
+            }
+        },
+        this);
     m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
     m_refreshAction->setShortcut(QKeySequence::Refresh);
     m_refreshAction->setToolTip(tr("Reload every view from the file now (F5)"));
-    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshAll);
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        m_context->notifyDataChanged();
+        statusBar()->showMessage(tr("Refreshed"), 3000);
+    });
     m_liveAction = new QAction(tr("Live refresh"), this);
     m_liveAction->setCheckable(true);
     m_liveAction->setChecked(m_settings->value(QStringLiteral("liveRefresh"), true).toBool());
     m_liveAction->setToolTip(tr("Reload the views whenever another process (the server) commits to the file"));
     connect(m_liveAction, &QAction::toggled, this, &MainWindow::setLiveRefresh);
+    // The index's progress, with Cancel, at the left of the status bar; the editing badge at the right.
+    auto *indexStatus = new IndexStatus(m_insight, this);
+    indexStatus->setObjectName(QStringLiteral("indexStatus"));
+    m_status = new WindowStatus(m_context, statusBar(), indexStatus, m_editMode->createBadge(this));
 }
 
 void MainWindow::createMenus()
@@ -294,11 +219,10 @@ void MainWindow::createMenus()
     m_reopenAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     file->addAction(tr("Open &demo database"), this, &MainWindow::openDemo);
     file->addSeparator();
-    QAction *exportAction = file->addAction(tr("&Export table…"), m_table, &TableBrowser::exportView);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    file->addAction(tr("&Export table…"), m_table, &TableBrowser::exportView)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_runner->undoAction());
@@ -309,32 +233,23 @@ void MainWindow::createMenus()
     connect(actions, &QMenu::aboutToShow, this, [this, actions] { m_rows->fillActionsMenu(actions); });
     m_rows->fillActionsMenu(actions);
     edit->addSeparator();
-    QAction *copyId = edit->addAction(tr("Copy &id of current row"), this, &MainWindow::copyCurrentId);
-    copyId->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    QAction *quickOpen
-        = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Quick open…"), this, [this] {
-              QuickOpen dialog(m_context, this);
-              dialog.exec();
-          });
+    edit->addAction(tr("Copy &id of current row"), this, &MainWindow::copyCurrentId)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    QAction *quickOpen = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Quick open…"), this,
+        [this] { QuickOpen(m_context, this).exec(); });
     quickOpen->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     quickOpen->setToolTip(tr("Jump to anything by id, id prefix or name (Ctrl+K)"));
 
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    m_docksMenu = m_viewMenu->addMenu(tr("&Panes"));
-    for (QDockWidget *dock : std::as_const(m_docks))
-        m_docksMenu->addAction(dock->toggleViewAction());
-    m_viewMenu->addSeparator();
-    const QStringList pages { tr("&Dashboard"), tr("&Tables"), tr("&Review"), tr("&Query") };
-    for (int i = 0; i < pages.size(); ++i) {
-        QAction *page = m_viewMenu->addAction(pages.at(i), this, [this, i] { m_center->setCurrentIndex(i); });
-        page->setShortcut(QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
-    }
-    addInsightActions(m_viewMenu);
-    m_viewMenu->addSeparator();
-    m_viewMenu->addAction(m_refreshAction);
-    m_viewMenu->addAction(m_liveAction);
-    m_viewMenu->addSeparator();
-    m_viewMenu->addAction(tr("Reset &layout"), this, &MainWindow::resetLayout);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *panes = view->addMenu(tr("&Panes"));
+    view->addSeparator();
+    m_panes->addToMenus(panes, view);
+    view->addAction(m_indexSwitch);
+    view->addSeparator();
+    view->addAction(m_refreshAction);
+    view->addAction(m_liveAction);
+    view->addSeparator();
+    view->addAction(tr("Reset &layout"), this, &MainWindow::resetLayout);
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addAction(m_navigation->backAction());
@@ -344,38 +259,123 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), this, [this] { ShortcutsDialog(this).exec(); })
         ->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&About Codewalkers Inspector"), this, &MainWindow::showAbout);
+    help->addAction(tr("&About Codewalkers Inspector"), this, [this] {
+        QMessageBox::about(this, tr("About Codewalkers Inspector"),
+            tr("<h3>Codewalkers Inspector %1</h3><p>Browse, read and carefully repair the SQLite state of a "
+               "Codewalkers server, also while it runs.</p><p>Read-only unless you switch editing on; every "
+               "edit is one short transaction, checked against what you saw, journaled and undoable.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
 
     QToolBar *toolbar = addToolBar(tr("Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar")); // stable for restoreState()
-    toolbar->setMovable(true);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     // A button shows its action's icon text: short and fixed, so the bar fits a 1024 px window.
     // The menus show the full text ("Undo Retry task …" names what it undoes; so does the tool tip).
     m_runner->undoAction()->setIconText(tr("Undo"));
     quickOpen->setIconText(tr("Quick open"));
     open->setIconText(tr("Open"));
-    toolbar->addAction(m_navigation->backAction());
-    toolbar->addAction(m_navigation->forwardAction());
+    toolbar->addActions({ m_navigation->backAction(), m_navigation->forwardAction() });
     toolbar->addSeparator();
-    toolbar->addAction(open);
-    toolbar->addAction(m_refreshAction);
-    toolbar->addAction(m_liveAction);
+    toolbar->addActions({ open, m_refreshAction, m_liveAction });
     toolbar->addSeparator();
     toolbar->addAction(quickOpen);
     toolbar->addSeparator();
-    toolbar->addAction(m_editMode->action());
-    toolbar->addAction(m_runner->undoAction());
-    m_viewMenu->insertAction(m_docksMenu->menuAction(), toolbar->toggleViewAction());
+    toolbar->addActions({ m_editMode->action(), m_runner->undoAction() });
+    view->insertAction(panes->menuAction(), toolbar->toggleViewAction());
     updateRecentMenu();
 }
 
-void MainWindow::createStatusBar()
+// A row is shown by every pane that can show it; the first that reads it (a page, else a bottom
+// pane, else a side pane) is raised.
+void MainWindow::route(const EntityRef &ref)
 {
-    // The index's progress, with Cancel, at the left; the editing badge at the right.
-    auto *indexStatus = new IndexStatus(m_insight, this);
-    indexStatus->setObjectName(QStringLiteral("indexStatus"));
-    m_status = new WindowStatus(m_context, statusBar(), indexStatus, m_editMode->createBadge(this));
+    Pane *reading = nullptr;
+    for (Pane *pane : m_panes->inReadingOrder()) {
+        if (!reading && pane->canShow(ref) == Pane::Shows)
+            reading = pane;
+    }
+    if (reading)
+        m_panes->raise(reading);
+    follow(ref);
+}
+
+void MainWindow::follow(const EntityRef &ref, const Pane *except)
+{
+    for (Pane *pane : m_panes->inReadingOrder()) {
+        if (pane != except && pane->canShow(ref) != Pane::CannotShow)
+            pane->showEntity(ref);
+    }
+}
+
+void MainWindow::navigate(const EntityRef &ref)
+{
+    if (!ref.isValid())
+        return;
+    m_navigation->push(ref);
+    route(ref);
+}
+
+void MainWindow::recordVisit(const EntityRef &ref)
+{
+    m_navigation->push(ref);
+    follow(ref, m_table);
+}
+
+void MainWindow::goBack()
+{
+    m_navigation->back();
+}
+
+void MainWindow::goForward()
+{
+    m_navigation->forward();
+}
+
+void MainWindow::openFiltered(const QString &table, const QString &field, const QString &value)
+{
+    // "Every pending question in one click": the threads read better than a grid.
+    QString unused;
+    if (table == u"conversations" && field == u"status" && value.endsWith(u"pending")
+        && showView(QStringLiteral("conversations"), &unused))
+        return;
+    m_table->showTable(table, field, value.startsWith(u'=') ? value.mid(1) : value);
+    m_panes->raise(m_table);
+    m_table->focusRows();
+    if (m_table->model()) // a dashboard number or a Related link is a place Back returns to
+        m_navigation->push({ table, {} }, m_table->model()->query());
+}
+
+QStringList MainWindow::viewNames()
+{
+    return { QStringLiteral("dashboard"), QStringLiteral("table:NAME"), QStringLiteral("tasks"),
+        QStringLiteral("detail:TABLE:ID"), QStringLiteral("log:AGENT_ID[/SESSION]"), QStringLiteral("review:PHASE_ID"),
+        QStringLiteral("graph:PHASE_OR_INITIATIVE_ID"), QStringLiteral("pages[:PAGE_ID]"),
+        QStringLiteral("proposals[:ID]"), QStringLiteral("chat[:SESSION_ID]"), QStringLiteral("messages[:ID]"),
+        QStringLiteral("conversations[:ID]"), QStringLiteral("history"), QStringLiteral("search[:QUERY]"),
+        QStringLiteral("files"), QStringLiteral("activity"), QStringLiteral("timeline") };
+}
+
+bool MainWindow::showView(const QString &view, QString *error)
+{
+    const QStringList parts = view.split(u':');
+    for (Pane *pane : m_panes->panes()) {
+        const QString name = pane->paneInfo().view;
+        if (name.isEmpty() || name != parts.first())
+            continue;
+        EntityRef followed;
+        if (!pane->showView(parts.mid(1), &followed, error)) {
+            if (!error->isEmpty())
+                return false;
+            break; // not its arguments
+        }
+        m_panes->raise(pane);
+        if (followed.isValid()) // as a click on it would
+            follow(followed, pane);
+        return true;
+    }
+    *error = tr("Unknown view \"%1\"; views: %2").arg(view, viewNames().join(u", "));
+    return false;
 }
 
 int MainWindow::sidePaneMinimumWidth() const
@@ -383,9 +383,9 @@ int MainWindow::sidePaneMinimumWidth() const
     return fontMetrics().averageCharWidth() * kSidePaneChars;
 }
 
-bool MainWindow::isBusy() const
+void MainWindow::showMessage(const QString &text)
 {
-    return m_jobs.isBusy();
+    statusBar()->showMessage(text, 10000);
 }
 
 void MainWindow::copyCurrentId()
@@ -399,35 +399,15 @@ void MainWindow::copyCurrentId()
     statusBar()->showMessage(tr("Copied %1").arg(ref.id), 4000);
 }
 
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About Codewalkers Inspector"),
-        tr("<h3>Codewalkers Inspector %1</h3><p>Browse, read and carefully repair the SQLite state of a "
-           "Codewalkers server, also while it runs.</p><p>Read-only unless you switch editing on; every "
-           "edit is one short transaction, checked against what you saw, journaled and undoable.</p>")
-            .arg(QApplication::applicationVersion()));
-}
-
 QVector<QPair<QString, QString>> MainWindow::shortcutList() const
 {
     return ShortcutsDialog::list(this);
 }
 
-} // namespace cwi
-
-namespace cwi {
-
 void MainWindow::showOpening(const QString &path)
 {
     setWindowTitle(QFileInfo(path).fileName() + u" — " + tr("Codewalkers Inspector"));
     m_status->showOpening(path);
-}
-
-void MainWindow::showAgentLog(const QString &agentId, bool raise)
-{
-    m_log->showAgent(agentId);
-    if (raise || m_logDock->isVisible())
-        raiseDockOf(m_log);
 }
 
 } // namespace cwi

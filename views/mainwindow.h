@@ -1,22 +1,17 @@
 #pragma once
 
-// The main window: central pages (dashboard, table browser, review), dockable panes (navigator,
-// task tree, detail, log, history, knowledge views), menus, toolbar, status bar, navigation
-// history, quick open, editing mode, live refresh, remembered layout and recent files.
+// The main window composes: the panes (pages and docks, each a Pane), their layouts per page,
+// menus, toolbar, status bar, Back/Forward, the row actions and the open file. It routes a
+// visited row by asking each pane (route()); it knows no pane by its kind.
 
 #include "appcontext.h"
 #include "jobtracker.h"
 
-#include <QHash>
 #include <QMainWindow>
-#include <QPointer>
 
 #include <functional>
-#include <optional>
 
 class QAction;
-class QDockWidget;
-class QLabel;
 class QMenu;
 class QSettings;
 class QTabWidget;
@@ -25,31 +20,20 @@ namespace cwi {
 
 class Actions;
 class ActionRunner;
-class DashboardView;
 class DetailView;
 class EditModeToggle;
-class GraphView;
 class HistoryView;
 class InsightIndex;
-class SearchView;
-class FilesView;
-class ActivityView;
-class TimelineView;
-class LogView;
-class PagesView;
-class ProposalsView;
-class ChatView;
-class MessagesView;
-class ConversationsView;
 class NavigationHistory;
-class NavigatorView;
 class PageLayouts;
-class RowPanes;
-class WindowStatus;
+class Pane;
+class PaneHost;
 class QueryPage;
 class ReviewView;
+class RowPanes;
 class TableBrowser;
 class TaskTreeView;
+class WindowStatus;
 
 class MainWindow : public QMainWindow
 {
@@ -74,20 +58,22 @@ public:
     // Where File > Open demo database gets its file (created on first use by the app).
     void setDemoProvider(std::function<QString(QString *error)> provider) { m_demoProvider = std::move(provider); }
 
-    // Headless rendering: raises VIEW ("dashboard", "table:NAME", "tasks", "detail:TABLE:ID",
-    // "log:AGENT_ID[/SESSION]", "review:PHASE_ID", "history", ...), waits until it has loaded, renders.
+    // Raises VIEW ("dashboard", "table:NAME", "log:AGENT_ID[/SESSION]", ...: the pane whose
+    // Pane::Info::view it names) as --view and --screenshot ask.
     bool showView(const QString &view, QString *error);
     // Some pane is loading: the sum of the panes' JobTrackers (busyChanged() follows it).
-    bool isBusy() const;
+    bool isBusy() const { return m_jobs.isBusy(); }
     static QStringList viewNames();
-    // The narrowest the task tree, tables and detail panes get (about kSidePaneChars characters):
-    // at 1024 px both side panes and every page fit beside each other.
+    // The narrowest the side panes get (about kSidePaneChars characters): at 1024 px both side
+    // panes and every page fit beside each other.
     int sidePaneMinimumWidth() const;
     static constexpr int kSidePaneChars = 40;
     // Exactly the first run's layout at the window's present size (View > Reset layout).
     void resetLayout();
     // Before a file is read: its name and a loading state, so the first frame says what comes.
     void showOpening(const QString &path);
+    // Help > Keyboard shortcuts, as (keys, what it does).
+    QVector<QPair<QString, QString>> shortcutList() const;
 
     TableBrowser *tableBrowser() const { return m_table; }
     DetailView *detailView() const { return m_detail; }
@@ -96,7 +82,7 @@ public:
     InsightIndex *insightIndex() const { return m_insight; }
 
     void navigate(const EntityRef &ref); // records history
-    void recordVisit(const EntityRef &ref); // records history, shows the detail, nothing else
+    void recordVisit(const EntityRef &ref); // records history; the other panes follow, none is raised
     void goBack();
     void goForward();
 
@@ -109,85 +95,45 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    QDockWidget *addDock(QWidget *widget, const QString &objectName, const QString &title, Qt::DockWidgetArea area,
-        const QKeySequence &shortcut = {});
-    void createViews();
+    void createPanes();
     void createActions();
     void createMenus();
-    void createStatusBar();
     void route(const EntityRef &ref);
-    void createNavigation();
+    void follow(const EntityRef &ref, const Pane *except = nullptr);
     void openFiltered(const QString &table, const QString &field, const QString &value);
+    void showMessage(const QString &text);
     void updateStatus();
     void updateRecentMenu();
     void addRecent(const QString &path);
-    void onExternalChange();
-    void refreshAll();
     void setLiveRefresh(bool on);
     void applyDefaultSizes();
-    void showAbout();
-
-public:
-    // Help > Keyboard shortcuts: every shortcut of the window's QActions and of the manual
-    // actions, as (keys, what it does) in the order shown.
-    QVector<QPair<QString, QString>> shortcutList() const;
-
-private:
     void chooseFile();
     void openDemo();
     void copyCurrentId();
-    void showAgentLog(const QString &agentId, bool raise = true);
-    void raiseDockOf(QWidget *widget);
-    bool routeKnowledge(const EntityRef &ref);
-    // Insight pages (mainwindowinsight.cpp): search everything, files, activity, timeline.
-    void createInsight();
-    void addInsightActions(QMenu *view);
-    bool showInsightView(const QStringList &parts);
-    void showLogAt(const QString &id); // "AGENT", "AGENT/SESSION" or "AGENT/SESSION/LINE"
 
     AppContext *m_context;
     QSettings *m_settings;
     QTabWidget *m_center = nullptr;
-    DashboardView *m_dashboard = nullptr;
+    PageLayouts *m_layouts = nullptr;
+    PaneHost *m_panes = nullptr;
     TableBrowser *m_table = nullptr;
     ReviewView *m_review = nullptr;
     QueryPage *m_query = nullptr;
-    NavigatorView *m_navigator = nullptr;
     TaskTreeView *m_tasks = nullptr;
     DetailView *m_detail = nullptr;
     HistoryView *m_history = nullptr;
-    LogView *m_log = nullptr;
-    PagesView *m_pages = nullptr;
-    ProposalsView *m_proposals = nullptr;
-    ChatView *m_chat = nullptr;
-    MessagesView *m_messages = nullptr;
-    ConversationsView *m_conversations = nullptr;
-    GraphView *m_graph = nullptr;
-    QDockWidget *m_graphDock = nullptr;
-    QDockWidget *m_logDock = nullptr;
     InsightIndex *m_insight = nullptr;
-    SearchView *m_search = nullptr;
-    FilesView *m_files = nullptr;
-    ActivityView *m_activity = nullptr;
-    TimelineView *m_timeline = nullptr;
-    QList<QDockWidget *> m_docks;
-    QDockWidget *m_historyDock = nullptr;
-    PageLayouts *m_layouts = nullptr;
+    QAction *m_indexSwitch = nullptr;
     NavigationHistory *m_navigation = nullptr;
     WindowStatus *m_status = nullptr;
     RowPanes *m_rows = nullptr;
-    QMenu *m_viewMenu = nullptr;
-    QMenu *m_recentMenu = nullptr;
-    QMenu *m_docksMenu = nullptr;
-
     std::unique_ptr<Actions> m_actions;
     ActionRunner *m_runner = nullptr;
     EditModeToggle *m_editMode = nullptr;
-
+    QMenu *m_recentMenu = nullptr;
     QAction *m_liveAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_reopenAction = nullptr;
-
     JobTracker m_jobs; // follows every pane's tracker
     QString m_lastPath;
     std::function<QString(QString *error)> m_demoProvider;

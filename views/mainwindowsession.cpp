@@ -8,6 +8,7 @@
 #include "browse/tablebrowser.h"
 #include "navigationhistory.h"
 #include "pagelayouts.h"
+#include "panehost.h"
 #include "plainmessagebox.h"
 #include "review/reviewview.h"
 #include "windowstatus.h"
@@ -76,7 +77,10 @@ bool MainWindow::openFile(const QString &path, bool edit, QString *error)
     };
     showTitle(db->isWritable());
     connect(db.get(), &Database::writableChanged, this, showTitle);
-    connect(db.get(), &Database::externallyChanged, this, &MainWindow::onExternalChange);
+    connect(db.get(), &Database::externallyChanged, this, [this] {
+        m_status->showChangeSeen();
+        updateStatus(); // the views reload themselves on AppContext::dataChanged
+    });
     setLiveRefresh(m_liveAction->isChecked());
     m_navigation->clear(); // nothing to go back to in a new file
     if (!db->schema().problem().isEmpty())
@@ -178,23 +182,12 @@ void MainWindow::setLiveRefresh(bool on)
     m_status->showLive(on);
 }
 
-void MainWindow::onExternalChange()
-{
-    m_status->showChangeSeen();
-    updateStatus(); // the views reload themselves on AppContext::dataChanged
-}
-
-void MainWindow::refreshAll()
-{
-    m_context->notifyDataChanged();
-    statusBar()->showMessage(tr("Refreshed"), 3000);
-}
-
 void MainWindow::applyDefaultSizes()
 {
     // Side docks as shares of the width, so the page in the middle keeps room at 1024 px too.
     const int w = qMax(width(), 800);
-    resizeDocks({ m_docks.value(0), m_docks.value(2) }, { w * 24 / 100, w * 28 / 100 }, Qt::Horizontal);
+    const auto dock = [this](const char *id) { return m_panes->dockOf(m_panes->pane(QString::fromLatin1(id))); };
+    resizeDocks({ dock("navigatorDock"), dock("detailDock") }, { w * 24 / 100, w * 28 / 100 }, Qt::Horizontal);
 }
 
 void MainWindow::resetLayout()

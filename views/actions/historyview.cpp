@@ -149,4 +149,10 @@ void HistoryView::undoSelected()
         plainMessageBox(this, QMessageBox::Information, tr("Not undone"), result.message);
 }
 
+Pane::Info HistoryView::paneInfo() const
+{
+    return { QStringLiteral("historyDock"), tr("History"), QKeySequence(Qt::ALT | Qt::Key_9), Place::BottomDock, {}, {},
+        QStringLiteral("history") };
+}
+
 } // namespace cwi

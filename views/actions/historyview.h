@@ -5,6 +5,7 @@
 // as the action left it. Double-click shows the row.
 
 #include "appcontext.h"
+#include "pane.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -19,11 +20,15 @@ namespace cwi {
 class Actions;
 class HistoryModel;
 
-class HistoryView : public QWidget
+class HistoryView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     HistoryView(AppContext *context, Actions *actions, QWidget *parent = nullptr);
+
+    // Pane
+    Info paneInfo() const override;
+    JobTracker *jobs() const override { return nullptr; } // reads the journal at once
 
     void setActions(Actions *actions); // another file opened: its Actions (or null)
     void reload();

@@ -145,4 +145,39 @@ void DetailView::onLink(const QUrl &url)
     }
 }
 
+Pane::Info DetailView::paneInfo() const
+{
+    return { QStringLiteral("detailDock"), tr("Detail"), QKeySequence(Qt::ALT | Qt::Key_3), Place::RightDock, {}, {},
+        QStringLiteral("detail") };
+}
+
+// Every row; an agent's log shows its agent; a table alone leaves no row of another table shown.
+Pane::Fit DetailView::canShow(const EntityRef &ref) const
+{
+    if (ref.table == u"agent_log")
+        return Follows;
+    const auto db = m_context->database();
+    if (!db || !db->schema().hasTable(ref.table))
+        return CannotShow;
+    return ref.id.isEmpty() ? Follows : Shows;
+}
+
+void DetailView::showEntity(const EntityRef &ref)
+{
+    if (ref.table == u"agent_log")
+        showRow({ QStringLiteral("agents"), ref.id.section(u'/', 0, 0) });
+    else if (!ref.id.isEmpty())
+        showRow(ref);
+    else if (current().table != ref.table)
+        clear(); // a row of the table left behind would read as one of this table
+}
+
+bool DetailView::showView(const QStringList &args, EntityRef *, QString *)
+{
+    if (args.size() != 2)
+        return false;
+    showRow({ args.at(0), args.at(1) });
+    return true;
+}
+
 } // namespace cwi

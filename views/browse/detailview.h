@@ -6,6 +6,7 @@
 
 #include "appcontext.h"
 #include "jobtracker.h"
+#include "pane.h"
 
 #include <QSet>
 #include <QWidget>
@@ -18,11 +19,17 @@ namespace cwi {
 struct DetailData;
 class InsightIndex;
 
-class DetailView : public QWidget
+class DetailView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     explicit DetailView(AppContext *context, QWidget *parent = nullptr);
+
+    // Pane
+    Info paneInfo() const override;
+    Fit canShow(const EntityRef &ref) const override;
+    void showEntity(const EntityRef &ref) override;
+    bool showView(const QStringList &args, EntityRef *follow, QString *error) override;
     ~DetailView() override;
 
     void showRow(const EntityRef &ref);
@@ -31,7 +38,7 @@ public:
     void clear(); // back to "Select a row"
     EntityRef current() const { return m_ref; }
     bool isBusy() const { return m_jobs.isBusy(); }
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
     QString html() const; // what is shown (tests)
     QTextBrowser *browser() const { return m_browser; }
 

@@ -141,4 +141,10 @@ void NavigatorView::applyCounts(const QHash<QString, qint64> &counts, const QSet
     }
 }
 
+Pane::Info NavigatorView::paneInfo() const
+{
+    return { QStringLiteral("navigatorDock"), tr("Tables"), QKeySequence(Qt::ALT | Qt::Key_1), Place::LeftDock, {}, {},
+        {} };
+}
+
 } // namespace cwi

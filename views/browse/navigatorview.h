@@ -6,6 +6,7 @@
 
 #include "appcontext.h"
 #include "jobtracker.h"
+#include "pane.h"
 
 #include <QHash>
 #include <QSet>
@@ -16,13 +17,16 @@ class QTreeWidgetItem;
 
 namespace cwi {
 
-class NavigatorView : public QWidget
+class NavigatorView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     explicit NavigatorView(AppContext *context, QWidget *parent = nullptr);
+
+    // Pane
+    Info paneInfo() const override;
     bool isBusy() const { return m_jobs.isBusy(); }
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
     void refreshCounts();
 
 Q_SIGNALS:

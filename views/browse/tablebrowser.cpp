@@ -676,4 +676,44 @@ void TableBrowser::showContextMenu(const QPoint &pos)
     menu.exec(m_view->viewport()->mapToGlobal(pos));
 }
 
+Pane::Info TableBrowser::paneInfo() const
+{
+    return { QStringLiteral("tablePage"), tr("Tables"), QKeySequence(Qt::CTRL | Qt::Key_2), Place::Page,
+        tr("Any table of the file, filtered and sorted (Ctrl+2)"), tr("&Tables"), QStringLiteral("table") };
+}
+
+// A table is shown here; a row of another table too while this page is shown (the grid follows).
+Pane::Fit TableBrowser::canShow(const EntityRef &ref) const
+{
+    const auto db = m_context->database();
+    if (!db || !db->schema().hasTable(ref.table))
+        return CannotShow;
+    if (ref.id.isEmpty())
+        return Shows;
+    return !isHidden() && currentTable() != ref.table ? Follows : CannotShow;
+}
+
+void TableBrowser::showEntity(const EntityRef &ref)
+{
+    if (!ref.id.isEmpty()) {
+        showRow(ref.table, ref.id);
+        return;
+    }
+    showTable(ref.table);
+    focusRows();
+}
+
+bool TableBrowser::showView(const QStringList &args, EntityRef *, QString *error)
+{
+    if (args.size() != 1)
+        return false;
+    const auto db = m_context->database();
+    if (!db || !db->schema().hasTable(args.first())) {
+        *error = tr("No table %1 in this file").arg(args.first());
+        return false;
+    }
+    showEntity({ args.first(), {} });
+    return true;
+}
+
 } // namespace cwi

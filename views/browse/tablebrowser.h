@@ -5,6 +5,7 @@
 
 #include "appcontext.h"
 #include "jobtracker.h"
+#include "pane.h"
 #include "tablereader.h"
 
 #include <QWidget>
@@ -25,11 +26,17 @@ class CellViewer;
 class FilterHeader;
 class TableModel;
 
-class TableBrowser : public QWidget
+class TableBrowser : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     explicit TableBrowser(AppContext *context, QWidget *parent = nullptr);
+
+    // Pane
+    Info paneInfo() const override;
+    Fit canShow(const EntityRef &ref) const override;
+    void showEntity(const EntityRef &ref) override;
+    bool showView(const QStringList &args, EntityRef *follow, QString *error) override;
 
     // Shows TABLE; with FIELD/VALUE set, starts with that column filtered to "=VALUE".
     void showTable(const QString &table, const QString &field = {}, const QString &value = {});
@@ -42,7 +49,7 @@ public:
     QTableView *view() const { return m_view; }
     bool isBusy() const;
     bool showsEmptyState() const; // "no table open" instead of a blank grid
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
 
     void copySelection() const; // tab-separated, Ctrl+C
     QVector<EntityRef> selectedRefs() const; // the selected rows (or the current one)

@@ -257,4 +257,10 @@ void DashboardView::resizeEvent(QResizeEvent *event)
     placeCards();
 }
 
+Pane::Info DashboardView::paneInfo() const
+{
+    return { QStringLiteral("dashboardPage"), tr("Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_1), Place::Page,
+        tr("Headquarters: what needs attention (Ctrl+1)"), tr("&Dashboard"), QStringLiteral("dashboard") };
+}
+
 } // namespace cwi

@@ -10,6 +10,7 @@
 #include "appcontext.h"
 #include "dashboardreader.h"
 #include "jobtracker.h"
+#include "pane.h"
 #include "transcript/logloader.h"
 
 #include <QTime>
@@ -25,7 +26,7 @@ namespace cwi {
 class DashboardCard;
 class InsightIndex;
 
-class DashboardView : public QWidget
+class DashboardView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
@@ -33,11 +34,14 @@ public:
     // comments: one label holding them all took seconds to lay out on the UI thread).
     static constexpr int kListed = 8;
     explicit DashboardView(cwi::AppContext *ctx, QWidget *parent = nullptr);
+
+    // Pane
+    Info paneInfo() const override;
     // With the insight index on, the cost card reads from it (live, no "Add up now").
     void setInsightIndex(InsightIndex *index);
 
     bool isBusy() const { return m_jobs.isBusy(); }
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
     void reload();
     const DashboardSnapshot &snapshot() const { return m_snapshot; }
     // Follows a link of the page ("link:N"), as a click would (tests use it).

@@ -398,4 +398,65 @@ bool GraphView::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+Pane::Info GraphView::paneInfo() const
+{
+    return { QStringLiteral("graphDock"), tr("Graph"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
+        Place::BottomDock, {}, {}, QStringLiteral("graph") };
+}
+
+JobTracker *GraphView::jobs() const
+{
+    return m_session->jobs();
+}
+
+bool GraphView::isOpen() const
+{
+    return parentWidget() && !parentWidget()->isHidden();
+}
+
+Pane::Fit GraphView::canShow(const EntityRef &ref) const
+{
+    const bool inGraph = ref.table == u"phases" || ref.table == u"initiatives" || ref.table == u"tasks";
+    return inGraph && !ref.id.isEmpty() ? Follows : CannotShow;
+}
+
+void GraphView::showEntity(const EntityRef &ref)
+{
+    if (ref.table == u"tasks") {
+        if (isOpen())
+            select(ref);
+        return;
+    }
+    m_wanted = ref.id;
+    if (isOpen())
+        showGraph(ref.id);
+}
+
+bool GraphView::showView(const QStringList &args, EntityRef *follow, QString *)
+{
+    if (args.size() != 1)
+        return false;
+    m_wanted = args.first();
+    showGraph(args.first());
+    *follow = { QStringLiteral("phases"), args.first() }; // an initiative: see ownerShown
+    return true;
+}
+
+void GraphView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_session->shownId().isEmpty() && !m_wanted.isEmpty()) // opened by hand
+        showGraph(m_wanted);
+}
+
+void GraphView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    // Closed, not just behind another tab: stop dot (the dock is hidden once this returns).
+    QTimer::singleShot(0, this, [this] {
+        if (!isOpen())
+            m_session->cancel();
+    });
+}
+
 } // namespace cwi

@@ -7,6 +7,7 @@
 // window's navigation); Ctrl+wheel or +/- zoom, 0 fits, dragging pans.
 
 #include "appcontext.h" // EntityRef, a signal's argument
+#include "pane.h"
 
 #include <QWidget>
 
@@ -19,11 +20,19 @@ namespace cwi {
 
 class GraphSession;
 
-class GraphView : public QWidget
+class GraphView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     explicit GraphView(AppContext *ctx, QWidget *parent = nullptr);
+
+    // Pane: an open graph follows the phase or initiative visited and marks a task; one opened
+    // by hand shows the phase or initiative visited last.
+    Info paneInfo() const override;
+    JobTracker *jobs() const override;
+    Fit canShow(const EntityRef &ref) const override;
+    void showEntity(const EntityRef &ref) override;
+    bool showView(const QStringList &args, EntityRef *follow, QString *error) override;
 
     // A phase id (its tasks) or an initiative id (its phases); FOCUS stays in view on big graphs.
     void showGraph(const QString &id, const QString &focusId = {});
@@ -44,9 +53,12 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void rebuildScene();
+    bool isOpen() const; // its dock is open, maybe behind another tab
     QSizeF nodeSize(const QString &name) const;
 
     AppContext *m_ctx;
@@ -58,6 +70,7 @@ private:
     QLabel *m_legend;
     QPushButton *m_cancel;
     QString m_selected;
+    QString m_wanted; // the phase or initiative visited last
     QPoint m_pressAt;
 };
 

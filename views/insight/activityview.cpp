@@ -515,4 +515,11 @@ void ActivityView::show(const Data &d)
             : tr("%1 sessions, %2").arg(d.sessions.size()).arg(formatCost(cost)));
 }
 
+Pane::Info ActivityView::paneInfo() const
+{
+    return { QStringLiteral("activityPage"), tr("Activity"), QKeySequence(Qt::CTRL | Qt::Key_6), Place::Page,
+        tr("Cost, tokens, cache hits, tools and outcomes per day (Ctrl+6)"), tr("&Activity"),
+        QStringLiteral("activity") };
+}
+
 } // namespace cwi

@@ -9,6 +9,7 @@
 #include "appcontext.h"
 #include "insight/insighttypes.h"
 #include "jobtracker.h"
+#include "pane.h"
 
 #include <QWidget>
 
@@ -23,14 +24,17 @@ class ElidedLabel;
 class InsightIndex;
 class ChartPanel;
 
-class ActivityView : public QWidget
+class ActivityView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     ActivityView(AppContext *context, InsightIndex *index, QWidget *parent = nullptr);
 
+    // Pane
+    Info paneInfo() const override;
+
     bool isBusy() const { return m_jobs.isBusy(); }
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
     void reload();
     const ActivityFilter &filter() const { return m_filter; }
     void setFilter(const ActivityFilter &filter);

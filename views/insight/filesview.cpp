@@ -178,4 +178,10 @@ void FilesView::openEdit(QTreeWidgetItem *item)
             .arg(item->data(0, LineRole).toLongLong()) });
 }
 
+Pane::Info FilesView::paneInfo() const
+{
+    return { QStringLiteral("filesPage"), tr("Files"), QKeySequence(Qt::CTRL | Qt::Key_5), Place::Page,
+        tr("Files agents read and edited most (Ctrl+5)"), tr("&Files"), QStringLiteral("files") };
+}
+
 } // namespace cwi

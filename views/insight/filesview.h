@@ -7,6 +7,7 @@
 #include "appcontext.h"
 #include "insight/insighttypes.h"
 #include "jobtracker.h"
+#include "pane.h"
 
 #include <QWidget>
 
@@ -21,14 +22,17 @@ class ElidedLabel;
 
 class InsightIndex;
 
-class FilesView : public QWidget
+class FilesView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     FilesView(AppContext *context, InsightIndex *index, QWidget *parent = nullptr);
 
+    // Pane
+    Info paneInfo() const override;
+
     bool isBusy() const { return m_jobs.isBusy(); }
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
     QTreeWidget *fileList() const { return m_files; }
     QTreeWidget *editList() const { return m_edits; }
     void reload();

@@ -3,10 +3,12 @@
 #include "insight/insightindex.h"
 #include "render/htmlwriter.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QSettings>
 #include <QToolButton>
 
 namespace cwi {
@@ -73,6 +75,22 @@ void IndexStatus::update()
     if (!m_index->lastError().isEmpty())
         tip += u'\n' + m_index->lastError();
     m_label->setToolTip(render::plainToolTip(tip));
+}
+
+QAction *IndexStatus::createSwitch(InsightIndex *index, QSettings *settings, QObject *parent)
+{
+    const QString key = QStringLiteral("insight/enabled");
+    index->setEnabled(settings->value(key, true).toBool());
+    auto *toggle = new QAction(tr("Index agent &logs"), parent);
+    toggle->setCheckable(true);
+    toggle->setChecked(index->isEnabled());
+    toggle->setToolTip(tr("Keep an index of every agent log in the cache folder (search, files, activity, timeline, "
+                          "the dashboard's cost card)"));
+    connect(toggle, &QAction::toggled, index, [index, settings, key](bool on) {
+        settings->setValue(key, on);
+        index->setEnabled(on);
+    });
+    return toggle;
 }
 
 } // namespace cwi

@@ -9,6 +9,9 @@ class QLabel;
 class QProgressBar;
 class QToolButton;
 
+class QAction;
+class QSettings;
+
 namespace cwi {
 
 class InsightIndex;
@@ -18,6 +21,8 @@ class IndexStatus : public QWidget
     Q_OBJECT
 public:
     explicit IndexStatus(InsightIndex *index, QWidget *parent = nullptr);
+    // View > Index agent logs: switches INDEX on and off, kept in SETTINGS (on by default).
+    static QAction *createSwitch(InsightIndex *index, QSettings *settings, QObject *parent);
     QString text() const;
 
 private:

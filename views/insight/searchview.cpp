@@ -231,4 +231,22 @@ void SearchView::openHit(const QModelIndex &index)
     m_context->navigate({ u"agent_log"_s, u"%1/%2/%3"_s.arg(hit->agentId).arg(hit->sessionNumber).arg(hit->line) });
 }
 
+Pane::Info SearchView::paneInfo() const
+{
+    return { QStringLiteral("searchPage"), tr("Search"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), Place::Page,
+        tr("Search every agent's log (Ctrl+Shift+F)"), tr("&Search everything"), QStringLiteral("search") };
+}
+
+bool SearchView::showView(const QStringList &args, EntityRef *, QString *)
+{
+    if (!args.isEmpty())
+        setQuery(args.join(u':'));
+    return true;
+}
+
+void SearchView::activated()
+{
+    focusQuery();
+}
+
 } // namespace cwi

@@ -7,6 +7,7 @@
 
 #include "appcontext.h"
 #include "jobtracker.h"
+#include "pane.h"
 
 #include <QHash>
 #include <QWidget>
@@ -23,16 +24,21 @@ class InsightIndex;
 class SearchResultModel;
 struct SearchResult;
 
-class SearchView : public QWidget
+class SearchView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     SearchView(AppContext *context, InsightIndex *index, QWidget *parent = nullptr);
 
+    // Pane
+    Info paneInfo() const override;
+    bool showView(const QStringList &args, EntityRef *follow, QString *error) override;
+    void activated() override;
+
     void focusQuery();
     void setQuery(const QString &text); // and search now
     bool isBusy() const { return m_jobs.isBusy(); }
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
     QString statusText() const;
 
     SearchResultModel *resultModel() const { return m_model; }

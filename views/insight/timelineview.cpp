@@ -125,4 +125,10 @@ void TimelineView::reload()
         });
 }
 
+Pane::Info TimelineView::paneInfo() const
+{
+    return { QStringLiteral("timelinePage"), tr("Timeline"), QKeySequence(Qt::CTRL | Qt::Key_7), Place::Page,
+        tr("Every session on a time axis, a lane per agent (Ctrl+7)"), tr("T&imeline"), QStringLiteral("timeline") };
+}
+
 } // namespace cwi

@@ -5,6 +5,7 @@
 
 #include "appcontext.h"
 #include "jobtracker.h"
+#include "pane.h"
 
 #include <QWidget>
 
@@ -16,14 +17,17 @@ class ElidedLabel;
 class InsightIndex;
 class TimelineCanvas;
 
-class TimelineView : public QWidget
+class TimelineView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     TimelineView(AppContext *context, InsightIndex *index, QWidget *parent = nullptr);
 
+    // Pane
+    Info paneInfo() const override;
+
     bool isBusy() const { return m_jobs.isBusy(); }
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
     TimelineCanvas *canvas() const { return m_canvas; }
     void reload();
 

@@ -224,4 +224,31 @@ void ChatView::loadConversation(bool keepScroll)
         [this, keepScroll](const QString &html) { m_document->showHtml(html, keepScroll); });
 }
 
+Pane::Info ChatView::paneInfo() const
+{
+    return { QStringLiteral("chatDock"), tr("Chat sessions"), QKeySequence(Qt::ALT | Qt::Key_7), Place::BottomDock, {},
+        {}, QStringLiteral("chat") };
+}
+
+Pane::Fit ChatView::canShow(const EntityRef &ref) const
+{
+    if (ref.id.isEmpty())
+        return CannotShow;
+    return ref.table == u"chat_sessions" ? Shows : CannotShow;
+}
+
+void ChatView::showEntity(const EntityRef &ref)
+{
+    showSession(ref.id);
+}
+
+bool ChatView::showView(const QStringList &args, EntityRef *, QString *)
+{
+    if (args.size() > 1)
+        return false;
+    if (args.size() == 1)
+        showSession(args.first());
+    return true;
+}
+
 } // namespace cwi

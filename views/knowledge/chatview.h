@@ -22,6 +22,12 @@ class ChatView : public KnowledgeViewBase
 public:
     explicit ChatView(AppContext *ctx, QWidget *parent = nullptr);
 
+    // Pane
+    Info paneInfo() const override;
+    Fit canShow(const EntityRef &ref) const override;
+    void showEntity(const EntityRef &ref) override;
+    bool showView(const QStringList &args, EntityRef *follow, QString *error) override;
+
     ChatSessionListModel *model() const { return m_model; }
     DocumentBrowser *document() const { return m_document; }
     QString currentSessionId() const { return m_sessionId; }

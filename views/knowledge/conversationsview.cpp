@@ -174,4 +174,33 @@ void ConversationsView::showCurrent()
     m_document->showHtml(conversationHtml(*c, m_names, QDateTime::currentDateTimeUtc()));
 }
 
+Pane::Info ConversationsView::paneInfo() const
+{
+    return { QStringLiteral("conversationsDock"), tr("Conversations"), QKeySequence(Qt::ALT | Qt::Key_0),
+        Place::BottomDock, {}, {}, QStringLiteral("conversations") };
+}
+
+Pane::Fit ConversationsView::canShow(const EntityRef &ref) const
+{
+    if (ref.id.isEmpty())
+        return CannotShow;
+    return ref.table == u"conversations" ? Shows : CannotShow;
+}
+
+void ConversationsView::showEntity(const EntityRef &ref)
+{
+    showConversation(ref.id);
+}
+
+bool ConversationsView::showView(const QStringList &args, EntityRef *, QString *)
+{
+    if (args.size() > 1)
+        return false;
+    if (args.isEmpty())
+        showPending();
+    if (args.size() == 1)
+        showConversation(args.first());
+    return true;
+}
+
 } // namespace cwi

@@ -6,6 +6,7 @@
 
 #include "appcontext.h"
 #include "jobtracker.h"
+#include "pane.h"
 
 #include <QWidget>
 
@@ -14,14 +15,14 @@ class QSplitter;
 
 namespace cwi {
 
-class KnowledgeViewBase : public QWidget
+class KnowledgeViewBase : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     explicit KnowledgeViewBase(AppContext *ctx, QWidget *parent = nullptr);
 
     bool isBusy() const { return m_jobs.isBusy(); }
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
 
 public Q_SLOTS:
     // Reads everything shown again (also called on AppContext::dataChanged()).

@@ -163,4 +163,31 @@ void MessagesView::showCurrent()
         m_model->partyName(m->recipientType, m->recipientId), fromAgent, toAgent));
 }
 
+Pane::Info MessagesView::paneInfo() const
+{
+    return { QStringLiteral("messagesDock"), tr("Messages"), QKeySequence(Qt::ALT | Qt::Key_8), Place::BottomDock, {},
+        {}, QStringLiteral("messages") };
+}
+
+Pane::Fit MessagesView::canShow(const EntityRef &ref) const
+{
+    if (ref.id.isEmpty())
+        return CannotShow;
+    return ref.table == u"messages" ? Shows : CannotShow;
+}
+
+void MessagesView::showEntity(const EntityRef &ref)
+{
+    showMessage(ref.id);
+}
+
+bool MessagesView::showView(const QStringList &args, EntityRef *, QString *)
+{
+    if (args.size() > 1)
+        return false;
+    if (args.size() == 1)
+        showMessage(args.first());
+    return true;
+}
+
 } // namespace cwi

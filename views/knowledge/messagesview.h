@@ -20,6 +20,12 @@ class MessagesView : public KnowledgeViewBase
 public:
     explicit MessagesView(AppContext *ctx, QWidget *parent = nullptr);
 
+    // Pane
+    Info paneInfo() const override;
+    Fit canShow(const EntityRef &ref) const override;
+    void showEntity(const EntityRef &ref) override;
+    bool showView(const QStringList &args, EntityRef *follow, QString *error) override;
+
     // Messages with requiresResponse set and status 'pending' (for the dashboard).
     int pendingResponseCount() const;
     MessageThreadModel *model() const { return m_model; }

@@ -265,4 +265,36 @@ void PagesView::runSearch()
         });
 }
 
+Pane::Info PagesView::paneInfo() const
+{
+    return { QStringLiteral("pagesDock"), tr("Pages"), QKeySequence(Qt::ALT | Qt::Key_5), Place::BottomDock, {}, {},
+        QStringLiteral("pages") };
+}
+
+Pane::Fit PagesView::canShow(const EntityRef &ref) const
+{
+    if (ref.id.isEmpty())
+        return CannotShow;
+    if (ref.table == u"initiatives")
+        return Follows; // its list shows the initiative's
+    return ref.table == u"pages" ? Shows : CannotShow;
+}
+
+void PagesView::showEntity(const EntityRef &ref)
+{
+    if (ref.table == u"initiatives")
+        showInitiative(ref.id);
+    else
+        showPage(ref.id);
+}
+
+bool PagesView::showView(const QStringList &args, EntityRef *, QString *)
+{
+    if (args.size() > 1)
+        return false;
+    if (args.size() == 1)
+        showPage(args.first());
+    return true;
+}
+
 } // namespace cwi

@@ -22,6 +22,12 @@ class PagesView : public KnowledgeViewBase
 public:
     explicit PagesView(AppContext *ctx, QWidget *parent = nullptr);
 
+    // Pane
+    Info paneInfo() const override;
+    Fit canShow(const EntityRef &ref) const override;
+    void showEntity(const EntityRef &ref) override;
+    bool showView(const QStringList &args, EntityRef *follow, QString *error) override;
+
     QString currentInitiativeId() const;
     QString currentPageId() const { return m_pageId; }
     PageTreeModel *model() const { return m_model; }

@@ -210,4 +210,36 @@ void ProposalsView::showCurrent()
     m_document->showHtml(proposalHtml(*p, m_names));
 }
 
+Pane::Info ProposalsView::paneInfo() const
+{
+    return { QStringLiteral("proposalsDock"), tr("Proposals"), QKeySequence(Qt::ALT | Qt::Key_6), Place::BottomDock, {},
+        {}, QStringLiteral("proposals") };
+}
+
+Pane::Fit ProposalsView::canShow(const EntityRef &ref) const
+{
+    if (ref.id.isEmpty())
+        return CannotShow;
+    if (ref.table == u"initiatives")
+        return Follows; // its list shows the initiative's
+    return ref.table == u"proposals" ? Shows : CannotShow;
+}
+
+void ProposalsView::showEntity(const EntityRef &ref)
+{
+    if (ref.table == u"initiatives")
+        showInitiative(ref.id);
+    else
+        showProposal(ref.id);
+}
+
+bool ProposalsView::showView(const QStringList &args, EntityRef *, QString *)
+{
+    if (args.size() > 1)
+        return false;
+    if (args.size() == 1)
+        showProposal(args.first());
+    return true;
+}
+
 } // namespace cwi

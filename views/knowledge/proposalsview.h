@@ -21,6 +21,12 @@ class ProposalsView : public KnowledgeViewBase
 public:
     explicit ProposalsView(AppContext *ctx, QWidget *parent = nullptr);
 
+    // Pane
+    Info paneInfo() const override;
+    Fit canShow(const EntityRef &ref) const override;
+    void showEntity(const EntityRef &ref) override;
+    bool showView(const QStringList &args, EntityRef *follow, QString *error) override;
+
     ProposalListModel *model() const { return m_model; }
     DocumentBrowser *document() const { return m_document; }
 

@@ -380,4 +380,38 @@ QString LogView::statusText() const
     return m_status->text();
 }
 
+Pane::Info LogView::paneInfo() const
+{
+    return { QStringLiteral("logDock"), tr("Agent log"), QKeySequence(Qt::ALT | Qt::Key_4), Place::BottomDock, {}, {},
+        QStringLiteral("log") };
+}
+
+// agent_log: "AGENT", "AGENT/SESSION" or "AGENT/SESSION/LINE"; a selected agent's log follows.
+Pane::Fit LogView::canShow(const EntityRef &ref) const
+{
+    if (ref.table == u"agent_log")
+        return Shows;
+    return ref.table == u"agents" && !ref.id.isEmpty() ? Follows : CannotShow;
+}
+
+void LogView::showEntity(const EntityRef &ref)
+{
+    const QStringList parts = ref.id.split(u'/');
+    bool ok = false;
+    const qint64 session = parts.value(1).toLongLong(&ok);
+    if (ref.table != u"agent_log" || !ok)
+        showAgent(parts.first());
+    else
+        showSessionAt(parts.first(), session, parts.size() > 2 ? parts.at(2).toLongLong() : -1);
+}
+
+bool LogView::showView(const QStringList &args, EntityRef *follow, QString *)
+{
+    if (args.size() != 1)
+        return false;
+    showEntity({ QStringLiteral("agent_log"), args.first() }); // AGENT: the newest session; AGENT/SESSION: that one
+    *follow = { QStringLiteral("agents"), args.first().section(u'/', 0, 0) };
+    return true;
+}
+
 } // namespace cwi

@@ -5,6 +5,7 @@
 // Everything that reads the file runs on the view's JobTracker, which drops stale results.
 
 #include "jobtracker.h"
+#include "pane.h"
 #include "transcript/logloader.h"
 #include "transcript/transcriptsearch.h"
 
@@ -38,11 +39,17 @@ class TranscriptDelegate;
 class TranscriptFilterModel;
 class TranscriptModel;
 
-class LogView : public QWidget
+class LogView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     explicit LogView(cwi::AppContext *ctx, QWidget *parent = nullptr);
+
+    // Pane
+    Info paneInfo() const override;
+    Fit canShow(const EntityRef &ref) const override;
+    void showEntity(const EntityRef &ref) override;
+    bool showView(const QStringList &args, EntityRef *follow, QString *error) override;
     ~LogView() override;
 
     // Shows the agent's sessions and opens the newest one.
@@ -57,7 +64,7 @@ public:
     QString agentId() const { return m_agentId; }
     qint64 sessionNumber() const { return m_sessionNumber; }
     bool isBusy() const { return m_jobs.isBusy(); }
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
     // The most bytes of the current session's parts read and not yet appended at any time.
     qint64 partBytesPeak() const;
 

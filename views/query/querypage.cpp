@@ -454,4 +454,10 @@ void QueryPage::updateActions()
     m_export->setEnabled(hasFile && view && !view->sql().isEmpty() && !view->showsPlan());
 }
 
+Pane::Info QueryPage::paneInfo() const
+{
+    return { QStringLiteral("queryPage"), tr("Query"), QKeySequence(Qt::CTRL | Qt::Key_4), Place::Page,
+        tr("Read-only SQL over the file (Ctrl+4)"), tr("&Query"), {} };
+}
+
 } // namespace cwi

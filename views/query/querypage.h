@@ -6,6 +6,7 @@
 
 #include "appcontext.h"
 #include "jobtracker.h"
+#include "pane.h"
 
 #include <QWidget>
 
@@ -23,12 +24,15 @@ class QueryLibrary;
 class QueryResultView;
 class SqlEditor;
 
-class QueryPage : public QWidget
+class QueryPage : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     // DATAFOLDER holds the history and saved queries (the app passes AppDataLocation).
     QueryPage(AppContext *context, const QString &dataFolder, QWidget *parent = nullptr);
+
+    // Pane
+    Info paneInfo() const override;
     ~QueryPage() override;
 
     SqlEditor *editor() const { return m_editor; }
@@ -36,7 +40,7 @@ public:
     QueryResultView *currentResult() const;
     QueryLibrary *library() const { return m_library.get(); }
     bool isBusy() const;
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
 
     void runStatement(); // the selection, or the statement under the cursor (Ctrl+Enter)
     void explainStatement(); // its query plan (Ctrl+Shift+Enter)

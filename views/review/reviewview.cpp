@@ -699,4 +699,30 @@ void ReviewView::showCommentMenu(const QPoint &pos)
     menu.exec(m_diffView->viewport()->mapToGlobal(pos));
 }
 
+Pane::Info ReviewView::paneInfo() const
+{
+    // The diff is read: at 768 px a bottom pane at 40 % left it one line.
+    return { QStringLiteral("reviewPage"), tr("Review"), QKeySequence(Qt::CTRL | Qt::Key_3), Place::Page,
+        tr("A phase's diff with its review comments (Ctrl+3)"), tr("&Review"), QStringLiteral("review"), 28 };
+}
+
+Pane::Fit ReviewView::canShow(const EntityRef &ref) const
+{
+    return ref.table == u"review" ? Shows : CannotShow; // id: PHASE or PHASE/COMMENT
+}
+
+void ReviewView::showEntity(const EntityRef &ref)
+{
+    showPhase(ref.id.section(u'/', 0, 0), ref.id.section(u'/', 1, 1));
+}
+
+bool ReviewView::showView(const QStringList &args, EntityRef *follow, QString *)
+{
+    if (args.size() != 1)
+        return false;
+    showPhase(args.first());
+    *follow = { QStringLiteral("phases"), args.first() };
+    return true;
+}
+
 } // namespace cwi

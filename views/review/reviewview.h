@@ -11,6 +11,7 @@
 // Writes go through ReviewCommentWrites (the shared write path); without it the page is read-only.
 
 #include "jobtracker.h"
+#include "pane.h"
 
 #include <QWidget>
 
@@ -38,12 +39,18 @@ class ReviewFilePanel;
 class ReviewHeader;
 class ReviewSession;
 
-class ReviewView : public QWidget
+class ReviewView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     explicit ReviewView(cwi::AppContext *ctx, QWidget *parent = nullptr);
     ~ReviewView() override;
+
+    // Pane
+    Info paneInfo() const override;
+    Fit canShow(const EntityRef &ref) const override;
+    void showEntity(const EntityRef &ref) override;
+    bool showView(const QStringList &args, EntityRef *follow, QString *error) override;
 
     void showPhase(const QString &phaseId);
     // Shows the phase and, once its diff is in, scrolls to the comment (e.g. from a navigate()).
@@ -57,7 +64,7 @@ public:
     void setSettings(QSettings *settings);
 
     bool isBusy() const;
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
     ReviewCommentPane *commentPane() const { return m_pane; }
     ReviewSession *session() const { return m_session; }
     DiffModel *diffModel() const { return m_diff; }

@@ -355,4 +355,21 @@ void TaskTreeView::onCurrentChanged(const QModelIndex &current)
     }
 }
 
+Pane::Info TaskTreeView::paneInfo() const
+{
+    return { QStringLiteral("taskTreeDock"), tr("Task tree"), QKeySequence(Qt::ALT | Qt::Key_2), Place::LeftDock, {},
+        {}, QStringLiteral("tasks") };
+}
+
+Pane::Fit TaskTreeView::canShow(const EntityRef &ref) const
+{
+    const bool inTree = ref.table == u"tasks" || ref.table == u"phases" || ref.table == u"initiatives";
+    return inTree && !ref.id.isEmpty() ? Follows : CannotShow;
+}
+
+void TaskTreeView::showEntity(const EntityRef &ref)
+{
+    selectEntity(ref.table, ref.id);
+}
+
 } // namespace cwi

@@ -7,6 +7,7 @@
 
 #include "appcontext.h"
 #include "jobtracker.h"
+#include "pane.h"
 #include "tasktree/tasktreemodel.h"
 #include "tasktreereader.h"
 
@@ -25,11 +26,16 @@ namespace cwi {
 class DependencySection;
 class TaskTreeFilterModel;
 
-class TaskTreeView : public QWidget
+class TaskTreeView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
     explicit TaskTreeView(cwi::AppContext *ctx, QWidget *parent = nullptr);
+
+    // Pane
+    Info paneInfo() const override;
+    Fit canShow(const EntityRef &ref) const override;
+    void showEntity(const EntityRef &ref) override;
     ~TaskTreeView() override;
 
     // Shows and selects that task (expanding its parents, clearing a filter that hides it)
@@ -39,7 +45,7 @@ public:
     void selectEntity(const QString &table, const QString &id);
 
     bool isBusy() const { return m_jobs.isBusy(); }
-    JobTracker *jobs() const { return &m_jobs; }
+    JobTracker *jobs() const override { return &m_jobs; }
     void reload();
 
     // For tests and the screenshot mode.

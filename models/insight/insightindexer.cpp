@@ -16,8 +16,6 @@ namespace cwi {
 
 namespace {
 
-constexpr int kBatchChunks = 20000;
-constexpr qint64 kBatchBytes = 32 * 1024 * 1024;
 // One document of the full-text index keeps at most this many characters: a 200 KB file read by
 // an agent is found by its first lines, and the index stays a fraction of the log.
 constexpr qsizetype kMaxTextChars = 4000;
@@ -87,6 +85,8 @@ void addToolCall(InsightWriter &w, qint64 session, const QString &id, const QStr
 void addMessage(InsightWriter &w, qint64 session, const QString &messageId, const QString &model,
     const TokenUsage &usage, qint64 lineNo, qint64 atMs)
 {
+    if (!messageId.isEmpty() && w.isLastMessage(session, messageId))
+        return; // usage is repeated on every line of one API message
     IndexedMessage m { messageId.isEmpty() ? u"#line%1"_s.arg(lineNo) : messageId, model, atMs, tokens(usage), 0 };
     m.costUsd = estimateCostUsd(model, m.tokens);
     w.addMessage(session, m);
@@ -229,53 +229,69 @@ InsightRunResult runInsightPass(const std::shared_ptr<Database> &db, InsightWrit
     const qint64 end = w.maxSourceRowid(&result.error);
     if (end < 0)
         return result;
-    QVector<IndexChunk> chunks;
+    if (start < end && !w.startReading(start, end, cancel, &result.error))
+        return result;
+    auto indexLine = pass == InsightWriter::FactsPass ? indexFacts : indexText;
+    ChunkBatch batch;
     qint64 after = start;
     while (after < end) {
         if (cancel && cancel->load(std::memory_order_relaxed)) {
             result.cancelled = true;
             break;
         }
-        if (!w.readChunks(after, kBatchChunks, kBatchBytes, &chunks, &result.error))
+        if (!w.nextBatch(&batch, &result.error))
             return result;
-        if (chunks.isEmpty())
+        if (batch.chunks.isEmpty())
             break;
         if (!w.begin(&result.error))
             return result;
-        for (const IndexChunk &chunk : std::as_const(chunks)) {
+        for (const IndexChunk &chunk : std::as_const(batch.chunks)) {
             SessionCursor &cur = w.cursor(pass, chunk);
             if (pass == InsightWriter::FactsPass)
                 w.touchSession(cur.sessionKey, chunk.createdMs, chunk.content.size());
-            // The session's unfinished line continues in this chunk.
-            const QByteArray joined = cur.tail.isEmpty() ? chunk.content : cur.tail + chunk.content;
-            const char *data = joined.constData();
-            const qsizetype size = joined.size();
+            const char *data = chunk.content.constData();
+            const qsizetype size = chunk.content.size();
             qsizetype pos = 0;
+            // The session's unfinished line continues in this chunk: only that line is joined.
+            if (!cur.tail.isEmpty()) {
+                const void *nl = std::memchr(data, '\n', size_t(size));
+                if (!nl) {
+                    cur.tail += chunk.content;
+                    pos = size;
+                } else {
+                    pos = static_cast<const char *>(nl) - data;
+                    cur.tail.append(data, pos);
+                    indexLine(w, cur.sessionKey, cur.tail, cur.lines, chunk.createdMs);
+                    ++cur.lines;
+                    ++result.lines;
+                    cur.tail.clear();
+                    ++pos;
+                }
+            }
             while (pos < size) {
                 const void *nl = std::memchr(data + pos, '\n', size_t(size - pos));
                 if (!nl)
                     break;
                 const qsizetype next = static_cast<const char *>(nl) - data;
-                const QByteArrayView line(data + pos, next - pos);
-                if (pass == InsightWriter::FactsPass)
-                    indexFacts(w, cur.sessionKey, line, cur.lines, chunk.createdMs);
-                else
-                    indexText(w, cur.sessionKey, line, cur.lines, chunk.createdMs);
+                indexLine(w, cur.sessionKey, QByteArrayView(data + pos, next - pos), cur.lines, chunk.createdMs);
                 ++cur.lines;
                 ++result.lines;
                 pos = next + 1;
             }
-            cur.tail = joined.mid(pos);
+            if (pos < size)
+                cur.tail.append(data + pos, size - pos);
             cur.dirty = true;
-            result.bytes += chunk.content.size();
+            result.bytes += size;
         }
-        result.chunks += chunks.size();
-        after = chunks.constLast().rowid;
-        if (!w.commit(pass, after, &result.error))
+        result.chunks += batch.chunks.size();
+        after = batch.chunks.constLast().rowid;
+        if (!w.commit(pass, batch, &result.error))
             return result;
         if (permille && end > start)
             permille->store(int((after - start) * 1000 / (end - start)), std::memory_order_relaxed);
     }
+    if (!result.cancelled && !w.finish(pass, &result.error))
+        return result;
     result.seconds = timer.nsecsElapsed() / 1e9;
     return result;
 }

@@ -22,6 +22,13 @@ struct IndexChunk
     QByteArray content;
 };
 
+// Chunks in rowid order, as the indexer gets them.
+struct ChunkBatch
+{
+    QVector<IndexChunk> chunks;
+    QString lastChunkId; // the `id` of the batch's last chunk: the sidecar remembers where it stopped
+};
+
 // Where the indexer left a session: the bytes of its last line that has no '\n' yet, and how
 // many complete lines came before. Kept per pass (facts, text), so a restart reads nothing twice.
 struct SessionCursor

@@ -1,7 +1,7 @@
 #include "insight/insightwriter.h"
 
+#include "chunkprefetch.h"
 #include "database.h"
-#include "entities.h"
 #include "sqlite3handle.h"
 
 #include <QCryptographicHash>
@@ -22,8 +22,17 @@ namespace {
 
 // Bump when the sidecar's tables or what goes into them change: older sidecars are rebuilt.
 constexpr int kSchemaVersion = 2; // 2: no index on tool_use_id (errors are marked by rowid)
-constexpr qint64 kMillisecondsThreshold = 100000000000LL;
 constexpr int kMaxCachedCursors = 20000;
+// Tool calls remembered by id between two generations of this many: a result finds its call
+// (nearly always a few lines before it) without a search of the table.
+constexpr qsizetype kRecentCalls = 65536;
+
+// Made at the end of each facts pass (nothing to do once they exist): a first build of the index
+// inserts its half a million tool calls without keeping two indexes in step, then sorts once.
+const char *const kIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS tool_calls_session ON tool_calls(session, tool);
+CREATE INDEX IF NOT EXISTS tool_calls_path ON tool_calls(path) WHERE path IS NOT NULL;
+)sql";
 
 const char *const kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value);
@@ -45,8 +54,6 @@ CREATE TABLE IF NOT EXISTS messages(
 CREATE TABLE IF NOT EXISTS tool_calls(
     id INTEGER PRIMARY KEY, session INTEGER NOT NULL, tool_use_id TEXT, at_ms INTEGER, line INTEGER,
     tool TEXT, path TEXT, command TEXT, error INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS tool_calls_session ON tool_calls(session, tool);
-CREATE INDEX IF NOT EXISTS tool_calls_path ON tool_calls(path) WHERE path IS NOT NULL;
 CREATE TABLE IF NOT EXISTS agents(id TEXT PRIMARY KEY, name TEXT, initiative_id TEXT, task_id TEXT, status TEXT);
 CREATE TABLE IF NOT EXISTS initiatives(id TEXT PRIMARY KEY, name TEXT);
 CREATE TABLE IF NOT EXISTS tasks(id TEXT PRIMARY KEY, name TEXT);
@@ -69,23 +76,6 @@ QString fileIdentity(const QString &path)
     return u"%1:%2:%3:%4"_s.arg(stx.stx_dev_major).arg(stx.stx_dev_minor).arg(stx.stx_ino).arg(birth);
 }
 
-qint64 toMs(const lite::Statement &st, int column)
-{
-    switch (st.type(column)) {
-    case SQLITE_INTEGER:
-    case SQLITE_FLOAT: {
-        const qint64 v = st.integer(column);
-        return v > kMillisecondsThreshold || v < -kMillisecondsThreshold ? v : v * 1000;
-    }
-    case SQLITE_TEXT: {
-        const QDateTime t = Timestamp::interpret(QVariant(st.text(column)));
-        return t.isValid() ? t.toMSecsSinceEpoch() : 0;
-    }
-    default:
-        return 0;
-    }
-}
-
 QString column(const TableInfo *t, const QString &field)
 {
     return t && t->has(field) ? t->quoted(field) : u"NULL"_s;
@@ -101,8 +91,6 @@ struct InsightWriter::Connections
 
 struct InsightWriter::Statements
 {
-    lite::Statement readChunks;
-    lite::Statement chunkId;
     lite::Statement findSession;
     lite::Statement insertSession;
     lite::Statement loadCursor;
@@ -142,6 +130,7 @@ InsightWriter::InsightWriter(std::shared_ptr<Database> db)
 
 InsightWriter::~InsightWriter()
 {
+    m_reader.reset(); // its thread first
     m_st.reset(); // statements before their connections
 }
 
@@ -169,20 +158,13 @@ bool InsightWriter::open(QString *error)
     m_chunkSql = u"SELECT rowid, "_s + t->quoted(u"agentId"_s) + u", "_s + column(t, u"agentName"_s) + u", IFNULL("_s
         + column(t, u"sessionNumber"_s) + u", 0), CAST("_s + t->quoted(u"content"_s) + u" AS BLOB), "_s
         + column(t, u"createdAt"_s) + u" FROM "_s + chunks + u" WHERE rowid > ? ORDER BY rowid LIMIT ?"_s;
-    m_st->readChunks = m_conn->source.prepare(m_chunkSql, error);
-    m_st->chunkId = m_conn->source.prepare(
-        u"SELECT "_s + column(t, u"id"_s) + u" FROM "_s + chunks + u" WHERE rowid = ?"_s, error);
-    if (!m_st->readChunks.isValid() || !m_st->chunkId.isValid())
-        return false;
+    m_idSql = u"SELECT "_s + column(t, u"id"_s) + u" FROM "_s + chunks + u" WHERE rowid = ?"_s;
 
     if (!openSidecar(error))
         return false;
     QString reason;
     if (isStale(&reason)) {
         m_st = std::make_unique<Statements>();
-        m_st->readChunks = m_conn->source.prepare(m_chunkSql, error);
-        m_st->chunkId = m_conn->source.prepare(
-            u"SELECT "_s + column(t, u"id"_s) + u" FROM "_s + chunks + u" WHERE rowid = ?"_s, error);
         m_conn->sidecar.close();
         for (const QString &suffix : { u""_s, u"-wal"_s, u"-shm"_s })
             QFile::remove(m_sidecarPath + suffix);
@@ -279,15 +261,16 @@ bool InsightWriter::isStale(QString *reason)
         return true;
     }
     // A file rewritten in place keeps its inode: the last chunk indexed must still be there.
+    lite::Statement chunkId = m_conn->source.prepare(m_idSql);
     for (const auto &[rowidKey, idKey] :
         { std::pair { u"facts_rowid"_s, u"facts_chunk"_s }, std::pair { u"text_rowid"_s, u"text_chunk"_s } }) {
         const qint64 rowid = meta.value(rowidKey).toLongLong();
         if (rowid <= 0)
             continue;
-        m_st->chunkId.bind(1, rowid);
-        const bool found = m_st->chunkId.step();
-        const QString id = found ? m_st->chunkId.text(0) : QString();
-        m_st->chunkId.reset();
+        chunkId.bind(1, rowid);
+        const bool found = chunkId.step();
+        const QString id = found ? chunkId.text(0) : QString();
+        chunkId.reset();
         if (!found || id != meta.value(idKey)) {
             *reason = u"the chunks it indexed are gone"_s;
             return true;
@@ -346,30 +329,16 @@ qint64 InsightWriter::maxSourceRowid(QString *error)
     return st.isValid() && st.step() ? st.integer(0) : -1;
 }
 
-bool InsightWriter::readChunks(qint64 after, int limit, qint64 maxBytes, QVector<IndexChunk> *out, QString *error)
+bool InsightWriter::startReading(qint64 after, qint64 end, const std::atomic_bool *cancel, QString *error)
 {
-    out->clear();
-    lite::Statement &st = m_st->readChunks;
-    st.bind(1, after).bind(2, qint64(limit));
-    qint64 bytes = 0;
-    while (bytes < maxBytes && st.step()) {
-        IndexChunk c;
-        c.rowid = st.integer(0);
-        c.agentId = st.text(1);
-        c.agentName = st.text(2);
-        c.sessionNumber = st.integer(3);
-        c.content = st.blob(4);
-        c.createdMs = toMs(st, 5);
-        bytes += c.content.size();
-        out->append(std::move(c));
-    }
-    const int rc = sqlite3_errcode(m_conn->source.get());
-    st.reset();
-    if (rc != SQLITE_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        *error = m_conn->source.errorMessage();
-        return false;
-    }
-    return true;
+    m_reader = std::make_unique<ChunkPrefetch>(
+        ChunkPrefetch::Query { m_db->path(), m_chunkSql, m_idSql }, after, end, cancel);
+    return m_reader->start(error);
+}
+
+bool InsightWriter::nextBatch(ChunkBatch *out, QString *error)
+{
+    return m_reader->next(out, error);
 }
 
 qint64 InsightWriter::sessionKey(const IndexChunk &chunk)
@@ -428,6 +397,7 @@ void InsightWriter::addMessage(qint64 session, const IndexedMessage &m)
     st.bind(1, session).bind(2, m.messageId).bind(3, m.atMs).bind(4, m.model).bind(5, m.tokens.input);
     st.bind(6, m.tokens.output).bind(7, m.tokens.cacheCreation).bind(8, m.tokens.cacheRead).bind(9, m.costUsd);
     st.exec();
+    m_lastMessage.insert(session, m.messageId);
     if (m_conn->sidecar.changes() == 0)
         return; // the same API message on another line
     SessionTotals &t = m_totals[session];
@@ -448,15 +418,18 @@ void InsightWriter::addToolCall(qint64 session, const IndexedToolCall &call)
     st.bind(6, call.path).bind(7, call.command).exec();
     ++m_totals[session].toolCalls;
     if (!call.toolUseId.isEmpty())
-        m_batchCalls.insert(call.toolUseId, m_conn->sidecar.lastInsertRowid());
+        rememberCall(call.toolUseId, m_conn->sidecar.lastInsertRowid());
 }
 
 void InsightWriter::markToolError(qint64 session, const QString &toolUseId)
 {
     // A result nearly always follows its call within the batch: mark it by rowid; else look
     // among the session's calls (index tool_calls_session), never the whole table.
-    if (const auto it = m_batchCalls.constFind(toolUseId); it != m_batchCalls.constEnd())
-        m_st->markError.bind(1, it.value()).exec();
+    qint64 rowid = m_recentCalls[0].value(toolUseId);
+    if (!rowid)
+        rowid = m_recentCalls[1].value(toolUseId);
+    if (rowid)
+        m_st->markError.bind(1, rowid).exec();
     else
         m_st->markErrorInSession.bind(1, session).bind(2, toolUseId).exec();
     if (m_conn->sidecar.changes() > 0)
@@ -511,27 +484,26 @@ bool InsightWriter::flush(Pass pass, QString *error)
     m_totals.clear();
     if (m_sessionKeys.size() > kMaxCachedCursors)
         m_sessionKeys.clear();
+    if (m_lastMessage.size() > kMaxCachedCursors)
+        m_lastMessage.clear();
     return true;
 }
 
-bool InsightWriter::commit(Pass pass, qint64 lastRowid, QString *error)
+bool InsightWriter::commit(Pass pass, const ChunkBatch &batch, QString *error)
 {
+    const qint64 lastRowid = batch.chunks.constLast().rowid;
     if (!flush(pass, error)) {
         rollback();
         return false;
     }
-    m_st->chunkId.bind(1, lastRowid);
-    const QString chunkId = m_st->chunkId.step() ? m_st->chunkId.text(0) : QString();
-    m_st->chunkId.reset();
     const QString prefix = pass == FactsPass ? u"facts"_s : u"text"_s;
     m_st->setMeta.bind(1, prefix + u"_rowid"_s).bind(2, lastRowid).exec();
-    m_st->setMeta.bind(1, prefix + u"_chunk"_s).bind(2, chunkId).exec();
+    m_st->setMeta.bind(1, prefix + u"_chunk"_s).bind(2, batch.lastChunkId).exec();
     if (!m_conn->sidecar.exec("COMMIT", error)) {
         rollback();
         return false;
     }
     m_watermark[pass] = lastRowid;
-    m_batchCalls.clear();
     return true;
 }
 
@@ -542,7 +514,24 @@ void InsightWriter::rollback()
     m_cursors[TextPass].clear();
     m_totals.clear();
     m_sessionKeys.clear();
-    m_batchCalls.clear();
+    m_recentCalls[0].clear();
+    m_recentCalls[1].clear();
+    m_lastMessage.clear();
+}
+
+void InsightWriter::rememberCall(const QString &toolUseId, qint64 rowid)
+{
+    if (m_recentCalls[0].size() >= kRecentCalls) {
+        m_recentCalls[1] = std::move(m_recentCalls[0]);
+        m_recentCalls[0] = {};
+    }
+    m_recentCalls[0].insert(toolUseId, rowid);
+}
+
+bool InsightWriter::finish(Pass pass, QString *error)
+{
+    m_reader.reset();
+    return pass != FactsPass || m_conn->sidecar.exec(kIndexes, error);
 }
 
 } // namespace cwi

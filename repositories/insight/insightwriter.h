@@ -18,6 +18,7 @@
 
 namespace cwi {
 
+class ChunkPrefetch;
 class Database;
 
 QString insightCacheFolder(); // <CacheLocation>/insight
@@ -48,8 +49,11 @@ public:
 
     qint64 watermark(Pass pass) const { return m_watermark[pass]; }
     qint64 maxSourceRowid(QString *error);
-    // Up to LIMIT chunks with a rowid above AFTER, or the chunks of at most MAXBYTES bytes.
-    bool readChunks(qint64 after, int limit, qint64 maxBytes, QVector<IndexChunk> *out, QString *error);
+    // Starts reading the chunks with a rowid above AFTER, up to END, ahead of the caller on a
+    // thread of its own (ChunkPrefetch); CANCEL stops it. nextBatch() hands them over in rowid
+    // order, an empty batch at the end.
+    bool startReading(qint64 after, qint64 end, const std::atomic_bool *cancel, QString *error);
+    bool nextBatch(ChunkBatch *out, QString *error);
 
     // The cursor of CHUNK's session for PASS (the session row is created on first sight).
     SessionCursor &cursor(Pass pass, const IndexChunk &chunk);
@@ -58,16 +62,24 @@ public:
     void touchSession(qint64 session, qint64 atMs, qint64 bytes);
     void setModel(qint64 session, const QString &model);
     void addMessage(qint64 session, const IndexedMessage &message); // ignored when message.id was seen
+    // MESSAGEID is the last message added to SESSION: a line of the same API message, nothing to add.
+    bool isLastMessage(qint64 session, const QString &messageId) const
+    {
+        return m_lastMessage.value(session) == messageId;
+    }
     void addToolCall(qint64 session, const IndexedToolCall &call);
     void markToolError(qint64 session, const QString &toolUseId);
     void setResult(qint64 session, const IndexedResult &result);
     // Text pass.
     void addText(qint64 session, const IndexedText &text);
 
-    // One transaction per batch: begin(), the calls above, commit() with the batch's last rowid.
+    // One transaction per batch: begin(), the calls above, commit() with the batch read.
     bool begin(QString *error);
-    bool commit(Pass pass, qint64 lastRowid, QString *error);
+    bool commit(Pass pass, const ChunkBatch &batch, QString *error);
     void rollback();
+    // After the last batch of a pass that was not cancelled: stops the reader and, after the
+    // facts pass, makes the tool calls' indexes when the table was filled without them.
+    bool finish(Pass pass, QString *error);
 
 private:
     struct SessionTotals
@@ -89,6 +101,7 @@ private:
     bool openSidecar(QString *error);
     qint64 sessionKey(const IndexChunk &chunk);
     bool flush(Pass pass, QString *error);
+    void rememberCall(const QString &toolUseId, qint64 rowid);
 
     std::shared_ptr<Database> m_db;
     QString m_sidecarPath;
@@ -101,8 +114,11 @@ private:
     QHash<QPair<QString, qint64>, qint64> m_sessionKeys;
     QHash<qint64, SessionCursor> m_cursors[2];
     QHash<qint64, SessionTotals> m_totals;
-    QHash<QString, qint64> m_batchCalls; // tool_use_id -> tool_calls rowid, for this batch only
-    QString m_chunkSql;
+    QHash<qint64, QString> m_lastMessage; // session -> the message.id added last
+    QHash<QString, qint64> m_recentCalls[2]; // tool_use_id -> tool_calls rowid: the newest calls, the ones before
+    QString m_chunkSql; // ChunkPrefetch's queries
+    QString m_idSql;
+    std::unique_ptr<ChunkPrefetch> m_reader;
 };
 
 } // namespace cwi

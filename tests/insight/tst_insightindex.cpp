@@ -15,6 +15,8 @@
 #include "jobtracker.h"
 
 #include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -219,6 +221,47 @@ private slots:
         QCOMPARE(searchInsight(run.sidecar, query(u"omega"_s)).hits.size(), 2);
     }
 
+    // A first build fills tool_calls without its indexes and makes them at the end of the facts
+    // pass; a pass cancelled before its end leaves them to the next one, which makes them.
+    void toolCallIndexesAfterTheFactsPass()
+    {
+        QVERIFY(test::createFixture(m_path));
+        addAgent(u"A1"_s, u"brave-otter"_s, u"I1"_s);
+        addChunks(u"A1"_s, u"brave-otter"_s, 1, test::demoSession(u"lexer"_s), 50, 1700000000);
+        const auto db = open();
+        QVERIFY(db);
+        std::atomic_bool cancelled = true;
+        const InsightRunResult stopped = runInsightPass(db, InsightWriter::FactsPass, &cancelled);
+        QVERIFY(stopped.cancelled);
+        QCOMPARE(toolCallIndexes(stopped.sidecar), QStringList());
+
+        const InsightRunResult run = runInsightPass(db, InsightWriter::FactsPass);
+        QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+        QCOMPARE(toolCallIndexes(run.sidecar), (QStringList { u"tool_calls_path"_s, u"tool_calls_session"_s }));
+        QCOMPARE(insightSessions(run.sidecar, {}).constFirst().toolErrors, 1); // the failed make, by the call's id
+    }
+
+    // 45,000 chunks are three batches, read ahead on the reader's thread: every line is indexed
+    // once, in order (a batch lost or handed over twice shifts the line numbers).
+    void batchesReadAheadArriveInOrder()
+    {
+        QVERIFY(test::createFixture(m_path));
+        fillUserLines(45000);
+        const auto db = open();
+        QVERIFY(db);
+        const InsightRunResult facts = runInsightPass(db, InsightWriter::FactsPass);
+        QVERIFY2(facts.error.isEmpty(), qPrintable(facts.error));
+        QCOMPARE(facts.chunks, 45000);
+        QCOMPARE(facts.lines, 45000);
+        const InsightRunResult text = runInsightPass(db, InsightWriter::TextPass);
+        QCOMPARE(text.lines, 45000);
+        for (const int i : { 1, 20000, 20001, 44999, 45000 }) {
+            const SearchResult found = searchInsight(text.sidecar, query(u"\"line %1\""_s.arg(i)));
+            QCOMPARE(found.hits.size(), 1);
+            QCOMPARE(found.hits.constFirst().line, i - 1);
+        }
+    }
+
     void anIndexDestroyedWhileItRunsStopsItsPass()
     {
         // The window closes while the log is being indexed: its InsightIndex goes, and its pass
@@ -226,13 +269,7 @@ private slots:
         // drains its pools at exit: quitting on the 1.5 GB file took 18.6 s). 45,000 chunks are
         // three batches.
         QVERIFY(test::createFixture(m_path));
-        const QString raw = test::openRaw(m_path);
-        QVERIFY(test::exec(raw,
-            u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 45000) "
-            u"INSERT INTO agent_log_chunks (id, agent_id, agent_name, session_number, content, created_at) "
-            u"SELECT 'c' || i, 'ag', 'alpha', 1, '{\"type\":\"user\",\"message\":{\"role\":\"user\",' "
-            u"|| '\"content\":\"line ' || i || '\"}}' || char(10), 1700000000 + i FROM n"_s));
-        test::closeRaw(raw);
+        fillUserLines(45000);
         const auto db = open();
         QVERIFY(db);
         AppContext context;
@@ -304,6 +341,33 @@ private:
         SearchQuery q;
         q.text = text;
         return q;
+    }
+
+    // COUNT chunks of one session, chunk i (from 1) one user line "line i".
+    void fillUserLines(int count)
+    {
+        const QString raw = test::openRaw(m_path);
+        QVERIFY(test::exec(raw,
+            u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < %1) "
+            u"INSERT INTO agent_log_chunks (id, agent_id, agent_name, session_number, content, created_at) "
+            u"SELECT 'c' || i, 'ag', 'alpha', 1, '{\"type\":\"user\",\"message\":{\"role\":\"user\",' "
+            u"|| '\"content\":\"line ' || i || '\"}}' || char(10), 1700000000 + i FROM n"_s.arg(count)));
+        test::closeRaw(raw);
+    }
+
+    static QStringList toolCallIndexes(const QString &sidecar)
+    {
+        QStringList names;
+        {
+            const QString raw = test::openRaw(sidecar);
+            QSqlQuery q(QSqlDatabase::database(raw));
+            q.exec(u"SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tool_calls' ORDER BY name"_s);
+            while (q.next())
+                names << q.value(0).toString();
+            q.finish();
+            test::closeRaw(raw);
+        }
+        return names;
     }
 
     void addAgent(const QString &id, const QString &name, const QString &initiative)

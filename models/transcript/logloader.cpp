@@ -120,17 +120,19 @@ QHash<qint64, SessionFigures> loadSessionFigures(
         const LogSessionInfo &info = sessions.at(i);
         if (info.sessionNumber == skip)
             continue;
-        LineIndex index;
+        // Summarized as it is read: a 100 MB session is added up holding one chunk, not 100 MB.
+        SessionSummarizer summarizer;
         repo->readChunks(
             info.agentId, info.sessionNumber,
-            [&index](LogChunk &chunk) {
-                index.append(chunk.content);
+            [&summarizer](LogChunk &chunk) {
+                summarizer.append(chunk.content);
                 return true;
             },
-            [&index]() { index.clear(); });
+            [&summarizer]() { summarizer.clear(); });
+        const qint64 bytes = summarizer.byteCount();
         // Only the newest session can still be running.
-        SessionFigures figures = sessionFigures(summarizeSession(index), info, agentRunning && i == 0);
-        figures.bytes = index.byteCount();
+        SessionFigures figures = sessionFigures(summarizer.finish(), info, agentRunning && i == 0);
+        figures.bytes = bytes;
         out.insert(info.sessionNumber, figures);
     }
     return out;

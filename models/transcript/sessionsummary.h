@@ -6,6 +6,7 @@
 #include "streamevent.h"
 
 #include <QByteArray>
+#include <QSet>
 #include <QVector>
 
 #include <atomic>
@@ -46,5 +47,30 @@ struct SessionSummary
 // CANCEL (may be null) stops early; PROGRESS (may be null) receives lines done.
 SessionSummary summarizeSession(
     const LineIndex &index, const std::atomic_bool *cancel = nullptr, std::atomic_int *progress = nullptr);
+
+// The same figures from a session's chunks as they are read, keeping only the unfinished last
+// line: adding up a session the screen does not show (other sessions' figures, an agent's or a
+// task's totals) holds one chunk and one line, not the session's bytes.
+class SessionSummarizer
+{
+public:
+    // Summarizes every line CHUNK completes (with the unfinished line before it).
+    void append(QByteArrayView chunk);
+    // The summary, the unfinished last line counted as a partial line. Call once.
+    SessionSummary finish();
+    void clear() { *this = SessionSummarizer(); } // the session is read again from its start
+
+    qint64 byteCount() const { return m_bytes; }
+    qsizetype heldBytes() const { return m_tail.capacity(); } // the unfinished line's buffer
+
+private:
+    void addLine(QByteArrayView line, bool partial);
+
+    SessionSummary m_summary;
+    QSet<QString> m_messages;
+    TokenUsage m_summed;
+    QByteArray m_tail;
+    qint64 m_bytes = 0;
+};
 
 } // namespace cwi

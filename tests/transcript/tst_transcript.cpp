@@ -280,6 +280,51 @@ private slots:
         QCOMPARE(done.result.costUsd, 1.5);
         QCOMPARE(done.usage.input, 100); // the result's totals win
     }
+
+    // Other sessions' figures and an agent's totals are added up as the chunks are read: the
+    // summarizer holds the unfinished line, never the session (a 100 MB session was held whole
+    // beside the one on screen).
+    void summarizerHoldsOneLineNotTheSession()
+    {
+        QByteArray bytes = sj::init();
+        for (int i = 0; i < 2000; ++i) {
+            const QString id = u"msg_%1"_s.arg(i / 2);
+            bytes += sj::assistant({ sj::text(u"line %1 "_s.arg(i).repeated(4)) }, id, {}, sj::usage(10, 1));
+            if (i % 7 == 0)
+                bytes += sj::toolResult(u"t%1"_s.arg(i), u"failed"_s, true);
+            if (i % 11 == 0)
+                bytes += "\r\n\n"; // a CR line end and a blank line
+        }
+        bytes += sj::result(u"success"_s, false, 2.5, 1000);
+        bytes += "{\"type\":\"assistant\""; // cut short: the partial last line
+        qsizetype longest = 0;
+        for (const QByteArray &line : bytes.split('\n'))
+            longest = std::max(longest, line.size());
+
+        const SessionSummary whole = summarizeSession(fromChunks({ bytes }).index());
+        SessionSummarizer summarizer;
+        qsizetype held = 0;
+        for (const QByteArray &chunk : cut(bytes, 97)) {
+            summarizer.append(chunk);
+            held = std::max(held, summarizer.heldBytes());
+        }
+        QCOMPARE(summarizer.byteCount(), bytes.size());
+        const SessionSummary streamed = summarizer.finish();
+        QVERIFY2(held <= 2 * longest + 64,
+            qPrintable(
+                u"held %1 bytes of a %2-byte session (longest line %3)"_s.arg(held).arg(bytes.size()).arg(longest)));
+        QCOMPARE(streamed.lineCount, whole.lineCount);
+        QCOMPARE(streamed.kinds, whole.kinds);
+        for (int k = 0; k < EventKindCount; ++k)
+            QCOMPARE(streamed.counts[k], whole.counts[k]);
+        QCOMPARE(streamed.firstErrorLine, whole.firstErrorLine);
+        QCOMPARE(streamed.messageCount, whole.messageCount);
+        QCOMPARE(streamed.usage.input, whole.usage.input);
+        QCOMPARE(streamed.turns(), whole.turns());
+        QCOMPARE(streamed.outcome(false), SessionOutcome::Succeeded);
+        QCOMPARE(streamed.model, whole.model);
+        QVERIFY(streamed.count(EventKind::Incomplete) == 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTranscript)

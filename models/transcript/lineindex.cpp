@@ -11,10 +11,14 @@ void LineIndex::append(const QByteArray &chunk)
         return;
     const qsizetype from = m_bytes.size();
     m_chunkStarts.append(from);
-    if (m_bytes.isEmpty() && m_bytes.capacity() == 0 && chunk.capacity() > 0) // not fromRawData
+    if (m_bytes.isEmpty() && m_bytes.capacity() == 0 && chunk.capacity() > 0) { // not fromRawData
         m_bytes = chunk; // implicitly shared: no copy until the next append
-    else
+    } else {
+        const qsizetype needed = from + chunk.size();
+        if (needed > m_bytes.capacity() || !m_bytes.isDetached())
+            m_bytes.reserve(std::max(needed, from + from / 4)); // realloc: no second buffer
         m_bytes.append(chunk);
+    }
 
     const char *base = m_bytes.constData();
     const char *p = base + from;
@@ -27,6 +31,11 @@ void LineIndex::append(const QByteArray &chunk)
         p = static_cast<const char *>(nl) + 1;
         m_starts.append(p - base);
     }
+}
+
+qsizetype LineIndex::heldBytes() const
+{
+    return m_bytes.capacity() + (m_starts.capacity() + m_chunkStarts.capacity()) * qsizetype(sizeof(qsizetype));
 }
 
 void LineIndex::clear()

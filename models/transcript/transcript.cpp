@@ -239,6 +239,22 @@ void Transcript::outlineNext()
     }
 }
 
+qsizetype Transcript::heldBytes() const
+{
+    // A hash node: its key and value, and about two pointers of bucket and span per entry.
+    constexpr qsizetype kNode = 2 * qsizetype(sizeof(void *));
+    constexpr qsizetype kArrayHeader = qsizetype(sizeof(QArrayData));
+    qsizetype held = m_index.heldBytes();
+    held += (m_parent.capacity() + m_position.capacity() + m_topLevel.capacity()) * qsizetype(sizeof(int));
+    held += m_children.size() * (qsizetype(sizeof(int) + sizeof(QVector<int>)) + kNode + kArrayHeader);
+    for (const QVector<int> &children : m_children)
+        held += children.capacity() * qsizetype(sizeof(int));
+    held += m_calls.size() * (qsizetype(sizeof(QByteArray) + sizeof(Call)) + kNode + kArrayHeader);
+    for (auto it = m_calls.cbegin(); it != m_calls.cend(); ++it)
+        held += it.key().capacity();
+    return held;
+}
+
 const QVector<int> &Transcript::childLines(int line) const
 {
     static const QVector<int> none;

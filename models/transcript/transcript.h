@@ -63,6 +63,10 @@ public:
     qint64 parseCount() const { return m_parseCount; } // parses done so far (lazy-parsing checks)
     int cachedCount() const { return int(m_cache->size()); }
 
+    // What the session holds in memory, by capacity: the line index (the bytes once) and the
+    // outline (parents, positions, children, calls). The parsed lines' cache is bounded apart.
+    qsizetype heldBytes() const;
+
 private:
     struct Scan
     {

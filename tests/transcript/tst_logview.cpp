@@ -9,9 +9,11 @@
 #include "demo/demoseeder.h"
 #include "logs/logview.h"
 #include "transcript/sessionlistmodel.h"
+#include "transcript/transcriptfiltermodel.h"
 #include "transcript/transcriptmodel.h"
 #include "workrepositories.h"
 
+#include <QComboBox>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -101,6 +103,38 @@ private slots:
         const qint64 limit = 8 * 1024 * 1024;
         QVERIFY2(view.partBytesPeak() <= limit + 2 * 1024 * 1024,
             qPrintable(u"%1 MB in flight"_s.arg(view.partBytesPeak() / 1024 / 1024)));
+    }
+
+    // The kind filter's proxy watches the transcript only while a filter is on: attached to a
+    // 100 MB session it kept a mapping for every call with a result, shown or not.
+    void kindFilterProxyOnlyWhileFiltering()
+    {
+        LogView view(m_ctx.get());
+        view.resize(1200, 700);
+        view.showSession(u"ag1"_s, 1);
+        QTRY_VERIFY(!view.isBusy());
+        auto *proxy = view.findChild<TranscriptFilterModel *>();
+        QVERIFY(proxy);
+        QComboBox *combo = nullptr;
+        for (QComboBox *c : view.findChildren<QComboBox *>()) {
+            if (c->count() == TranscriptFilterModel::FilterCount)
+                combo = c;
+        }
+        QVERIFY(combo);
+        QVERIFY(combo->isEnabled());
+        QCOMPARE(view.transcriptView()->model(), view.transcriptModel());
+        QVERIFY(!proxy->sourceModel());
+
+        combo->setCurrentIndex(TranscriptFilterModel::ToolEvents);
+        QCOMPARE(view.transcriptView()->model(), proxy);
+        QCOMPARE(proxy->sourceModel(), view.transcriptModel());
+        QVERIFY(proxy->rowCount() > 0);
+        QVERIFY(proxy->rowCount() < view.transcriptModel()->rowCount());
+
+        combo->setCurrentIndex(TranscriptFilterModel::AllEvents);
+        QCOMPARE(view.transcriptView()->model(), view.transcriptModel());
+        QVERIFY(!proxy->sourceModel());
+        QCOMPARE(view.transcriptView()->model()->rowCount(), 8);
     }
 
     void searchAndFirstError()

@@ -119,6 +119,32 @@ private slots:
         QCOMPARE(model.transcript()->parseCount(), parses);
     }
 
+    // A session read in chunks (as the log view appends its parts) holds its bytes once: the
+    // buffer grows by a quarter where Qt's append doubled it through a fresh copy (a 100 MB
+    // session took 128 MB and, while growing, 64 + 128 MB).
+    void sessionHeldOnceWhileItGrows()
+    {
+        QByteArray bytes = sj::init();
+        const QString output = u"0123456789abcdef"_s.repeated(90);
+        for (int i = 0; bytes.size() < 9'500'000; ++i) {
+            const QString id = u"toolu_%1"_s.arg(i);
+            bytes += sj::assistant(
+                { sj::toolUse(id, u"Read"_s, { { u"file_path"_s, u"/src/f%1.cpp"_s.arg(i) } }) }, u"msg_%1"_s.arg(i));
+            bytes += sj::toolResult(id, output);
+        }
+        TranscriptModel model; // no QAbstractItemModelTester: it walks the model on each of 10,000 inserts
+        qsizetype peak = 0;
+        constexpr qsizetype kChunk = 64 * 1024;
+        for (qsizetype at = 0; at < bytes.size(); at += kChunk) {
+            model.appendChunk(bytes.mid(at, kChunk));
+            peak = std::max(peak, model.transcript()->heldBytes());
+        }
+        QCOMPARE(model.transcript()->index().byteCount(), bytes.size());
+        QVERIFY2(peak <= bytes.size() * 3 / 2,
+            qPrintable(u"held %1 bytes for a session of %2"_s.arg(peak).arg(bytes.size())));
+        QCOMPARE(model.rowCount(), model.transcript()->topLevelLines().size());
+    }
+
     void followModeAppendsIncrementally()
     {
         const QByteArray bytes = sj::conversation();

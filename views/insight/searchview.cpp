@@ -191,12 +191,11 @@ void SearchView::search()
         m_status->clear();
         return;
     }
-    const QString sidecar = m_index->sidecarPath();
-    if (sidecar.isEmpty() || !m_index->hasFacts()) {
-        const QString why = m_index->notReadyText();
-        m_status->setText(why.isEmpty() ? tr("Indexing is off (View > Index agent logs).") : why);
+    if (!m_index->hasFacts()) { // facts come with the sidecar's path
+        m_status->setText(m_index->notReadyText());
         return;
     }
+    const QString sidecar = m_index->sidecarPath();
     m_jobs.run(
         kSearchChannel, [sidecar, q] { return searchInsight(sidecar, q); },
         [this](const SearchResult &result) { onResult(result); });

@@ -1,7 +1,13 @@
 #include "assistantfacts.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <cmath>
 #include <cstring>
+
+using namespace Qt::StringLiterals;
 
 namespace cwi {
 
@@ -134,6 +140,26 @@ public:
         }
         skipValue();
         return 0;
+    }
+
+    // The next value's bytes, skipped (for the rare value only a full JSON parser reads right).
+    QByteArrayView rawValue(int depth = 0)
+    {
+        ws();
+        const char *start = m_p;
+        skipValue(depth);
+        return QByteArrayView(start, m_p - start);
+    }
+
+    bool isBoolTrue()
+    {
+        ws();
+        if (m_end - m_p >= 4 && std::memcmp(m_p, "true", 4) == 0) {
+            m_p += 4;
+            return true;
+        }
+        skipValue(); // QJsonValue::toBool: anything else reads as false
+        return false;
     }
 
     void skipValue(int depth = 0)
@@ -474,6 +500,226 @@ bool scanAssistantFacts(QByteArrayView line, AssistantFacts *out)
         }
     });
     return r.ok && r.atEnd() && isAssistant;
+}
+
+namespace {
+
+// QJsonDocument refuses a line that is not UTF-8 (the transcript shows it as unparseable): so
+// does the fast reader, rather than index it with replacement characters.
+bool isValidUtf8(QByteArrayView bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const unsigned char *end = p + bytes.size();
+    while (p < end) {
+        if (end - p >= 8) {
+            quint64 eight;
+            std::memcpy(&eight, p, 8);
+            if ((eight & 0x8080808080808080ULL) == 0) {
+                p += 8;
+                continue;
+            }
+        }
+        const unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+            continue;
+        }
+        int extra = 0;
+        char32_t cp = 0;
+        if (c >= 0xc2 && c <= 0xdf) {
+            extra = 1;
+            cp = c & 0x1f;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            extra = 2;
+            cp = c & 0x0f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            extra = 3;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (end - p <= extra)
+            return false;
+        for (int i = 1; i <= extra; ++i) {
+            if ((p[i] & 0xc0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i] & 0x3f);
+        }
+        if ((extra == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)))
+            || (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+            return false;
+        p += extra + 1;
+    }
+    return true;
+}
+
+// What a JSON value holds, parsed the general way: a tool's input or a result's odd content.
+QJsonValue parsedValue(QByteArrayView raw)
+{
+    const QByteArray wrapped = '[' + raw.toByteArray() + ']';
+    return QJsonDocument::fromJson(wrapped).array().at(0);
+}
+
+void appendStrings(const QJsonValue &value, QStringList *out)
+{
+    if (value.isString()) {
+        out->append(value.toString());
+    } else if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            appendStrings(item, out);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) // sorted keys, as parseEvent's
+            appendStrings(it.value(), out);
+    }
+}
+
+// A tool result's content as parseEvent's toolResultText() has it.
+QString resultContent(Reader &r)
+{
+    if (r.peek('"'))
+        return r.stringValue();
+    if (!r.peek('[')) {
+        const QByteArrayView raw = r.rawValue();
+        const QJsonValue value = parsedValue(raw);
+        return value.isNull() || value.isUndefined()
+            ? QString()
+            : QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact));
+    }
+    QStringList parts;
+    r.array([&] {
+        if (!r.peek('{')) { // toObject() of it is empty: "{}"
+            r.skipValue(1);
+            parts.append(u"{}"_s);
+            return;
+        }
+        const QByteArrayView raw = r.rawValue(1);
+        // Most items are {"type":"text","text":...}: read them here; anything else as parseEvent.
+        Reader item(raw);
+        QString type, text;
+        int keys = 0;
+        item.object([&](QByteArrayView key) {
+            ++keys;
+            if (key == "type")
+                type = item.stringValue();
+            else if (key == "text")
+                text = item.stringValue();
+            else
+                item.skipValue(2);
+        });
+        if (item.ok && type == u"text") {
+            parts.append(text);
+        } else if (item.ok && type == u"image") {
+            parts.append(u"[image]"_s);
+        } else {
+            const QJsonObject block = parsedValue(raw).toObject();
+            parts.append(QString::fromUtf8(QJsonDocument(block).toJson(QJsonDocument::Compact)));
+        }
+    });
+    return parts.join(u'\n');
+}
+
+void readTextBlock(Reader &r, bool fromUser, QVector<LineText> *out)
+{
+    if (r.peek('"')) {
+        out->append({ fromUser ? u"user"_s : u"text"_s, {}, r.stringValue() });
+        return;
+    }
+    if (!r.peek('{')) {
+        r.skipValue(); // an unknown block: not indexed
+        return;
+    }
+    QString type, text, thinking, name, content;
+    QByteArrayView input;
+    bool hasInput = false;
+    bool isError = false;
+    r.object([&](QByteArrayView key) {
+        if (key == "type") {
+            type = r.stringValue();
+        } else if (key == "text") {
+            text = r.stringValue();
+        } else if (key == "thinking") {
+            thinking = r.stringValue();
+        } else if (key == "name") {
+            name = r.stringValue();
+        } else if (key == "input") {
+            input = r.rawValue(1);
+            hasInput = true;
+        } else if (key == "content") {
+            content = resultContent(r);
+        } else if (key == "is_error") {
+            isError = r.isBoolTrue();
+        } else {
+            r.skipValue(1);
+        }
+    });
+    if (!r.ok)
+        return;
+    if (type == u"text") {
+        out->append({ fromUser ? u"user"_s : u"text"_s, {}, text });
+    } else if (type == u"thinking") {
+        out->append({ u"thinking"_s, {}, thinking });
+    } else if (type == u"redacted_thinking") {
+        out->append({ u"thinking"_s, {}, u"(redacted)"_s });
+    } else if (type == u"tool_use" || type == u"server_tool_use") {
+        QStringList parts { name };
+        if (hasInput) {
+            const QJsonValue value = parsedValue(input);
+            if (value.isObject())
+                appendStrings(value, &parts);
+        }
+        out->append({ u"tool"_s, name, parts.join(u'\n') });
+    } else if (type == u"tool_result") {
+        out->append({ isError ? u"error"_s : u"output"_s, {}, content });
+    }
+}
+
+} // namespace
+
+bool scanLineTexts(QByteArrayView line, QVector<LineText> *out)
+{
+    out->clear();
+    if (!isValidUtf8(line))
+        return false;
+    Reader r(line);
+    QString type, result;
+    QByteArrayView message; // read once the line's type is known (it may come after)
+    bool hasMessage = false;
+    r.object([&](QByteArrayView key) {
+        if (key == "type") {
+            type = r.stringValue();
+        } else if (key == "result") {
+            result = r.stringValue();
+        } else if (key == "message") {
+            hasMessage = r.peek('{');
+            message = r.rawValue();
+        } else {
+            r.skipValue();
+        }
+    });
+    if (!r.ok || !r.atEnd())
+        return false;
+    if (type == u"result") {
+        out->append({ u"result"_s, {}, result });
+    } else if ((type == u"assistant" || type == u"user") && hasMessage) {
+        const bool fromUser = type == u"user";
+        Reader m(message);
+        m.object([&](QByteArrayView field) {
+            if (field != "content") {
+                m.skipValue(1);
+                return;
+            }
+            out->clear();
+            if (m.peek('['))
+                m.array([&] { readTextBlock(m, fromUser, out); });
+            else if (m.peek('"'))
+                readTextBlock(m, fromUser, out);
+            else
+                m.skipValue(1);
+        });
+        return m.ok;
+    }
+    return true;
 }
 
 } // namespace cwi

@@ -35,4 +35,17 @@ struct AssistantFacts
 
 bool scanAssistantFacts(QByteArrayView line, AssistantFacts *out);
 
+// The text pass's fast path: what the full-text index keeps of one line, as the indexer would
+// take it from parseEvent's blocks (text, user, thinking, tool = name and every string of the
+// input, output / error = a tool result, result = the session's last answer), without building
+// a JSON document for the whole line. False when the line is not well-formed JSON: the caller
+// parses it the slow way.
+struct LineText
+{
+    QString kind;
+    QString tool;
+    QString text;
+};
+bool scanLineTexts(QByteArrayView line, QVector<LineText> *out);
+
 } // namespace cwi

@@ -175,11 +175,17 @@ void indexText(InsightWriter &w, qint64 session, QByteArrayView line, qint64 lin
 {
     if (lineType(line) == LineType::Other)
         return;
-    const TranscriptEvent event = parseEvent(line);
     auto add = [&](const QString &kind, const QString &tool, const QString &text) {
         if (!text.trimmed().isEmpty())
             w.addText(session, { lineNo, atMs, kind, tool, bodyText(text) });
     };
+    thread_local QVector<LineText> texts;
+    if (scanLineTexts(line, &texts)) {
+        for (const LineText &t : std::as_const(texts))
+            add(t.kind, t.tool, t.text);
+        return;
+    }
+    const TranscriptEvent event = parseEvent(line);
     if (event.kind == EventKind::Result) {
         add(u"result"_s, {}, event.result.text);
         return;

@@ -1,13 +1,16 @@
-// The index's fast reader of assistant lines (models/insight/assistantfacts.h) against the
-// transcript's full parser: on every line it accepts it must find the same facts parseEvent
-// finds, and it must decline (so the indexer falls back to parseEvent) what it cannot read.
+// The index's fast readers (models/insight/assistantfacts.h), of assistant lines for the facts
+// pass and of every line's texts for the text pass, against the transcript's full parser: on
+// every line they accept they must find what parseEvent finds, and they must decline (so the
+// indexer falls back to parseEvent) what they cannot read.
 
 #include "insight/assistantfacts.h"
 #include "insightlog.h"
 #include "transcript/streamevent.h"
 
 #include <QRandomGenerator>
+
 #include <QTest>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace cwi;
@@ -78,6 +81,76 @@ QJsonValue randomNumber(QRandomGenerator &rng)
     default:
         return randomText(rng); // a string: reads as 0
     }
+}
+
+// What the indexer's text pass takes from parseEvent's blocks (its slow path), blank texts left out.
+QVector<LineText> referenceTexts(QByteArrayView line)
+{
+    QVector<LineText> out;
+    const TranscriptEvent event = parseEvent(line);
+    auto add = [&](const QString &kind, const QString &tool, const QString &text) {
+        if (!text.trimmed().isEmpty())
+            out.append({ kind, tool, text });
+    };
+    if (event.kind == EventKind::Result) {
+        add(u"result"_s, {}, event.result.text);
+        return out;
+    }
+    for (const ContentBlock &block : event.blocks) {
+        switch (block.kind) {
+        case EventKind::AssistantText:
+            add(u"text"_s, {}, block.text);
+            break;
+        case EventKind::UserText:
+            add(u"user"_s, {}, block.text);
+            break;
+        case EventKind::Thinking:
+            add(u"thinking"_s, {}, block.text);
+            break;
+        case EventKind::ToolCall: {
+            QStringList parts { block.toolName };
+            std::function<void(const QJsonValue &)> collect = [&](const QJsonValue &v) {
+                if (v.isString()) {
+                    parts.append(v.toString());
+                } else if (v.isArray()) {
+                    for (const QJsonValue &item : v.toArray())
+                        collect(item);
+                } else if (v.isObject()) {
+                    const QJsonObject o = v.toObject();
+                    for (auto it = o.begin(); it != o.end(); ++it)
+                        collect(it.value());
+                }
+            };
+            collect(block.input);
+            add(u"tool"_s, block.toolName, parts.join(u'\n'));
+            break;
+        }
+        case EventKind::ToolResult:
+            add(block.isError ? u"error"_s : u"output"_s, {}, block.text);
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+QString describe(const QVector<LineText> &texts)
+{
+    QStringList parts;
+    for (const LineText &t : texts)
+        parts << t.kind + u'/' + t.tool + u'/' + t.text;
+    return parts.join(u" | "_s);
+}
+
+// The fast text reader's answer for LINE with blank texts left out, or "declined".
+QString scannedTexts(QByteArrayView line)
+{
+    QVector<LineText> texts;
+    if (!scanLineTexts(line, &texts))
+        return u"declined"_s;
+    texts.removeIf([](const LineText &t) { return t.text.trimmed().isEmpty(); });
+    return describe(texts);
 }
 
 } // namespace
@@ -184,6 +257,86 @@ private Q_SLOTS:
             compare(facts, reference(line));
     }
 
+    // The text pass's fast reader: on every line it accepts, the texts the indexer takes from
+    // parseEvent's blocks, in their order and kinds.
+    void textsAgreeWithTheParser_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<bool>("accepted");
+        for (const QString &name : { u"parser"_s, u"lexer"_s, u"alpha"_s }) {
+            int i = 0;
+            for (const QByteArray &line : test::demoSession(name).split('\n')) {
+                if (!line.isEmpty())
+                    QTest::addRow("%s line %d", qPrintable(name), i) << line << true;
+                ++i;
+            }
+        }
+        const auto add = [](const char *name, const char *line, bool accepted) {
+            QTest::newRow(name) << QByteArray(line) << accepted;
+        };
+        add("type after the message",
+            "{\"message\":{\"content\":[{\"text\":\"late type\",\"type\":\"text\"}]},\"type\":\"user\"}", true);
+        add("user content as a string", "{\"type\":\"user\",\"message\":{\"content\":\"hello there\"}}", true);
+        add("string blocks and unknown blocks",
+            "{\"type\":\"assistant\",\"message\":{\"content\":[\"plain\",7,{\"type\":\"image\"},"
+            "{\"type\":\"thinking\",\"thinking\":\"hm\"},{\"type\":\"redacted_thinking\",\"data\":\"x\"}]}}",
+            true);
+        add("tool input in key order",
+            "{\"type\":\"assistant\",\"message\":{\"content\":[{\"type\":\"tool_use\",\"name\":\"Edit\","
+            "\"input\":{\"zeta\":\"z\",\"alpha\":[\"a1\",{\"y\":\"y\",\"b\":\"b\"}],\"n\":5,\"alpha\":\"last\"}}]}}",
+            true);
+        add("tool input not an object",
+            "{\"type\":\"assistant\",\"message\":{\"content\":[{\"type\":\"tool_use\",\"name\":\"Read\","
+            "\"input\":[\"x\"]}]}}",
+            true);
+        add("tool results of every shape",
+            "{\"type\":\"user\",\"message\":{\"content\":[{\"type\":\"tool_result\",\"content\":\"plain out\"},"
+            "{\"type\":\"tool_result\",\"is_error\":true,\"content\":[{\"type\":\"text\",\"text\":\"bad\"},"
+            "{\"type\":\"image\",\"source\":{}},{\"z\":1,\"type\":\"other\",\"a\":[true]},5,{\"text\":\"untyped\"}]},"
+            "{\"type\":\"tool_result\",\"content\":42},{\"type\":\"tool_result\",\"content\":{\"k\":\"v\"}},"
+            "{\"type\":\"tool_result\",\"content\":null,\"is_error\":\"true\"},"
+            "{\"type\":\"tool_result\",\"is_error\":1,\"content\":\"one is not true\"}]}}",
+            true);
+        add("duplicate content: the last wins",
+            "{\"type\":\"assistant\",\"message\":{\"content\":\"first\",\"content\":[{\"type\":\"text\","
+            "\"text\":\"one\",\"text\":\"two\"}]}}",
+            true);
+        add("duplicate message: the last wins",
+            "{\"type\":\"user\",\"message\":{\"content\":\"first\"},\"message\":{\"content\":\"second\"}}", true);
+        add("result line", "{\"type\":\"result\",\"subtype\":\"success\",\"result\":\"All done.\"}", true);
+        add("result not a string", "{\"type\":\"result\",\"result\":{\"x\":\"y\"}}", true);
+        add("system line", "{\"type\":\"system\",\"subtype\":\"init\",\"model\":\"m\"}", true);
+        add("escapes, controls and surrogates",
+            "{\"type\":\"assistant\",\"message\":{\"content\":[{\"type\":\"text\",\"text\":\"a\\u0001b "
+            "caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" <b>x</b>\"}]}}",
+            true);
+        add("message not an object", "{\"type\":\"assistant\",\"message\":\"text\"}", true);
+        add("raw UTF-8 of every length",
+            "{\"type\":\"user\",\"message\":{\"content\":\"caf\xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80 long enough "
+            "ascii\"}}",
+            true);
+        add("cut short", "{\"type\":\"assistant\",\"message\":{\"content\":\"x\"", false);
+        add("bad escape in a block",
+            "{\"type\":\"user\",\"message\":{\"content\":[{\"type\":\"text\",\"text\":\"\\q\"}]}}", false);
+        add("trailing garbage", "{\"type\":\"user\",\"message\":{}} x", false);
+        // QJsonDocument refuses these lines whole: the slow path decides.
+        add("bytes that are not UTF-8", "{\"type\":\"user\",\"message\":{\"content\":\"a\xff\xfe b \xc3\"}}", false);
+        add("an overlong encoding", "{\"type\":\"user\",\"message\":{\"content\":\"a\xc0\x80\"}}", false);
+        add("an encoded surrogate", "{\"type\":\"user\",\"message\":{\"content\":\"a\xed\xa0\x80\"}}", false);
+    }
+
+    void textsAgreeWithTheParser()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(bool, accepted);
+        const QString got = scannedTexts(line);
+        if (!accepted) {
+            QCOMPARE(got, u"declined"_s);
+            return;
+        }
+        QCOMPARE(got, describe(referenceTexts(line)));
+    }
+
     // Lines written by QJsonDocument from random content: hostile strings, numbers of every
     // kind, tool calls with and without paths.
     void randomLines()
@@ -220,6 +373,7 @@ private Q_SLOTS:
             AssistantFacts facts;
             QVERIFY2(scanAssistantFacts(line, &facts), line.constData());
             compare(facts, reference(line));
+            QCOMPARE(scannedTexts(line), describe(referenceTexts(line)));
             if (QTest::currentTestFailed()) {
                 qWarning("line: %s", line.constData());
                 return;

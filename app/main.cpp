@@ -5,6 +5,7 @@
 #include "commandline.h"
 #include "database.h"
 #include "demo/demoseeder.h"
+#include "filesession.h"
 #include "inforeport.h"
 #include "jobtracker.h"
 #include "mainwindow.h"
@@ -304,6 +305,7 @@ int run(QCoreApplication &app, bool headless, QTextStream &out, QTextStream &err
     AppContext context;
     const DrainThreadPool drain; // destroyed after the window, before the context's database
     MainWindow window(&context, &settings);
+    new FileSession(&window, &context); // opens files for the window; the context owns it
     window.setDemoProvider(&ensureDemo);
     if (!line.screenshot.isEmpty()) {
         QString error;

@@ -9,6 +9,7 @@
 #include "browse/quickopen.h"
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
+#include "filemenu.h"
 #include "graph/graphview.h"
 #include "insight/activityview.h"
 #include "insight/filesview.h"
@@ -21,24 +22,29 @@
 #include "knowledge/messagesview.h"
 #include "knowledge/pagesview.h"
 #include "knowledge/proposalsview.h"
+#include "liverefresh.h"
 #include "logs/logview.h"
 #include "navigationhistory.h"
 #include "pagelayouts.h"
 #include "panehost.h"
+#include "plainmessagebox.h"
 #include "query/querypage.h"
 #include "render/inertdocument.h"
 #include "review/reviewview.h"
 #include "shortcutsdialog.h"
 #include "tasks/tasktreeview.h"
+#include "windowmenus.h"
 #include "windowstatus.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QProxyStyle>
 #include <QSettings>
 #include <QStandardPaths>
@@ -51,24 +57,6 @@
 
 namespace cwi {
 
-namespace {
-
-// The separators between the page and the panes, wide enough to grab: with the style's few pixels,
-// a press just below one lands on the pane's title bar, and the drag meant to resize the pane
-// undocks it instead. Set on the window alone, so nothing else changes its look.
-class PaneSeparatorStyle : public QProxyStyle
-{
-public:
-    static constexpr int kExtent = 8;
-    int pixelMetric(PixelMetric metric, const QStyleOption *option, const QWidget *widget) const override
-    {
-        const int base = QProxyStyle::pixelMetric(metric, option, widget);
-        return metric == PM_DockWidgetSeparatorExtent ? std::max(base, kExtent) : base;
-    }
-};
-
-} // namespace
-
 MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent)
     : QMainWindow(parent)
     , m_context(context)
@@ -77,19 +65,19 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Codewalkers Inspector"));
     installInertResources(); // no rich text in the window loads a resource (labels, tool tips)
-    setAcceptDrops(true);
     setDockNestingEnabled(true);
-    auto *separators = new PaneSeparatorStyle;
-    separators->setParent(this); // the window does not own its style; a deleted one falls back to the app's
-    setStyle(separators);
+    PaneHost::widenSeparators(this);
     createPanes();
     createActions();
-    createMenus();
+    auto *menus = new WindowMenus(this,
+        { m_context, m_settings, [this](const QString &path, bool edit) { return openFile(path, edit); }, m_runner,
+            m_editMode, m_rows, m_panes, m_navigation, m_live, m_indexSwitch, m_table, m_detail,
+            [this] { resetLayout(); } });
+    m_file = menus->fileMenu();
     resize(1400, 900);
-    applyDefaultSizes();
-    m_layouts->setDefaultState(saveState(), [this] { applyDefaultSizes(); });
+    m_panes->applyDefaultSizes();
+    m_layouts->setDefaultState(saveState(), [this] { m_panes->applyDefaultSizes(); });
     connect(m_context, &AppContext::navigateRequested, this, &MainWindow::navigate);
-    connect(m_context, &AppContext::databaseChanged, this, &MainWindow::updateStatus);
 }
 
 void MainWindow::createPanes()
@@ -124,8 +112,7 @@ void MainWindow::createPanes()
         if (pane->jobs()) // the window is busy while any pane is (--screenshot waits on it)
             m_jobs.follow(pane->jobs());
     }
-    // ... and for the index's facts pass (the insight pages have nothing to show before it).
-    m_jobs.follow(m_insight->factsJobs());
+    m_jobs.follow(m_insight->factsJobs()); // and the index's facts pass: the insight pages wait on it
     connect(&m_jobs, &JobTracker::busyChanged, this, &MainWindow::busyChanged);
 
     connect(navigator, &NavigatorView::tableActivated, this, [this](const QString &table) { navigate({ table, {} }); });
@@ -154,7 +141,6 @@ void MainWindow::createActions()
     m_review->setRunner(m_runner);
     m_editMode = new EditModeToggle(m_context, this);
     connect(m_editMode, &EditModeToggle::message, this, &MainWindow::showMessage);
-    connect(m_editMode, &EditModeToggle::editingChanged, this, &MainWindow::updateStatus);
     // Action shortcuts (retry, resolve, ...) act on what is selected where the focus is; the same
     // rows get a context menu with the actions that fit them.
     m_rows = new RowPanes(m_context, m_runner, this);
@@ -169,121 +155,26 @@ void MainWindow::createActions()
     auto *conversations = findChild<ConversationsView *>();
     m_rows->add(conversations, conversations->listView(), [conversations] { return conversations->selectedRefs(); });
 
-    const auto historyState = [this](const EntityRef &place) -> std::optional<TableQuery> {
+    const auto listShown = [this](const EntityRef &place) -> std::optional<TableQuery> {
         if (m_table->currentTable() == place.table && m_table->model())
             return m_table->model()->query();
         return std::nullopt;
     };
     m_navigation = new NavigationHistory(
-        historyState,
+        listShown,
         [this](const NavigationHistory::Visit &visit) {
-            if (visit.ref.id.isEmpty() && visit.table && m_table->canShow(visit.ref) == Pane::Shows) {
-                m_detail->showEntity(visit.ref);
+            route(visit.ref);
+            if (visit.table)
                 m_table->showQuery(*visit.table); // the list as it was left
-                m_panes->raise(m_table);
-            } else {
-                route(visit.ref);
-            }
         },
         this);
-    m_refreshAction = new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("Refresh"), this);
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
-    m_refreshAction->setToolTip(tr("Reload every view from the file now (F5)"));
-    connect(m_refreshAction, &QAction::triggered, this, [this] {
-        m_context->notifyDataChanged();
-        statusBar()->showMessage(tr("Refreshed"), 3000);
-    });
-    m_liveAction = new QAction(tr("Live refresh"), this);
-    m_liveAction->setCheckable(true);
-    m_liveAction->setChecked(m_settings->value(QStringLiteral("liveRefresh"), true).toBool());
-    m_liveAction->setToolTip(tr("Reload the views whenever another process (the server) commits to the file"));
-    connect(m_liveAction, &QAction::toggled, this, &MainWindow::setLiveRefresh);
     // The index's progress, with Cancel, at the left of the status bar; the editing badge at the right.
     auto *indexStatus = new IndexStatus(m_insight, this);
     indexStatus->setObjectName(QStringLiteral("indexStatus"));
     m_status = new WindowStatus(m_context, statusBar(), indexStatus, m_editMode->createBadge(this));
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(
-        QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this, &MainWindow::chooseFile);
-    open->setShortcut(QKeySequence::Open);
-    open->setToolTip(tr("Open a Codewalkers database (Ctrl+O); you can also drop a file on the window"));
-    m_recentMenu = file->addMenu(tr("Open &recent"));
-    m_reopenAction = file->addAction(tr("Re&open"), this, [this] {
-        if (!m_lastPath.isEmpty())
-            openFile(m_lastPath, m_context->database() && m_context->database()->isWritable());
-    });
-    m_reopenAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    file->addAction(tr("Open &demo database"), this, &MainWindow::openDemo);
-    file->addSeparator();
-    file->addAction(tr("&Export table…"), m_table, &TableBrowser::exportView)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    file->addSeparator();
-    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_runner->undoAction());
-    edit->addSeparator();
-    edit->addAction(m_editMode->action());
-    // The manual actions of the row selected in the pane that had the focus last.
-    QMenu *actions = edit->addMenu(tr("&Actions"));
-    connect(actions, &QMenu::aboutToShow, this, [this, actions] { m_rows->fillActionsMenu(actions); });
-    m_rows->fillActionsMenu(actions);
-    edit->addSeparator();
-    edit->addAction(tr("Copy &id of current row"), this, &MainWindow::copyCurrentId)
-        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    QAction *quickOpen = edit->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), tr("&Quick open…"), this,
-        [this] { QuickOpen(m_context, this).exec(); });
-    quickOpen->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    quickOpen->setToolTip(tr("Jump to anything by id, id prefix or name (Ctrl+K)"));
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QMenu *panes = view->addMenu(tr("&Panes"));
-    view->addSeparator();
-    m_panes->addToMenus(panes, view);
-    view->addAction(m_indexSwitch);
-    view->addSeparator();
-    view->addAction(m_refreshAction);
-    view->addAction(m_liveAction);
-    view->addSeparator();
-    view->addAction(tr("Reset &layout"), this, &MainWindow::resetLayout);
-
-    QMenu *go = menuBar()->addMenu(tr("&Go"));
-    go->addAction(m_navigation->backAction());
-    go->addAction(m_navigation->forwardAction());
-    go->addAction(quickOpen);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), this, [this] { ShortcutsDialog(this).exec(); })
-        ->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&About Codewalkers Inspector"), this, [this] {
-        QMessageBox::about(this, tr("About Codewalkers Inspector"),
-            tr("<h3>Codewalkers Inspector %1</h3><p>Browse, read and carefully repair the SQLite state of a "
-               "Codewalkers server, also while it runs.</p><p>Read-only unless you switch editing on; every "
-               "edit is one short transaction, checked against what you saw, journaled and undoable.</p>")
-                .arg(QApplication::applicationVersion()));
-    });
-
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolBar")); // stable for restoreState()
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    // A button shows its action's icon text: short and fixed, so the bar fits a 1024 px window.
-    // The menus show the full text ("Undo Retry task …" names what it undoes; so does the tool tip).
-    m_runner->undoAction()->setIconText(tr("Undo"));
-    quickOpen->setIconText(tr("Quick open"));
-    open->setIconText(tr("Open"));
-    toolbar->addActions({ m_navigation->backAction(), m_navigation->forwardAction() });
-    toolbar->addSeparator();
-    toolbar->addActions({ open, m_refreshAction, m_liveAction });
-    toolbar->addSeparator();
-    toolbar->addAction(quickOpen);
-    toolbar->addSeparator();
-    toolbar->addActions({ m_editMode->action(), m_runner->undoAction() });
-    view->insertAction(panes->menuAction(), toolbar->toggleViewAction());
-    updateRecentMenu();
+    connect(m_editMode, &EditModeToggle::editingChanged, m_status, &WindowStatus::update);
+    m_live = new LiveRefresh(m_context, m_settings, m_status, this);
+    connect(m_live, &LiveRefresh::message, statusBar(), &QStatusBar::showMessage);
 }
 
 // A row is shown by every pane that can show it; the first that reads it (a page, else a bottom
@@ -388,17 +279,6 @@ void MainWindow::showMessage(const QString &text)
     statusBar()->showMessage(text, 10000);
 }
 
-void MainWindow::copyCurrentId()
-{
-    const EntityRef ref = m_detail->current();
-    if (ref.id.isEmpty()) {
-        statusBar()->showMessage(tr("No row selected"), 4000);
-        return;
-    }
-    QGuiApplication::clipboard()->setText(ref.id);
-    statusBar()->showMessage(tr("Copied %1").arg(ref.id), 4000);
-}
-
 QVector<QPair<QString, QString>> MainWindow::shortcutList() const
 {
     return ShortcutsDialog::list(this);
@@ -406,8 +286,81 @@ QVector<QPair<QString, QString>> MainWindow::shortcutList() const
 
 void MainWindow::showOpening(const QString &path)
 {
-    setWindowTitle(QFileInfo(path).fileName() + u" — " + tr("Codewalkers Inspector"));
     m_status->showOpening(path);
+}
+
+MainWindow::~MainWindow() = default;
+
+bool MainWindow::openFile(const QString &path, bool edit, QString *error)
+{
+    if (m_opener)
+        return m_opener(path, edit, error);
+    if (error)
+        *error = tr("Nothing opens files in this window");
+    return false;
+}
+
+void MainWindow::setActions(Actions *actions)
+{
+    m_runner->setActions(actions);
+    m_history->setActions(actions);
+    m_review->setActions(actions);
+}
+
+void MainWindow::showOpened(bool edit)
+{
+    const auto db = m_context->database();
+    m_file->opened(db->path());
+    m_live->watchOpenFile();
+    m_navigation->clear(); // nothing to go back to in a new file
+    if (!db->schema().problem().isEmpty())
+        statusBar()->showMessage(db->schema().problem(), 20000);
+    QString why;
+    if (edit && !m_editMode->setEditing(true, &why)) {
+        statusBar()->showMessage(why, 15000);
+        if (isVisible())
+            plainMessageBox(this, QMessageBox::Warning, tr("Editing stays off"), why);
+    }
+    m_center->setCurrentIndex(0);
+}
+
+void MainWindow::showRefused(const QString &message)
+{
+    m_status->showRefused(message);
+    if (isVisible())
+        plainMessageBox(this, QMessageBox::Warning, tr("Cannot open this file"), message);
+}
+
+void MainWindow::reportOpenError(const QString &message)
+{
+    statusBar()->showMessage(message, 30000);
+    m_file->reportOpenError(message);
+}
+
+void MainWindow::setDemoProvider(std::function<QString(QString *error)> provider)
+{
+    m_file->setDemoProvider(std::move(provider));
+}
+
+void MainWindow::resetLayout()
+{
+    m_layouts->reset();
+}
+
+void MainWindow::restoreLayout()
+{
+    m_layouts->restore();
+    // The Tables page comes back with the table it showed, not blank.
+    const EntityRef table { m_settings->value(QStringLiteral("window/table")).toString(), {} };
+    if (m_table->currentTable().isEmpty() && m_table->canShow(table) == Pane::Shows)
+        m_table->showTable(table.table);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_layouts->save();
+    m_settings->setValue(QStringLiteral("window/table"), m_table->currentTable());
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace cwi

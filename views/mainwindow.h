@@ -22,8 +22,10 @@ class Actions;
 class ActionRunner;
 class DetailView;
 class EditModeToggle;
+class FileMenu;
 class HistoryView;
 class InsightIndex;
+class LiveRefresh;
 class NavigationHistory;
 class PageLayouts;
 class Pane;
@@ -50,13 +52,20 @@ public:
     MainWindow(AppContext *context, QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // Opens PATH (read-only unless EDIT); on failure shows why and keeps the current file.
+    // Opens PATH (read-only unless EDIT) through the opener the app set (FileSession); on
+    // failure shows why and keeps the current file.
     bool openFile(const QString &path, bool edit = false, QString *error = nullptr);
+    using FileOpener = std::function<bool(const QString &path, bool edit, QString *error)>;
+    void setFileOpener(FileOpener opener) { m_opener = std::move(opener); }
+    // The open file's write path (nullptr: none), for the panes that write.
+    void setActions(Actions *actions);
+    void showOpened(bool edit); // the file in AppContext is open now; EDIT: switch editing on
+    void showRefused(const QString &message); // a file could not be opened; the one before stays
     void restoreLayout();
     // The window is up but the file could not be opened: say why, offer to choose another.
     void reportOpenError(const QString &message);
     // Where File > Open demo database gets its file (created on first use by the app).
-    void setDemoProvider(std::function<QString(QString *error)> provider) { m_demoProvider = std::move(provider); }
+    void setDemoProvider(std::function<QString(QString *error)> provider);
 
     // Raises VIEW ("dashboard", "table:NAME", "log:AGENT_ID[/SESSION]", ...: the pane whose
     // Pane::Info::view it names) as --view and --screenshot ask.
@@ -91,25 +100,14 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void dragEnterEvent(QDragEnterEvent *event) override;
-    void dropEvent(QDropEvent *event) override;
 
 private:
     void createPanes();
     void createActions();
-    void createMenus();
     void route(const EntityRef &ref);
     void follow(const EntityRef &ref, const Pane *except = nullptr);
     void openFiltered(const QString &table, const QString &field, const QString &value);
     void showMessage(const QString &text);
-    void updateStatus();
-    void updateRecentMenu();
-    void addRecent(const QString &path);
-    void setLiveRefresh(bool on);
-    void applyDefaultSizes();
-    void chooseFile();
-    void openDemo();
-    void copyCurrentId();
 
     AppContext *m_context;
     QSettings *m_settings;
@@ -127,16 +125,12 @@ private:
     NavigationHistory *m_navigation = nullptr;
     WindowStatus *m_status = nullptr;
     RowPanes *m_rows = nullptr;
-    std::unique_ptr<Actions> m_actions;
     ActionRunner *m_runner = nullptr;
     EditModeToggle *m_editMode = nullptr;
-    QMenu *m_recentMenu = nullptr;
-    QAction *m_liveAction = nullptr;
-    QAction *m_refreshAction = nullptr;
-    QAction *m_reopenAction = nullptr;
+    FileMenu *m_file = nullptr;
+    LiveRefresh *m_live = nullptr;
     JobTracker m_jobs; // follows every pane's tracker
-    QString m_lastPath;
-    std::function<QString(QString *error)> m_demoProvider;
+    FileOpener m_opener;
 };
 
 } // namespace cwi

@@ -137,6 +137,7 @@ void PageLayouts::fitToPage(int claiming)
 
 void PageLayouts::restore()
 {
+    m_window->restoreGeometry(m_settings->value(u"window/geometry"_s).toByteArray());
     const QByteArray state = m_settings->value(u"window/state"_s).toByteArray();
     if (state.isEmpty())
         QTimer::singleShot(0, this, [this] { m_applyDefaultSizes(); }); // first run: once the window has its size
@@ -158,6 +159,7 @@ void PageLayouts::restore()
 
 void PageLayouts::save() const
 {
+    m_settings->setValue(u"window/geometry"_s, m_window->saveGeometry());
     const QByteArray state = m_window->saveState();
     m_settings->setValue(u"window/state"_s, state);
     QHash<int, QByteArray> pageStates = m_pageStates;

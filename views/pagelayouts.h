@@ -34,7 +34,7 @@ public:
     // The layout of the first run at the window's present size (View > Reset layout).
     void setDefaultState(const QByteArray &state, std::function<void()> applyDefaultSizes);
     void reset();
-    void restore(); // the layouts and the page kept in the settings
+    void restore(); // the window's geometry, the layouts and the page kept in the settings
     void save() const;
 
 private:

@@ -6,11 +6,27 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QMenu>
+#include <QProxyStyle>
 #include <QTabWidget>
 
 namespace cwi {
 
 namespace {
+
+// The separators between the page and the panes, wide enough to grab: with the style's few pixels,
+// a press just below one lands on the pane's title bar, and the drag meant to resize the pane
+// undocks it instead. Set on the window alone, so nothing else changes its look.
+class PaneSeparatorStyle : public QProxyStyle
+{
+public:
+    static constexpr int kExtent = 8;
+    int pixelMetric(PixelMetric metric, const QStyleOption *option, const QWidget *widget) const override
+    {
+        const int base = QProxyStyle::pixelMetric(metric, option, widget);
+        return metric == PM_DockWidgetSeparatorExtent ? std::max(base, kExtent) : base;
+    }
+};
+
 constexpr int kOpenedBottomSharePercent = 45; // a bottom pane opened for reading
 
 Qt::DockWidgetArea areaOf(Pane::Place place)
@@ -49,6 +65,13 @@ PaneHost::PaneHost(QMainWindow *window, QTabWidget *pages, PageLayouts *layouts,
     , m_layouts(layouts)
     , m_sideMinimum(sidePaneMinimumWidth)
 { }
+
+void PaneHost::widenSeparators(QMainWindow *window)
+{
+    auto *separators = new PaneSeparatorStyle;
+    separators->setParent(window); // the window does not own its style; a deleted one falls back to the app's
+    window->setStyle(separators);
+}
 
 QWidget *PaneHost::widgetOf(const Pane *pane) const
 {
@@ -140,6 +163,22 @@ void PaneHost::raise(Pane *pane)
     // A bottom pane opened for reading gets room to read in.
     if (opening && m_window->dockWidgetArea(dock) == Qt::BottomDockWidgetArea)
         m_window->resizeDocks({ dock }, { m_window->height() * kOpenedBottomSharePercent / 100 }, Qt::Vertical);
+}
+
+void PaneHost::applyDefaultSizes()
+{
+    const int width = qMax(m_window->width(), 800);
+    QList<QDockWidget *> docks;
+    QList<int> sizes;
+    QList<Pane::Place> sides;
+    for (const auto &[pane, place] : std::as_const(m_reading)) {
+        if ((place != Pane::Place::LeftDock && place != Pane::Place::RightDock) || sides.contains(place))
+            continue; // the others at that side are tabbed with the first
+        sides.append(place);
+        docks.append(dockOf(pane));
+        sizes.append(width * (place == Pane::Place::LeftDock ? 24 : 28) / 100);
+    }
+    m_window->resizeDocks(docks, sizes, Qt::Horizontal);
 }
 
 void PaneHost::addToMenus(QMenu *panesMenu, QMenu *view)

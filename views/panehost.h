@@ -4,7 +4,7 @@
 // QDockWidget with its id as objectName (layout restore keys on it) and its shortcut on the
 // show/hide action. Side panes are tabbed per side and keep room to read names in; bottom panes
 // are tabbed together and open on demand. Raising a pane makes it the page shown or its dock the
-// tab on top.
+// tab on top. The separators between page and panes are wide enough to grab.
 
 #include "pane.h"
 
@@ -28,6 +28,7 @@ class PaneHost : public QObject
     Q_OBJECT
 public:
     PaneHost(QMainWindow *window, QTabWidget *pages, PageLayouts *layouts, int sidePaneMinimumWidth);
+    static void widenSeparators(QMainWindow *window); // the window's style: set it first
 
     void add(Pane *pane);
     const QList<Pane *> &panes() const { return m_panes; }
@@ -36,6 +37,8 @@ public:
     Pane *pane(const QString &id) const;
     QDockWidget *dockOf(const Pane *pane) const; // nullptr for a page
     void raise(Pane *pane);
+    // The side panes as shares of the window's width, so the page in the middle keeps room at 1024 px too.
+    void applyDefaultSizes();
     // View > Panes lists the docks; VIEW gets an entry per page (its key, and activated()).
     void addToMenus(QMenu *panesMenu, QMenu *view);
 

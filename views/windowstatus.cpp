@@ -28,6 +28,7 @@ QLabel *plainLabel(QWidget *parent)
 WindowStatus::WindowStatus(AppContext *context, QStatusBar *bar, QWidget *leading, QWidget *trailing)
     : QObject(bar)
     , m_context(context)
+    , m_bar(bar)
     , m_message(new ElidedLabel(bar))
     , m_file(plainLabel(bar))
     , m_schema(plainLabel(bar))
@@ -60,6 +61,11 @@ WindowStatus::WindowStatus(AppContext *context, QStatusBar *bar, QWidget *leadin
     lockPoll->setInterval(250);
     connect(lockPoll, &QTimer::timeout, lock, [lock] { lock->setVisible(waitingOnLock()); });
     lockPoll->start();
+    connect(m_context, &AppContext::databaseChanged, this, [this] {
+        if (const auto db = m_context->database())
+            connect(db.get(), &Database::writableChanged, this, &WindowStatus::update, Qt::UniqueConnection);
+        update();
+    });
     update();
 }
 
@@ -67,10 +73,15 @@ void WindowStatus::update()
 {
     const auto db = m_context->database();
     if (!db) {
+        m_bar->window()->setWindowTitle(tr("Codewalkers Inspector"));
         m_file->setText(tr("No file open"));
         m_schema->clear();
         return;
     }
+    // The file and whether it can be written.
+    m_bar->window()->setWindowTitle(
+        tr("%1 — %2 — Codewalkers Inspector")
+            .arg(QFileInfo(db->path()).fileName(), db->isWritable() ? tr("editing") : tr("read-only")));
     const QFileInfo info(db->path());
     const QString access = readAccessDescription(*db); // read-only WAL modes say which one
     m_file->setText(info.fileName() + u"  " + QLocale().formattedDataSize(info.size())
@@ -84,9 +95,18 @@ void WindowStatus::update()
 
 void WindowStatus::showOpening(const QString &path)
 {
+    m_bar->window()->setWindowTitle(QFileInfo(path).fileName() + u" — " + tr("Codewalkers Inspector"));
     m_file->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
     m_file->setToolTip(path);
     m_schema->setText(tr("Loading…"));
+}
+
+void WindowStatus::showRefused(const QString &message)
+{
+    // The labels and the title say what is open now (the file before, or none), not the
+    // "Opening … Loading…" shown while the refused file was being looked at.
+    update();
+    m_bar->showMessage(message, 15000);
 }
 
 void WindowStatus::showLive(bool on)

@@ -1,8 +1,9 @@
 #pragma once
 
-// The main window's status bar: messages (elided before the permanent labels), the open file with
-// its size and read mode, the schema, live refresh and the last change seen, and a wait on another
-// process's lock while it lasts.
+// What the main window says about the open file: its title ("demo.db — read-only — Codewalkers
+// Inspector") and its status bar: messages (elided before the permanent labels), the file with its
+// size and read mode, the schema, live refresh and the last change seen, and a wait on another
+// process's lock while it lasts. It follows AppContext's file and whether it can be written.
 
 #include "appcontext.h"
 
@@ -25,11 +26,13 @@ public:
 
     void update(); // what is open now
     void showOpening(const QString &path); // before a file is read: its name and a loading state
+    void showRefused(const QString &message); // a file was refused: what is open now, and why
     void showLive(bool on);
     void showChangeSeen();
 
 private:
     AppContext *m_context;
+    QStatusBar *m_bar;
     ElidedLabel *m_message;
     QLabel *m_file;
     QLabel *m_schema;

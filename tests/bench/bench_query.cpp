@@ -13,6 +13,7 @@
 #include "appcontext.h"
 #include "benchdata.h"
 #include "browse/tablemodel.h"
+#include "filesession.h"
 #include "jobtracker.h"
 #include "mainwindow.h"
 #include "query/querymodel.h"
@@ -124,6 +125,7 @@ int main(int argc, char **argv)
     AppContext context;
     QSettings settings(home.filePath(u"settings.ini"_s), QSettings::IniFormat);
     MainWindow window(&context, &settings);
+    new FileSession(&window, &context); // opens files as the app does
     QString error;
     if (!window.openFile(path, false, &error)) {
         QTextStream(stderr) << error << Qt::endl;

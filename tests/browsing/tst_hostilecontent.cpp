@@ -5,6 +5,7 @@
 
 #include "appcontext.h"
 #include "demo/demoseeder.h"
+#include "filesession.h"
 #include "fixtures.h"
 #include "mainwindow.h"
 #include "render/inertdocument.h"
@@ -261,6 +262,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         window.resize(1440, 900);
         window.show();
         QString error;

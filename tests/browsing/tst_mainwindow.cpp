@@ -5,6 +5,7 @@
 #include "browse/detailview.h"
 #include "browse/tablebrowser.h"
 #include "browse/tablemodel.h"
+#include "filesession.h"
 #include "fixtures.h"
 #include "mainwindow.h"
 
@@ -54,6 +55,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.navigate({ u"tasks"_s, u"task-1"_s });
         QCOMPARE(window.detailView()->current().id, u"task-1"_s);
@@ -74,6 +76,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.navigate({ u"agents"_s, {} }); // a table: the browser shows it
         QCOMPARE(window.tableBrowser()->currentTable(), u"agents"_s);
@@ -89,6 +92,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(copy));
         window.navigate({ u"agents"_s, {} });
         QTRY_COMPARE(window.tableBrowser()->model()->rowCount(), 1);
@@ -107,6 +111,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         const QString text = m_dir.filePath(u"notes.txt"_s);
         QFile file(text);
@@ -127,6 +132,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings-fifo.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         const QString fifo = m_dir.filePath(u"pipe.db"_s);
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
         window.showOpening(fifo);
@@ -146,6 +152,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QSet<QString> names;
         for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
             QVERIFY2(!dock->objectName().isEmpty(), qPrintable(dock->windowTitle()));
@@ -164,6 +171,7 @@ private slots:
         {
             AppContext context;
             MainWindow window(&context, &settings);
+            new FileSession(&window, &context); // opens files as the app does
             QVERIFY(window.openFile(m_path));
             window.show();
             window.findChild<QDockWidget *>(u"detailDock"_s)->hide();
@@ -173,6 +181,7 @@ private slots:
         QVERIFY(settings.value(u"recentFiles"_s).toStringList().contains(QFileInfo(m_path).absoluteFilePath()));
         AppContext context;
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         window.restoreLayout();
         window.show();
         QVERIFY(!window.findChild<QDockWidget *>(u"detailDock"_s)->isVisible());

@@ -9,6 +9,7 @@
 #include "diff/outdatedcode.h"
 #include "diff/reviewcommentmodel.h"
 #include "diff/reviewsession.h"
+#include "filesession.h"
 #include "git/gitrunner.h"
 #include "gitfixture.h"
 #include "mainwindow.h"
@@ -101,6 +102,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_database));
         window.resize(1440, 900);
         window.show();

@@ -12,6 +12,7 @@
 #include "diff/diffmodel.h"
 #include "diff/reviewsession.h"
 #include "diff/textdiff.h"
+#include "filesession.h"
 #include "gitfixture.h"
 #include "mainwindow.h"
 #include "review/reviewview.h"
@@ -45,6 +46,7 @@ private:
     std::unique_ptr<MainWindow> openWindow(AppContext *context, QSettings *settings, ReviewView **review)
     {
         auto window = std::make_unique<MainWindow>(context, settings);
+        new FileSession(window.get(), context); // opens files as the app does
         if (!window->openFile(m_database))
             return nullptr;
         window->resize(1440, 900);

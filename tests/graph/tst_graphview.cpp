@@ -7,6 +7,7 @@
 
 #include "appcontext.h"
 #include "browse/detailview.h"
+#include "filesession.h"
 #include "fixtures.h"
 #include "graph/graphsession.h"
 #include "graph/graphview.h"
@@ -129,6 +130,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.resize(1440, 900);
         window.show();
@@ -168,6 +170,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings2.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.show();
         GraphView *graph = open(window, u"P2"_s);
@@ -190,6 +193,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings5.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.show();
         GraphView *graph = open(window, u"P4"_s);
@@ -216,6 +220,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings6.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.resize(1440, 900);
         window.show();
@@ -269,6 +274,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings7.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.show();
         auto *graph = window.findChild<GraphView *>();
@@ -302,6 +308,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings8.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.resize(1440, 900);
         window.show();
@@ -353,6 +360,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings9.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.resize(1440, 900);
         window.show();
@@ -392,6 +400,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings3.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.show();
         GraphView *graph = open(window, u"P1"_s);
@@ -421,6 +430,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings4.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.show();
         auto *graph = window.findChild<GraphView *>();

@@ -4,6 +4,7 @@
 // k-th day when the chart is narrow.
 
 #include "appcontext.h"
+#include "filesession.h"
 #include "fixtures.h"
 #include "insight/activityview.h"
 #include "insight/chartpanel.h"
@@ -144,6 +145,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"t%1.ini"_s.arg(++m_serial)), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         showFirstRun(window, size);
         QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
@@ -202,6 +204,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"a%1.ini"_s.arg(++m_serial)), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         showFirstRun(window, size);
         QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
@@ -278,6 +281,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"a%1.ini"_s.arg(++m_serial)), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(path));
         window.resize(1024, 768);
         window.restoreLayout();

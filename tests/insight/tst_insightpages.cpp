@@ -6,6 +6,7 @@
 
 #include "appcontext.h"
 #include "database.h"
+#include "filesession.h"
 #include "fixtures.h"
 #include "insight/activityview.h"
 #include "insight/chartpanel.h"
@@ -90,6 +91,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"s1.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -121,6 +123,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"s2.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         QTRY_VERIFY(window.insightIndex()->hasText());
         auto *search = page<SearchView>(window);
@@ -152,6 +155,7 @@ private slots:
         QSettings settings(m_dir.filePath(u"off.ini"_s), QSettings::IniFormat);
         settings.setValue(u"insight/enabled"_s, false);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -175,6 +179,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"s3.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -251,6 +256,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"s4.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

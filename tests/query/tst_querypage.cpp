@@ -4,6 +4,7 @@
 
 #include "appcontext.h"
 #include "browse/tablemodel.h"
+#include "filesession.h"
 #include "fixtures.h"
 #include "mainwindow.h"
 #include "query/querymodel.h"
@@ -72,6 +73,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path, true)); // editing on: the Query page stays read-only
         window.resize(1024, 768);
         window.show();
@@ -128,6 +130,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path, false));
         window.resize(1024, 768);
         window.show();
@@ -185,6 +188,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -209,6 +213,7 @@ private slots:
         AppContext context;
         QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         QStringList words;
         QAbstractItemModel *model = window.queryPage()->editor()->completer()->model();

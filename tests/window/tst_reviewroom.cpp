@@ -5,6 +5,7 @@
 
 #include "demo/demoseeder.h"
 #include "diff/reviewsession.h"
+#include "filesession.h"
 #include "gitfixture.h"
 #include "mainwindow.h"
 #include "review/reviewcommentpane.h"
@@ -39,6 +40,7 @@ private:
     std::unique_ptr<MainWindow> openReview(AppContext *context, QSettings *settings, int width, int height)
     {
         auto window = std::make_unique<MainWindow>(context, settings);
+        new FileSession(window.get(), context); // opens files as the app does
         if (!window->openFile(m_database))
             return nullptr;
         window->resize(width, height);

@@ -8,6 +8,7 @@
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
 #include "elidedlabel.h"
+#include "filesession.h"
 #include "insight/searchresultmodel.h"
 #include "insight/searchview.h"
 #include "mainwindow.h"
@@ -120,6 +121,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         showFirstRun(window, 1024, 768);
         QTRY_VERIFY(window.taskTree()->treeView()->model()->rowCount() > 0);
@@ -146,6 +148,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         showFirstRun(window, 1024, 768);
         auto *dashboard = window.findChild<DashboardView *>();
@@ -209,6 +212,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         showFirstRun(window, 1024, 768);
         auto *search = window.findChild<SearchView *>();
@@ -238,6 +242,7 @@ private slots:
             AppContext context;
             QSettings settings(settingsFile(), QSettings::IniFormat);
             MainWindow window(&context, &settings);
+            new FileSession(&window, &context); // opens files as the app does
             QVERIFY(window.openFile(m_path));
             showFirstRun(window, size.width(), size.height());
             QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
@@ -273,6 +278,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         showFirstRun(window, 1440, 900);
         QTRY_VERIFY(window.taskTree()->treeView()->model()->rowCount() > 0);
@@ -302,6 +308,7 @@ private slots:
             AppContext context;
             QSettings settings(settingsFile(), QSettings::IniFormat);
             MainWindow window(&context, &settings);
+            new FileSession(&window, &context); // opens files as the app does
             QVERIFY(window.openFile(m_path));
             showFirstRun(window, 1024, 768);
             for (QDockWidget *d : window.findChildren<QDockWidget *>()) {
@@ -313,6 +320,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         showFirstRun(window, 1440, 900);
         // Crowded at 1440 px: a pane widened, the agent log open; then the window shrinks.
@@ -356,6 +364,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(copy, true));
         showFirstRun(window, 1024, 768);
         auto *runner = window.findChild<ActionRunner *>();
@@ -395,6 +404,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         showFirstRun(window, 1024, 768);
         QString text = u"Resolve review comment 'The login form should remember the user' — done."_s;

@@ -3,6 +3,7 @@
 // remembered across runs; at 1024x768 (also after shrinking) the page in the middle, the task
 // names and the detail pane keep room; a bottom pane opens with room to read and its edge resizes it.
 
+#include "filesession.h"
 #include "mainwindow.h"
 #include "tasks/tasktreeview.h"
 #include "windowfixture.h"
@@ -63,6 +64,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.restoreLayout(); // nothing saved: the first run
         window.resize(1440, 900);
@@ -102,6 +104,7 @@ private slots:
             AppContext context;
             QSettings settings(file, QSettings::IniFormat);
             MainWindow window(&context, &settings);
+            new FileSession(&window, &context); // opens files as the app does
             QVERIFY(window.openFile(m_path));
             window.restoreLayout();
             window.resize(1440, 900);
@@ -133,6 +136,7 @@ private slots:
         AppContext context;
         QSettings settings(file, QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.restoreLayout();
         window.show();
@@ -148,6 +152,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.resize(1024, 768);
         window.restoreLayout();
@@ -176,6 +181,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.restoreLayout();
         window.resize(1440, 900);
@@ -205,6 +211,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.restoreLayout();
         window.resize(1440, 900);
@@ -225,6 +232,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.restoreLayout();
         window.resize(1024, 768);
@@ -247,6 +255,7 @@ private slots:
         AppContext context;
         QSettings settings(settingsFile(), QSettings::IniFormat);
         MainWindow window(&context, &settings);
+        new FileSession(&window, &context); // opens files as the app does
         QVERIFY(window.openFile(m_path));
         window.restoreLayout();
         window.resize(1440, 900);

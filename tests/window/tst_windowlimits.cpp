@@ -2,6 +2,7 @@
 // initiative reads 5015/20036 (or 101234/120000) shows the whole label at 1440x900 and at 1024x768, and a session
 // numbered above INT_MAX opens in the Agent log with its chunks.
 
+#include "filesession.h"
 #include "logs/logview.h"
 #include "mainwindow.h"
 #include "tasks/progressdelegate.h"
@@ -41,6 +42,7 @@ private:
         m_context = std::make_unique<AppContext>();
         m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
+        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
         QVERIFY(m_window->openFile(m_path, false));
         m_window->resize(size);
         m_window->resetLayout(); // the first run's layout at this size

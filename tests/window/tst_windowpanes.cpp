@@ -8,6 +8,7 @@
 #include "browse/filterheader.h"
 #include "browse/tablebrowser.h"
 #include "browse/tablemodel.h"
+#include "filesession.h"
 #include "knowledge/conversationsview.h"
 #include "logs/logview.h"
 #include "mainwindow.h"
@@ -62,6 +63,7 @@ private:
         m_context = std::make_unique<AppContext>();
         m_settings = std::make_unique<QSettings>(m_dir.filePath(settingsName), QSettings::IniFormat);
         m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
+        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
         QVERIFY(m_window->openFile(path, edit));
         m_window->resize(1440, 900);
         m_window->show();

@@ -5,6 +5,7 @@
 #include "actions/actiondialog.h"
 #include "demo/demoseeder.h"
 #include "diff/reviewsession.h"
+#include "filesession.h"
 #include "gitfixture.h"
 #include "mainwindow.h"
 #include "review/reviewcommentpane.h"
@@ -63,6 +64,7 @@ private:
         m_context = std::make_unique<AppContext>();
         m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
+        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
         if (!m_window->openFile(path))
             return {};
         m_window->resize(1440, 900);
@@ -207,6 +209,7 @@ private slots:
         m_context = std::make_unique<AppContext>();
         m_settings = std::make_unique<QSettings>(m_dir.filePath(u"demo.ini"_s), QSettings::IniFormat);
         m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
+        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
         QVERIFY(m_window->openFile(path));
         m_window->resize(1440, 900);
         m_window->show();

@@ -6,6 +6,7 @@
 #include "browse/filterheader.h"
 #include "browse/tablebrowser.h"
 #include "browse/tablemodel.h"
+#include "filesession.h"
 #include "locker.h"
 #include "mainwindow.h"
 #include "windowfixture.h"
@@ -98,6 +99,7 @@ private slots:
         m_context = std::make_unique<AppContext>();
         m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
         m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
+        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
         QVERIFY(m_window->openFile(m_path));
         m_window->resize(1024, 768);
         m_window->show();
@@ -363,6 +365,7 @@ private slots:
         QSqlDatabase::removeDatabase(u"index"_s);
         m_context = std::make_unique<AppContext>();
         m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
+        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
         QVERIFY(m_window->openFile(m_path));
         m_window->show();
         openTasks();

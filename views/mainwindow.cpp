@@ -27,6 +27,7 @@
 #include "navigationhistory.h"
 #include "pagelayouts.h"
 #include "panehost.h"
+#include "panerouter.h"
 #include "plainmessagebox.h"
 #include "query/querypage.h"
 #include "render/inertdocument.h"
@@ -36,23 +37,15 @@
 #include "windowmenus.h"
 #include "windowstatus.h"
 
-#include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QDockWidget>
-#include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QMimeData>
-#include <QProxyStyle>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
-#include <QToolBar>
 #include <QTreeView>
 
 namespace cwi {
@@ -71,7 +64,7 @@ MainWindow::MainWindow(AppContext *context, QSettings *settings, QWidget *parent
     createActions();
     auto *menus = new WindowMenus(this,
         { m_context, m_settings, [this](const QString &path, bool edit) { return openFile(path, edit); }, m_runner,
-            m_editMode, m_rows, m_panes, m_navigation, m_live, m_indexSwitch, m_table, m_detail,
+            m_editMode, m_rows, m_panes, m_router->history(), m_live, m_indexSwitch, m_table, m_detail,
             [this] { resetLayout(); } });
     m_file = menus->fileMenu();
     resize(1400, 900);
@@ -114,11 +107,12 @@ void MainWindow::createPanes()
     }
     m_jobs.follow(m_insight->factsJobs()); // and the index's facts pass: the insight pages wait on it
     connect(&m_jobs, &JobTracker::busyChanged, this, &MainWindow::busyChanged);
+    m_router = new PaneRouter(m_panes, m_table, this);
 
     connect(navigator, &NavigatorView::tableActivated, this, [this](const QString &table) { navigate({ table, {} }); });
     connect(m_table, &TableBrowser::rowActivated, this, [this](const EntityRef &ref) {
         if (!ref.id.isEmpty())
-            recordVisit(ref); // Back returns to it; the browser keeps its place
+            m_router->recordVisit(ref); // Back returns to it; the browser keeps its place
     });
     // graph:ID names a phase or an initiative; the detail pane was guessed a phase until the
     // graph's read told which.
@@ -130,8 +124,8 @@ void MainWindow::createPanes()
     connect(m_query, &QueryPage::statusMessage, this, &MainWindow::showMessage);
     connect(m_table, &TableBrowser::statusMessage, this, &MainWindow::showMessage);
     connect(m_history, &HistoryView::statusMessage, this, &MainWindow::showMessage);
-    connect(dashboard, &DashboardView::openFilteredTable, this, &MainWindow::openFiltered);
-    connect(m_detail, &DetailView::openFiltered, this, &MainWindow::openFiltered);
+    connect(dashboard, &DashboardView::openFilteredTable, m_router, &PaneRouter::openFiltered);
+    connect(m_detail, &DetailView::openFiltered, m_router, &PaneRouter::openFiltered);
 }
 
 void MainWindow::createActions()
@@ -154,20 +148,6 @@ void MainWindow::createActions()
         m_detail, m_detail->browser(), [this, single] { return single(m_detail->current()); }, false);
     auto *conversations = findChild<ConversationsView *>();
     m_rows->add(conversations, conversations->listView(), [conversations] { return conversations->selectedRefs(); });
-
-    const auto listShown = [this](const EntityRef &place) -> std::optional<TableQuery> {
-        if (m_table->currentTable() == place.table && m_table->model())
-            return m_table->model()->query();
-        return std::nullopt;
-    };
-    m_navigation = new NavigationHistory(
-        listShown,
-        [this](const NavigationHistory::Visit &visit) {
-            route(visit.ref);
-            if (visit.table)
-                m_table->showQuery(*visit.table); // the list as it was left
-        },
-        this);
     // The index's progress, with Cancel, at the left of the status bar; the editing badge at the right.
     auto *indexStatus = new IndexStatus(m_insight, this);
     indexStatus->setObjectName(QStringLiteral("indexStatus"));
@@ -177,96 +157,29 @@ void MainWindow::createActions()
     connect(m_live, &LiveRefresh::message, statusBar(), &QStatusBar::showMessage);
 }
 
-// A row is shown by every pane that can show it; the first that reads it (a page, else a bottom
-// pane, else a side pane) is raised.
-void MainWindow::route(const EntityRef &ref)
-{
-    Pane *reading = nullptr;
-    for (Pane *pane : m_panes->inReadingOrder()) {
-        if (!reading && pane->canShow(ref) == Pane::Shows)
-            reading = pane;
-    }
-    if (reading)
-        m_panes->raise(reading);
-    follow(ref);
-}
-
-void MainWindow::follow(const EntityRef &ref, const Pane *except)
-{
-    for (Pane *pane : m_panes->inReadingOrder()) {
-        if (pane != except && pane->canShow(ref) != Pane::CannotShow)
-            pane->showEntity(ref);
-    }
-}
-
 void MainWindow::navigate(const EntityRef &ref)
 {
-    if (!ref.isValid())
-        return;
-    m_navigation->push(ref);
-    route(ref);
-}
-
-void MainWindow::recordVisit(const EntityRef &ref)
-{
-    m_navigation->push(ref);
-    follow(ref, m_table);
+    m_router->navigate(ref);
 }
 
 void MainWindow::goBack()
 {
-    m_navigation->back();
+    m_router->history()->back();
 }
 
 void MainWindow::goForward()
 {
-    m_navigation->forward();
-}
-
-void MainWindow::openFiltered(const QString &table, const QString &field, const QString &value)
-{
-    // "Every pending question in one click": the threads read better than a grid.
-    QString unused;
-    if (table == u"conversations" && field == u"status" && value.endsWith(u"pending")
-        && showView(QStringLiteral("conversations"), &unused))
-        return;
-    m_table->showTable(table, field, value.startsWith(u'=') ? value.mid(1) : value);
-    m_panes->raise(m_table);
-    m_table->focusRows();
-    if (m_table->model()) // a dashboard number or a Related link is a place Back returns to
-        m_navigation->push({ table, {} }, m_table->model()->query());
-}
-
-QStringList MainWindow::viewNames()
-{
-    return { QStringLiteral("dashboard"), QStringLiteral("table:NAME"), QStringLiteral("tasks"),
-        QStringLiteral("detail:TABLE:ID"), QStringLiteral("log:AGENT_ID[/SESSION]"), QStringLiteral("review:PHASE_ID"),
-        QStringLiteral("graph:PHASE_OR_INITIATIVE_ID"), QStringLiteral("pages[:PAGE_ID]"),
-        QStringLiteral("proposals[:ID]"), QStringLiteral("chat[:SESSION_ID]"), QStringLiteral("messages[:ID]"),
-        QStringLiteral("conversations[:ID]"), QStringLiteral("history"), QStringLiteral("search[:QUERY]"),
-        QStringLiteral("files"), QStringLiteral("activity"), QStringLiteral("timeline") };
+    m_router->history()->forward();
 }
 
 bool MainWindow::showView(const QString &view, QString *error)
 {
-    const QStringList parts = view.split(u':');
-    for (Pane *pane : m_panes->panes()) {
-        const QString name = pane->paneInfo().view;
-        if (name.isEmpty() || name != parts.first())
-            continue;
-        EntityRef followed;
-        if (!pane->showView(parts.mid(1), &followed, error)) {
-            if (!error->isEmpty())
-                return false;
-            break; // not its arguments
-        }
-        m_panes->raise(pane);
-        if (followed.isValid()) // as a click on it would
-            follow(followed, pane);
-        return true;
-    }
-    *error = tr("Unknown view \"%1\"; views: %2").arg(view, viewNames().join(u", "));
-    return false;
+    return m_router->showView(view, error);
+}
+
+QStringList MainWindow::viewNames()
+{
+    return PaneRouter::viewNames();
 }
 
 int MainWindow::sidePaneMinimumWidth() const
@@ -312,7 +225,7 @@ void MainWindow::showOpened(bool edit)
     const auto db = m_context->database();
     m_file->opened(db->path());
     m_live->watchOpenFile();
-    m_navigation->clear(); // nothing to go back to in a new file
+    m_router->history()->clear(); // nothing to go back to in a new file
     if (!db->schema().problem().isEmpty())
         statusBar()->showMessage(db->schema().problem(), 20000);
     QString why;

@@ -26,10 +26,9 @@ class FileMenu;
 class HistoryView;
 class InsightIndex;
 class LiveRefresh;
-class NavigationHistory;
 class PageLayouts;
-class Pane;
 class PaneHost;
+class PaneRouter;
 class QueryPage;
 class ReviewView;
 class RowPanes;
@@ -41,14 +40,6 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum CenterPage
-    {
-        DashboardPage,
-        TablePage,
-        ReviewPage,
-        QueryPageIndex
-    };
-
     MainWindow(AppContext *context, QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -67,14 +58,12 @@ public:
     // Where File > Open demo database gets its file (created on first use by the app).
     void setDemoProvider(std::function<QString(QString *error)> provider);
 
-    // Raises VIEW ("dashboard", "table:NAME", "log:AGENT_ID[/SESSION]", ...: the pane whose
-    // Pane::Info::view it names) as --view and --screenshot ask.
+    // --view VIEW ("dashboard", "table:NAME", "log:AGENT_ID[/SESSION]", ...): the pane it names.
     bool showView(const QString &view, QString *error);
     // Some pane is loading: the sum of the panes' JobTrackers (busyChanged() follows it).
     bool isBusy() const { return m_jobs.isBusy(); }
     static QStringList viewNames();
-    // The narrowest the side panes get (about kSidePaneChars characters): at 1024 px both side
-    // panes and every page fit beside each other.
+    // The narrowest side pane (kSidePaneChars characters): at 1024 px both fit beside every page.
     int sidePaneMinimumWidth() const;
     static constexpr int kSidePaneChars = 40;
     // Exactly the first run's layout at the window's present size (View > Reset layout).
@@ -91,7 +80,6 @@ public:
     InsightIndex *insightIndex() const { return m_insight; }
 
     void navigate(const EntityRef &ref); // records history
-    void recordVisit(const EntityRef &ref); // records history; the other panes follow, none is raised
     void goBack();
     void goForward();
 
@@ -104,9 +92,6 @@ protected:
 private:
     void createPanes();
     void createActions();
-    void route(const EntityRef &ref);
-    void follow(const EntityRef &ref, const Pane *except = nullptr);
-    void openFiltered(const QString &table, const QString &field, const QString &value);
     void showMessage(const QString &text);
 
     AppContext *m_context;
@@ -122,7 +107,7 @@ private:
     HistoryView *m_history = nullptr;
     InsightIndex *m_insight = nullptr;
     QAction *m_indexSwitch = nullptr;
-    NavigationHistory *m_navigation = nullptr;
+    PaneRouter *m_router = nullptr;
     WindowStatus *m_status = nullptr;
     RowPanes *m_rows = nullptr;
     ActionRunner *m_runner = nullptr;

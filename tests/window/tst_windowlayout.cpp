@@ -5,6 +5,7 @@
 
 #include "filesession.h"
 #include "mainwindow.h"
+#include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
 #include "windowfixture.h"
 
@@ -239,7 +240,8 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
-        QTRY_COMPARE(window.findChild<QTabWidget *>(u"centerTabs"_s)->currentIndex(), int(MainWindow::ReviewPage));
+        QTRY_COMPARE(
+            window.findChild<QTabWidget *>(u"centerTabs"_s)->currentWidget(), window.findChild<ReviewView *>());
         QDockWidget *history = dock(window, u"historyDock"_s);
         QTest::keyClick(&window, Qt::Key_9, Qt::AltModifier);
         QTRY_VERIFY(history->isVisible());

@@ -5,9 +5,9 @@
 
 #include "appcontext.h"
 #include "demo/demoseeder.h"
-#include "filesession.h"
 #include "fixtures.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 #include "render/inertdocument.h"
 
 #include <QAbstractItemView>
@@ -259,10 +259,9 @@ private slots:
             watch.wait();
         });
 
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
+        AppContext &context = real.context;
         window.resize(1440, 900);
         window.show();
         QString error;

@@ -5,9 +5,9 @@
 #include "browse/detailview.h"
 #include "browse/tablebrowser.h"
 #include "browse/tablemodel.h"
-#include "filesession.h"
 #include "fixtures.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 
 #include <QDockWidget>
 #include <QFile>
@@ -52,10 +52,8 @@ private slots:
 
     void taskToAgentAndBack()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.navigate({ u"tasks"_s, u"task-1"_s });
         QCOMPARE(window.detailView()->current().id, u"task-1"_s);
@@ -73,10 +71,8 @@ private slots:
 
     void tableRouteAndRowVisit()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.navigate({ u"agents"_s, {} }); // a table: the browser shows it
         QCOMPARE(window.tableBrowser()->currentTable(), u"agents"_s);
@@ -89,10 +85,8 @@ private slots:
         const QString copy = m_dir.filePath(u"live.db"_s);
         QFile::remove(copy);
         QVERIFY(QFile::copy(m_path, copy));
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(copy));
         window.navigate({ u"agents"_s, {} });
         QTRY_COMPARE(window.tableBrowser()->model()->rowCount(), 1);
@@ -108,10 +102,9 @@ private slots:
 
     void aBadFileKeepsTheCurrentOne()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
+        AppContext &context = real.context;
         QVERIFY(window.openFile(m_path));
         const QString text = m_dir.filePath(u"notes.txt"_s);
         QFile file(text);
@@ -129,10 +122,8 @@ private slots:
     {
         // The window comes up with "Opening pipe.db… Loading…" before the file is read; a FIFO
         // (never opened) is refused: the status bar and the title no longer say it is loading.
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings-fifo.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings-fifo.ini"_s));
+        MainWindow &window = real.window;
         const QString fifo = m_dir.filePath(u"pipe.db"_s);
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
         window.showOpening(fifo);
@@ -149,10 +140,8 @@ private slots:
 
     void everyDockAndToolbarHasAStableName()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
         QSet<QString> names;
         for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
             QVERIFY2(!dock->objectName().isEmpty(), qPrintable(dock->windowTitle()));

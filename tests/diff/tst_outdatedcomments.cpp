@@ -9,10 +9,10 @@
 #include "diff/outdatedcode.h"
 #include "diff/reviewcommentmodel.h"
 #include "diff/reviewsession.h"
-#include "filesession.h"
 #include "git/gitrunner.h"
 #include "gitfixture.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 #include "review/reviewcommentpane.h"
 #include "review/reviewview.h"
 #include "reviewfixture.h"
@@ -99,10 +99,8 @@ private slots:
 
     void outdatedCommentsShowTheCodeTheyWereWrittenOn()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"window.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"window.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_database));
         window.resize(1440, 900);
         window.show();

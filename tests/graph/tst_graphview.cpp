@@ -7,12 +7,12 @@
 
 #include "appcontext.h"
 #include "browse/detailview.h"
-#include "filesession.h"
 #include "fixtures.h"
 #include "graph/graphsession.h"
 #include "graph/graphview.h"
 #include "jobtracker.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -127,10 +127,8 @@ private slots:
 
     void cycleIsDrawnAndAClickSelects()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.resize(1440, 900);
         window.show();
@@ -167,10 +165,8 @@ private slots:
 
     void noDependenciesAndBigPhase()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings2.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings2.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.show();
         GraphView *graph = open(window, u"P2"_s);
@@ -190,10 +186,8 @@ private slots:
 
     void starPhase()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings5.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings5.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.show();
         GraphView *graph = open(window, u"P4"_s);
@@ -217,10 +211,8 @@ private slots:
     // when a task that is not drawn is selected; a newer move drops the older one's layout.
     void bigPhaseShowsTheNeighbourhoodOfTheSelection()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings6.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings6.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.resize(1440, 900);
         window.show();
@@ -271,10 +263,8 @@ private slots:
             file.write(QStringLiteral("#!/bin/sh\necho $$ > '%1'\nexec sleep 60\n").arg(pidFile).toUtf8());
         }
         QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings7.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings7.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.show();
         auto *graph = window.findChild<GraphView *>();
@@ -305,10 +295,8 @@ private slots:
     // budget runs out, not when a worker frees up.
     void busyWorkersDoNotHoldTheGraphBack()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings8.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings8.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.resize(1440, 900);
         window.show();
@@ -357,10 +345,8 @@ private slots:
             file.write("#!/bin/sh\nexec sleep 60\n");
         }
         QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings9.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings9.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.resize(1440, 900);
         window.show();
@@ -397,10 +383,8 @@ private slots:
     {
         const QByteArray path = qgetenv("PATH");
         qputenv("PATH", "/nonexistent-folder");
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings3.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings3.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.show();
         GraphView *graph = open(window, u"P1"_s);
@@ -427,10 +411,8 @@ private slots:
             file.write(QStringLiteral("#!/bin/sh\necho $$ > '%1'\nexec sleep 60\n").arg(pidFile).toUtf8());
         }
         QVERIFY(QFile::setPermissions(script, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings4.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings4.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.show();
         auto *graph = window.findChild<GraphView *>();

@@ -4,7 +4,6 @@
 // k-th day when the chart is narrow.
 
 #include "appcontext.h"
-#include "filesession.h"
 #include "fixtures.h"
 #include "insight/activityview.h"
 #include "insight/chartpanel.h"
@@ -13,6 +12,7 @@
 #include "insight/timelineview.h"
 #include "insightlog.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 
 #include <QChart>
 #include <QChartView>
@@ -142,10 +142,8 @@ private slots:
     void timelineLabelsNeverMeet()
     {
         QFETCH(QSize, size);
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"t%1.ini"_s.arg(++m_serial)), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"t%1.ini"_s.arg(++m_serial)));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         showFirstRun(window, size);
         QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
@@ -201,10 +199,8 @@ private slots:
     void activityDayLabelsRead()
     {
         QFETCH(QSize, size);
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"a%1.ini"_s.arg(++m_serial)), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"a%1.ini"_s.arg(++m_serial)));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         showFirstRun(window, size);
         QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
@@ -278,10 +274,8 @@ private slots:
         }
         test::closeRaw(c);
 
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"a%1.ini"_s.arg(++m_serial)), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"a%1.ini"_s.arg(++m_serial)));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(path));
         window.resize(1024, 768);
         window.restoreLayout();

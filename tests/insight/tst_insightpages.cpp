@@ -6,7 +6,6 @@
 
 #include "appcontext.h"
 #include "database.h"
-#include "filesession.h"
 #include "fixtures.h"
 #include "insight/activityview.h"
 #include "insight/chartpanel.h"
@@ -20,6 +19,7 @@
 #include "insightlog.h"
 #include "logs/logview.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 #include "transcript/transcriptmodel.h"
 
 #include <QAbstractBarSeries>
@@ -88,10 +88,8 @@ private slots:
 
     void searchOpensTheTranscriptAtTheHit()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"s1.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"s1.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -120,10 +118,8 @@ private slots:
 
     void snippetsAreEscapedAndHostileQueriesExplained()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"s2.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"s2.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         QTRY_VERIFY(window.insightIndex()->hasText());
         auto *search = page<SearchView>(window);
@@ -176,10 +172,8 @@ private slots:
 
     void filesActivityTimelineAndDashboard()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"s3.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"s3.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -253,10 +247,9 @@ private slots:
     {
         const QString path = m_dir.filePath(u"live.db"_s);
         QVERIFY(QFile::copy(m_path, path));
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"s4.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"s4.ini"_s));
+        MainWindow &window = real.window;
+        AppContext &context = real.context;
         QVERIFY(window.openFile(path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

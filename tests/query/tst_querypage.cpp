@@ -4,13 +4,13 @@
 
 #include "appcontext.h"
 #include "browse/tablemodel.h"
-#include "filesession.h"
 #include "fixtures.h"
 #include "mainwindow.h"
 #include "query/querymodel.h"
 #include "query/querypage.h"
 #include "query/queryresultview.h"
 #include "query/sqleditor.h"
+#include "realwindow.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -70,10 +70,8 @@ private slots:
 
     void typeRunCancel()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path, true)); // editing on: the Query page stays read-only
         window.resize(1024, 768);
         window.show();
@@ -127,10 +125,8 @@ private slots:
     {
         // Export… to the database's own path, through the real save dialog: a clear refusal in a
         // plain-text message box, the file byte-identical, nothing created beside it.
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path, false));
         window.resize(1024, 768);
         window.show();
@@ -185,10 +181,8 @@ private slots:
     // (the id stays the cell's value and is in the tool tip).
     void foreignKeysShowNames()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -210,10 +204,8 @@ private slots:
 
     void completionUsesTheFilesSpelling()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         QStringList words;
         QAbstractItemModel *model = window.queryPage()->editor()->completer()->model();

@@ -8,10 +8,10 @@
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
 #include "elidedlabel.h"
-#include "filesession.h"
 #include "insight/searchresultmodel.h"
 #include "insight/searchview.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
 #include "toolrow.h"
@@ -119,12 +119,9 @@ private slots:
 
     void everyPageFitsAt1024()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
-        QVERIFY(window.openFile(m_path));
-        showFirstRun(window, 1024, 768);
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
+        QVERIFY(real.open(m_path, { 1024, 768 })); // the first run at that size
         QTRY_VERIFY(window.taskTree()->treeView()->model()->rowCount() > 0);
         QTabWidget *tabs = pages(window);
         for (int page = 0; page < tabs->count(); ++page) {
@@ -146,12 +143,9 @@ private slots:
     // 1024 px wide (it grew to 1234 px and cut the Detail pane off the screen).
     void aFilteredTableFitsAt1024()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
-        QVERIFY(window.openFile(m_path));
-        showFirstRun(window, 1024, 768);
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
+        QVERIFY(real.open(m_path, { 1024, 768 })); // the first run at that size
         auto *dashboard = window.findChild<DashboardView *>();
         QVERIFY(dashboard);
         for (const QString &table : { u"agents"_s, u"task_dependencies"_s }) {
@@ -210,12 +204,9 @@ private slots:
     // and come back when the page is wide again.
     void searchSnippetsStayOnScreen()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
-        QVERIFY(window.openFile(m_path));
-        showFirstRun(window, 1024, 768);
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
+        QVERIFY(real.open(m_path, { 1024, 768 })); // the first run at that size
         auto *search = window.findChild<SearchView *>();
         QVERIFY(search);
         pages(window)->setCurrentWidget(search);
@@ -240,12 +231,9 @@ private slots:
     void queryEditorHasRoomAt1024()
     {
         for (const QSize size : { QSize(1024, 768), QSize(1440, 900) }) {
-            AppContext context;
-            QSettings settings(settingsFile(), QSettings::IniFormat);
-            MainWindow window(&context, &settings);
-            new FileSession(&window, &context); // opens files as the app does
-            QVERIFY(window.openFile(m_path));
-            showFirstRun(window, size.width(), size.height());
+            test::RealWindow real(settingsFile());
+            MainWindow &window = real.window;
+            QVERIFY(real.open(m_path, size)); // the first run at that size
             QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
             QWidget *page = window.findChild<QWidget *>(u"queryPage"_s);
             QTRY_VERIFY(page->isVisible());
@@ -276,12 +264,9 @@ private slots:
     // screen, a window manager): the page in the middle gives the room, not the panes.
     void shrinkingKeepsThePanesReadable()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
-        QVERIFY(window.openFile(m_path));
-        showFirstRun(window, 1440, 900);
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
+        QVERIFY(real.open(m_path, { 1440, 900 })); // the first run at that size
         QTRY_VERIFY(window.taskTree()->treeView()->model()->rowCount() > 0);
         QTabWidget *tabs = pages(window);
         for (int page = 0; page < tabs->count(); ++page) {
@@ -306,24 +291,18 @@ private slots:
     {
         QHash<QString, int> first;
         {
-            AppContext context;
-            QSettings settings(settingsFile(), QSettings::IniFormat);
-            MainWindow window(&context, &settings);
-            new FileSession(&window, &context); // opens files as the app does
-            QVERIFY(window.openFile(m_path));
-            showFirstRun(window, 1024, 768);
+            test::RealWindow real(settingsFile());
+            MainWindow &window = real.window;
+            QVERIFY(real.open(m_path, { 1024, 768 })); // the first run at that size
             for (QDockWidget *d : window.findChildren<QDockWidget *>()) {
                 if (d->isVisible())
                     first.insert(d->objectName(), d->width());
             }
             first.insert(u"page"_s, window.centralWidget()->width());
         }
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
-        QVERIFY(window.openFile(m_path));
-        showFirstRun(window, 1440, 900);
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
+        QVERIFY(real.open(m_path, { 1440, 900 })); // the first run at that size
         // Crowded at 1440 px: a pane widened, the agent log open; then the window shrinks.
         window.resizeDocks({ dock(window, u"taskTreeDock"_s) }, { 600 }, Qt::Horizontal);
         QTest::keyClick(&window, Qt::Key_4, Qt::AltModifier);
@@ -362,10 +341,8 @@ private slots:
                     { u"updatedAt"_s, test::earlyStamp() } });
             test::closeRaw(c);
         }
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(copy, true));
         showFirstRun(window, 1024, 768);
         auto *runner = window.findChild<ActionRunner *>();
@@ -402,12 +379,9 @@ private slots:
     // tool tip says all of it.
     void longStatusMessageIsElided()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
-        QVERIFY(window.openFile(m_path));
-        showFirstRun(window, 1024, 768);
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
+        QVERIFY(real.open(m_path, { 1024, 768 })); // the first run at that size
         QString text = u"Resolve review comment 'The login form should remember the user' — done."_s;
         for (int i = 0; i < 4; ++i)
             text += u" Ctrl+Z: Undo Resolve review comment 'The login form should remember the user'."_s;

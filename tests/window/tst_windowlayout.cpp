@@ -3,8 +3,8 @@
 // remembered across runs; at 1024x768 (also after shrinking) the page in the middle, the task
 // names and the detail pane keep room; a bottom pane opens with room to read and its edge resizes it.
 
-#include "filesession.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
 #include "windowfixture.h"
@@ -62,10 +62,8 @@ private slots:
 
     void resetLayoutIsTheFirstRunLayout()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.restoreLayout(); // nothing saved: the first run
         window.resize(1440, 900);
@@ -102,10 +100,8 @@ private slots:
     {
         const QString file = settingsFile();
         {
-            AppContext context;
-            QSettings settings(file, QSettings::IniFormat);
-            MainWindow window(&context, &settings);
-            new FileSession(&window, &context); // opens files as the app does
+            test::RealWindow real(file);
+            MainWindow &window = real.window;
             QVERIFY(window.openFile(m_path));
             window.restoreLayout();
             window.resize(1440, 900);
@@ -134,10 +130,8 @@ private slots:
             QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
             window.close();
         }
-        AppContext context;
-        QSettings settings(file, QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(file);
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.restoreLayout();
         window.show();
@@ -150,10 +144,8 @@ private slots:
 
     void smallScreenKeepsRoom()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.resize(1024, 768);
         window.restoreLayout();
@@ -179,10 +171,8 @@ private slots:
     // manager resizing it), with the agent log open and both side panes widened.
     void shrinkingKeepsTheDetailPane()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.restoreLayout();
         window.resize(1440, 900);
@@ -209,10 +199,8 @@ private slots:
 
     void bottomPaneOpensWithRoomToRead()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.restoreLayout();
         window.resize(1440, 900);
@@ -230,10 +218,8 @@ private slots:
     // left the diff one line.
     void bottomPaneLeavesTheReviewItsRoom()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.restoreLayout();
         window.resize(1024, 768);
@@ -254,10 +240,8 @@ private slots:
     // (the separator is 8 px, not the style's 6, so a press a little low still grabs it).
     void bottomPaneResizesFromItsEdge()
     {
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        test::RealWindow real(settingsFile());
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.restoreLayout();
         window.resize(1440, 900);

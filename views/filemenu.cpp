@@ -111,7 +111,7 @@ void FileMenu::updateRecent()
     m_recent->clear();
     const QStringList recent = m_settings->value(kRecentKey).toStringList();
     for (int i = 0; i < recent.size(); ++i) {
-        const QString path = recent.at(i);
+        const QString &path = recent.at(i);
         QAction *action = m_recent->addAction(
             QStringLiteral("&%1  %2").arg(i + 1).arg(path), this, [this, path] { m_openFile(path, false); });
         action->setEnabled(QFileInfo::exists(path));

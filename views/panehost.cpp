@@ -126,8 +126,8 @@ void PaneHost::add(Pane *pane)
 
 void PaneHost::addInReadingOrder(Pane *pane, Pane::Place place)
 {
-    auto at = m_reading.begin();
-    while (at != m_reading.end() && readingRank(at->second) <= readingRank(place))
+    auto at = m_reading.cbegin();
+    while (at != m_reading.cend() && readingRank(at->second) <= readingRank(place))
         ++at;
     m_reading.insert(at, { pane, place });
     m_readingOrder.clear();

@@ -55,7 +55,7 @@ void RowPanes::showRowMenu(QWidget *target, const QPoint &pos, const QVector<Ent
     else
         menu = std::make_unique<QMenu>(target);
     if (!refs.isEmpty() && !refs.first().id.isEmpty()) {
-        const EntityRef ref = refs.first();
+        const EntityRef &ref = refs.first();
         if (!menu->isEmpty())
             menu->addSeparator();
         if (showDetails)

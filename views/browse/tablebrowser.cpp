@@ -35,8 +35,11 @@
 namespace cwi {
 
 namespace {
-constexpr int kDebounceMs = 250;
-}
+// The pause after the last key before a filter runs: quick open's. A query the next key makes
+// stale is cancelled (its progress handler stops SQLite), so a short pause costs little; at
+// 250 ms it was most of the `=name` filter's 341 ms on a million rows.
+constexpr int kDebounceMs = 150;
+} // namespace
 
 TableBrowser::TableBrowser(AppContext *context, QWidget *parent)
     : QWidget(parent)

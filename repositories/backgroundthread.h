@@ -2,8 +2,9 @@
 
 // Work that must never take a core from the window: the log index's passes read and parse the
 // whole log (a gigabyte, a minute on a fresh cache, on both cores). It runs on a thread of its
-// own at the lowest CPU priority (Linux: nice 19 for that thread, inherited by every thread it
-// starts), and the caller (a job tracker's pool thread) waits for it. A pool thread is never
+// own at a low CPU priority (Linux: nice 10 for that thread, inherited by every thread it starts:
+// a tenth of a normal thread's share when both want a core; nice 19 starved a small pass for
+// minutes beside a busy build), and the caller (a job tracker's pool thread) waits for it. A pool thread is never
 // lowered itself: an unprivileged process cannot raise it back, and its next job may be the page
 // of rows the user waits for.
 
@@ -13,7 +14,7 @@
 
 namespace cwi {
 
-constexpr int kBackgroundNice = 19;
+constexpr int kBackgroundNice = 10;
 
 // The calling thread's nice value (0 where threads have none of their own).
 int currentThreadNice();

@@ -109,7 +109,7 @@ void InsightIndex::startPass(InsightWriter::Pass pass)
     m_job = std::make_shared<Job>();
     m_progressTimer->start();
     JobTracker &jobs = pass == InsightWriter::FactsPass ? m_factsJobs : m_textJobs;
-    // At background priority (with its prefetch thread): the window and the reads the user
+    // At a low CPU priority (with its prefetch thread): the window and the reads the user
     // waits for get the cores first; the first pass on a 1.5 GB file runs for a minute.
     jobs.run(
         [db, pass, job = m_job] {

@@ -560,20 +560,6 @@ QJsonValue parsedValue(QByteArrayView raw)
     return QJsonDocument::fromJson(wrapped).array().at(0);
 }
 
-void appendStrings(const QJsonValue &value, QStringList *out)
-{
-    if (value.isString()) {
-        out->append(value.toString());
-    } else if (value.isArray()) {
-        for (const QJsonValue &item : value.toArray())
-            appendStrings(item, out);
-    } else if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it) // sorted keys, as parseEvent's
-            appendStrings(it.value(), out);
-    }
-}
-
 // A tool result's content as parseEvent's toolResultText() has it.
 QString resultContent(Reader &r)
 {
@@ -666,7 +652,7 @@ void readTextBlock(Reader &r, bool fromUser, QVector<LineText> *out)
         if (hasInput) {
             const QJsonValue value = parsedValue(input);
             if (value.isObject())
-                appendStrings(value, &parts);
+                appendJsonStrings(value, &parts);
         }
         out->append({ u"tool"_s, name, parts.join(u'\n') });
     } else if (type == u"tool_result") {
@@ -720,6 +706,20 @@ bool scanLineTexts(QByteArrayView line, QVector<LineText> *out)
         return m.ok;
     }
     return true;
+}
+
+void appendJsonStrings(const QJsonValue &value, QStringList *out)
+{
+    if (value.isString()) {
+        out->append(value.toString());
+    } else if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            appendJsonStrings(item, out);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            appendJsonStrings(it.value(), out);
+    }
 }
 
 } // namespace cwi

@@ -12,7 +12,9 @@
 #include "transcript/streamevent.h"
 
 #include <QByteArrayView>
+#include <QJsonValue>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace cwi {
@@ -47,5 +49,9 @@ struct LineText
     QString text;
 };
 bool scanLineTexts(QByteArrayView line, QVector<LineText> *out);
+
+// Appends every string in VALUE, depth first, an object's members in QJsonObject's (sorted) key
+// order: what the full-text index keeps of a tool's input, on either path.
+void appendJsonStrings(const QJsonValue &value, QStringList *out);
 
 } // namespace cwi

@@ -150,20 +150,6 @@ void indexFacts(InsightWriter &w, qint64 session, QByteArrayView line, qint64 li
     }
 }
 
-void collectStrings(const QJsonValue &value, QStringList *out)
-{
-    if (value.isString()) {
-        out->append(value.toString());
-    } else if (value.isArray()) {
-        for (const QJsonValue &item : value.toArray())
-            collectStrings(item, out);
-    } else if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            collectStrings(it.value(), out);
-    }
-}
-
 QString bodyText(const QString &text)
 {
     // displayText: control characters become visible, so \x01 / \x02 stay free to mark hits.
@@ -203,7 +189,7 @@ void indexText(InsightWriter &w, qint64 session, QByteArrayView line, qint64 lin
             break;
         case EventKind::ToolCall: {
             QStringList parts { block.toolName };
-            collectStrings(block.input, &parts);
+            appendJsonStrings(block.input, &parts);
             add(u"tool"_s, block.toolName, parts.join(u'\n'));
             break;
         }

@@ -181,21 +181,28 @@ private slots:
         m_window->navigate({ u"agents"_s, u"agent-1"_s });
         QTRY_VERIFY(m_window->detailView()->html().contains(u"brave-otter"_s));
         QTextBrowser *b = detailBrowser();
-        QTextTable *table = nullptr;
-        for (QTextFrame *frame : b->document()->rootFrame()->childFrames()) {
-            if ((table = qobject_cast<QTextTable *>(frame)))
-                break;
-        }
-        QVERIFY(table);
-        QVERIFY(table->rows() > 8);
-        for (int row = 0; row < table->rows(); ++row) {
-            const QTextTableCell cell = table->cellAt(row, 0);
-            const QString name = cell.firstCursorPosition().block().text();
-            const int top = b->cursorRect(cell.firstCursorPosition()).top();
-            QTextCursor end = cell.firstCursorPosition();
-            end.movePosition(QTextCursor::EndOfBlock);
-            QVERIFY2(b->cursorRect(end).top() == top, qPrintable(u"the name \"%1\" breaks over lines"_s.arg(name)));
-        }
+        // The first field name that breaks over lines (or why none can be checked yet). Asked
+        // until the dock and the page have their final width: on a busy machine the page is
+        // laid out again after the dock's resize lands.
+        const auto brokenName = [b]() -> QString {
+            QTextTable *table = nullptr;
+            for (QTextFrame *frame : b->document()->rootFrame()->childFrames()) {
+                if ((table = qobject_cast<QTextTable *>(frame)))
+                    break;
+            }
+            if (!table || table->rows() <= 8)
+                return u"(no table of fields yet)"_s;
+            for (int row = 0; row < table->rows(); ++row) {
+                const QTextTableCell cell = table->cellAt(row, 0);
+                const int top = b->cursorRect(cell.firstCursorPosition()).top();
+                QTextCursor end = cell.firstCursorPosition();
+                end.movePosition(QTextCursor::EndOfBlock);
+                if (b->cursorRect(end).top() != top)
+                    return cell.firstCursorPosition().block().text();
+            }
+            return {};
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(brokenName(), QString(), 10000);
     }
 
     // Point 13: a long JSON value folds and unfolds with a click.

@@ -504,55 +504,6 @@ bool scanAssistantFacts(QByteArrayView line, AssistantFacts *out)
 
 namespace {
 
-// QJsonDocument refuses a line that is not UTF-8 (the transcript shows it as unparseable): so
-// does the fast reader, rather than index it with replacement characters.
-bool isValidUtf8(QByteArrayView bytes)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
-    const unsigned char *end = p + bytes.size();
-    while (p < end) {
-        if (end - p >= 8) {
-            quint64 eight;
-            std::memcpy(&eight, p, 8);
-            if ((eight & 0x8080808080808080ULL) == 0) {
-                p += 8;
-                continue;
-            }
-        }
-        const unsigned char c = *p;
-        if (c < 0x80) {
-            ++p;
-            continue;
-        }
-        int extra = 0;
-        char32_t cp = 0;
-        if (c >= 0xc2 && c <= 0xdf) {
-            extra = 1;
-            cp = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            extra = 2;
-            cp = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (end - p <= extra)
-            return false;
-        for (int i = 1; i <= extra; ++i) {
-            if ((p[i] & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i] & 0x3f);
-        }
-        if ((extra == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)))
-            || (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-            return false;
-        p += extra + 1;
-    }
-    return true;
-}
-
 // What a JSON value holds, parsed the general way: a tool's input or a result's odd content.
 QJsonValue parsedValue(QByteArrayView raw)
 {
@@ -665,8 +616,8 @@ void readTextBlock(Reader &r, bool fromUser, QVector<LineText> *out)
 bool scanLineTexts(QByteArrayView line, QVector<LineText> *out)
 {
     out->clear();
-    if (!isValidUtf8(line))
-        return false;
+    if (!line.isValidUtf8())
+        return false; // QJsonDocument refuses it whole (the transcript shows it unparseable): so does this
     Reader r(line);
     QString type, result;
     QByteArrayView message; // read once the line's type is known (it may come after)

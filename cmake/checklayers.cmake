@@ -17,6 +17,7 @@ set(REPOSITORY_VALUE_HEADERS
     schemamap.h
     insight/insighttypes.h
     writes/writeplan.h
+    writes/actioncatalogue.h
 )
 
 function(cwi_check_layers source_dir)

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "actions/actionrunner.h"
+#include "actions/actionservice.h"
 #include "actions/editmode.h"
 #include "actions/historyview.h"
 #include "actions/rowpanes.h"
@@ -93,7 +94,8 @@ void MainWindow::createPanes()
     m_tasks = new TaskTreeView(m_context, this);
     m_detail = new DetailView(m_context, this);
     m_detail->setInsightIndex(m_insight);
-    m_history = new HistoryView(m_context, nullptr, this);
+    m_actions = new ActionService(nullptr, this);
+    m_history = new HistoryView(m_context, m_actions, this);
     auto *graph = new GraphView(m_context, this);
     const QList<Pane *> panes { dashboard, m_table, m_review, m_query, new SearchView(m_context, m_insight, m_center),
         new FilesView(m_context, m_insight, m_center), new ActivityView(m_context, m_insight, m_center),
@@ -130,7 +132,7 @@ void MainWindow::createPanes()
 
 void MainWindow::createActions()
 {
-    m_runner = new ActionRunner(m_context, nullptr, this);
+    m_runner = new ActionRunner(m_context, m_actions, this);
     connect(m_runner, &ActionRunner::statusMessage, this, &MainWindow::showMessage);
     m_review->setRunner(m_runner);
     m_editMode = new EditModeToggle(m_context, this);
@@ -215,8 +217,7 @@ bool MainWindow::openFile(const QString &path, bool edit, QString *error)
 
 void MainWindow::setActions(Actions *actions)
 {
-    m_runner->setActions(actions);
-    m_history->setActions(actions);
+    m_actions->setActions(actions);
     m_review->setActions(actions);
 }
 

@@ -20,6 +20,7 @@ namespace cwi {
 
 class Actions;
 class ActionRunner;
+class ActionService;
 class DetailView;
 class EditModeToggle;
 class FileMenu;
@@ -110,6 +111,7 @@ private:
     PaneRouter *m_router = nullptr;
     WindowStatus *m_status = nullptr;
     RowPanes *m_rows = nullptr;
+    ActionService *m_actions = nullptr; // the open file's write path, for the runner and the History
     ActionRunner *m_runner = nullptr;
     EditModeToggle *m_editMode = nullptr;
     FileMenu *m_file = nullptr;

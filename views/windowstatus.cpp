@@ -2,7 +2,7 @@
 
 #include "elidedlabel.h"
 #include "lockstate.h"
-#include "readaccess.h"
+#include "readaccesstext.h"
 #include "render/htmlwriter.h"
 
 #include <QFileInfo>
@@ -83,10 +83,11 @@ void WindowStatus::update()
         tr("%1 — %2 — Codewalkers Inspector")
             .arg(QFileInfo(db->path()).fileName(), db->isWritable() ? tr("editing") : tr("read-only")));
     const QFileInfo info(db->path());
-    const QString access = readAccessDescription(*db); // read-only WAL modes say which one
+    const ReadAccessText access = readAccessText(*db); // read-only WAL modes say which one
     m_file->setText(info.fileName() + u"  " + QLocale().formattedDataSize(info.size())
-        + (access.isEmpty() ? QString() : u"  · "_s + readAccessName(*db)));
-    m_file->setToolTip(render::plainToolTip(db->path() + (access.isEmpty() ? QString() : u"\n"_s + access)));
+        + (access.description.isEmpty() ? QString() : u"  · "_s + access.name));
+    m_file->setToolTip(
+        render::plainToolTip(db->path() + (access.description.isEmpty() ? QString() : u"\n"_s + access.description)));
     const SchemaMap &schema = db->schema();
     m_schema->setText(tr("%1 · %2 migrations").arg(nameStyleName(schema.nameStyle())).arg(schema.migrations().size()));
     m_schema->setToolTip(

@@ -10,6 +10,7 @@
 //
 // Nothing is held open between plan and apply: a dialog can wait as long as it likes.
 
+#include "actioncatalogue.h"
 #include "writeplan.h"
 
 #include <QObject>
@@ -23,43 +24,6 @@ namespace cwi {
 class Database;
 class Journal;
 
-// What an action needs besides the row id.
-enum class ActionArg
-{
-    None,
-    Text,
-    Status
-};
-
-struct ActionInfo
-{
-    QString name; // command name: "retry-task"
-    QString table; // "tasks"
-    QString label; // menu text: "Retry"
-    QString shortcut; // QKeySequence portable text, may be empty
-    ActionArg arg = ActionArg::None;
-    bool advanced = false; // shown with a warning
-    bool many = false; // may take several ids at once
-};
-
-struct NewReviewComment
-{
-    QString phaseId;
-    QString filePath;
-    qint64 lineNumber = 0;
-    QString lineType; // added | removed | context
-    QString body;
-    QString author = QStringLiteral("you");
-};
-
-// What a dialog for ACTION on one row shows before the user types (Actions::prompt()).
-struct ActionPrompt
-{
-    QString context; // what the user answers: the question, the message; empty if nothing
-    QString initialText; // edit-comment: the current body
-    QStringList choices; // set-*-status: the documented statuses other than the current one
-};
-
 class Actions : public QObject
 {
     Q_OBJECT
@@ -70,16 +34,13 @@ public:
     ~Actions() override;
 
     static QString defaultJournalPath(); // QStandardPaths::AppDataLocation/actions-journal.sqlite
-    static const QVector<ActionInfo> &catalogue();
-    static const ActionInfo *info(const QString &action);
-    static QVector<ActionInfo> actionsForTable(const QString &table);
 
     std::shared_ptr<Database> database() const { return m_database; }
     bool isWritable() const; // editing on (Database::enableWriting succeeded)
     QString journalError() const; // empty when the journal is usable
 
     // --- planning: reads the current row(s) now, writes nothing -------------------------------
-    // Generic entry (command line, menus): ACTION with ids and arguments (see catalogue()).
+    // Generic entry (command line, menus): ACTION with ids and arguments (see actionCatalogue()).
     ActionPlan plan(const QString &action, const QStringList &ids, const QStringList &args = {});
 
     ActionPlan planRetryTasks(const QStringList &taskIds);

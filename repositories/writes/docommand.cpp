@@ -53,7 +53,7 @@ void printPlan(const ActionPlan &plan, QTextStream &out)
 QString doCommandUsage()
 {
     QString text = u"Usage: cw-inspector FILE --edit --do ACTION ID [ARG...]\nActions:\n"_s;
-    for (const ActionInfo &info : Actions::catalogue()) {
+    for (const ActionInfo &info : actionCatalogue()) {
         QString args = u"ID"_s;
         if (info.name == u"create-comment")
             args = u"PHASE_ID FILE LINE added|removed|context BODY [AUTHOR]"_s;
@@ -72,8 +72,8 @@ int runDoCommand(const QString &dbPath, const QStringList &args, const QString &
     QTextStream &err, int busyTimeoutMs)
 {
     const bool undo = !args.isEmpty() && args.first() == u"undo";
-    if (args.size() < 2 || (!undo && !Actions::info(args.first()))) {
-        if (!args.isEmpty() && !undo && !Actions::info(args.first()))
+    if (args.size() < 2 || (!undo && !actionInfo(args.first()))) {
+        if (!args.isEmpty() && !undo && !actionInfo(args.first()))
             err << "Unknown action: " << args.first() << '\n';
         err << doCommandUsage();
         return kBadArguments;

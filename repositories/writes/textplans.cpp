@@ -222,7 +222,7 @@ ActionPlan Actions::planMarkMessageRead(const QString &messageId)
 ActionPrompt Actions::prompt(const QString &action, const QString &id)
 {
     ActionPrompt prompt;
-    const ActionInfo *i = info(action);
+    const ActionInfo *i = actionInfo(action);
     if (!i)
         return prompt;
     Planner p(*m_database, action);

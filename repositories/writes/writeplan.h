@@ -57,7 +57,7 @@ struct RowChange
 
 struct ActionPlan
 {
-    QString action; // command name, e.g. "retry-task" (see Actions::catalogue())
+    QString action; // command name, e.g. "retry-task" (see actionCatalogue())
     QString title; // one line for dialogs and the History, e.g. "Retry task “Build login”"
     QString warning; // advanced actions: shown prominently in the confirmation
     QString notValid; // non-empty: why the action cannot be applied now (tooltip text)

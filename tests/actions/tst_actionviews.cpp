@@ -6,6 +6,7 @@
 #include "actions/actiondialog.h"
 #include "actions/actionmenu.h"
 #include "actions/actionrunner.h"
+#include "actions/actionservice.h"
 #include "actions/editmode.h"
 #include "actions/historymodel.h"
 #include "actions/historyview.h"
@@ -85,7 +86,8 @@ private Q_SLOTS:
     {
         openFixture(true);
         QWidget window;
-        ActionRunner runner(m_context, m_actions.get(), &window);
+        ActionService service(m_actions.get());
+        ActionRunner runner(m_context, &service, &window);
         QMenu menu;
         QCOMPARE(ActionMenu::populate(&menu, EntityRef { u"tasks"_s, u"T-done"_s }, &runner), 2);
         QAction *retry = find(menu, u"Retry"_s);
@@ -108,7 +110,8 @@ private Q_SLOTS:
     {
         openFixture(false);
         QWidget window;
-        ActionRunner runner(m_context, m_actions.get(), &window);
+        ActionService service(m_actions.get());
+        ActionRunner runner(m_context, &service, &window);
         QMenu menu;
         ActionMenu::populate(&menu, EntityRef { u"review_comments"_s, u"RC-open"_s }, &runner);
         QVERIFY(!menu.actions().isEmpty());
@@ -125,7 +128,8 @@ private Q_SLOTS:
     {
         openFixture(true);
         QWidget window;
-        ActionRunner runner(m_context, m_actions.get(), &window);
+        ActionService service(m_actions.get());
+        ActionRunner runner(m_context, &service, &window);
         runner.setInteractive(false);
         QSignalSpy reload(m_context, &AppContext::dataChanged);
         QSignalSpy status(&runner, &ActionRunner::statusMessage);
@@ -158,7 +162,8 @@ private Q_SLOTS:
     {
         openFixture(true);
         QWidget window;
-        ActionRunner runner(m_context, m_actions.get(), &window);
+        ActionService service(m_actions.get());
+        ActionRunner runner(m_context, &service, &window);
         runner.setInteractive(false);
         QVector<EntityRef> selection { { u"agents"_s, u"A-dismissed"_s } };
         ActionMenu::installShortcuts(&window, &runner, [&selection] { return selection; });
@@ -175,7 +180,7 @@ private Q_SLOTS:
     void confirmationShowsOldAndNew()
     {
         openFixture(true);
-        const ActionInfo *info = Actions::info(u"answer-conversation"_s);
+        const ActionInfo *info = actionInfo(u"answer-conversation"_s);
         Actions *actions = m_actions.get();
         const ActionPrompt prompt = actions->prompt(info->name, u"C-pending"_s);
         QVERIFY(prompt.context.contains(u"Which API?"));
@@ -201,7 +206,7 @@ private Q_SLOTS:
         dialog.show();
         shoot(&dialog, u"action-dialog-answer"_s);
 
-        const ActionInfo *status = Actions::info(u"set-task-status"_s);
+        const ActionInfo *status = actionInfo(u"set-task-status"_s);
         const ActionPrompt statusPrompt = actions->prompt(status->name, u"T-done"_s);
         QVERIFY(!statusPrompt.choices.contains(u"completed"_s));
         ActionDialog advanced(
@@ -228,7 +233,8 @@ private Q_SLOTS:
         probe.setEntries(m_actions->history());
         QCOMPARE(probe.rowCount(), 3);
 
-        HistoryView view(m_context, m_actions.get());
+        ActionService service(m_actions.get());
+        HistoryView view(m_context, &service);
         view.resize(720, 420);
         QCOMPARE(view.model()->rowCount(), 3);
         const QModelIndex newest = view.model()->index(0, HistoryModel::OutcomeColumn);

@@ -35,7 +35,7 @@ private Q_SLOTS:
         const QByteArray digest = test::fileDigest(m_path);
         QVERIFY(!m_actions->isWritable());
         QVERIFY(m_actions->whyNot(u"retry-task"_s, u"T-blocked"_s).contains(u"Read-only"));
-        for (const ActionInfo &info : Actions::catalogue()) {
+        for (const ActionInfo &info : actionCatalogue()) {
             for (const QString &id : { u"T-blocked"_s, u"RC-open"_s, u"C-pending"_s, u"M-req"_s, u"A-idle"_s,
                      u"AC-ex"_s, u"E-active"_s, u"PR-pending"_s, u"P1"_s }) {
                 const WriteResult result
@@ -74,7 +74,7 @@ private Q_SLOTS:
             Database::OpenResult opened = Database::open(m_path);
             QVERIFY(opened.database);
             Actions actions(opened.database, m_journal);
-            for (const ActionInfo &info : Actions::catalogue()) {
+            for (const ActionInfo &info : actionCatalogue()) {
                 for (const QString &id :
                     { u"T-blocked"_s, u"RC-open"_s, u"M-req"_s, u"A-idle"_s, u"P1"_s, u"AC-ex"_s }) {
                     QVERIFY(!actions.whyNot(info.name, id).isEmpty());

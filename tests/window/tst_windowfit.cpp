@@ -5,6 +5,7 @@
 // is elided before the permanent labels, all of it in the tool tip.
 
 #include "actions/actionrunner.h"
+#include "actions/actionservice.h"
 #include "browse/tablebrowser.h"
 #include "dashboard/dashboardview.h"
 #include "elidedlabel.h"
@@ -346,9 +347,9 @@ private slots:
         QVERIFY(window.openFile(copy, true));
         showFirstRun(window, 1024, 768);
         auto *runner = window.findChild<ActionRunner *>();
-        QVERIFY(runner && runner->actions());
-        const WriteResult done
-            = runner->run(runner->actions()->planSetTaskStatus(u"task-long"_s, u"in_progress"_s), true);
+        QVERIFY(runner && runner->service()->isAvailable());
+        const WriteResult done = runner->run(
+            runner->service()->plan(u"set-task-status"_s, { u"task-long"_s }, { u"in_progress"_s }), true);
         QVERIFY2(done.outcome == WriteOutcome::Applied, qPrintable(done.message));
         QTRY_VERIFY(runner->undoAction()->isEnabled());
         // The menu names the action.

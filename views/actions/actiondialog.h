@@ -5,7 +5,8 @@
 // the database as the user types, so what is shown is what Apply will write (if nobody changes the
 // row meanwhile; the write path checks that).
 
-#include "writes/actions.h"
+#include "writes/actioncatalogue.h"
+#include "writes/writeplan.h"
 
 #include <QDialog>
 

@@ -1,6 +1,7 @@
 #include "actionmenu.h"
 
 #include "actionrunner.h"
+#include "actions/actionservice.h"
 #include "render/htmlwriter.h"
 
 #include <QAction>
@@ -31,8 +32,8 @@ QStringList idsOf(const QVector<EntityRef> &selection, const QString &table)
 
 QString ActionMenu::disabledReason(ActionRunner *runner, const QString &action, const QStringList &ids)
 {
-    Actions *actions = runner ? runner->actions() : nullptr;
-    if (!actions)
+    ActionService *actions = runner ? runner->service() : nullptr;
+    if (!actions || !actions->isAvailable())
         return QCoreApplication::translate("ActionMenu", "No database is open.");
     QString first;
     for (int i = 0; i < ids.size() && i < kMaxChecked; ++i) {
@@ -55,7 +56,7 @@ int ActionMenu::populate(QMenu *menu, const QVector<EntityRef> &selection, Actio
         return 0;
     const QString table = selection.first().table;
     const QStringList ids = idsOf(selection, table);
-    const QVector<ActionInfo> infos = Actions::actionsForTable(table);
+    const QVector<ActionInfo> infos = actionsForTable(table);
     if (ids.isEmpty() || infos.isEmpty())
         return 0;
     menu->setToolTipsVisible(true);
@@ -87,7 +88,7 @@ int ActionMenu::populate(QMenu *menu, const QVector<EntityRef> &selection, Actio
 QVector<QPair<QKeySequence, QString>> ActionMenu::shortcutList()
 {
     QVector<QPair<QKeySequence, QString>> list;
-    for (const ActionInfo &info : Actions::catalogue()) {
+    for (const ActionInfo &info : actionCatalogue()) {
         if (!info.shortcut.isEmpty())
             list.append({ QKeySequence(info.shortcut, QKeySequence::PortableText),
                 QCoreApplication::translate("cwi::ActionMenu", "%1 (%2; editing on)").arg(info.label, info.table) });
@@ -98,7 +99,7 @@ QVector<QPair<QKeySequence, QString>> ActionMenu::shortcutList()
 void ActionMenu::installShortcuts(QWidget *view, ActionRunner *runner, std::function<QVector<EntityRef>()> selection)
 {
     QStringList shortcuts;
-    for (const ActionInfo &info : Actions::catalogue()) {
+    for (const ActionInfo &info : actionCatalogue()) {
         if (!info.shortcut.isEmpty() && !shortcuts.contains(info.shortcut) && info.name != u"create-comment")
             shortcuts.append(info.shortcut);
     }
@@ -113,7 +114,7 @@ void ActionMenu::installShortcuts(QWidget *view, ActionRunner *runner, std::func
                 return;
             const QString table = rows.first().table;
             const QStringList ids = idsOf(rows, table);
-            for (const ActionInfo &info : Actions::actionsForTable(table)) {
+            for (const ActionInfo &info : actionsForTable(table)) {
                 if (info.shortcut != shortcut || (!info.many && ids.size() > 1))
                     continue;
                 const QString why = disabledReason(runner, info.name, ids);

@@ -1,7 +1,7 @@
 #include "actionrunner.h"
 
 #include "actiondialog.h"
-#include "database.h"
+#include "actions/actionservice.h"
 #include "plainmessagebox.h"
 
 #include <QAction>
@@ -12,68 +12,59 @@ using namespace Qt::StringLiterals;
 
 namespace cwi {
 
-ActionRunner::ActionRunner(AppContext *context, Actions *actions, QWidget *dialogParent)
+ActionRunner::ActionRunner(AppContext *context, ActionService *service, QWidget *dialogParent)
     : QObject(dialogParent)
     , m_context(context)
+    , m_service(service)
     , m_dialogParent(dialogParent)
     , m_undo(new QAction(tr("Undo"), this))
 {
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setShortcutContext(Qt::WindowShortcut);
     connect(m_undo, &QAction::triggered, this, [this] { undoLast(); });
-    setActions(actions);
-}
-
-void ActionRunner::setActions(Actions *actions)
-{
-    disconnect(m_journalConnection);
-    disconnect(m_writableConnection);
-    m_actions = actions;
-    if (m_actions) {
-        m_journalConnection = connect(m_actions, &Actions::journalChanged, this, &ActionRunner::updateUndo);
-        if (m_actions->database())
-            m_writableConnection
-                = connect(m_actions->database().get(), &Database::writableChanged, this, &ActionRunner::updateUndo);
-    }
+    // Another file, another journal, editing on or off: the Undo entry says what it would undo.
+    connect(m_service, &ActionService::changed, this, &ActionRunner::updateUndo);
+    connect(m_service, &ActionService::journalChanged, this, &ActionRunner::updateUndo);
+    connect(m_service, &ActionService::writableChanged, this, &ActionRunner::updateUndo);
     updateUndo();
 }
 
 void ActionRunner::updateUndo()
 {
-    const bool can = m_actions && m_actions->canUndo();
+    const bool can = m_service->canUndo();
     m_undo->setEnabled(can);
-    m_undo->setText(can ? m_actions->undoTitle() : tr("Undo"));
+    m_undo->setText(can ? m_service->undoTitle() : tr("Undo"));
     m_undo->setToolTip(
         can ? tr("%1 (the row must still be as the action left it)").arg(m_undo->text()) : tr("Nothing to undo"));
 }
 
 void ActionRunner::trigger(const QString &action, const QStringList &ids, const QString &argument)
 {
-    const ActionInfo *info = Actions::info(action);
-    if (!m_actions || !info || ids.isEmpty())
+    const ActionInfo *info = actionInfo(action);
+    if (!m_service->isAvailable() || !info || ids.isEmpty())
         return;
     const QString id = ids.first();
-    Actions *actions = m_actions;
+    ActionService *service = m_service;
     const auto planner
-        = [actions, action, ids](const QString &arg) { return actions->plan(action, ids, QStringList { arg }); };
+        = [service, action, ids](const QString &arg) { return service->plan(action, ids, QStringList { arg }); };
     ActionPlan plan;
     if (info->arg != ActionArg::None && argument.isNull()) {
         if (!m_interactive)
             return;
-        const ActionPrompt prompt = m_actions->prompt(action, id);
+        const ActionPrompt prompt = m_service->prompt(action, id);
         const QString initial = info->arg == ActionArg::Status ? prompt.choices.value(0) : prompt.initialText;
         ActionDialog dialog(*info, planner, prompt.context, initial, prompt.choices, m_dialogParent);
         if (dialog.exec() != QDialog::Accepted)
             return;
-        plan = m_actions->plan(action, ids, { dialog.argument() }); // fresh read right before writing
+        plan = m_service->plan(action, ids, { dialog.argument() }); // fresh read right before writing
     } else {
-        plan = m_actions->plan(action, ids, argument.isNull() ? QStringList() : QStringList { argument });
+        plan = m_service->plan(action, ids, argument.isNull() ? QStringList() : QStringList { argument });
         // Every action first shows what will change, also the trivial ones (resolve, mark read).
         if (plan.isValid() && m_interactive) {
             ActionDialog dialog(*info, planner, {}, argument, {}, m_dialogParent);
             if (dialog.exec() != QDialog::Accepted)
                 return;
-            plan = m_actions->plan(action, ids, argument.isNull() ? QStringList() : QStringList { argument });
+            plan = m_service->plan(action, ids, argument.isNull() ? QStringList() : QStringList { argument });
         }
     }
     report(applyWithRetry(plan));
@@ -81,10 +72,10 @@ void ActionRunner::trigger(const QString &action, const QStringList &ids, const 
 
 WriteResult ActionRunner::run(const ActionPlan &plan, bool confirmed)
 {
-    if (!m_actions)
+    if (!m_service->isAvailable())
         return {};
     if (plan.isValid() && !confirmed && m_interactive) {
-        const ActionInfo *info = Actions::info(plan.action);
+        const ActionInfo *info = actionInfo(plan.action);
         ActionInfo shown = info ? *info : ActionInfo {};
         shown.arg = ActionArg::None;
         ActionDialog dialog(
@@ -103,26 +94,26 @@ WriteResult ActionRunner::run(const ActionPlan &plan, bool confirmed)
 
 WriteResult ActionRunner::undoLast()
 {
-    if (!m_actions)
+    if (!m_service->isAvailable())
         return {};
-    WriteResult result = m_actions->undoLast();
+    WriteResult result = m_service->undoLast();
     while (result.outcome == WriteOutcome::Busy && m_interactive
         && plainMessageBox(m_dialogParent, QMessageBox::Warning, tr("Database busy"), result.message,
                QMessageBox::Retry | QMessageBox::Cancel)
             == QMessageBox::Retry)
-        result = m_actions->undoLast();
+        result = m_service->undoLast();
     report(result, true);
     return result;
 }
 
 WriteResult ActionRunner::applyWithRetry(const ActionPlan &plan)
 {
-    WriteResult result = m_actions->apply(plan);
+    WriteResult result = m_service->apply(plan);
     while (result.outcome == WriteOutcome::Busy && m_interactive
         && plainMessageBox(m_dialogParent, QMessageBox::Warning, tr("Database busy"), result.message,
                QMessageBox::Retry | QMessageBox::Cancel)
             == QMessageBox::Retry)
-        result = m_actions->apply(plan);
+        result = m_service->apply(plan);
     return result;
 }
 

@@ -1,33 +1,34 @@
 #pragma once
 
 // Runs manual actions for the window: asks for the text or status an action needs, shows the
-// confirmation (field: old → new) unless the action is trivial, applies through Actions, and
+// confirmation (field: old → new) unless the action is trivial, applies through the ActionService, and
 // reports: the views reload (AppContext::notifyDataChanged) after a write or a "changed meanwhile";
 // a busy database offers to try again. Menus, shortcuts, the detail pane and the review all go
 // through one runner.
 
 #include "appcontext.h"
-#include "writes/actions.h"
+#include "writes/actioncatalogue.h"
+#include "writes/writeplan.h"
 
 #include <QObject>
-#include <QPointer>
 
 class QAction;
 class QWidget;
 
 namespace cwi {
 
+class ActionService;
+
 class ActionRunner : public QObject
 {
     Q_OBJECT
 public:
-    // DIALOGPARENT: the window the dialogs belong to. ACTIONS may be null until a file is open.
-    ActionRunner(AppContext *context, Actions *actions, QWidget *dialogParent);
+    // DIALOGPARENT: the window the dialogs belong to. SERVICE has no actions until a file is open.
+    ActionRunner(AppContext *context, ActionService *service, QWidget *dialogParent);
 
-    void setActions(Actions *actions);
-    Actions *actions() const { return m_actions; }
+    ActionService *service() const { return m_service; }
 
-    // ACTION (Actions::catalogue() name) on IDS. ARGUMENT given: no text/status prompt.
+    // ACTION (actionCatalogue() name) on IDS. ARGUMENT given: no text/status prompt.
     void trigger(const QString &action, const QStringList &ids, const QString &argument = QString());
     // A plan made elsewhere (e.g. the review's comment cards): show what will change, apply, report.
     // CONFIRMED: the caller's own dialog already showed it (the comment editor), apply at once.
@@ -52,12 +53,10 @@ private:
     void updateUndo();
 
     AppContext *m_context;
-    QPointer<Actions> m_actions;
+    ActionService *m_service;
     QWidget *m_dialogParent;
     QAction *m_undo;
     bool m_interactive = true;
-    QMetaObject::Connection m_journalConnection;
-    QMetaObject::Connection m_writableConnection;
 };
 
 } // namespace cwi

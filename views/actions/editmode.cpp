@@ -1,7 +1,5 @@
 #include "editmode.h"
 
-#include "writes/actions.h"
-
 #include <QAction>
 #include <QLabel>
 

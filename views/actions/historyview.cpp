@@ -1,11 +1,10 @@
 #include "historyview.h"
 
+#include "actions/actionservice.h"
 #include "actions/historymodel.h"
 #include "browse/cellformat.h"
-#include "database.h"
 #include "plainmessagebox.h"
 #include "render/htmlwriter.h"
-#include "writes/actions.h"
 
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -22,9 +21,10 @@ using namespace Qt::StringLiterals;
 
 namespace cwi {
 
-HistoryView::HistoryView(AppContext *context, Actions *actions, QWidget *parent)
+HistoryView::HistoryView(AppContext *context, ActionService *actions, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
+    , m_actions(actions)
     , m_model(new HistoryModel(this))
     , m_heading(new QLabel(this))
     , m_list(new QTreeView(this))
@@ -67,28 +67,21 @@ HistoryView::HistoryView(AppContext *context, Actions *actions, QWidget *parent)
         if (!table.isEmpty())
             m_context->navigate({ table, index.data(HistoryModel::RowIdRole).toString() });
     });
-    setActions(actions);
-}
-
-void HistoryView::setActions(Actions *actions)
-{
-    disconnect(m_journalConnection);
-    m_actions = actions;
-    if (m_actions)
-        m_journalConnection = connect(m_actions, &Actions::journalChanged, this, &HistoryView::reload);
+    // Another file opened (its journal, or none), or an action written or undone.
+    connect(m_actions, &ActionService::changed, this, &HistoryView::reload);
+    connect(m_actions, &ActionService::journalChanged, this, &HistoryView::reload);
     reload();
 }
 
 void HistoryView::reload()
 {
     const qint64 selected = m_list->currentIndex().data(HistoryModel::EntryIdRole).toLongLong();
-    m_model->setEntries(m_actions ? m_actions->history() : QVector<JournalEntry>());
-    const QString file
-        = m_actions && m_actions->database() ? QFileInfo(m_actions->database()->path()).fileName() : QString();
+    m_model->setEntries(m_actions->history());
+    const QString file = QFileInfo(m_actions->filePath()).fileName();
     m_heading->setText(file.isEmpty()
             ? tr("No database open")
             : tr("<b>%1</b> — %n action(s) in the journal", nullptr, m_model->rowCount()).arg(render::escaped(file)));
-    if (m_actions && !m_actions->journalError().isEmpty())
+    if (!m_actions->journalError().isEmpty())
         m_heading->setText(u"<span style='color:#b3261e'>"_s + render::escaped(m_actions->journalError()) + u"</span>");
     for (int c = 0; c < HistoryModel::ColumnCount; ++c) {
         if (c != HistoryModel::ActionColumn)
@@ -109,8 +102,8 @@ void HistoryView::showSelected()
     m_details->clear();
     const JournalEntry *e = m_model->entry(m_list->currentIndex());
     m_undo->setEnabled(
-        e && m_actions && m_actions->isWritable() && m_list->currentIndex().data(HistoryModel::UndoableRole).toBool());
-    m_undo->setToolTip(m_actions && !m_actions->isWritable()
+        e && m_actions->isWritable() && m_list->currentIndex().data(HistoryModel::UndoableRole).toBool());
+    m_undo->setToolTip(m_actions->isAvailable() && !m_actions->isWritable()
             ? tr("Read-only: switch on editing to undo.")
             : tr("Revert this action if its rows are still as it left them."));
     if (!e)
@@ -139,7 +132,7 @@ void HistoryView::showSelected()
 void HistoryView::undoSelected()
 {
     const JournalEntry *e = m_model->entry(m_list->currentIndex());
-    if (!e || !m_actions)
+    if (!e || !m_actions->isAvailable())
         return;
     const WriteResult result = m_actions->undo(e->id);
     Q_EMIT statusMessage(result.applied() ? tr("%1 — done.").arg(result.plan.title) : result.message);

@@ -7,7 +7,6 @@
 #include "appcontext.h"
 #include "pane.h"
 
-#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -17,20 +16,19 @@ class QTreeWidget;
 
 namespace cwi {
 
-class Actions;
+class ActionService;
 class HistoryModel;
 
 class HistoryView : public QWidget, public Pane
 {
     Q_OBJECT
 public:
-    HistoryView(AppContext *context, Actions *actions, QWidget *parent = nullptr);
+    HistoryView(AppContext *context, ActionService *actions, QWidget *parent = nullptr);
 
     // Pane
     Info paneInfo() const override;
     JobTracker *jobs() const override { return nullptr; } // reads the journal at once
 
-    void setActions(Actions *actions); // another file opened: its Actions (or null)
     void reload();
 
     HistoryModel *model() const { return m_model; }
@@ -43,13 +41,12 @@ private:
     void undoSelected();
 
     AppContext *m_context;
-    QPointer<Actions> m_actions;
+    ActionService *m_actions;
     HistoryModel *m_model;
     QLabel *m_heading;
     QTreeView *m_list;
     QTreeWidget *m_details;
     QPushButton *m_undo;
-    QMetaObject::Connection m_journalConnection;
 };
 
 } // namespace cwi

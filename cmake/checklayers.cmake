@@ -18,6 +18,8 @@ set(REPOSITORY_VALUE_HEADERS
     insight/insighttypes.h
     writes/writeplan.h
     writes/actioncatalogue.h
+    rowvalues.h
+    tablequery.h
 )
 
 function(cwi_check_layers source_dir)

@@ -58,14 +58,6 @@ QString relationTitle(const TableSpec &source, const QString &field, const QStri
 
 } // namespace
 
-QVariant RowRecord::value(const QString &name, const TableInfo *info) const
-{
-    int i = columns.indexOf(name);
-    if (i < 0 && info && info->has(name))
-        i = columns.indexOf(info->column(name));
-    return i >= 0 ? values.value(i) : QVariant();
-}
-
 RowReader::RowReader(std::shared_ptr<Database> database)
     : m_database(std::move(database))
 { }

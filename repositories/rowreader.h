@@ -6,6 +6,7 @@
 // search across the names and ids of every known table (quick open). Any thread.
 
 #include "database.h"
+#include "rowvalues.h"
 
 #include <QVariant>
 #include <QVector>
@@ -13,32 +14,6 @@
 #include <optional>
 
 namespace cwi {
-
-struct RowRecord
-{
-    QString table;
-    qint64 rowid = -1;
-    QStringList columns; // real names
-    QVariantList values;
-    QVariant value(const QString &logicalOrReal, const TableInfo *info) const;
-};
-
-struct Relation
-{
-    QString table; // the table whose rows point here
-    QString field; // logical field in that table
-    QString title; // "Sub-tasks", "Agents", ...
-    qint64 count = 0;
-    QString onlyId; // the id of the one row when count is 1, so a link can open it directly
-};
-
-struct EntityMatch
-{
-    QString table;
-    QString id;
-    QString label; // display field
-    QString status;
-};
 
 class RowReader
 {

@@ -207,19 +207,6 @@ QString compileOne(const QString &column, const QString &expression, const Shown
 
 } // namespace
 
-bool TableQuery::operator==(const TableQuery &other) const
-{
-    if (table != other.table || sortColumn != other.sortColumn || order != other.order || search != other.search
-        || filters.size() != other.filters.size())
-        return false;
-    for (int i = 0; i < filters.size(); ++i) {
-        if (filters.at(i).column != other.filters.at(i).column
-            || filters.at(i).expression != other.filters.at(i).expression)
-            return false;
-    }
-    return true;
-}
-
 TableReader::TableReader(std::shared_ptr<Database> database)
     : m_database(std::move(database))
 { }

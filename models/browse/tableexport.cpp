@@ -67,10 +67,11 @@ QByteArray RowFormatter::end() const
     return {};
 }
 
-ExportResult exportTable(const TableReader &reader, const TableQuery &query, ExportFormat format, const QString &path,
-    const QString &databasePath, const std::atomic_bool *cancel, const std::function<void(qint64)> &progress,
-    const QVector<int> &columnOrder)
+ExportResult exportTable(const std::shared_ptr<Database> &database, const TableQuery &query, ExportFormat format,
+    const QString &path, const QString &databasePath, const std::atomic_bool *cancel,
+    const std::function<void(qint64)> &progress, const QVector<int> &columnOrder)
 {
+    const TableReader reader(database);
     ExportResult result;
     OutputFile file(path); // nothing appears at PATH unless the whole export succeeds
     if (!file.open(databasePath, &result.error))

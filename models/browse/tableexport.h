@@ -32,8 +32,8 @@ struct ExportResult
 // guard (refuseOutputPath): never DATABASEPATH or its companions, never another database.
 // COLUMNS: the table's column indexes in the order to write them (the order the grid shows);
 // empty writes them as stored.
-ExportResult exportTable(const TableReader &reader, const TableQuery &query, ExportFormat format, const QString &path,
-    const QString &databasePath, const std::atomic_bool *cancel = nullptr,
+ExportResult exportTable(const std::shared_ptr<Database> &database, const TableQuery &query, ExportFormat format,
+    const QString &path, const QString &databasePath, const std::atomic_bool *cancel = nullptr,
     const std::function<void(qint64)> &progress = {}, const QVector<int> &columns = {});
 
 // The rows of one SQL statement (read-only, see queryrunner.h), streamed from a single run.

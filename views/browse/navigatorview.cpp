@@ -1,6 +1,6 @@
 #include "navigatorview.h"
 
-#include "inforeport.h"
+#include "browse/browsereads.h"
 #include "render/htmlwriter.h"
 
 #include <QHeaderView>
@@ -101,19 +101,9 @@ void NavigatorView::refreshCounts()
         m_jobs.cancel();
         return;
     }
-    struct Counts
-    {
-        QHash<QString, qint64> rows;
-        QSet<QString> estimated;
-    };
     // Counting a table of a million rows reads tens of MB: such tables show max(rowid) as "≈".
-    m_jobs.run(
-        [db] {
-            Counts counts;
-            counts.rows = tableRowCounts(*db, kExactCountLimit, &counts.estimated);
-            return counts;
-        },
-        [this](const Counts &counts) { applyCounts(counts.rows, counts.estimated); });
+    m_jobs.run([db] { return readTableCounts(db, kExactCountLimit); },
+        [this](const TableCounts &counts) { applyCounts(counts.rows, counts.estimated); });
 }
 
 void NavigatorView::applyCounts(const QHash<QString, qint64> &counts, const QSet<QString> &estimated)

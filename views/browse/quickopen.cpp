@@ -1,7 +1,7 @@
 #include "quickopen.h"
 
+#include "browse/browsereads.h"
 #include "render/htmlwriter.h"
-#include "rowreader.h"
 #include "statuscolors.h"
 
 #include <QKeyEvent>
@@ -68,7 +68,7 @@ void QuickOpen::search()
         m_results->clear();
         return;
     }
-    m_jobs.run([db, text] { return RowReader(db).search(text, 60); },
+    m_jobs.run([db, text] { return searchRows(db, text, 60); },
         [this](const QVector<EntityMatch> &matches) {
             m_results->clear();
             addTables(m_input->text());

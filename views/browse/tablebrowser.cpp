@@ -601,9 +601,9 @@ void TableBrowser::exportTo(const QString &path)
         [dialog, progressRows, total] { dialog->setValue(int(1000 * qMin<qint64>(total, *progressRows) / total)); });
     poll->start(100);
     connect(dialog, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
-    const TableReader reader(m_context->database());
+    const std::shared_ptr<Database> database = m_context->database();
     const TableQuery query = m_model->query();
-    const QString databasePath = m_context->database()->path();
+    const QString databasePath = database->path();
     QVector<int> columns; // as the grid shows them: moved and hidden columns included
     for (int visual = 0; visual < m_header->count(); ++visual) {
         const int logical = m_header->logicalIndex(visual);
@@ -614,9 +614,9 @@ void TableBrowser::exportTo(const QString &path)
     // when this browser is gone.
     m_jobs.add(
         kExportChannel,
-        [reader, query, format, path, databasePath, cancel, progressRows, columns] {
+        [database, query, format, path, databasePath, cancel, progressRows, columns] {
             return exportTable(
-                reader, query, format, path, databasePath, cancel.get(),
+                database, query, format, path, databasePath, cancel.get(),
                 [progressRows](qint64 rows) { *progressRows = rows; }, columns);
         },
         [this, dialog, path](const ExportResult &result) {

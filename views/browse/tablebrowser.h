@@ -6,7 +6,7 @@
 #include "appcontext.h"
 #include "jobtracker.h"
 #include "pane.h"
-#include "tablereader.h"
+#include "tablequery.h"
 
 #include <QWidget>
 

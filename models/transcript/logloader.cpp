@@ -32,6 +32,18 @@ AgentLogs loadAgentLogs(const std::shared_ptr<Database> &db, const QString &agen
     return out;
 }
 
+AllLogs loadAllLogs(const std::shared_ptr<Database> &db)
+{
+    AllLogs all;
+    if (!db)
+        return all;
+    all.sessions = makeLogChunkRepository(db)->allSessions(&all.error);
+    const QVector<Agent> agents = makeAgentRepository(db)->findAll();
+    for (const Agent &a : agents)
+        all.agents.insert(a.id);
+    return all;
+}
+
 LoadedSession loadSession(const std::shared_ptr<Database> &db, const QString &agentId, qint64 sessionNumber)
 {
     LoadedSession out;

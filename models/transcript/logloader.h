@@ -8,6 +8,7 @@
 #include "transcript.h"
 
 #include <QHash>
+#include <QSet>
 #include <QVector>
 
 #include <functional>
@@ -30,6 +31,15 @@ struct AgentLogs
     QString error;
 };
 AgentLogs loadAgentLogs(const std::shared_ptr<Database> &db, const QString &agentId);
+
+// Every session in the file ("All logs") and the ids of the agents that still have a row.
+struct AllLogs
+{
+    QVector<LogSessionInfo> sessions;
+    QSet<QString> agents;
+    QString error;
+};
+AllLogs loadAllLogs(const std::shared_ptr<Database> &db);
 
 struct LoadedSession
 {

@@ -8,6 +8,7 @@
 #include "appcontext.h"
 #include "demo/demoseeder.h"
 #include "logs/logview.h"
+#include "transcript/logsearch.h"
 #include "transcript/sessionlistmodel.h"
 #include "transcript/transcriptfiltermodel.h"
 #include "transcript/transcriptmodel.h"
@@ -101,8 +102,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 30000);
         QVERIFY(view.transcriptModel()->rowCount() > 20000);
         const qint64 limit = 8 * 1024 * 1024;
-        QVERIFY2(view.partBytesPeak() <= limit + 2 * 1024 * 1024,
-            qPrintable(u"%1 MB in flight"_s.arg(view.partBytesPeak() / 1024 / 1024)));
+        QVERIFY2(view.session()->partBytesPeak() <= limit + 2 * 1024 * 1024,
+            qPrintable(u"%1 MB in flight"_s.arg(view.session()->partBytesPeak() / 1024 / 1024)));
     }
 
     // The kind filter's proxy watches the transcript only while a filter is on: attached to a
@@ -143,21 +144,21 @@ private slots:
         view.resize(1200, 700);
         view.showSession(u"ag1"_s, 1);
         QTRY_VERIFY(!view.isBusy());
-        view.find(u"caller"_s);
+        view.session()->search()->find(u"caller"_s);
         QTRY_VERIFY(!view.isBusy());
-        QCOMPARE(view.hitCount(), 3);
+        QCOMPARE(view.session()->search()->hitCount(), 3);
         // The first hit (the Task call) is current; the next one is inside the Task, expanded.
         QCOMPARE(view.transcriptView()->currentIndex().data(TranscriptModel::LineRole).toInt(), 6);
-        view.findNext();
+        view.session()->search()->findNext();
         const QModelIndex second = view.transcriptView()->currentIndex();
         QCOMPARE(second.data(TranscriptModel::LineRole).toInt(), 7);
         QVERIFY(view.transcriptView()->isExpanded(second.parent()));
-        view.findPrevious();
+        view.session()->search()->findPrevious();
         QCOMPARE(view.transcriptView()->currentIndex().data(TranscriptModel::LineRole).toInt(), 6);
 
         view.showSession(u"ag1"_s, 2);
         QTRY_VERIFY(!view.isBusy());
-        view.jumpToFirstError();
+        view.session()->jumpToFirstError();
         QCOMPARE(view.transcriptView()->currentIndex().data(TranscriptModel::LineRole).toInt(), 1);
         QVERIFY(view.transcriptView()->currentIndex().data(TranscriptModel::IsErrorRole).toBool());
     }
@@ -256,9 +257,9 @@ private slots:
         QVERIFY(falcon != agents.cend());
         view.showSession(falcon->id, 1);
         QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 20000);
-        view.find(u"password"_s);
+        view.session()->search()->find(u"password"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 20000);
-        QVERIFY(view.hitCount() > 0);
+        QVERIFY(view.session()->search()->hitCount() > 0);
         QVERIFY(view.grab().save(out + u"/log-search.png"_s));
         TranscriptModel *model = view.transcriptModel();
         for (int row = 0; row < model->rowCount(); ++row) {

@@ -12,6 +12,7 @@
 
 #include "appcontext.h"
 #include "insightindexer.h"
+#include "insightreader.h"
 #include "jobtracker.h"
 
 #include <QObject>
@@ -37,6 +38,8 @@ public:
     JobTracker *factsJobs() const { return &m_factsJobs; }
     // The sidecar of the open file once a run has opened it (empty before, or when disabled).
     QString sidecarPath() const { return m_sidecar; }
+    // The pages' reads of that sidecar, for their jobs.
+    InsightReader reader() const { return InsightReader(m_sidecar); }
     // True once the facts pass has caught up at least once for this file (pages can read).
     bool hasFacts() const { return m_factsReady; }
     bool hasText() const { return m_textReady; }

@@ -27,11 +27,6 @@ QVector<FileEdit> fileEdits(const QString &sidecar, const QString &path, QString
 // Every session (of one initiative when INITIATIVEID is not empty), in start order.
 QVector<SessionRow> insightSessions(const QString &sidecar, const ActivityFilter &filter, QString *error = nullptr);
 
-enum class DaySeries
-{
-    Initiative,
-    Model,
-};
 // Per UTC day: cost (value) and tokens (second), one series per initiative or model.
 QVector<DayValue> costPerDay(
     const QString &sidecar, DaySeries series, const ActivityFilter &filter, QString *error = nullptr);

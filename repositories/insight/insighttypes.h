@@ -207,6 +207,13 @@ struct ActivityFilter
     qint64 toMs = 0;
 };
 
+// How the Activity page's per-day figures are split into series.
+enum class DaySeries
+{
+    Initiative,
+    Model,
+};
+
 struct InitiativeTotals
 {
     QString initiativeId;

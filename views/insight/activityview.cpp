@@ -3,7 +3,6 @@
 #include "chartpanel.h"
 #include "elidedlabel.h"
 #include "insight/insightindex.h"
-#include "insight/insightqueries.h"
 #include "insight/outcomecolor.h"
 #include "reloadwhenshown.h"
 #include "render/htmlwriter.h"
@@ -205,17 +204,17 @@ void ActivityView::updateFilterLabel()
 
 void ActivityView::reload()
 {
-    const QString sidecar = m_index->sidecarPath();
+    const InsightReader reader = m_index->reader();
     const ActivityFilter filter = m_filter;
     const auto series = DaySeries(m_stackBy->currentData().toInt());
     m_jobs.run(
-        [sidecar, filter, series] {
+        [reader, filter, series] {
             Data d;
-            d.cost = costPerDay(sidecar, series, filter);
-            d.cache = cacheHitPerDay(sidecar, filter);
-            d.tools = toolUsage(sidecar, filter);
-            d.outcomes = outcomesPerDay(sidecar, filter);
-            d.sessions = insightSessions(sidecar, filter);
+            d.cost = reader.costPerDay(series, filter);
+            d.cache = reader.cacheHitPerDay(filter);
+            d.tools = reader.toolUsage(filter);
+            d.outcomes = reader.outcomesPerDay(filter);
+            d.sessions = reader.sessions(filter);
             return d;
         },
         [this](const Data &d) { show(d); });

@@ -2,7 +2,6 @@
 
 #include "elidedlabel.h"
 #include "insight/insightindex.h"
-#include "insight/insightqueries.h"
 #include "reloadwhenshown.h"
 #include "render/htmlwriter.h"
 
@@ -92,9 +91,9 @@ FilesView::FilesView(AppContext *context, InsightIndex *index, QWidget *parent)
 
 void FilesView::refreshInitiatives()
 {
-    const QString sidecar = m_index->sidecarPath();
+    const InsightReader reader = m_index->reader();
     m_jobs.run(
-        kInitiativesChannel, [sidecar] { return insightInitiatives(sidecar); },
+        kInitiativesChannel, [reader] { return reader.initiatives(); },
         [this](const QVector<QPair<QString, QString>> &initiatives) {
             const QString current = m_initiative->currentData().toString();
             m_initiative->clear();
@@ -107,10 +106,10 @@ void FilesView::refreshInitiatives()
 
 void FilesView::reload()
 {
-    const QString sidecar = m_index->sidecarPath();
+    const InsightReader reader = m_index->reader();
     const QString initiative = m_initiative->currentData().toString();
     m_jobs.run(
-        kFilesChannel, [sidecar, initiative] { return topFiles(sidecar, initiative, kTopFiles); },
+        kFilesChannel, [reader, initiative] { return reader.topFiles(initiative, kTopFiles); },
         [this](const QVector<FileStat> &files) {
             const QString current = m_files->currentItem() ? m_files->currentItem()->text(0) : QString();
             m_files->setSortingEnabled(false);
@@ -143,9 +142,9 @@ void FilesView::reload()
 
 void FilesView::showEdits(const QString &path)
 {
-    const QString sidecar = m_index->sidecarPath();
+    const InsightReader reader = m_index->reader();
     m_jobs.run(
-        kEditsChannel, [sidecar, path] { return fileEdits(sidecar, path); },
+        kEditsChannel, [reader, path] { return reader.fileEdits(path); },
         [this, path](const QVector<FileEdit> &edits) {
             m_editsTitle->setFullText(tr("%n edit(s) of %1", nullptr, int(edits.size())).arg(path));
             m_edits->clear();

@@ -1,7 +1,6 @@
 #include "searchview.h"
 
 #include "insight/insightindex.h"
-#include "insight/insightqueries.h"
 #include "insight/searchresultmodel.h"
 #include "reloadwhenshown.h"
 #include "snippetdelegate.h"
@@ -156,9 +155,9 @@ void SearchView::fitColumns()
 
 void SearchView::refreshFilters()
 {
-    const QString sidecar = m_index->sidecarPath();
+    const InsightReader reader = m_index->reader();
     m_jobs.run(
-        kFiltersChannel, [sidecar] { return std::make_pair(insightInitiatives(sidecar), insightTools(sidecar)); },
+        kFiltersChannel, [reader] { return std::make_pair(reader.initiatives(), reader.tools()); },
         [this](const std::pair<QVector<QPair<QString, QString>>, QStringList> &lists) {
             const QString initiative = m_initiative->currentData().toString();
             const QString tool = m_tool->currentData().toString();
@@ -195,9 +194,9 @@ void SearchView::search()
         m_status->setText(m_index->notReadyText());
         return;
     }
-    const QString sidecar = m_index->sidecarPath();
+    const InsightReader reader = m_index->reader();
     m_jobs.run(
-        kSearchChannel, [sidecar, q] { return searchInsight(sidecar, q); },
+        kSearchChannel, [reader, q] { return reader.search(q); },
         [this](const SearchResult &result) { onResult(result); });
 }
 

@@ -2,7 +2,6 @@
 
 #include "elidedlabel.h"
 #include "insight/insightindex.h"
-#include "insight/insightqueries.h"
 #include "insight/outcomecolor.h"
 #include "reloadwhenshown.h"
 #include "statuscolors.h"
@@ -89,9 +88,9 @@ TimelineView::TimelineView(AppContext *context, InsightIndex *index, QWidget *pa
 
 void TimelineView::refreshInitiatives()
 {
-    const QString sidecar = m_index->sidecarPath();
+    const InsightReader reader = m_index->reader();
     m_jobs.run(
-        kInitiativesChannel, [sidecar] { return insightInitiatives(sidecar); },
+        kInitiativesChannel, [reader] { return reader.initiatives(); },
         [this](const QVector<QPair<QString, QString>> &initiatives) {
             const QString current = m_initiative->currentData().toString();
             m_initiative->clear();
@@ -104,15 +103,15 @@ void TimelineView::refreshInitiatives()
 
 void TimelineView::reload()
 {
-    const QString sidecar = m_index->sidecarPath();
+    const InsightReader reader = m_index->reader();
     ActivityFilter filter;
     filter.initiativeId = m_initiative->currentData().toString();
     const auto by = TimelineLayout::LaneBy(m_laneBy->currentData().toInt());
     m_jobs.run(
         kLayoutChannel,
-        [sidecar, filter, by] {
+        [reader, filter, by] {
             TimelineLayout layout;
-            layout.setSessions(insightSessions(sidecar, filter), by);
+            layout.setSessions(reader.sessions(filter), by);
             return layout;
         },
         [this](const TimelineLayout &layout) {

@@ -262,4 +262,13 @@ struct ReviewComment
     Timestamp updatedAt;
 };
 
+// The first part of a long text column, with the full length (so a view can say "truncated").
+struct TextPrefix
+{
+    QString text;
+    qint64 totalChars = 0;
+    bool found = false;
+    bool isCut() const { return totalChars > text.size(); }
+};
+
 } // namespace cwi

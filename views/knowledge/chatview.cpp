@@ -2,7 +2,7 @@
 
 #include "documentbrowser.h"
 #include "knowledge/chatsessionlistmodel.h"
-#include "knowledgerepositories.h"
+#include "knowledge/knowledgereader.h"
 #include "render/htmlwriter.h"
 
 #include <QComboBox>
@@ -137,8 +137,7 @@ void ChatView::showSession(const QString &sessionId)
         return;
     }
     load<std::optional<ChatSession>>(
-        LocateChannel,
-        [sessionId](std::shared_ptr<Database> db) { return makeChatSessionRepository(db)->findById(sessionId); },
+        LocateChannel, [sessionId](std::shared_ptr<Database> db) { return KnowledgeReader(db).chatSession(sessionId); },
         [this](const std::optional<ChatSession> &session) {
             if (session)
                 showTarget(session->targetType, session->targetId);
@@ -161,11 +160,8 @@ void ChatView::loadSessions()
     load<Sessions>(
         SessionsChannel,
         [targetType, targetId, initiativeId](std::shared_ptr<Database> db) {
-            const auto repo = makeChatSessionRepository(db);
             Sessions result;
-            result.sessions = !targetId.isEmpty() ? repo->findByTarget(targetType, targetId)
-                : !initiativeId.isEmpty()         ? repo->findByInitiativeId(initiativeId)
-                                                  : repo->findAll();
+            result.sessions = KnowledgeReader(db).chatSessions(targetType, targetId, initiativeId);
             NameRequest request;
             if (!targetId.isEmpty())
                 (targetType == "phase"_L1 ? request.phases : request.tasks).insert(targetId);
@@ -209,17 +205,9 @@ void ChatView::loadConversation(bool keepScroll)
     load<QString>(
         ConversationChannel,
         [session, names](std::shared_ptr<Database> db) {
-            const auto repo = makeChatSessionRepository(db);
-            const QVector<ChatMessage> messages = repo->findMessagesBySessionId(session.id);
-            QHash<QString, ChangeSet> changeSets;
-            const bool available = repo->hasChangeSets();
-            for (const ChatMessage &m : messages) {
-                if (available && !m.changeSetId.isEmpty() && !changeSets.contains(m.changeSetId)) {
-                    if (const auto changeSet = repo->findChangeSetById(m.changeSetId))
-                        changeSets.insert(m.changeSetId, *changeSet);
-                }
-            }
-            return chatSessionHtml(session, messages, changeSets, available, names);
+            const ChatTranscript transcript = KnowledgeReader(db).chatTranscript(session.id);
+            return chatSessionHtml(
+                session, transcript.messages, transcript.changeSets, transcript.changeSetsAvailable, names);
         },
         [this, keepScroll](const QString &html) { m_document->showHtml(html, keepScroll); });
 }

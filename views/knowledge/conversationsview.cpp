@@ -2,7 +2,7 @@
 
 #include "documentbrowser.h"
 #include "knowledge/conversationlistmodel.h"
-#include "knowledgerepositories.h"
+#include "knowledge/knowledgereader.h"
 #include "render/htmlwriter.h"
 
 #include <QComboBox>
@@ -82,7 +82,7 @@ void ConversationsView::reload()
         0,
         [](std::shared_ptr<Database> db) {
             Loaded loaded;
-            loaded.conversations = makeConversationRepository(db)->findAll();
+            loaded.conversations = KnowledgeReader(db).conversations();
             loaded.directory = readDirectory(db);
             NameRequest request;
             for (const Conversation &c : std::as_const(loaded.conversations)) {

@@ -2,9 +2,9 @@
 
 #include "documentbrowser.h"
 #include "knowledge/knowledgehtml.h"
+#include "knowledge/knowledgereader.h"
 #include "knowledge/messagethreadmodel.h"
 #include "knowledge/namelookup.h"
-#include "knowledgerepositories.h"
 #include "render/htmlwriter.h"
 
 #include <QHBoxLayout>
@@ -79,7 +79,7 @@ void MessagesView::reload()
         0,
         [](std::shared_ptr<Database> db) {
             Loaded loaded;
-            loaded.messages = makeMessageRepository(db)->findAll();
+            loaded.messages = KnowledgeReader(db).messages();
             NameRequest request;
             for (const Message &m : std::as_const(loaded.messages)) {
                 request.agents.insert(m.senderId);

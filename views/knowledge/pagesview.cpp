@@ -2,11 +2,10 @@
 
 #include "browse/cellformat.h"
 #include "documentbrowser.h"
+#include "knowledge/knowledgereader.h"
 #include "knowledge/pagetreemodel.h"
-#include "knowledgerepositories.h"
 #include "render/htmlwriter.h"
 #include "render/tiptaprenderer.h"
-#include "workrepositories.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -101,7 +100,7 @@ QString PagesView::currentInitiativeId() const
 void PagesView::reload()
 {
     load<QVector<Initiative>>(
-        InitiativesChannel, [](std::shared_ptr<Database> db) { return makeInitiativeRepository(db)->findAll(); },
+        InitiativesChannel, [](std::shared_ptr<Database> db) { return KnowledgeReader(db).initiatives(); },
         [this](const QVector<Initiative> &initiatives) {
             const QString keep = m_wantedInitiative.isEmpty() ? currentInitiativeId() : m_wantedInitiative;
             {
@@ -148,7 +147,7 @@ void PagesView::showPage(const QString &pageId)
 {
     m_wantedPage = pageId;
     load<std::optional<Page>>(
-        LocateChannel, [pageId](std::shared_ptr<Database> db) { return makePageRepository(db)->findById(pageId); },
+        LocateChannel, [pageId](std::shared_ptr<Database> db) { return KnowledgeReader(db).page(pageId); },
         [this](const std::optional<Page> &page) {
             if (!page)
                 return;
@@ -170,8 +169,7 @@ void PagesView::loadPages()
     const QString initiativeId = currentInitiativeId();
     load<QVector<Page>>(
         PagesChannel,
-        [initiativeId](
-            std::shared_ptr<Database> db) { return makePageRepository(db)->findOutlineByInitiativeId(initiativeId); },
+        [initiativeId](std::shared_ptr<Database> db) { return KnowledgeReader(db).pageOutline(initiativeId); },
         [this](const QVector<Page> &pages) {
             const QString keep = m_wantedPage.isEmpty() ? m_pageId : m_wantedPage;
             m_model->setPages(pages);
@@ -215,7 +213,7 @@ void PagesView::loadDocument(bool keepScroll)
         DocumentChannel,
         [pageId, title, updated](std::shared_ptr<Database> db) {
             RenderLimits limits;
-            const TextPrefix content = makePageRepository(db)->contentPrefix(pageId, limits.maxInputChars);
+            const TextPrefix content = KnowledgeReader(db).pageContent(pageId, limits.maxInputChars);
             limits.sourceChars = content.totalChars;
             if (!content.found)
                 return render::noteHtml(tr("The page is gone (deleted since the list was read)."));
@@ -240,19 +238,8 @@ void PagesView::runSearch()
     const QString initiativeId = currentInitiativeId();
     load<QVector<Page>>(
         SearchChannel,
-        [initiativeId, text](std::shared_ptr<Database> db) {
-            // SQL finds candidates in the raw JSON; keep those whose title or words match, so
-            // "type" or "paragraph" do not match every page.
-            const auto pages = makePageRepository(db);
-            QVector<Page> found;
-            for (const Page &page : pages->search(initiativeId, text)) {
-                if (page.title.contains(text, Qt::CaseInsensitive)
-                    || tiptapToPlainText(pages->contentPrefix(page.id, RenderLimits().maxInputChars).text)
-                           .contains(text, Qt::CaseInsensitive))
-                    found.append(page);
-            }
-            return found;
-        },
+        [initiativeId, text](
+            std::shared_ptr<Database> db) { return KnowledgeReader(db).searchPages(initiativeId, text); },
         [this](const QVector<Page> &found) {
             QSet<QString> ids;
             for (const Page &page : found)

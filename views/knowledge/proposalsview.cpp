@@ -1,8 +1,8 @@
 #include "proposalsview.h"
 
 #include "documentbrowser.h"
+#include "knowledge/knowledgereader.h"
 #include "knowledge/proposallistmodel.h"
-#include "knowledgerepositories.h"
 #include "render/htmlwriter.h"
 
 #include <QComboBox>
@@ -143,8 +143,7 @@ void ProposalsView::showProposal(const QString &proposalId)
 {
     m_wantedProposal = proposalId;
     load<std::optional<Proposal>>(
-        LocateChannel,
-        [proposalId](std::shared_ptr<Database> db) { return makeProposalRepository(db)->findById(proposalId); },
+        LocateChannel, [proposalId](std::shared_ptr<Database> db) { return KnowledgeReader(db).proposal(proposalId); },
         [this](const std::optional<Proposal> &proposal) {
             if (!proposal)
                 return;
@@ -166,11 +165,8 @@ void ProposalsView::loadProposals()
     load<Result>(
         ProposalsChannel,
         [initiativeId, agentId](std::shared_ptr<Database> db) {
-            const auto repo = makeProposalRepository(db);
             Result result;
-            result.proposals = !initiativeId.isEmpty() ? repo->findByInitiativeId(initiativeId)
-                : !agentId.isEmpty()                   ? repo->findByAgentId(agentId)
-                                                       : repo->findAll();
+            result.proposals = KnowledgeReader(db).proposals(initiativeId, agentId);
             NameRequest request;
             for (const Proposal &p : std::as_const(result.proposals)) {
                 request.agents.insert(p.agentId);

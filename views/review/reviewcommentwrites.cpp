@@ -1,14 +1,18 @@
 #include "reviewcommentwrites.h"
 
 #include "actions/actionrunner.h"
+#include "actions/actionservice.h"
 #include "browse/cellformat.h"
 #include "commenteditor.h"
-#include "database.h"
 #include "diff/diffmodel.h"
 #include "diff/reviewsession.h"
 #include "plainmessagebox.h"
-#include "writes/actions.h"
 
+#include "render/htmlwriter.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMenu>
 #include <QMessageBox>
 #include <QWidget>
 
@@ -36,25 +40,18 @@ ReviewCommentWrites::ReviewCommentWrites(ReviewSession *session, DiffModel *diff
     , m_session(session)
     , m_diff(diff)
     , m_dialogParent(dialogParent)
-{ }
+    , m_actions(new ActionService(nullptr, this))
+{
+    // Any write or undo (here, from the History, from any action) may change comments: show it.
+    connect(m_actions, &ActionService::journalChanged, this, [this] { m_session->reloadComments(); });
+    // Actions came or went; editing switched on or off (toolbar, Ctrl+E) reaches the open review at once.
+    connect(m_actions, &ActionService::changed, this, &ReviewCommentWrites::editingChanged);
+    connect(m_actions, &ActionService::writableChanged, this, &ReviewCommentWrites::editingChanged);
+}
 
 void ReviewCommentWrites::setActions(Actions *actions)
 {
-    if (m_actions) {
-        disconnect(m_actions.data(), nullptr, this, nullptr);
-        if (m_actions->database())
-            disconnect(m_actions->database().get(), nullptr, this, nullptr);
-    }
-    m_actions = actions;
-    if (m_actions) {
-        // Undo from the History (or any action) changes comments: show it.
-        connect(m_actions, &Actions::finished, this, [this] { m_session->reloadComments(); });
-        // Editing switched on or off (toolbar, Ctrl+E) reaches the open review at once.
-        if (m_actions->database())
-            connect(
-                m_actions->database().get(), &Database::writableChanged, this, &ReviewCommentWrites::editingChanged);
-    }
-    Q_EMIT editingChanged();
+    m_actions->setActions(actions);
 }
 
 void ReviewCommentWrites::setRunner(ActionRunner *runner)
@@ -64,12 +61,12 @@ void ReviewCommentWrites::setRunner(ActionRunner *runner)
 
 bool ReviewCommentWrites::canEdit() const
 {
-    return m_actions && m_actions->isWritable();
+    return m_actions->isWritable();
 }
 
 QString ReviewCommentWrites::whyReadOnly() const
 {
-    if (!m_actions)
+    if (!m_actions->isAvailable())
         return tr("Read-only: comment actions are not available in this window.");
     if (!m_actions->isWritable())
         return tr("Read-only: switch editing on (toolbar toggle or --edit) to add or resolve comments.");
@@ -111,14 +108,16 @@ bool ReviewCommentWrites::addComment(int row, const QString &body, const QString
         return false;
     comment->body = body;
     comment->author = author.trimmed().isEmpty() ? u"you"_s : author.trimmed();
-    return runPlan(m_actions->planCreateComment(*comment), false); // the editor was the confirmation
+    const QStringList args { comment->filePath, QString::number(comment->lineNumber), comment->lineType, comment->body,
+        comment->author };
+    return runPlan(m_actions->plan(u"create-comment"_s, { comment->phaseId }, args), false); // the editor confirmed
 }
 
 bool ReviewCommentWrites::resolve(const QStringList &ids, bool resolve)
 {
     if (!canEdit() || ids.isEmpty())
         return false;
-    return runPlan(resolve ? m_actions->planResolveComments(ids) : m_actions->planUnresolveComments(ids), true);
+    return runPlan(m_actions->plan(resolve ? u"resolve-comment"_s : u"unresolve-comment"_s, ids), true);
 }
 
 void ReviewCommentWrites::editComment(const QString &id)
@@ -131,14 +130,55 @@ void ReviewCommentWrites::editComment(const QString &id)
         c->author, false, m_dialogParent);
     if (editor.exec() != QDialog::Accepted || editor.body() == c->body)
         return;
-    runPlan(m_actions->planEditComment(id, editor.body()), false);
+    runPlan(m_actions->plan(u"edit-comment"_s, { id }, { editor.body() }), false);
 }
 
 void ReviewCommentWrites::deleteComment(const QString &id)
 {
     if (!canEdit())
         return;
-    runPlan(m_actions->planDeleteComment(id), true);
+    runPlan(m_actions->plan(u"delete-comment"_s, { id }), true);
+}
+
+void ReviewCommentWrites::act(const QString &id, DiffDelegate::CommentAction action)
+{
+    switch (action) {
+    case DiffDelegate::CommentAction::Resolve:
+    case DiffDelegate::CommentAction::Unresolve:
+        resolve({ id }, action == DiffDelegate::CommentAction::Resolve);
+        break;
+    case DiffDelegate::CommentAction::Edit:
+        editComment(id);
+        break;
+    case DiffDelegate::CommentAction::Delete:
+        deleteComment(id);
+        break;
+    case DiffDelegate::CommentAction::Toggle:
+    case DiffDelegate::CommentAction::None:
+        break;
+    }
+}
+
+void ReviewCommentWrites::showMenu(const QString &id, bool resolved, const QPoint &globalPos)
+{
+    QMenu menu(m_dialogParent);
+    menu.setToolTipsVisible(true);
+    const QString why = whyReadOnly();
+    const auto add = [&](const QString &text, auto slot) {
+        QAction *action = menu.addAction(text, this, slot);
+        action->setEnabled(why.isEmpty());
+        action->setToolTip(render::plainToolTip(why));
+    };
+    if (resolved)
+        add(tr("Unresolve"), [this, id] { resolve({ id }, false); });
+    else
+        add(tr("Resolve"), [this, id] { resolve({ id }, true); });
+    add(tr("Edit…"), [this, id] { editComment(id); });
+    add(tr("Delete…"), [this, id] { deleteComment(id); });
+    menu.addSeparator();
+    menu.addAction(tr("Copy id"), this, [id] { QGuiApplication::clipboard()->setText(id); });
+    menu.addAction(tr("Show details"), this, [this, id] { Q_EMIT detailsRequested(id); });
+    menu.exec(globalPos);
 }
 
 // CONFIRM: show what will change first (false when the comment editor already was the

@@ -7,6 +7,8 @@
 // will change" dialog, its status line and Ctrl+Z. Without Actions, or with editing off, nothing can
 // be written and whyReadOnly() says why; switching editing on or off reaches the review at once.
 
+#include "diffdelegate.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -16,6 +18,7 @@ class QWidget;
 namespace cwi {
 
 class ActionRunner;
+class ActionService;
 class Actions;
 class DiffModel;
 class ReviewSession;
@@ -29,7 +32,7 @@ public:
     ReviewCommentWrites(ReviewSession *session, DiffModel *diff, QWidget *dialogParent);
 
     void setSession(ReviewSession *session) { m_session = session; }
-    void setActions(Actions *actions);
+    void setActions(Actions *actions); // the window's; null: read-only
     void setRunner(ActionRunner *runner);
     bool canEdit() const;
     QString whyReadOnly() const;
@@ -42,9 +45,15 @@ public:
     bool resolve(const QStringList &ids, bool resolve);
     void editComment(const QString &id);
     void deleteComment(const QString &id);
+    // A comment card's link: resolve, unresolve, edit or delete (Toggle is the view's).
+    void act(const QString &id, DiffDelegate::CommentAction action);
+    // A comment card's menu at GLOBALPOS: the same actions, greyed with the reason when read-only,
+    // its id to copy and its details.
+    void showMenu(const QString &id, bool resolved, const QPoint &globalPos);
 
 Q_SIGNALS:
     void editingChanged(); // actions came or went, editing was switched on or off
+    void detailsRequested(const QString &id); // the comment's row in the detail pane
 
 private:
     bool runPlan(const ActionPlan &plan, bool confirm);
@@ -52,7 +61,7 @@ private:
     ReviewSession *m_session;
     DiffModel *m_diff;
     QWidget *m_dialogParent;
-    QPointer<Actions> m_actions; // owned by the window; may go away with its database
+    ActionService *m_actions; // the write path over the window's Actions (which may go with its database)
     QPointer<ActionRunner> m_runner; // the window's; null: this class asks and applies itself
 };
 

@@ -4,7 +4,6 @@
 // too narrow until the file tree is hidden (T); the demo's rename, deletion, binary file and
 // non-ASCII path show side by side with the changed words marked; "Viewed" survives a restart.
 
-#include "appcontext.h"
 #include "database.h"
 #include "demo/demoseeder.h"
 #include "diff/difffilelistmodel.h"
@@ -12,9 +11,9 @@
 #include "diff/diffmodel.h"
 #include "diff/reviewsession.h"
 #include "diff/textdiff.h"
-#include "filesession.h"
 #include "gitfixture.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 #include "review/reviewview.h"
 
 #include <QAbstractProxyModel>
@@ -23,7 +22,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
-#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -43,22 +41,21 @@ private:
     QString m_database;
     QString m_phase;
 
-    std::unique_ptr<MainWindow> openWindow(AppContext *context, QSettings *settings, ReviewView **review)
+    // The real window with the settings in SETTINGSFILE, at the phase's review once it has loaded.
+    std::unique_ptr<test::RealWindow> openWindow(const QString &settingsFile, ReviewView **review)
     {
-        auto window = std::make_unique<MainWindow>(context, settings);
-        new FileSession(window.get(), context); // opens files as the app does
-        if (!window->openFile(m_database))
+        auto real = std::make_unique<test::RealWindow>(settingsFile);
+        MainWindow *window = &real->window;
+        if (!real->open(m_database))
             return nullptr;
-        window->resize(1440, 900);
-        window->show();
-        QApplication::setActiveWindow(window.get());
-        if (!QTest::qWaitForWindowActive(window.get()))
+        QApplication::setActiveWindow(window);
+        if (!QTest::qWaitForWindowActive(window))
             return nullptr;
         window->navigate({ u"review"_s, m_phase });
         *review = window->findChild<ReviewView *>();
         if (!*review || !QTest::qWaitFor([&] { return !window->isBusy() && !(*review)->isBusy(); }, 30000))
             return nullptr;
-        return window;
+        return real;
     }
 
     int fileIndex(ReviewView *review, const QString &path) { return review->session()->fileModel()->rowOfPath(path); }
@@ -101,11 +98,10 @@ private slots:
 
     void keysStepThroughFilesAndComments()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"keys.ini"_s), QSettings::IniFormat);
+        const QString settings = m_dir.filePath(u"keys.ini"_s);
         ReviewView *review = nullptr;
-        auto window = openWindow(&context, &settings, &review);
-        QVERIFY(window);
+        const auto real = openWindow(settings, &review);
+        QVERIFY(real);
         const QVector<int> order = review->session()->fileTree()->filesInTreeOrder();
         QVERIFY(order.size() > 3);
         QCOMPARE(review->currentFile(), order.at(0));
@@ -135,12 +131,11 @@ private slots:
 
     void sideBySideToggleIsRemembered()
     {
-        QSettings settings(m_dir.filePath(u"side.ini"_s), QSettings::IniFormat);
+        const QString settings = m_dir.filePath(u"side.ini"_s);
         {
-            AppContext context;
             ReviewView *review = nullptr;
-            auto window = openWindow(&context, &settings, &review);
-            QVERIFY(window);
+            const auto real = openWindow(settings, &review);
+            QVERIFY(real);
             QVERIFY(!review->isSideBySide());
             auto *toggle = review->findChild<QCheckBox *>(u"sideBySideToggle"_s);
             QVERIFY(toggle);
@@ -148,10 +143,9 @@ private slots:
             QVERIFY(review->isSideBySide());
             QVERIFY(review->diffModel()->isSideBySide());
         }
-        AppContext context;
         ReviewView *review = nullptr;
-        auto window = openWindow(&context, &settings, &review);
-        QVERIFY(window);
+        const auto real = openWindow(settings, &review);
+        QVERIFY(real);
         QVERIFY(review->isSideBySide());
     }
 
@@ -159,12 +153,11 @@ private slots:
     // a hint; T hides the tree (remembered) and side by side fits again.
     void narrowWindowShowsUnifiedUntilTheTreeIsHidden()
     {
-        QSettings settings(m_dir.filePath(u"narrow.ini"_s), QSettings::IniFormat);
+        const QString settings = m_dir.filePath(u"narrow.ini"_s);
         {
-            AppContext context;
             ReviewView *review = nullptr;
-            auto window = openWindow(&context, &settings, &review);
-            QVERIFY(window);
+            const auto real = openWindow(settings, &review);
+            QVERIFY(real);
             QVERIFY(review->isFileTreeShown());
             QVERIFY(show(review, u"src/auth/session.ts"_s));
             review->setSideBySide(true);
@@ -172,7 +165,7 @@ private slots:
             auto *hint = review->findChild<QLabel *>(u"sideBySideHint"_s);
             QVERIFY(hint);
             QVERIFY(hint->isHidden());
-            window->resize(1024, 768);
+            real->window.resize(1024, 768);
             QTRY_VERIFY(!review->isSideBySide());
             QVERIFY(review->prefersSideBySide());
             QVERIFY(!review->diffModel()->isSideBySide());
@@ -185,10 +178,9 @@ private slots:
             QTRY_VERIFY(hint->isHidden());
             QVERIFY(review->diffView()->viewport()->width() < 1024);
         }
-        AppContext context;
         ReviewView *review = nullptr;
-        auto window = openWindow(&context, &settings, &review);
-        QVERIFY(window);
+        const auto real = openWindow(settings, &review);
+        QVERIFY(real);
         QVERIFY(!review->isFileTreeShown()); // remembered
         auto *toggle = review->findChild<QToolButton *>(u"fileTreeToggle"_s);
         QVERIFY(toggle);
@@ -199,11 +191,10 @@ private slots:
 
     void demoFilesSideBySideWithChangedWords()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"demo.ini"_s), QSettings::IniFormat);
+        const QString settings = m_dir.filePath(u"demo.ini"_s);
         ReviewView *review = nullptr;
-        auto window = openWindow(&context, &settings, &review);
-        QVERIFY(window);
+        const auto real = openWindow(settings, &review);
+        QVERIFY(real);
         review->setSideBySide(true);
         const QVector<DiffFile> &files = review->session()->fileModel()->files();
         DiffModel *diff = review->diffModel();
@@ -292,13 +283,12 @@ private slots:
 
     void viewedSurvivesRestart()
     {
-        QSettings settings(m_dir.filePath(u"viewed.ini"_s), QSettings::IniFormat);
+        const QString settings = m_dir.filePath(u"viewed.ini"_s);
         int file = -1;
         {
-            AppContext context;
             ReviewView *review = nullptr;
-            auto window = openWindow(&context, &settings, &review);
-            QVERIFY(window);
+            const auto real = openWindow(settings, &review);
+            QVERIFY(real);
             file = review->currentFile();
             auto *viewed = review->findChild<QCheckBox *>(u"viewedToggle"_s);
             QVERIFY(viewed);
@@ -306,10 +296,9 @@ private slots:
             QCOMPARE(
                 review->session()->fileTree()->indexOfFile(file).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         }
-        AppContext context;
         ReviewView *review = nullptr;
-        auto window = openWindow(&context, &settings, &review);
-        QVERIFY(window);
+        const auto real = openWindow(settings, &review);
+        QVERIFY(real);
         QCOMPARE(review->session()->fileTree()->indexOfFile(file).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         QCOMPARE(review->session()->viewedFiles().viewedCount(review->session()->fileModel()->files()), 1);
     }

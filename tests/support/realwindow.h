@@ -26,10 +26,10 @@ public:
     }
 
     // False when the file was refused, the window never showed or a pane was still loading
-    // after TIMEOUT_MS.
-    [[nodiscard]] bool open(const QString &path, QSize size = { 1440, 900 }, int timeoutMs = 30000)
+    // after TIMEOUT_MS. EDIT: with editing on, as --edit.
+    [[nodiscard]] bool open(const QString &path, QSize size = { 1440, 900 }, int timeoutMs = 30000, bool edit = false)
     {
-        if (!window.openFile(path))
+        if (!window.openFile(path, edit))
             return false;
         window.resize(size);
         window.restoreLayout();

@@ -5,15 +5,14 @@
 
 #include "demo/demoseeder.h"
 #include "diff/reviewsession.h"
-#include "filesession.h"
 #include "gitfixture.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 #include "review/reviewcommentpane.h"
 #include "review/reviewview.h"
 
 #include <QApplication>
 #include <QListView>
-#include <QSettings>
 #include <QSplitter>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -37,23 +36,22 @@ private:
 
     QString settingsFile() { return m_dir.filePath(u"room%1.ini"_s.arg(++m_serial)); }
 
-    std::unique_ptr<MainWindow> openReview(AppContext *context, QSettings *settings, int width, int height)
+    // The real window with the settings in SETTINGSFILE, at the phase's review once it has loaded.
+    std::unique_ptr<test::RealWindow> openReview(const QString &settingsFile, int width, int height)
     {
-        auto window = std::make_unique<MainWindow>(context, settings);
-        new FileSession(window.get(), context); // opens files as the app does
-        if (!window->openFile(m_database))
+        auto real = std::make_unique<test::RealWindow>(settingsFile);
+        MainWindow *window = &real->window;
+        if (!real->open(m_database, { width, height }))
             return nullptr;
-        window->resize(width, height);
-        window->show();
-        QApplication::setActiveWindow(window.get());
-        if (!QTest::qWaitForWindowActive(window.get()))
+        QApplication::setActiveWindow(window);
+        if (!QTest::qWaitForWindowActive(window))
             return nullptr;
         window->navigate({ u"review"_s, m_phase });
         auto *review = window->findChild<ReviewView *>();
         if (!review || !QTest::qWaitFor([&] { return !window->isBusy() && !review->isBusy(); }, 30000))
             return nullptr;
         QTest::qWait(50); // the layout settles after the page is shown
-        return window;
+        return real;
     }
 
     static QSplitter *centerSplit(ReviewView *review) { return review->findChild<QSplitter *>(u"reviewCenterSplit"_s); }
@@ -100,10 +98,9 @@ private slots:
     {
         QFETCH(int, width);
         QFETCH(int, height);
-        AppContext context;
-        QSettings settings(settingsFile(), QSettings::IniFormat);
-        auto window = openReview(&context, &settings, width, height);
-        QVERIFY(window);
+        const auto real = openReview(settingsFile(), width, height);
+        QVERIFY(real);
+        MainWindow *window = &real->window;
         auto *review = window->findChild<ReviewView *>();
         QVERIFY(review->isCommentListShown());
         const int total = splitHeight(review);
@@ -128,10 +125,9 @@ private slots:
         const QString file = settingsFile();
         int before = 0;
         {
-            AppContext context;
-            QSettings settings(file, QSettings::IniFormat);
-            auto window = openReview(&context, &settings, 1024, 768);
-            QVERIFY(window);
+            const auto real = openReview(file, 1024, 768);
+            QVERIFY(real);
+            MainWindow *window = &real->window;
             auto *review = window->findChild<ReviewView *>();
             before = review->diffView()->viewport()->height();
             review->diffView()->setFocus();
@@ -143,10 +139,9 @@ private slots:
             QVERIFY(!toggle->isChecked());
         }
         {
-            AppContext context;
-            QSettings settings(file, QSettings::IniFormat);
-            auto window = openReview(&context, &settings, 1024, 768);
-            QVERIFY(window);
+            const auto real = openReview(file, 1024, 768);
+            QVERIFY(real);
+            MainWindow *window = &real->window;
             auto *review = window->findChild<ReviewView *>();
             QVERIFY(!review->isCommentListShown()); // remembered
             QVERIFY(review->diffView()->viewport()->height() > before + 100);
@@ -163,10 +158,9 @@ private slots:
         const QString file = settingsFile();
         int dragged = 0;
         {
-            AppContext context;
-            QSettings settings(file, QSettings::IniFormat);
-            auto window = openReview(&context, &settings, 1440, 900);
-            QVERIFY(window);
+            const auto real = openReview(file, 1440, 900);
+            QVERIFY(real);
+            MainWindow *window = &real->window;
             auto *review = window->findChild<ReviewView *>();
             QSplitter *split = centerSplit(review);
             QSplitterHandle *handle = split->handle(1);
@@ -179,10 +173,9 @@ private slots:
             QVERIFY2(dragged > start + 20, qPrintable(u"%1 -> %2"_s.arg(start).arg(dragged)));
         }
         {
-            AppContext context;
-            QSettings settings(file, QSettings::IniFormat);
-            auto window = openReview(&context, &settings, 1440, 900);
-            QVERIFY(window);
+            const auto real = openReview(file, 1440, 900);
+            QVERIFY(real);
+            MainWindow *window = &real->window;
             auto *review = window->findChild<ReviewView *>();
             QCOMPARE(listHeight(review), dragged);
             // On a shorter window the same list gives way to the diff.

@@ -2,9 +2,8 @@
 // initiative reads 5015/20036 (or 101234/120000) shows the whole label at 1440x900 and at 1024x768, and a session
 // numbered above INT_MAX opens in the Agent log with its chunks.
 
-#include "filesession.h"
 #include "logs/logview.h"
-#include "mainwindow.h"
+#include "realwindow.h"
 #include "tasks/progressdelegate.h"
 #include "tasks/tasktreeview.h"
 #include "tasktree/tasktreemodel.h"
@@ -14,7 +13,6 @@
 
 #include <QFontMetrics>
 #include <QHash>
-#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -29,25 +27,19 @@ class TestWindowLimits : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_path;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<test::RealWindow> m_real;
+    MainWindow *m_window = nullptr; // m_real's
+    int m_serial = 0;
 
     static constexpr qint64 kFarSession = 3'000'000'000; // above INT_MAX
 
     void openWindow(const QSize &size)
     {
-        m_window.reset(); // before what it uses
-        m_settings.reset();
-        m_context = std::make_unique<AppContext>();
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
-        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
-        QVERIFY(m_window->openFile(m_path, false));
-        m_window->resize(size);
-        m_window->resetLayout(); // the first run's layout at this size
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_real.reset();
+        // New settings: the first run's layout at this size.
+        m_real = std::make_unique<test::RealWindow>(m_dir.filePath(u"settings%1.ini"_s.arg(++m_serial)));
+        m_window = &m_real->window;
+        QVERIFY(m_real->open(m_path, size));
     }
 
     // The row of the task tree whose first column reads NAME (top level or one below).
@@ -115,9 +107,8 @@ private slots:
 
     void cleanup()
     {
-        m_window.reset();
-        m_settings.reset();
-        m_context.reset();
+        m_window = nullptr;
+        m_real.reset();
     }
 
     void progressLabelIsWhole_data()

@@ -8,10 +8,10 @@
 #include "browse/filterheader.h"
 #include "browse/tablebrowser.h"
 #include "browse/tablemodel.h"
-#include "filesession.h"
 #include "knowledge/conversationsview.h"
 #include "logs/logview.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
 #include "windowfixture.h"
@@ -27,7 +27,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
-#include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -52,24 +51,19 @@ private:
     QTemporaryDir m_dir;
     QString m_path;
     int m_serial = 0;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<test::RealWindow> m_real;
+    MainWindow *m_window = nullptr; // m_real's
 
-    void openWindow(const QString &path, bool edit = false, const QString &settingsName = u"settings.ini"_s)
+    // SETTINGSNAME: a settings file to keep between windows; by default a new one (a first run).
+    void openWindow(const QString &path, bool edit = false, const QString &settingsName = {})
     {
-        m_window.reset(); // before what it uses
-        m_settings.reset();
-        m_context = std::make_unique<AppContext>();
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(settingsName), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
-        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
-        QVERIFY(m_window->openFile(path, edit));
-        m_window->resize(1440, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_real.reset();
+        m_real = std::make_unique<test::RealWindow>(
+            m_dir.filePath(settingsName.isEmpty() ? u"settings%1.ini"_s.arg(++m_serial) : settingsName));
+        m_window = &m_real->window;
+        QVERIFY(m_real->open(path, { 1440, 900 }, 30000, edit));
         m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
     }
 
     QString freshCopy()
@@ -167,9 +161,8 @@ private slots:
 
     void cleanup()
     {
-        m_window.reset();
-        m_settings.reset();
-        m_context.reset();
+        m_window = nullptr;
+        m_real.reset();
     }
 
     // Point 2: next to long JSON the names column keeps every name on one line.
@@ -253,7 +246,7 @@ private slots:
     void tablesPageIsNeverBlank()
     {
         openWindow(m_path, false, u"empty.ini"_s);
-        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
         QVERIFY(browser()->isVisible());
         QVERIFY(browser()->showsEmptyState());
         auto *empty = browser()->findChild<QLabel *>(u"tableEmptyState"_s);
@@ -274,7 +267,7 @@ private slots:
     void reviewTabOffersPhases()
     {
         openWindow(m_path);
-        QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
         auto *review = m_window->findChild<ReviewView *>();
         auto *choose = review->findChild<QPushButton *>(u"choosePhase"_s);
         QVERIFY(choose);
@@ -321,7 +314,7 @@ private slots:
                 && first->data(Qt::UserRole + 2).toString().isEmpty();
             QTest::keyClick(input, Qt::Key_Return);
         });
-        QTest::keyClick(m_window.get(), Qt::Key_K, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_K, Qt::ControlModifier);
         QVERIFY(offered);
         QCOMPARE(browser()->currentTable(), u"tasks"_s);
         QVERIFY(browser()->isVisible());
@@ -372,8 +365,8 @@ private slots:
         QVERIFY(m_window->statusBar()->currentMessage().contains(u"Ctrl+Z undoes it"_s));
 
         m_window->activateWindow(); // the menu and the dialog had the focus
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window, Qt::Key_Z, Qt::ControlModifier);
         QTRY_COMPARE(browser()->model()->totalCount(), 3);
         QVERIFY(!m_window->statusBar()->currentMessage().contains(u"Ctrl+Z undoes it"_s));
         QTRY_VERIFY(!m_window->isBusy());
@@ -406,14 +399,14 @@ private slots:
         m_window->navigate({ u"agents"_s, {} });
         QTRY_COMPARE(browser()->currentTable(), u"agents"_s);
 
-        QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+        QTest::keyClick(m_window, Qt::Key_Left, Qt::AltModifier);
         QCOMPARE(m_window->detailView()->current().id, u"task-1"_s);
-        QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+        QTest::keyClick(m_window, Qt::Key_Left, Qt::AltModifier);
         QCOMPARE(browser()->currentTable(), u"tasks"_s);
         QVERIFY(browser()->model()->query() == seen);
         QTRY_COMPARE(browser()->model()->totalCount(), 3);
         QCOMPARE(header->filterText(browser()->model()->columnOf(u"status"_s)), u"=blocked"_s);
-        QTest::keyClick(m_window.get(), Qt::Key_Left, Qt::AltModifier);
+        QTest::keyClick(m_window, Qt::Key_Left, Qt::AltModifier);
         QCOMPARE(m_window->detailView()->current().id, u"in-1"_s);
         QVERIFY(!back->isEnabled());
         QVERIFY(forward->isEnabled());
@@ -500,7 +493,7 @@ private slots:
             if (dialog)
                 dialog->close();
         });
-        QTest::keyClick(m_window.get(), Qt::Key_F1);
+        QTest::keyClick(m_window, Qt::Key_F1);
         QCOMPARE(rows, int(m_window->shortcutList().size()));
     }
 
@@ -557,7 +550,7 @@ private slots:
             qPrintable(offered.join(u", ")));
 
         m_window->activateWindow(); // the menus had the focus
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
         list->setFocus();
         bool asked = false;
         QTimer::singleShot(0, this, [&asked] {

@@ -5,9 +5,8 @@
 #include "actions/actiondialog.h"
 #include "demo/demoseeder.h"
 #include "diff/reviewsession.h"
-#include "filesession.h"
 #include "gitfixture.h"
-#include "mainwindow.h"
+#include "realwindow.h"
 #include "review/reviewcommentpane.h"
 #include "review/reviewview.h"
 #include "reviewfixture.h"
@@ -22,7 +21,6 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTabWidget>
@@ -42,9 +40,18 @@ private:
     QTemporaryDir m_dir;
     QString m_repo;
     int m_serial = 0;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<test::RealWindow> m_real;
+    MainWindow *m_window = nullptr; // m_real's
+
+    // A new window (and settings: a first run's) on PATH.
+    bool openWindow(const QString &path)
+    {
+        m_window = nullptr;
+        m_real.reset();
+        m_real = std::make_unique<test::RealWindow>(m_dir.filePath(u"settings%1.ini"_s.arg(++m_serial)));
+        m_window = &m_real->window;
+        return m_real->open(path);
+    }
 
     ReviewView *review() const { return m_window->findChild<ReviewView *>(); }
     QPushButton *resolveButton() const
@@ -61,14 +68,8 @@ private:
         const QString path = m_dir.filePath(u"review%1.db"_s.arg(++m_serial));
         if (!test::makeReviewFixture(path, m_repo))
             return {};
-        m_context = std::make_unique<AppContext>();
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
-        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
-        if (!m_window->openFile(path))
+        if (!openWindow(path))
             return {};
-        m_window->resize(1440, 900);
-        m_window->show();
         m_window->navigate({ u"review"_s, u"P1"_s });
         return path;
     }
@@ -109,9 +110,8 @@ private slots:
 
     void cleanup()
     {
-        m_window.reset();
-        m_settings.reset();
-        m_context.reset();
+        m_window = nullptr;
+        m_real.reset();
     }
 
     // Point 3: Ctrl+E with the review open enables Resolve there, without reopening it.
@@ -123,8 +123,8 @@ private slots:
         QVERIFY(resolveButton());
         QVERIFY(!resolveButton()->isEnabled());
         m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window, Qt::Key_E, Qt::ControlModifier);
         QTRY_VERIFY(resolveButton()->isEnabled());
     }
 
@@ -135,8 +135,8 @@ private slots:
         QVERIFY(!path.isEmpty());
         QTRY_COMPARE(review()->session()->state(), ReviewSession::State::Ready);
         m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        QTest::keyClick(m_window.get(), Qt::Key_E, Qt::ControlModifier);
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        QTest::keyClick(m_window, Qt::Key_E, Qt::ControlModifier);
         selectComment(u"RC-added"_s);
         QTRY_VERIFY(resolveButton()->isEnabled());
 
@@ -206,13 +206,7 @@ private slots:
             phase = q.value(0).toString();
         }
         QSqlDatabase::removeDatabase(u"demo"_s);
-        m_context = std::make_unique<AppContext>();
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"demo.ini"_s), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
-        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
-        QVERIFY(m_window->openFile(path));
-        m_window->resize(1440, 900);
-        m_window->show();
+        QVERIFY(openWindow(path));
         m_window->navigate({ u"review"_s, phase });
         QTRY_COMPARE_WITH_TIMEOUT(review()->session()->state(), ReviewSession::State::Ready, 30000);
         QTreeView *files = review()->fileView();

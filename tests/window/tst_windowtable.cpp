@@ -6,9 +6,9 @@
 #include "browse/filterheader.h"
 #include "browse/tablebrowser.h"
 #include "browse/tablemodel.h"
-#include "filesession.h"
 #include "locker.h"
 #include "mainwindow.h"
+#include "realwindow.h"
 #include "windowfixture.h"
 
 #include <QApplication>
@@ -21,7 +21,6 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTableView>
@@ -40,9 +39,23 @@ class TestWindowTable : public QObject
 private:
     QTemporaryDir m_dir;
     QString m_path;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
+    QString m_settingsPath; // one per test, kept when a test opens the window again
+    int m_serial = 0;
+    std::unique_ptr<test::RealWindow> m_real;
+    MainWindow *m_window = nullptr; // m_real's
+
+    void openWindow()
+    {
+        closeWindow();
+        m_real = std::make_unique<test::RealWindow>(m_settingsPath);
+        m_window = &m_real->window;
+        QVERIFY(m_real->open(m_path, { 1024, 768 }));
+    }
+    void closeWindow()
+    {
+        m_window = nullptr;
+        m_real.reset();
+    }
 
     TableBrowser *browser() const { return m_window->tableBrowser(); }
     FilterHeader *header() const { return static_cast<FilterHeader *>(browser()->view()->horizontalHeader()); }
@@ -96,22 +109,11 @@ private slots:
 
     void init()
     {
-        m_context = std::make_unique<AppContext>();
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
-        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
-        QVERIFY(m_window->openFile(m_path));
-        m_window->resize(1024, 768);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        m_settingsPath = m_dir.filePath(u"settings%1.ini"_s.arg(++m_serial));
+        openWindow();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_settings.reset();
-        m_context.reset();
-    }
+    void cleanup() { closeWindow(); }
 
     // Point 1: scrolled sideways, the field under a column's title filters that column.
     void filterFieldsFollowHorizontalScrolling()
@@ -198,7 +200,7 @@ private slots:
         QTRY_COMPARE(browser()->positionText(), u"rows 1–6 of 6"_s);
         browser()->activateWindow();
         browser()->view()->setFocus();
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
         bool asked = false;
         QTimer::singleShot(0, this, [&asked] {
             auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
@@ -328,7 +330,7 @@ private slots:
         QVERIFY(!lockLabel->isVisible());
         QProcess locker;
         QVERIFY(test::startLocker(locker, { u"exclusive"_s, m_path, u"3000"_s }));
-        m_context->notifyDataChanged(); // as the change detector would: the panes read again
+        m_real->context.notifyDataChanged(); // as the change detector would: the panes read again
         QTRY_VERIFY_WITH_TIMEOUT(lockLabel->isVisible(), 3000);
         QVERIFY(locker.waitForFinished(10000));
         QTRY_VERIFY_WITH_TIMEOUT(!lockLabel->isVisible(), 5000);
@@ -353,7 +355,7 @@ private slots:
         QSqlDatabase::removeDatabase(u"newest"_s);
         QTRY_COMPARE(browser()->model()->index(0, column(u"id"_s)).data(Qt::EditRole).toString(), newest);
 
-        m_window.reset();
+        closeWindow();
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"index"_s);
             db.setDatabaseName(m_path);
@@ -363,16 +365,12 @@ private slots:
                 || q.exec(u"CREATE INDEX tasks_created ON tasks(createdAt)"_s));
         }
         QSqlDatabase::removeDatabase(u"index"_s);
-        m_context = std::make_unique<AppContext>();
-        m_window = std::make_unique<MainWindow>(m_context.get(), m_settings.get());
-        new FileSession(m_window.get(), m_context.get()); // opens files as the app does
-        QVERIFY(m_window->openFile(m_path));
-        m_window->show();
+        openWindow();
         openTasks();
-        const QString createdAt = m_context->database()->schema().table(u"tasks"_s)->column(u"createdAt"_s);
+        const QString createdAt = m_real->context.database()->schema().table(u"tasks"_s)->column(u"createdAt"_s);
         QCOMPARE(browser()->model()->query().sortColumn, createdAt);
         QCOMPARE(header()->sortIndicatorSection(), column(createdAt));
-        m_window.reset();
+        closeWindow();
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"drop"_s);
             db.setDatabaseName(m_path);

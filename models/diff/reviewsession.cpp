@@ -6,6 +6,7 @@
 #include "diffloader.h"
 #include "git/gitrunner.h"
 #include "reviewcommentmodel.h"
+#include "reviewgit.h"
 
 #include <QSettings>
 
@@ -24,101 +25,6 @@ struct TargetRead
     QVector<ReviewComment> comments;
     QString error;
 };
-
-struct GitStage
-{
-    ReviewProject project;
-    QByteArray diff;
-    ReviewSession::State state = ReviewSession::State::Failed;
-    QString message;
-};
-
-struct GitInput
-{
-    ReviewProject project;
-    Phase phase;
-    Initiative initiative;
-    QStringList worktrees;
-    int projectCount = 1;
-    QString remembered;
-    QString baseOverride;
-    QString headOverride;
-    QString git;
-};
-
-// A branch may only exist as a remote-tracking branch in the clone.
-GitResult resolveBranch(const GitRunner &git, const QString &ref)
-{
-    GitResult r = git.resolveCommit(ref);
-    if (r.failure == GitResult::UnknownRef) {
-        const GitResult remote = git.resolveCommit(u"origin/"_s + ref);
-        if (remote.ok())
-            return remote;
-    }
-    return r;
-}
-
-GitStage runGitStage(const GitInput &in)
-{
-    GitStage out;
-    out.project = in.project;
-    ReviewProject &p = out.project;
-    p.clone = CloneLocator(in.git).locate(p.project, in.worktrees, in.remembered, in.projectCount);
-    if (!p.clone.found()) {
-        out.state = ReviewSession::State::NeedsFolder;
-        out.message = p.clone.message;
-        return out;
-    }
-    const GitRunner git(p.clone.folder, in.git);
-    const GitResult refs = git.refNames();
-    if (refs.ok())
-        p.refNames = refs.text().split(u'\n', Qt::SkipEmptyParts);
-    p.head = in.headOverride.isEmpty() ? in.initiative.branch : in.headOverride;
-    if (p.head.isEmpty()) {
-        out.message = u"Initiative “%1” has no branch: enter a head ref to review."_s.arg(in.initiative.name);
-        return out;
-    }
-    const GitResult head = resolveBranch(git, p.head);
-    if (!head.ok()) {
-        out.state
-            = head.failure == GitResult::NoFolder ? ReviewSession::State::NeedsFolder : ReviewSession::State::Failed;
-        out.message = head.message;
-        return out;
-    }
-    p.headSha = head.text();
-    GitResult base;
-    if (!in.baseOverride.isEmpty()) {
-        p.base = in.baseOverride;
-        p.baseOrigin = u"chosen"_s;
-        base = resolveBranch(git, p.base);
-    } else if (!in.phase.mergeBase.isEmpty()) {
-        p.base = in.phase.mergeBase;
-        p.baseOrigin = u"phase merge base"_s;
-        base = git.resolveCommit(p.base);
-    } else {
-        const GitResult defaultBranch = resolveBranch(git, p.project.defaultBranch);
-        if (!defaultBranch.ok()) {
-            out.message = defaultBranch.message;
-            return out;
-        }
-        base = git.mergeBase(defaultBranch.text(), p.headSha);
-        p.base = base.text();
-        p.baseOrigin = u"merge-base %1 %2"_s.arg(p.project.defaultBranch, p.head);
-    }
-    if (!base.ok()) {
-        out.message = base.message;
-        return out;
-    }
-    p.baseSha = base.text();
-    const GitResult diff = git.diff(p.baseSha, p.headSha);
-    if (!diff.ok()) {
-        out.message = diff.message;
-        return out;
-    }
-    out.diff = diff.output;
-    out.state = ReviewSession::State::Parsing;
-    return out;
-}
 
 } // namespace
 
@@ -242,7 +148,7 @@ void ReviewSession::startGit()
     m_files->clear();
     setState(State::Loading, u"Running git…"_s);
     const ReviewSettings remembered(m_settings);
-    GitInput in;
+    ReviewGitInput in;
     in.project = m_projects.at(m_projectIndex);
     in.phase = m_target.phase;
     in.initiative = m_target.initiative;
@@ -253,8 +159,8 @@ void ReviewSession::startGit()
     in.headOverride = remembered.headRef(m_phaseId, in.project.project.id);
     in.git = m_git;
     m_jobs.run(
-        kPhaseChannel, [in] { return runGitStage(in); },
-        [this](const GitStage &r) { onGitDone(r.project, r.diff, r.state, r.message); });
+        kPhaseChannel, [in] { return runReviewGit(in); },
+        [this](const ReviewGitResult &r) { onGitDone(r.project, r.diff, r.state, r.message); });
 }
 
 void ReviewSession::onGitDone(const ReviewProject &project, const QByteArray &diff, State state, const QString &message)

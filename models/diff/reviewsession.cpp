@@ -96,7 +96,7 @@ void ReviewSession::reload()
         setState(State::Empty);
         return;
     }
-    setState(State::Loading, u"Reading phase…"_s);
+    setState(State::Loading, tr("Reading phase…"));
     const std::shared_ptr<Database> db = m_database;
     const QString phaseId = m_phaseId;
     m_jobs.run(
@@ -131,8 +131,8 @@ void ReviewSession::onTargetRead(
     }
     if (m_projects.isEmpty()) {
         setState(State::Failed,
-            u"Initiative “%1” has no projects (initiative_projects), so there is no repository to diff."_s.arg(
-                target.initiative.name));
+            tr("Initiative “%1” has no projects (initiative_projects), so there is no repository to diff.")
+                .arg(target.initiative.name));
         return;
     }
     startGit();
@@ -146,7 +146,7 @@ void ReviewSession::startGit()
     m_outdatedCode.clear();
     m_loader->cancel();
     m_files->clear();
-    setState(State::Loading, u"Running git…"_s);
+    setState(State::Loading, tr("Running git…"));
     const ReviewSettings remembered(m_settings);
     ReviewGitInput in;
     in.project = m_projects.at(m_projectIndex);
@@ -172,7 +172,7 @@ void ReviewSession::onGitDone(const ReviewProject &project, const QByteArray &di
         setState(state, message);
         return;
     }
-    setState(State::Parsing, u"Reading the diff…"_s);
+    setState(State::Parsing, tr("Reading the diff…"));
     m_loader->load(diff);
 }
 

@@ -51,7 +51,7 @@ AgentRecordPanel::AgentRecordPanel(AppContext *ctx, QWidget *parent)
     setDocument(new InertTextDocument(this)); // file content: loads nothing
     setOpenLinks(false);
     setFrameShape(QFrame::NoFrame);
-    setToolTip(u"The agent's row in the agents table"_s);
+    setToolTip(tr("The agent's row in the agents table"));
     connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         // cwi:TABLE/ID
         const QString path = url.path();
@@ -70,9 +70,10 @@ void AgentRecordPanel::showRecord(const AgentLogs &logs)
 {
     if (!logs.agent) {
         const QString name = logs.sessions.isEmpty() ? logs.agentId : logs.sessions.constFirst().agentName;
-        setHtml(u"<h3>%1</h3><p style='color:#616161'>The agent row <code>%2</code> is gone (deleted). Its log "
-                "is still in agent_log_chunks, so the sessions stay readable.</p>"_s.arg(
-                    render::escaped(name), render::escaped(logs.agentId)));
+        setHtml(u"<h3>%1</h3><p style='color:#616161'>%2</p>"_s.arg(render::escaped(name),
+            tr("The agent row <code>%1</code> is gone (deleted). Its log is still in agent_log_chunks, so the "
+               "sessions stay readable.")
+                .arg(render::escaped(logs.agentId))));
         return;
     }
     const Agent &a = *logs.agent;
@@ -83,23 +84,23 @@ void AgentRecordPanel::showRecord(const AgentLogs &logs)
             table, render::escaped(id), render::escaped(label.isEmpty() ? id : label));
     };
     QString html = u"<h3 style='margin-bottom:4px'>%1</h3><table cellspacing=0>"_s.arg(render::escaped(a.name));
-    html += row(u"Status"_s, u"<b>"_s + orDash(a.status) + u"</b>"_s);
-    html += row(u"Mode"_s, orDash(a.mode));
-    html += row(u"Provider"_s, orDash(a.provider));
-    html += row(u"Account"_s, link(u"accounts"_s, a.accountId, logs.accountEmail));
-    html += row(u"Task"_s, link(u"tasks"_s, a.taskId, logs.taskName));
-    html += row(u"Initiative"_s, link(u"initiatives"_s, a.initiativeId, logs.initiativeName));
-    html += row(u"Worktree"_s, orDash(a.worktreeId));
-    html += row(u"PID"_s, orDash(variantText(a.pid)));
-    html += row(u"Exit code"_s, orDash(variantText(a.exitCode)));
-    html += row(u"Session id"_s, orDash(a.sessionId));
-    html += row(u"Agent id"_s, u"<code>"_s + render::escaped(a.id) + u"</code>"_s);
+    html += row(tr("Status"), u"<b>"_s + orDash(a.status) + u"</b>"_s);
+    html += row(tr("Mode"), orDash(a.mode));
+    html += row(tr("Provider"), orDash(a.provider));
+    html += row(tr("Account"), link(u"accounts"_s, a.accountId, logs.accountEmail));
+    html += row(tr("Task"), link(u"tasks"_s, a.taskId, logs.taskName));
+    html += row(tr("Initiative"), link(u"initiatives"_s, a.initiativeId, logs.initiativeName));
+    html += row(tr("Worktree"), orDash(a.worktreeId));
+    html += row(tr("PID"), orDash(variantText(a.pid)));
+    html += row(tr("Exit code"), orDash(variantText(a.exitCode)));
+    html += row(tr("Session id"), orDash(a.sessionId));
+    html += row(tr("Agent id"), u"<code>"_s + render::escaped(a.id) + u"</code>"_s);
     html += u"</table>"_s;
-    html += u"<h4>Prompt</h4>"_s
+    html += u"<h4>%1</h4>"_s.arg(tr("Prompt"))
         + (a.prompt.isEmpty() ? u"<p style='color:#9e9e9e'>—</p>"_s
                               : u"<pre style='white-space:pre-wrap'>"_s + render::escaped(a.prompt) + u"</pre>"_s);
-    html += u"<h4>Result</h4>"_s + jsonBlock(a.result);
-    html += u"<h4>Pending questions</h4>"_s + jsonBlock(a.pendingQuestions);
+    html += u"<h4>%1</h4>"_s.arg(tr("Result")) + jsonBlock(a.result);
+    html += u"<h4>%1</h4>"_s.arg(tr("Pending questions")) + jsonBlock(a.pendingQuestions);
     setHtml(html);
 }
 

@@ -10,8 +10,8 @@
 //
 // Nothing is held open between plan and apply: a dialog can wait as long as it likes.
 
-#include "actioncatalogue.h"
-#include "writeplan.h"
+#include "writes/actioncatalogue.h"
+#include "writes/writeplan.h"
 
 #include <QObject>
 #include <QString>

@@ -5,7 +5,7 @@
 // with every field's value before and after, so an action can be shown in the History and undone.
 // Values keep their SQLite storage class (the value columns have no type affinity).
 
-#include "writeplan.h"
+#include "writes/writeplan.h"
 
 #include <QString>
 

@@ -4,7 +4,7 @@
 // Every column name comes from the SchemaMap; every value is bound.
 
 #include "schemamap.h"
-#include "writeplan.h"
+#include "writes/writeplan.h"
 
 #include <QDateTime>
 #include <QSqlError>

@@ -1,6 +1,6 @@
 // The catalogue of manual actions: which actions exist, on which table, with which argument.
 
-#include "actioncatalogue.h"
+#include "writes/actioncatalogue.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "writeplan.h"
+#include "writes/writeplan.h"
 
 using namespace Qt::StringLiterals;
 

@@ -4,73 +4,13 @@
 // shows), task and phase dependencies, the agents assigned to tasks and the unresolved
 // review comments per phase. Built from the SchemaMap, so both column spellings work; a
 // missing table or column reads as empty and is named in `notes`.
-//
-// SQL-free: models include this header.
+// The snapshot's values are tasktreesnapshot.h's (entities/).
 
-#include <QHash>
-#include <QString>
-#include <QStringList>
-#include <QVector>
+#include "tasktreesnapshot.h"
 
 namespace cwi {
 
 class Database;
-
-struct TreeInitiative
-{
-    QString id;
-    QString name;
-    QString status;
-};
-
-struct TreePhase
-{
-    QString id;
-    QString initiativeId;
-    QString name;
-    QString status;
-};
-
-struct TreeTask
-{
-    QString id;
-    QString phaseId;
-    QString initiativeId;
-    QString parentTaskId;
-    QString name;
-    QString category;
-    QString priority;
-    QString status;
-    qint64 order = 0;
-    qint64 retryCount = 0;
-};
-
-struct TreeAgent
-{
-    QString id;
-    QString name;
-    QString taskId;
-    QString status;
-};
-
-struct TreeDependency
-{
-    QString fromId; // taskId / phaseId: the one that waits
-    QString dependsOnId; // dependsOnTaskId / dependsOnPhaseId: the one waited on
-};
-
-struct TaskTreeSnapshot
-{
-    QVector<TreeInitiative> initiatives; // by createdAt, then name
-    QVector<TreePhase> phases; // by createdAt, then name
-    QVector<TreeTask> tasks; // by order, then createdAt
-    QVector<TreeDependency> taskDependencies;
-    QVector<TreeDependency> phaseDependencies;
-    QVector<TreeAgent> agents; // only agents with a task; the most recent first
-    QHash<QString, int> unresolvedCommentsByPhase;
-    QStringList notes; // "task_dependencies: table missing", ... (older schema)
-    QString error; // set when the read failed; the rest is then empty
-};
 
 // Reads the snapshot on the calling thread's read connection. Safe to call from a worker
 // (QtConcurrent::run): it asks DATABASE for the connection itself.

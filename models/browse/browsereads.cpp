@@ -1,5 +1,6 @@
 #include "browsereads.h"
 
+#include "database.h"
 #include "inforeport.h"
 #include "rowreader.h"
 

@@ -3,7 +3,6 @@
 // The reads of the Tables navigator and Quick open, for their jobs (any thread: each uses the
 // calling thread's read connection).
 
-#include "database.h"
 #include "rowvalues.h"
 
 #include <QHash>
@@ -12,6 +11,8 @@
 #include <memory>
 
 namespace cwi {
+
+class Database;
 
 struct TableCounts
 {

@@ -8,7 +8,7 @@
 // short one to its summary), cwi:unfold/FIELD, cwi:log/AGENT_ID, cwi:review/PHASE_ID.
 // EXPANDED holds FIELD for long values shown in full and "-FIELD" for short values folded.
 
-#include "rowreader.h"
+#include "rowvalues.h"
 #include "transcript/logloader.h"
 
 #include <QHash>

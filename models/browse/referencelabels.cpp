@@ -1,5 +1,6 @@
 #include "referencelabels.h"
 
+#include "database.h"
 #include "rowreader.h"
 
 namespace cwi {

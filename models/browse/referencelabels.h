@@ -7,7 +7,6 @@
 // or sort: a batch on its way stays good when the query changes.
 
 #include "catalog.h"
-#include "database.h"
 #include "jobtracker.h"
 
 #include <QHash>
@@ -17,6 +16,8 @@
 #include <memory>
 
 namespace cwi {
+
+class Database;
 
 class ReferenceLabels : public QObject
 {

@@ -6,7 +6,7 @@
 // unfinished work, which bounds how soon the phase can finish. An edge points from the
 // prerequisite to the node that waits on it, so work reads top to bottom.
 
-#include "tasktreereader.h"
+#include "tasktreesnapshot.h"
 
 #include <QString>
 #include <QVector>

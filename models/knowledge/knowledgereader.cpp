@@ -1,5 +1,6 @@
 #include "knowledgereader.h"
 
+#include "database.h"
 #include "knowledgerepositories.h"
 #include "render/renderinfo.h"
 #include "render/tiptaprenderer.h"

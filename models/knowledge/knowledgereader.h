@@ -4,7 +4,6 @@
 // for their jobs: one reader over the open file, made on the worker thread, each call on that
 // thread's read connection. A table or field the file lacks reads as nothing.
 
-#include "database.h"
 #include "entities.h"
 
 #include <QHash>
@@ -13,6 +12,8 @@
 #include <optional>
 
 namespace cwi {
+
+class Database;
 
 // A chat session's messages with the change sets they applied.
 struct ChatTranscript

@@ -1,5 +1,6 @@
 #include "knowledge/namelookup.h"
 
+#include "database.h"
 #include "rowreader.h"
 
 #include <algorithm>

@@ -2,12 +2,14 @@
 
 // Display names for the ids a knowledge view links to, read on the worker thread.
 
-#include "database.h"
 #include "knowledge/knowledgehtml.h"
 
 #include <QSet>
+#include <memory>
 
 namespace cwi {
+
+class Database;
 
 struct NameRequest
 {

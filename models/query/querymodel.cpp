@@ -3,6 +3,7 @@
 #include "browse/cellformat.h"
 #include "browse/referencelabels.h"
 #include "browse/tablemodel.h"
+#include "database.h"
 #include "render/htmlwriter.h"
 
 #include <QFont>

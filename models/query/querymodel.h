@@ -10,7 +10,6 @@
 // CellFormat), so the table browser's delegate paints them alike.
 
 #include "catalog.h"
-#include "database.h"
 #include "jobtracker.h"
 #include "query/queryrunner.h"
 
@@ -23,6 +22,8 @@
 #include <memory>
 
 namespace cwi {
+
+class Database;
 
 class ReferenceLabels;
 

@@ -5,7 +5,7 @@
 // Y (pending)". Only direct edges are followed for the lists; the cycle search keeps a
 // visited set, so a cyclic graph (A waits on B waits on A) is reported, never looped over.
 
-#include "tasktreereader.h"
+#include "tasktreesnapshot.h"
 
 #include <QHash>
 #include <QMultiHash>

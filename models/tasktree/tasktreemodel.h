@@ -10,7 +10,7 @@
 // (dataChanged); a different shape resets the model and views restore expansion by id.
 
 #include "taskdependencies.h"
-#include "tasktreereader.h"
+#include "tasktreesnapshot.h"
 
 #include <QAbstractItemModel>
 #include <QHash>

@@ -13,7 +13,7 @@ GitResult resolveBranch(const GitRunner &git, const QString &ref)
 {
     GitResult r = git.resolveCommit(ref);
     if (r.failure == GitResult::UnknownRef) {
-        const GitResult remote = git.resolveCommit(u"origin/"_s + ref);
+        GitResult remote = git.resolveCommit(u"origin/"_s + ref);
         if (remote.ok())
             return remote;
     }

@@ -69,8 +69,8 @@ struct SessionPart
 // first piece as soon as FIRSTBYTES are read, then one per PARTBYTES, then the last one. PART
 // returning false stops the read (the session is no longer wanted).
 void streamSession(const std::shared_ptr<Database> &db, const QString &agentId, qint64 sessionNumber,
-    const std::function<bool(SessionPart &&)> &part, qsizetype firstBytes = 192 * 1024,
-    qsizetype partBytes = 2 * 1024 * 1024);
+    const std::function<bool(SessionPart &&)> &part, qsizetype firstBytes = qsizetype(192) * 1024,
+    qsizetype partBytes = qsizetype(2) * 1024 * 1024);
 
 // Follow mode: the chunks committed after the last one seen.
 QVector<LogChunk> loadNewChunks(const std::shared_ptr<Database> &db, const QString &agentId, qint64 sessionNumber,

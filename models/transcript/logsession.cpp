@@ -195,7 +195,7 @@ void LogSession::openSession(qint64 sessionNumber)
     // The session arrives in parts: the first screen from its first chunks, the rest appended.
     // The reader waits while the parts it sent and this thread has not appended yet pass
     // kPartsInFlight (InFlightBudget).
-    constexpr qint64 kPartsInFlight = 8 * 1024 * 1024;
+    constexpr qint64 kPartsInFlight = qint64(8) * 1024 * 1024;
     auto budget = std::make_shared<InFlightBudget>(kPartsInFlight);
     m_partBudget = budget;
     const auto bytesOf = [](const SessionPart &part) {

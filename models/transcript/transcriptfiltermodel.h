@@ -26,7 +26,6 @@ public:
 
     explicit TranscriptFilterModel(QObject *parent = nullptr);
     void setEventFilter(Filter filter);
-    Filter eventFilter() const { return m_filter; }
     static QString filterName(Filter filter);
 
 protected:

@@ -1,6 +1,9 @@
 #include "tableexport.h"
 
+#include "database.h"
 #include "outputfile.h"
+#include "query/queryrunner.h"
+#include "tablereader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,6 +123,13 @@ ExportResult exportTable(const std::shared_ptr<Database> &database, const TableQ
         return result;
     result.ok = true;
     return result;
+}
+
+ExportResult exportQuery(const std::shared_ptr<Database> &database, const QString &sql, ExportFormat format,
+    const QString &path, const std::atomic_bool *cancel, const std::function<void(qint64)> &progress)
+{
+    return exportQuery(
+        QueryRunner(database->path(), { database->busyTimeoutMs(), 0 }), sql, format, path, cancel, progress);
 }
 
 ExportResult exportQuery(const QueryRunner &runner, const QString &sql, ExportFormat format, const QString &path,

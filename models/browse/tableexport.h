@@ -4,8 +4,8 @@
 // or JSON, row by row, so that memory stays flat on any size. Runs in a worker; reports
 // progress; stops when cancelled and then removes the partial file.
 
-#include "query/queryrunner.h"
-#include "tablereader.h"
+#include "query/queryresult.h"
+#include "tablequery.h"
 
 #include <QString>
 
@@ -13,6 +13,9 @@
 #include <functional>
 
 namespace cwi {
+
+class Database;
+class QueryRunner;
 
 enum class ExportFormat
 {
@@ -40,6 +43,9 @@ ExportResult exportTable(const std::shared_ptr<Database> &database, const TableQ
 // PATH goes through the same guard, against the database the runner reads.
 ExportResult exportQuery(const QueryRunner &runner, const QString &sql, ExportFormat format, const QString &path,
     const std::atomic_bool *cancel = nullptr, const std::function<void(qint64)> &progress = {});
+// The same over the open file, read with its busy timeout (the Query page's export).
+ExportResult exportQuery(const std::shared_ptr<Database> &database, const QString &sql, ExportFormat format,
+    const QString &path, const std::atomic_bool *cancel = nullptr, const std::function<void(qint64)> &progress = {});
 
 // Rows as CSV (header line, CRLF) or as a JSON array of objects keyed by column name, as bytes
 // for whatever file or stream they go to.

@@ -4,6 +4,7 @@
 #include "referencelabels.h"
 #include "render/htmlwriter.h"
 #include "rowreader.h"
+#include "tablereader.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -14,7 +15,6 @@ namespace cwi {
 TableModel::TableModel(std::shared_ptr<Database> database, QObject *parent)
     : QAbstractTableModel(parent)
     , m_database(std::move(database))
-    , m_reader(m_database)
     , m_labels(new ReferenceLabels(m_database, this))
 {
     connect(&m_jobs, &JobTracker::busyChanged, this, &TableModel::busyChanged);
@@ -64,7 +64,7 @@ void TableModel::setQuery(const TableQuery &query)
     beginResetModel();
     cancelReads();
     m_query = query;
-    m_columns = m_reader.columns(query.table);
+    m_columns = TableReader(m_database).columns(query.table);
     m_fields.clear();
     const TableInfo *info = tableInfo();
     for (const QString &column : std::as_const(m_columns)) {
@@ -109,7 +109,7 @@ void TableModel::sort(int column, Qt::SortOrder order)
 
 void TableModel::startCount()
 {
-    const TableReader reader = m_reader;
+    const TableReader reader(m_database);
     const TableQuery query = m_query;
     m_jobs.run(
         CountChannel,
@@ -157,7 +157,7 @@ void TableModel::startAnchors()
 {
     if (m_jobs.isBusy(AnchorsChannel))
         return;
-    const TableReader reader = m_reader;
+    const TableReader reader(m_database);
     const TableQuery query = m_query;
     m_jobs.run(
         AnchorsChannel,
@@ -211,7 +211,7 @@ void TableModel::requestPage(int page) const
         || (from == From::AfterKey && previous != m_pages.cend() && previous->fromEnd)
         || (from == From::BeforeKey && next != m_pages.cend() && next->fromEnd);
     const bool wantEstimate = page == 0 && m_count < 0;
-    const TableReader reader = m_reader;
+    const TableReader reader(m_database);
     const TableQuery query = m_query;
     // Each page is its own channel: a page that leaves the viewport is cancelled alone (prefetch).
     m_jobs.run(

@@ -7,7 +7,8 @@
 
 #include "catalog.h"
 #include "jobtracker.h"
-#include "tablereader.h"
+#include "schemamap.h"
+#include "tablequery.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -17,6 +18,8 @@
 #include <memory>
 
 namespace cwi {
+
+class Database;
 
 class ReferenceLabels;
 
@@ -116,7 +119,6 @@ private:
     void cancelReads(); // every read of the query (pages, count, anchors), not the names
 
     std::shared_ptr<Database> m_database;
-    TableReader m_reader;
     TableQuery m_query;
     QStringList m_columns;
     QVector<const FieldSpec *> m_fields;

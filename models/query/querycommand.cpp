@@ -3,6 +3,7 @@
 #include "browse/tableexport.h"
 #include "database.h"
 #include "outputfile.h"
+#include "query/queryrunner.h"
 #include "terminaltext.h"
 
 #include <QFile>

@@ -4,6 +4,7 @@
 #include "browse/referencelabels.h"
 #include "browse/tablemodel.h"
 #include "database.h"
+#include "query/queryrunner.h"
 #include "render/htmlwriter.h"
 
 #include <QFont>

@@ -11,7 +11,7 @@
 
 #include "catalog.h"
 #include "jobtracker.h"
-#include "query/queryrunner.h"
+#include "query/queryresult.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>

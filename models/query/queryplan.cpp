@@ -1,5 +1,7 @@
 #include "queryplan.h"
 
+#include "database.h"
+#include "query/queryrunner.h"
 #include "query/sqltext.h"
 
 #include <QCoreApplication>
@@ -57,6 +59,12 @@ QStringList QueryPlanner::scannedWithoutIndex(const QVector<PlanStep> &steps)
             names.append(words.at(1));
     }
     return names;
+}
+
+QueryPlan QueryPlanner::explain(
+    const std::shared_ptr<Database> &database, const QString &sql, const std::atomic_bool *cancel)
+{
+    return explain(QueryRunner(database->path(), { database->busyTimeoutMs(), 0 }), sql, database->schema(), cancel);
 }
 
 QueryPlan QueryPlanner::explain(

@@ -3,15 +3,20 @@
 // EXPLAIN QUERY PLAN of a statement as a tree, and a hint when the plan reads a big table
 // whole (SCAN without an index). Runs through the same read-only QueryRunner as the query.
 
-#include "query/queryrunner.h"
+#include "query/queryresult.h"
 #include "schemamap.h"
 
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
+
 class QStandardItemModel;
 
 namespace cwi {
+
+class Database;
+class QueryRunner;
 
 struct PlanStep
 {
@@ -35,6 +40,9 @@ public:
     // Call from a worker: it runs EXPLAIN QUERY PLAN and estimates the size of scanned tables.
     static QueryPlan explain(
         const QueryRunner &runner, const QString &sql, const SchemaMap &schema, const std::atomic_bool *cancel);
+    // The same over the open file, read with its busy timeout (the Query page's Explain).
+    static QueryPlan explain(
+        const std::shared_ptr<Database> &database, const QString &sql, const std::atomic_bool *cancel);
 
     // The table a plan's "SCAN x" reads, given the aliases in SQL ("FROM tasks AS x").
     static QString tableOfAlias(const QString &alias, const QString &sql, const SchemaMap &schema);

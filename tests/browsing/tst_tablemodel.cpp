@@ -2,6 +2,7 @@
 // off-screen pages cancelled, old rows kept until a new filter's first page.
 
 #include "browse/tablemodel.h"
+#include "database.h"
 #include "fixtures.h"
 #include "jobtracker.h"
 

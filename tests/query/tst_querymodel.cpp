@@ -8,6 +8,7 @@
 #include "query/querylibrary.h"
 #include "query/querymodel.h"
 #include "query/queryplan.h"
+#include "query/queryrunner.h"
 #include "query/sqltext.h"
 
 #include <QAbstractItemModelTester>

@@ -28,6 +28,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 
 using namespace cwi;
 using namespace Qt::StringLiterals;
@@ -90,6 +91,13 @@ private slots:
         QCOMPARE(result->view()->model()->rowCount(), 30);
         QCOMPARE(result->model()->data(result->model()->index(0, 0)).toString(), u"task 0"_s);
         QVERIFY(result->statusText().contains(u"30 rows"_s));
+
+        // Explain reads the statement's plan over the open file and shows it in place of the rows.
+        page->findChild<QToolButton *>(u"queryExplain"_s)->click();
+        QVERIFY(result->showsPlan());
+        QTRY_VERIFY(result->planView()->model()->rowCount() > 0);
+        QVERIFY2(result->statusText().startsWith(u"Query plan"_s) || result->statusText().contains(u"tasks"_s),
+            qPrintable(result->statusText()));
 
         // An error is marked in the editor where SQLite found it.
         type(editor, u"SELECT name FROM tasks WHERE"_s);

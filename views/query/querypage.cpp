@@ -422,14 +422,13 @@ void QueryPage::exportResult()
     });
     poll->start(100);
     connect(dialog, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
-    const QueryRunner runner(database->path(), { database->busyTimeoutMs(), 0 });
     // The user's Cancel stops the export and still reports; the tracker only drops the report
     // when this page is gone.
     m_jobs.add(
         kExportChannel,
-        [runner, sql = view->sql(), format, path, cancel, progressRows] {
+        [database, sql = view->sql(), format, path, cancel, progressRows] {
             return exportQuery(
-                runner, sql, format, path, cancel.get(), [progressRows](qint64 rows) { *progressRows = rows; });
+                database, sql, format, path, cancel.get(), [progressRows](qint64 rows) { *progressRows = rows; });
         },
         [this, dialog, path](const ExportResult &result) {
             dialog->close();

@@ -116,13 +116,10 @@ void QueryResultView::explain(const QString &sql)
     m_plan->clear();
     m_stack->setCurrentWidget(m_planView);
     m_status->setText(tr("Explaining…"));
-    const QueryRunner runner(database->path(), { database->busyTimeoutMs(), 0 });
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     m_jobs.run(
-        [runner, sql, database](const CancelToken &cancel) {
-            return QueryPlanner::explain(runner, sql, database->schema(), cancel.flag());
-        },
+        [sql, database](const CancelToken &cancel) { return QueryPlanner::explain(database, sql, cancel.flag()); },
         [this, clock](const QueryPlan &plan) {
             showPlan(plan);
             Q_EMIT finished(m_sql, -1, clock->elapsed(), !plan.outcome.ok(), plan.outcome.errorOffset);

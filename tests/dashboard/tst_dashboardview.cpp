@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSignalSpy>
@@ -187,9 +188,26 @@ private slots:
         };
         QVERIFY(pageText().contains(u"Add up now"_s)); // nothing is read until asked
         QVERIFY(!pageText().contains(u"as of"_s));
+        // Only the cost card is built again: the rest of the page (and its layout) stays.
+        QPointer<QLabel> heading;
+        for (QLabel *label : view.findChildren<QLabel *>())
+            heading = label->text() == u"INITIATIVES"_s ? label : heading.data();
+        QVERIFY(heading);
+        const QStringList links = view.linkTargets();
         view.activateLink(u"cost:compute"_s);
         QTRY_VERIFY(pageText().contains(u"as of"_s));
         QVERIFY(!view.isBusy());
+        QVERIFY(heading);
+        QCOMPARE(pageText().count(u"Add up now"_s), 0); // the old card is gone, not hidden beside
+        // The page's links are kept; the cost card's own follow them.
+        QCOMPARE(view.linkTargets().mid(0, links.size()), links);
+        QVERIFY(view.linkTargets().size() > links.size());
+        QVERIFY(view.linkTargets().constLast().startsWith(u"initiatives#"_s));
+        // Added up again: the card's links replace its old ones, they do not pile up.
+        const qsizetype linkCount = view.linkTargets().size();
+        view.activateLink(u"cost:compute"_s);
+        QTRY_VERIFY(!view.isBusy());
+        QCOMPARE(view.linkTargets().size(), linkCount);
         // The demo's initiatives have agents with finished sessions: a cost in dollars per initiative.
         QVERIFY(pageText().contains(u"User authentication"_s));
         QVERIFY(QRegularExpression(u"\\$[1-9][0-9]*\\.[0-9]{2}"_s).match(pageText()).hasMatch());

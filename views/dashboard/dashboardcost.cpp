@@ -13,6 +13,7 @@
 
 #include <algorithm>
 
+#include <QGridLayout>
 #include <QLocale>
 #include <QTime>
 
@@ -45,7 +46,7 @@ void DashboardView::loadIndexedCosts()
     if (!costsFromIndex() || !m_insight->hasFacts()) {
         m_costs.clear();
         m_costsAt = QTime();
-        rebuild();
+        updateCostCard();
         return;
     }
     const QString sidecar = m_insight->sidecarPath();
@@ -56,7 +57,7 @@ void DashboardView::loadIndexedCosts()
             for (const InitiativeTotals &t : totals)
                 m_costs.append({ t.initiativeId, t.initiativeName, logTotalsFromIndex(t) });
             m_costsAt = QTime::currentTime();
-            rebuild();
+            updateCostCard();
         });
 }
 
@@ -68,7 +69,7 @@ bool DashboardView::activateCostLink(const QString &href)
     if (!db || m_costLoading)
         return true;
     m_costLoading = true;
-    rebuild();
+    updateCostCard();
     m_jobs.add(
         kCostChannel,
         [db] {
@@ -91,29 +92,59 @@ bool DashboardView::activateCostLink(const QString &href)
             m_costs = costs;
             m_costsAt = QTime::currentTime();
             m_costLoading = false;
-            rebuild();
+            updateCostCard();
         });
     return true;
 }
 
 QWidget *DashboardView::costCard()
 {
+    m_costLinksFrom = m_links.size();
+    m_costHtml = costHtml();
     DashboardCard *c = card(tr("Agent cost by initiative"));
-    if (costsFromIndex() && !m_costsAt.isValid()) {
-        c->addText(tr("<i>Indexing every agent log… the totals appear here when it is done (progress in the status "
-                      "bar).</i>"));
-        return c;
+    c->addText(m_costHtml);
+    m_costCard = c;
+    return c;
+}
+
+void DashboardView::updateCostCard()
+{
+    // Only the cost card changes (the index moved on, or the sum asked for came in): the rest of
+    // the page is not built and laid out again, its links, scroll position and hovered link stay.
+    // The cost card is the last card with links, so its links are the tail of m_links.
+    if (!m_costCard)
+        return; // the page shows no cost card (loading, an error): the next rebuild builds it
+    m_links.resize(m_costLinksFrom);
+    const QString html = costHtml();
+    if (html == m_costHtml)
+        return;
+    m_costHtml = html;
+    DashboardCard *fresh = card(tr("Agent cost by initiative"));
+    fresh->addText(html);
+    for (auto &[widget, span] : m_cards) {
+        if (widget == m_costCard)
+            widget = fresh;
     }
-    if (m_costLoading) {
-        c->addText(tr("<i>Adding up every agent session…</i>"));
-        return c;
-    }
-    if (!m_costsAt.isValid()) {
-        c->addText(tr("Cost, tokens and turns of every agent session, per initiative (reads every log; "
-                      "may take a while on a large file).<br><a href=\"%1\">Add up now</a>")
-                       .arg(kComputeCost));
-        return c;
-    }
+    QWidget *old = m_costCard;
+    m_costCard = fresh;
+    delete m_grid->replaceWidget(old, fresh);
+    // Not deleted at once: a click on its "Add up now" link is what got us here.
+    old->hide();
+    old->setParent(nullptr);
+    old->deleteLater();
+}
+
+QString DashboardView::costHtml()
+{
+    if (costsFromIndex() && !m_costsAt.isValid())
+        return tr("<i>Indexing every agent log… the totals appear here when it is done (progress in the status "
+                  "bar).</i>");
+    if (m_costLoading)
+        return tr("<i>Adding up every agent session…</i>");
+    if (!m_costsAt.isValid())
+        return tr("Cost, tokens and turns of every agent session, per initiative (reads every log; "
+                  "may take a while on a large file).<br><a href=\"%1\">Add up now</a>")
+            .arg(kComputeCost);
     const QLocale locale;
     QString html;
     double total = 0;
@@ -144,8 +175,7 @@ QWidget *DashboardView::costCard()
     else
         html += tr("<span style=\"color:#656d76;\">total %1 · as of %2 · </span><a href=\"%3\">update</a>")
                     .arg(money(total), m_costsAt.toString(QStringLiteral("HH:mm")), kComputeCost);
-    c->addText(html);
-    return c;
+    return html;
 }
 
 } // namespace cwi

@@ -178,6 +178,7 @@ void DashboardView::rebuild()
             : QString());
 
     auto *page = new QWidget;
+    m_costCard = nullptr;
     m_grid = new QGridLayout(page);
     m_grid->setContentsMargins(0, 0, 0, 16);
     m_grid->setSpacing(14);

@@ -80,6 +80,8 @@ private:
     QWidget *reviewCard();
     QWidget *errandsCard();
     QWidget *costCard();
+    QString costHtml(); // the cost card's text; its links are appended to m_links
+    void updateCostCard();
     bool activateCostLink(const QString &href);
     void loadIndexedCosts();
     bool costsFromIndex() const;
@@ -110,6 +112,9 @@ private:
     QTime m_costsAt;
     bool m_costLoading = false;
     InsightIndex *m_insight = nullptr;
+    QWidget *m_costCard = nullptr; // on the page now, or null
+    QString m_costHtml; // what it shows
+    qsizetype m_costLinksFrom = 0; // its links: m_links from here on
 };
 
 } // namespace cwi

@@ -44,6 +44,13 @@ void JobTracker::cancel(int channel)
     it->token.cancel();
     m_channels.erase(it); // its jobs' ids are gone with it: their results are stale
     updateBusy();
+    Q_EMIT jobEnded();
+}
+
+void JobTracker::hold(int channel)
+{
+    m_channels[channel]; // a channel without pending jobs: busy, and no result is current
+    updateBusy();
 }
 
 void JobTracker::cancelAll()
@@ -58,6 +65,7 @@ void JobTracker::follow(JobTracker *other)
     m_followed.removeIf([](const QPointer<JobTracker> &followed) { return followed.isNull(); });
     m_followed.append(other);
     connect(other, &JobTracker::busyChanged, this, &JobTracker::updateBusy);
+    connect(other, &JobTracker::jobEnded, this, &JobTracker::jobEnded);
     connect(other, &QObject::destroyed, this, [this] { updateBusy(); });
     updateBusy();
 }

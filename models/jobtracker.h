@@ -16,6 +16,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -116,6 +117,11 @@ public:
     template<typename Part, typename Job, typename OnPart, typename Done>
     void stream(int channel, Job job, OnPart onPart, Done done);
 
+    // CHANNEL is busy with no job yet: work that waits for its turn (the index's first pass waits
+    // for the panes' first reads) keeps the owner busy meanwhile. The next run() or cancel() on
+    // the channel ends the hold.
+    void hold(int channel = 0);
+
     // Cancels the pending jobs of CHANNEL (or of all channels) and drops their results.
     void cancel(int channel = 0);
     void cancelAll();
@@ -130,6 +136,10 @@ public:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    // A job here or in a followed tracker ended (delivered, dropped or cancelled). Unlike
+    // busyChanged() it is not held back to the event loop, so a job that ends before the loop
+    // turns says it too: whoever asked isBusy() and saw true learns when to ask again.
+    void jobEnded();
 
 private:
     struct Channel
@@ -173,6 +183,7 @@ template<typename Job, typename Done> void JobTracker::add(int channel, Job job,
     connect(
         watcher, &QFutureWatcherBase::finished, this, [this, watcher, channel, id, done = std::move(done)]() mutable {
             watcher->deleteLater();
+            const auto ended = qScopeGuard([this] { Q_EMIT jobEnded(); });
             if (!finishCurrent(channel, id))
                 return; // stale: superseded or cancelled after it started
             if constexpr (std::is_void_v<Result>)

@@ -102,12 +102,11 @@ void MainWindow::createPanes()
         new TimelineView(m_context, m_insight, m_center), navigator, m_tasks, m_detail, new LogView(m_context, this),
         new PagesView(m_context, this), new ProposalsView(m_context, this), new ChatView(m_context, this),
         new MessagesView(m_context, this), new ConversationsView(m_context, this), graph, m_history };
-    for (Pane *pane : panes) {
+    for (Pane *pane : panes)
         m_panes->add(pane);
-        if (pane->jobs()) // the window is busy while any pane is (--screenshot waits on it)
-            m_jobs.follow(pane->jobs());
-    }
+    m_jobs.follow(m_panes->jobs()); // the window is busy while any pane is (--screenshot waits on it)
     m_jobs.follow(m_insight->factsJobs()); // and the index's facts pass: the insight pages wait on it
+    m_insight->startAfter(m_panes->jobs()); // a file's first pass waits for the panes' first reads
     connect(&m_jobs, &JobTracker::busyChanged, this, &MainWindow::busyChanged);
     m_router = new PaneRouter(m_panes, m_table, this);
 

@@ -83,6 +83,8 @@ void PaneHost::add(Pane *pane)
     const Pane::Info info = pane->paneInfo();
     QWidget *widget = widgetOf(pane);
     Q_ASSERT(widget);
+    if (pane->jobs())
+        m_jobs.follow(pane->jobs());
     if (info.place == Pane::Place::Page) {
         const int index = m_pages->addTab(widget, info.title);
         m_pages->setTabToolTip(index, info.toolTip);

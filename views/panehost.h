@@ -6,6 +6,7 @@
 // are tabbed together and open on demand. Raising a pane makes it the page shown or its dock the
 // tab on top. The separators between page and panes are wide enough to grab.
 
+#include "jobtracker.h"
 #include "pane.h"
 
 #include <QList>
@@ -31,6 +32,8 @@ public:
     static void widenSeparators(QMainWindow *window); // the window's style: set it first
 
     void add(Pane *pane);
+    // Busy while any pane is (reading its rows, a session, a diff).
+    JobTracker *jobs() { return &m_jobs; }
     const QList<Pane *> &panes() const { return m_panes; }
     // Where a row is read best first: the pages, then the bottom, right and left panes.
     const QList<Pane *> &inReadingOrder() const { return m_readingOrder; }
@@ -53,6 +56,7 @@ private:
     QList<Pane *> m_panes;
     QList<std::pair<Pane *, Pane::Place>> m_reading;
     QList<Pane *> m_readingOrder;
+    JobTracker m_jobs;
 };
 
 } // namespace cwi

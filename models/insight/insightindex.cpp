@@ -5,13 +5,19 @@
 
 #include <QTimer>
 
+#include <utility>
+
 namespace cwi {
 
 InsightIndex::InsightIndex(AppContext *context, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_progressTimer(new QTimer(this))
+    , m_startTimer(new QTimer(this))
 {
+    m_startTimer->setSingleShot(true);
+    m_startTimer->setInterval(kStartWaitMs);
+    connect(m_startTimer, &QTimer::timeout, this, [this] { startWhenPanesIdle(true); });
     m_progressTimer->setInterval(200);
     connect(m_progressTimer, &QTimer::timeout, this, [this] { Q_EMIT progressChanged(progressPermille()); });
     connect(context, &AppContext::databaseChanged, this, &InsightIndex::onDatabaseChanged);
@@ -35,6 +41,8 @@ void InsightIndex::setEnabled(bool enabled)
         return;
     m_enabled = enabled;
     if (!enabled) {
+        m_startPending = false;
+        m_startTimer->stop();
         cancel();
         m_factsJobs.cancelAll(); // a pass still running is stale
         m_textJobs.cancelAll();
@@ -72,8 +80,36 @@ void InsightIndex::onDatabaseChanged()
     m_sidecar.clear();
     m_error.clear();
     m_again = false;
+    m_startPending = false;
     m_progressTimer->stop();
     Q_EMIT updated();
+    if (!m_panes || !m_enabled || !m_context->database()) {
+        restart();
+        return;
+    }
+    m_startPending = true;
+    m_factsJobs.hold();
+    m_startTimer->start();
+    // Asked once the other receivers of databaseChanged (the panes) have started their reads.
+    QMetaObject::invokeMethod(
+        this, [this] { startWhenPanesIdle(false); }, Qt::QueuedConnection);
+}
+
+void InsightIndex::startAfter(JobTracker *panes)
+{
+    m_panes = panes;
+    // Asked after the event loop turns: a pane's run() ends its previous job and starts the next.
+    connect(
+        panes, &JobTracker::jobEnded, this, [this] { startWhenPanesIdle(false); }, Qt::QueuedConnection);
+}
+
+void InsightIndex::startWhenPanesIdle(bool force)
+{
+    if (!m_startPending || (!force && m_panes && m_panes->isBusy()))
+        return;
+    m_startPending = false;
+    m_startTimer->stop();
+    m_factsJobs.cancel(); // ends the hold
     restart();
 }
 
@@ -95,6 +131,10 @@ void InsightIndex::restart()
 void InsightIndex::cancel()
 {
     // Stops the run, which still reports (cancelled) and ends the busy state.
+    if (std::exchange(m_startPending, false)) {
+        m_startTimer->stop();
+        m_factsJobs.cancel(); // the hold: nothing runs yet
+    }
     if (m_job)
         m_job->cancel = true;
     m_again = false;

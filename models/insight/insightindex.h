@@ -53,6 +53,12 @@ public:
 
     void restart(); // index what is new now
     void cancel();
+    // The first pass over a newly opened file starts once PANES is idle (the window's first
+    // reads), at the latest kStartWaitMs after the file opened: on a 1.5 GB file the pass and its
+    // prefetch thread otherwise took the two cores from the reads the user waits for. Meanwhile
+    // factsJobs() is held busy, so whoever waits for the facts waits for this too.
+    void startAfter(JobTracker *panes);
+    static constexpr int kStartWaitMs = 3000;
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -69,6 +75,7 @@ private:
 
     void onDatabaseChanged();
     void onDataChanged();
+    void startWhenPanesIdle(bool force);
     void startPass(InsightWriter::Pass pass);
     void onPassDone(InsightWriter::Pass pass, const InsightRunResult &result);
 
@@ -85,6 +92,9 @@ private:
     QString m_error;
     InsightRunResult m_lastRun;
     QTimer *m_progressTimer;
+    QPointer<JobTracker> m_panes; // startAfter()
+    QTimer *m_startTimer;
+    bool m_startPending = false;
 };
 
 } // namespace cwi

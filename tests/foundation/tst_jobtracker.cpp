@@ -344,6 +344,46 @@ private Q_SLOTS:
         QVERIFY(!pane.isBusy());
     }
 
+    void holdIsBusyUntilRunOrCancel()
+    {
+        JobTracker tracker;
+        QSignalSpy busy(&tracker, &JobTracker::busyChanged);
+        tracker.hold(3);
+        QVERIFY(tracker.isBusy());
+        QVERIFY(tracker.isBusy(3));
+        QTRY_COMPARE(busy.size(), 1);
+        int delivered = 0;
+        tracker.run(
+            3, [] { return 1; }, [&delivered](int n) { delivered = n; }); // ends the hold
+        QTRY_COMPARE(delivered, 1);
+        QTRY_COMPARE(busy.size(), 2);
+        QVERIFY(!tracker.isBusy());
+        tracker.hold();
+        QVERIFY(tracker.isBusy());
+        tracker.cancel();
+        QVERIFY(!tracker.isBusy());
+    }
+
+    // busyChanged() is held back to the event loop, so a job that ends before it turns is never
+    // seen busy; jobEnded() still says it ended, here and through a follower.
+    void aJobTooShortToBeSeenBusyStillSaysItEnded()
+    {
+        JobTracker pane;
+        auto *model = new JobTracker(&pane);
+        pane.follow(model);
+        QSignalSpy busy(&pane, &JobTracker::busyChanged);
+        QSignalSpy ended(&pane, &JobTracker::jobEnded);
+        model->run([] { return 0; }, [](int) {});
+        jobPool()->waitForDone(); // the job is over before the event loop turns
+        QVERIFY(pane.isBusy()); // its result is not delivered yet
+        QTRY_COMPARE(ended.size(), 1);
+        QVERIFY(!pane.isBusy());
+        QCOMPARE(busy.size(), 0);
+        model->hold();
+        model->cancel();
+        QCOMPARE(ended.size(), 2); // a cancel ends what was pending
+    }
+
     void ownerDestroyedWhileAJobRuns()
     {
         auto *owner = new QObject;

@@ -19,6 +19,7 @@
 #include "insightlog.h"
 #include "logs/logview.h"
 #include "mainwindow.h"
+#include "panehost.h"
 #include "realwindow.h"
 #include "transcript/transcriptmodel.h"
 
@@ -240,6 +241,26 @@ private slots:
         QCOMPARE(labelsWith(u"Add up now"_s), 0);
         QTRY_VERIFY(labelsWith(u"$0.25"_s) > 0);
         QTRY_VERIFY(!window.isBusy());
+    }
+
+    // On a file just opened the index's first pass waits for the panes' first reads (on a 1.5 GB
+    // file it took the cores from them); the window stays busy meanwhile.
+    void firstPassWaitsForThePanes()
+    {
+        test::RealWindow real(m_dir.filePath(u"s5.ini"_s));
+        MainWindow &window = real.window;
+        auto *host = window.findChild<PaneHost *>();
+        QVERIFY(host);
+        host->jobs()->hold(99); // a pane still reading
+        QVERIFY(window.openFile(m_path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(1000); // the pass over this small file takes a fraction of that
+        QVERIFY(!window.insightIndex()->hasFacts());
+        QVERIFY(window.isBusy());
+        host->jobs()->cancel(99); // the pane has its rows
+        QTRY_VERIFY(window.insightIndex()->hasFacts());
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     }
 
     // A writer adds a session: the index follows the file and the pages show it.

@@ -112,10 +112,13 @@ bool waitUntilIdle(MainWindow &window, const QDeadlineTimer &deadline)
 {
     while (window.isBusy() && !deadline.hasExpired()) {
         QEventLoop loop;
-        QObject::connect(&window, &MainWindow::busyChanged, &loop, [&loop](bool busy) {
+        // busyChanged() is held back to the event loop: a job that ends before it turns says
+        // nothing there, only jobEnded(). Either way, ask isBusy() again.
+        QObject::connect(window.jobs(), &JobTracker::busyChanged, &loop, [&loop](bool busy) {
             if (!busy)
                 loop.quit();
         });
+        QObject::connect(window.jobs(), &JobTracker::jobEnded, &loop, &QEventLoop::quit);
         QTimer::singleShot(
             int(qMin<qint64>(deadline.remainingTime(), std::numeric_limits<int>::max())), &loop, &QEventLoop::quit);
         loop.exec();

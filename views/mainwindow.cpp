@@ -107,7 +107,6 @@ void MainWindow::createPanes()
     m_jobs.follow(m_panes->jobs()); // the window is busy while any pane is (--screenshot waits on it)
     m_jobs.follow(m_insight->factsJobs()); // and the index's facts pass: the insight pages wait on it
     m_insight->startAfter(m_panes->jobs()); // a file's first pass waits for the panes' first reads
-    connect(&m_jobs, &JobTracker::busyChanged, this, &MainWindow::busyChanged);
     m_router = new PaneRouter(m_panes, m_table, this);
 
     connect(navigator, &NavigatorView::tableActivated, this, [this](const QString &table) { navigate({ table, {} }); });

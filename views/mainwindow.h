@@ -61,8 +61,9 @@ public:
 
     // --view VIEW ("dashboard", "table:NAME", "log:AGENT_ID[/SESSION]", ...): the pane it names.
     bool showView(const QString &view, QString *error);
-    // Some pane is loading: the sum of the panes' JobTrackers (busyChanged() follows it).
+    // Some pane is loading, or the index's facts pass runs: the sum of their JobTrackers.
     bool isBusy() const { return m_jobs.isBusy(); }
+    JobTracker *jobs() { return &m_jobs; }
     static QStringList viewNames();
     // The narrowest side pane (kSidePaneChars characters): at 1024 px both fit beside every page.
     int sidePaneMinimumWidth() const;
@@ -83,9 +84,6 @@ public:
     void navigate(const EntityRef &ref); // records history
     void goBack();
     void goForward();
-
-Q_SIGNALS:
-    void busyChanged(bool busy);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

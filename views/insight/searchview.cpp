@@ -94,8 +94,10 @@ SearchView::SearchView(AppContext *context, InsightIndex *index, QWidget *parent
 
     auto *refresh = new ReloadWhenShown(this, [this] {
         refreshFilters();
-        if (!m_query->text().trimmed().isEmpty() && m_index->hasText())
-            search(); // new lines may match
+        // New lines may match; and a query typed before the first pass ended is answered now
+        // (from the facts pass on: the text pass fills in, and the status says so meanwhile).
+        if (!m_query->text().trimmed().isEmpty() && m_index->hasFacts())
+            search();
     });
     connect(m_index, &InsightIndex::updated, refresh, &ReloadWhenShown::request);
     refresh->request();

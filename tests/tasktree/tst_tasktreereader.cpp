@@ -7,6 +7,8 @@
 #include "workfixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,6 +24,17 @@ const TreeTask *findTask(const TaskTreeSnapshot &s, const QString &id)
             return &t;
     }
     return nullptr;
+}
+
+QString sqlLiteral(const QVariant &v)
+{
+    if (v.isNull())
+        return u"NULL"_s;
+    if (v.typeId() == QMetaType::QString)
+        return u"'"_s + v.toString() + u"'"_s;
+    if (v.typeId() == QMetaType::Double)
+        return QString::number(v.toDouble(), 'g', 17);
+    return QString::number(v.toLongLong());
 }
 
 } // namespace
@@ -81,6 +94,43 @@ private slots:
 
         opened.database.reset();
         QCOMPARE(test::fileDigest(path), before); // reading never writes
+    }
+
+    // The tasks come in the order ORDER BY "order", createdAt, rowid gives (sorted by the
+    // reader, not by SQLite): numbers by value, text after them, ties by rowid.
+    void tasksInTheOrderSqliteGives()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"order.db"_s);
+        QVERIFY(test::buildWorkFixture(path, NameStyle::SnakeCase));
+        const QString c = test::openRaw(path);
+        // (Both columns are NOT NULL in every migration; text and reals still get in.)
+        const QList<std::pair<QVariant, QVariant>> keys { { 3, 100 }, { u"b"_s, 5 }, { 1, 200 }, { 1, 100 }, { 2.5, 1 },
+            { 2, u"2024-01-01"_s }, { 2, 7 }, { 1, 100 }, { u"a"_s, 1 }, { -4, 3 }, { 1, 100 }, { 2, 7.5 },
+            { 9007199254740993LL, 1 }, { 9007199254740992LL, 1 }, { 2, u"10"_s } };
+        for (qsizetype i = 0; i < keys.size(); ++i) {
+            // ids against the rowid order, so a tie kept in id order would show
+            QVERIFY(test::exec(c,
+                u"INSERT INTO tasks (id, phase_id, name, status, \"order\", created_at, updated_at) "
+                "VALUES ('K%1', 'P1', 'k', 'pending', %2, %3, 0)"_s.arg(99 - i)
+                    .arg(sqlLiteral(keys[i].first), sqlLiteral(keys[i].second))));
+        }
+        QStringList expected;
+        {
+            QSqlQuery q(QSqlDatabase::database(c));
+            QVERIFY(q.exec(u"SELECT id FROM tasks ORDER BY \"order\", created_at, rowid"_s));
+            while (q.next())
+                expected.append(q.value(0).toString());
+        }
+        test::closeRaw(c);
+        auto opened = Database::open(path);
+        QVERIFY2(opened.database, qPrintable(opened.message));
+        const TaskTreeSnapshot s = readTaskTree(*opened.database);
+        QVERIFY(s.error.isEmpty());
+        QStringList got;
+        for (const TreeTask &t : s.tasks)
+            got.append(t.id);
+        QCOMPARE(got, expected);
     }
 
     void olderSchemaIsTolerated()

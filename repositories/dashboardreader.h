@@ -6,87 +6,17 @@
 // phase; errands needing a human; messages waiting for a response. Built from the SchemaMap
 // (both spellings); what an older file lacks is listed in `notes` and reads as zero.
 //
-// SQL-free: models and views include this header.
+// The snapshot's values are dashboardsnapshot.h's (entities/).
+
+#include "dashboardsnapshot.h"
 
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
-#include <QVector>
 
 namespace cwi {
 
 class Database;
-
-struct StatusCount
-{
-    QString status; // raw value; empty for NULL
-    qint64 count = 0;
-};
-
-struct DashboardAgent
-{
-    QString id;
-    QString name;
-    QString status;
-    QString mode;
-    QString taskId;
-    QString taskName;
-    QDateTime updatedAt; // invalid when unknown
-    QStringList questions; // waiting_for_input: the questions from pendingQuestions
-    QString rawQuestions; // pendingQuestions as stored when it does not parse
-};
-
-struct DashboardAccount
-{
-    QString id;
-    QString email;
-    QDateTime exhaustedUntil; // invalid when not set
-};
-
-struct DashboardPhaseComments
-{
-    QString phaseId;
-    QString phaseName;
-    QString initiativeName;
-    qint64 unresolved = 0;
-};
-
-struct DashboardErrand
-{
-    QString id;
-    QString description;
-    QString branch;
-    QString status;
-};
-
-struct DashboardConversation
-{
-    QString id;
-    QString question;
-    QString fromAgentName;
-    QString toAgentName;
-};
-
-struct DashboardSnapshot
-{
-    QVector<StatusCount> initiativeStatus; // catalogue order first, unknown values after
-    QVector<StatusCount> phaseStatus;
-    QVector<StatusCount> taskStatus;
-    QVector<DashboardAgent> runningAgents;
-    QVector<DashboardAgent> waitingAgents;
-    QVector<DashboardAgent> crashedAgents; // crashed, updated within the last 24 hours
-    qint64 agentsTotal = 0;
-    QVector<DashboardConversation> pendingConversations; // at most 20 listed
-    qint64 pendingConversationCount = 0;
-    QVector<DashboardAccount> exhaustedAccounts;
-    qint64 accountsTotal = 0;
-    QVector<DashboardPhaseComments> unresolvedComments; // most comments first
-    QVector<DashboardErrand> errandsNeedingAttention; // pending_review or conflict
-    qint64 messagesAwaitingResponse = 0;
-    QDateTime readAt;
-    QStringList notes; // what the file lacks ("conversations: table missing")
-    QString error; // the read failed; everything else is empty
-};
 
 // Reads the dashboard on the calling thread's read connection (call it inside the worker).
 // NOW is the clock for "crashed in the last day" (tests pass a fixed one).

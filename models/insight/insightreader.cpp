@@ -54,4 +54,9 @@ QVector<DayValue> InsightReader::outcomesPerDay(const ActivityFilter &filter) co
     return cwi::outcomesPerDay(m_sidecar, filter);
 }
 
+QVector<InitiativeTotals> InsightReader::initiativeTotals() const
+{
+    return cwi::initiativeTotals(m_sidecar);
+}
+
 } // namespace cwi

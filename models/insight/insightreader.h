@@ -35,6 +35,8 @@ public:
     QVector<DayValue> cacheHitPerDay(const ActivityFilter &filter) const;
     QVector<DayValue> toolUsage(const ActivityFilter &filter) const;
     QVector<DayValue> outcomesPerDay(const ActivityFilter &filter) const;
+    // Per initiative: sessions, cost, tokens and turns of its agents (the dashboard's cost card).
+    QVector<InitiativeTotals> initiativeTotals() const;
 
 private:
     QString m_sidecar;

@@ -2,6 +2,7 @@
 
 #include "render/htmlwriter.h"
 #include "statuscolors.h"
+#include "tasktreereader.h"
 
 #include <QFont>
 #include <QVariantMap>
@@ -34,6 +35,11 @@ TaskTreeModel::Prepared TaskTreeModel::prepare(TaskTreeSnapshot snapshot)
     prepared.tree = build(snapshot);
     prepared.snapshot = std::move(snapshot);
     return prepared;
+}
+
+TaskTreeModel::Prepared TaskTreeModel::load(const Database &database)
+{
+    return prepare(readTaskTree(database));
 }
 
 void TaskTreeModel::setPrepared(Prepared prepared)

@@ -21,6 +21,8 @@
 
 namespace cwi {
 
+class Database;
+
 class TaskTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -90,6 +92,9 @@ public:
         Tree tree;
     };
     static Prepared prepare(TaskTreeSnapshot snapshot);
+    // Reads the snapshot (on the calling thread's read connection: call it inside the worker)
+    // and prepares it.
+    static Prepared load(const Database &database);
 
     explicit TaskTreeModel(QObject *parent = nullptr);
 

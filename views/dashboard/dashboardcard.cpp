@@ -1,6 +1,6 @@
 #include "dashboardcard.h"
 
-#include "dashboardreader.h"
+#include "dashboardsnapshot.h"
 #include "statuscolors.h"
 
 #include <QHBoxLayout>

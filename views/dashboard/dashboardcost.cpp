@@ -4,12 +4,12 @@
 // so it runs on request, in a worker, and says when it was done.
 
 #include "browse/detailloader.h"
+#include "dashboard/dashboardloader.h"
 #include "dashboardcard.h"
 #include "dashboardview.h"
 #include "insight/insightindex.h"
-#include "insight/insightqueries.h"
+#include "insight/insightreader.h"
 #include "transcript/logloader.h"
-#include "workrepositories.h"
 
 #include <algorithm>
 
@@ -49,9 +49,8 @@ void DashboardView::loadIndexedCosts()
         updateCostCard();
         return;
     }
-    const QString sidecar = m_insight->sidecarPath();
     m_jobs.run(
-        kIndexedCostChannel, [sidecar] { return initiativeTotals(sidecar); },
+        kIndexedCostChannel, [reader = m_insight->reader()] { return reader.initiativeTotals(); },
         [this](const QVector<InitiativeTotals> &totals) {
             m_costs.clear();
             for (const InitiativeTotals &t : totals)
@@ -71,23 +70,7 @@ bool DashboardView::activateCostLink(const QString &href)
     m_costLoading = true;
     updateCostCard();
     m_jobs.add(
-        kCostChannel,
-        [db] {
-            QVector<InitiativeCost> costs;
-            const QVector<Agent> agents = makeAgentRepository(db)->findAll();
-            for (const Initiative &initiative : makeInitiativeRepository(db)->findAll()) {
-                QStringList ids;
-                for (const Agent &agent : agents) {
-                    if (agent.initiativeId == initiative.id)
-                        ids.append(agent.id);
-                }
-                if (!ids.isEmpty())
-                    costs.append({ initiative.id, initiative.name, loadLogTotals(db, ids) });
-            }
-            std::sort(costs.begin(), costs.end(),
-                [](const InitiativeCost &a, const InitiativeCost &b) { return a.totals.costUsd > b.totals.costUsd; });
-            return costs;
-        },
+        kCostChannel, [db] { return addUpInitiativeCosts(db); },
         [this](const QVector<InitiativeCost> &costs) {
             m_costs = costs;
             m_costsAt = QTime::currentTime();

@@ -98,7 +98,7 @@ void DashboardView::reload()
         m_snapshot = {};
         rebuild();
     }
-    m_jobs.run([database] { return readDashboard(*database); },
+    m_jobs.run([database] { return loadDashboard(*database); },
         [this, path = database->path()](DashboardSnapshot snapshot) {
             const QString print = path + fingerprint(snapshot);
             m_snapshot = std::move(snapshot);

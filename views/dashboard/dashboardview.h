@@ -8,7 +8,7 @@
 // names link to their row. Loads in a worker and rebuilds in place on dataChanged.
 
 #include "appcontext.h"
-#include "dashboardreader.h"
+#include "dashboard/dashboardloader.h"
 #include "jobtracker.h"
 #include "pane.h"
 #include "transcript/logloader.h"
@@ -102,12 +102,6 @@ private:
     mutable JobTracker m_jobs;
     static constexpr int kCostChannel = 1;
     static constexpr int kIndexedCostChannel = 2;
-    struct InitiativeCost
-    {
-        QString id;
-        QString name;
-        LogTotals totals;
-    };
     QVector<InitiativeCost> m_costs; // added up on request (dashboardcost.cpp)
     QTime m_costsAt;
     bool m_costLoading = false;

@@ -182,7 +182,7 @@ void TaskTreeView::reload()
         m_summary->clear();
         return;
     }
-    m_jobs.run([database] { return TaskTreeModel::prepare(readTaskTree(*database)); },
+    m_jobs.run([database] { return TaskTreeModel::load(*database); },
         [this](TaskTreeModel::Prepared prepared) { onLoaded(std::move(prepared)); });
 }
 

@@ -9,7 +9,6 @@
 #include "jobtracker.h"
 #include "pane.h"
 #include "tasktree/tasktreemodel.h"
-#include "tasktreereader.h"
 
 #include <QSet>
 #include <QWidget>

@@ -10,10 +10,8 @@
 //
 //   bench_query [FILE] [--runs N] [--cancel-only]   FILE: default /work/data/large.db, else the bench database
 
-#include "appcontext.h"
 #include "benchdata.h"
 #include "browse/tablemodel.h"
-#include "filesession.h"
 #include "jobtracker.h"
 #include "mainwindow.h"
 #include "query/querymodel.h"
@@ -21,12 +19,12 @@
 #include "query/queryresultview.h"
 #include "query/queryrunner.h"
 #include "query/sqleditor.h"
+#include "realwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QScrollBar>
-#include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -122,10 +120,8 @@ int main(int argc, char **argv)
             notCancelled += !cancelled;
         }
     }
-    AppContext context;
-    QSettings settings(home.filePath(u"settings.ini"_s), QSettings::IniFormat);
-    MainWindow window(&context, &settings);
-    new FileSession(&window, &context); // opens files as the app does
+    test::RealWindow real(home.filePath(u"settings.ini"_s)); // the window as the app makes it
+    MainWindow &window = real.window;
     QString error;
     if (!window.openFile(path, false, &error)) {
         QTextStream(stderr) << error << Qt::endl;

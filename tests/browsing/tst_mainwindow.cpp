@@ -156,21 +156,22 @@ private slots:
 
     void layoutAndFileAreRemembered()
     {
-        QSettings settings(m_dir.filePath(u"layout.ini"_s), QSettings::IniFormat);
+        const QString settingsPath = m_dir.filePath(u"layout.ini"_s);
         {
-            AppContext context;
-            MainWindow window(&context, &settings);
-            new FileSession(&window, &context); // opens files as the app does
+            test::RealWindow real(settingsPath);
+            MainWindow &window = real.window;
             QVERIFY(window.openFile(m_path));
             window.show();
             window.findChild<QDockWidget *>(u"detailDock"_s)->hide();
             window.close(); // saves geometry and state
         }
-        QCOMPARE(settings.value(u"lastFile"_s).toString(), QFileInfo(m_path).absoluteFilePath());
-        QVERIFY(settings.value(u"recentFiles"_s).toStringList().contains(QFileInfo(m_path).absoluteFilePath()));
-        AppContext context;
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        {
+            const QSettings settings(settingsPath, QSettings::IniFormat);
+            QCOMPARE(settings.value(u"lastFile"_s).toString(), QFileInfo(m_path).absoluteFilePath());
+            QVERIFY(settings.value(u"recentFiles"_s).toStringList().contains(QFileInfo(m_path).absoluteFilePath()));
+        }
+        test::RealWindow real(settingsPath); // a second run, with the settings the first left
+        MainWindow &window = real.window;
         window.restoreLayout();
         window.show();
         QVERIFY(!window.findChild<QDockWidget *>(u"detailDock"_s)->isVisible());

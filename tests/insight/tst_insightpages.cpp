@@ -148,11 +148,12 @@ private slots:
     // "0 sessions, $0.000" under empty charts.
     void pagesSayWhyTheyAreEmpty()
     {
-        AppContext context;
-        QSettings settings(m_dir.filePath(u"off.ini"_s), QSettings::IniFormat);
-        settings.setValue(u"insight/enabled"_s, false);
-        MainWindow window(&context, &settings);
-        new FileSession(&window, &context); // opens files as the app does
+        {
+            QSettings off(m_dir.filePath(u"off.ini"_s), QSettings::IniFormat);
+            off.setValue(u"insight/enabled"_s, false); // read when the window is made
+        }
+        test::RealWindow real(m_dir.filePath(u"off.ini"_s));
+        MainWindow &window = real.window;
         QVERIFY(window.openFile(m_path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -227,4 +227,15 @@ struct InitiativeTotals
     qint64 durationMs = 0;
 };
 
+// The index's two passes: the facts (sessions, usage, tool calls: what the pages read) and the
+// text (full-text search). InsightWriter::Pass names the same.
+struct InsightPasses
+{
+    enum Pass
+    {
+        FactsPass,
+        TextPass,
+    };
+};
+
 } // namespace cwi

@@ -2,6 +2,7 @@
 
 #include "backgroundthread.h"
 #include "database.h"
+#include "insight/insightwriter.h"
 
 #include <QTimer>
 

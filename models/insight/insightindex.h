@@ -47,7 +47,7 @@ public:
     // runs, or indexing is off); empty once hasFacts().
     QString notReadyText() const;
     int progressPermille() const;
-    bool isTextPass() const { return m_pass == InsightWriter::TextPass; }
+    bool isTextPass() const { return m_pass == InsightPasses::TextPass; }
     QString lastError() const { return m_error; }
     const InsightRunResult &lastRun() const { return m_lastRun; }
 
@@ -76,8 +76,8 @@ private:
     void onDatabaseChanged();
     void onDataChanged();
     void startWhenPanesIdle(bool force);
-    void startPass(InsightWriter::Pass pass);
-    void onPassDone(InsightWriter::Pass pass, const InsightRunResult &result);
+    void startPass(InsightPasses::Pass pass);
+    void onPassDone(InsightPasses::Pass pass, const InsightRunResult &result);
 
     AppContext *m_context;
     bool m_enabled = true;
@@ -86,7 +86,7 @@ private:
     bool m_textReady = false;
     mutable JobTracker m_factsJobs;
     mutable JobTracker m_textJobs;
-    InsightWriter::Pass m_pass = InsightWriter::FactsPass;
+    InsightPasses::Pass m_pass = InsightPasses::FactsPass;
     std::shared_ptr<Job> m_job;
     QString m_sidecar;
     QString m_error;

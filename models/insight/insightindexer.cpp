@@ -2,6 +2,7 @@
 
 #include "assistantfacts.h"
 #include "database.h"
+#include "insight/insightwriter.h"
 #include "modelprices.h"
 #include "transcript/streamevent.h"
 
@@ -204,7 +205,7 @@ void indexText(InsightWriter &w, qint64 session, QByteArrayView line, qint64 lin
 
 } // namespace
 
-InsightRunResult runInsightPass(const std::shared_ptr<Database> &db, InsightWriter::Pass pass,
+InsightRunResult runInsightPass(const std::shared_ptr<Database> &db, InsightPasses::Pass pass,
     const std::atomic_bool *cancel, std::atomic_int *permille)
 {
     InsightRunResult result;

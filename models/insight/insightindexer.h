@@ -7,7 +7,7 @@
 // permille of the chunks to do. Memory is bounded by one batch (kBatchBytes) plus the
 // unfinished last line of each session.
 
-#include "insight/insightwriter.h"
+#include "insight/insighttypes.h"
 
 #include <atomic>
 #include <memory>
@@ -29,7 +29,7 @@ struct InsightRunResult
     bool changed() const { return chunks > 0 || rebuilt; }
 };
 
-InsightRunResult runInsightPass(const std::shared_ptr<Database> &db, InsightWriter::Pass pass,
+InsightRunResult runInsightPass(const std::shared_ptr<Database> &db, InsightPasses::Pass pass,
     const std::atomic_bool *cancel = nullptr, std::atomic_int *permille = nullptr);
 
 } // namespace cwi

@@ -25,15 +25,9 @@ QString insightCacheFolder(); // <CacheLocation>/insight
 // The sidecar of the Codewalkers file at PATH (an empty string when the file cannot be stat'ed).
 QString insightSidecarPath(const QString &databasePath);
 
-class InsightWriter
+class InsightWriter : public InsightPasses // Pass, FactsPass, TextPass
 {
 public:
-    enum Pass
-    {
-        FactsPass,
-        TextPass,
-    };
-
     explicit InsightWriter(std::shared_ptr<Database> db);
     ~InsightWriter();
 

@@ -12,6 +12,7 @@
 #include "database.h"
 #include "insight/insightindexer.h"
 #include "insight/insightqueries.h"
+#include "insight/insightwriter.h"
 #include "insight/timelinecanvas.h"
 #include "insight/timelinelayout.h"
 

@@ -23,8 +23,8 @@ struct RenderInfo
 // are shown at that depth), so a 10,000-deep list neither overflows nor indents forever.
 struct RenderLimits
 {
-    qsizetype maxInputChars = 2 * 1024 * 1024;
-    qsizetype maxOutputChars = 768 * 1024; // what QTextDocument lays out in about half a second
+    qsizetype maxInputChars = qsizetype(2) * 1024 * 1024;
+    qsizetype maxOutputChars = qsizetype(768) * 1024; // what QTextDocument lays out in about half a second
     int maxVisibleDepth = 12;
     // Full length of the stored text when the caller passes only its first part (a database
     // prefix read); -1 when the text given is all there is.

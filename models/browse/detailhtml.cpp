@@ -162,11 +162,17 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded,
         const QString logical = c >= 0 ? data.info.columns.at(c).logicalName : QString();
         const FieldSpec *field = spec && !logical.isEmpty() ? spec->field(logical) : nullptr;
         const QString shade = i % 2 ? QStringLiteral("#ffffff") : QStringLiteral("#f7f7f9");
-        html += u"<tr style=\"background:" + shade + u";\"><td valign=\"top\" nowrap"
-            + (labelWidth > 0 ? QString(u" width=\"" + QString::number(labelWidth) + u'"') : QString())
-            + u" style=\"color:#555;\"><b>" + render::escaped(field ? field->name : column) + u"</b>"
-            + (field ? QString() : QStringLiteral("<br><span style=\"color:#999;\">not in the schema</span>"))
-            + u"</td><td valign=\"top\">" + valueHtml(data, field, column, row.values.at(i), expanded) + u"</td></tr>";
+        const QString name = u"<b>" + render::escaped(field ? field->name : column) + u"</b>"
+            + (field ? QString() : QStringLiteral("<br><span style=\"color:#999;\">not in the schema</span>"));
+        const QString value = valueHtml(data, field, column, row.values.at(i), expanded);
+        const QString tr = u"<tr style=\"background:" + shade + u";\">";
+        if (labelWidth == kStacked)
+            html += tr + u"<td colspan=\"2\" nowrap style=\"color:#555;\">" + name + u"</td></tr>" + tr
+                + u"<td width=\"6\"></td><td valign=\"top\">" + value + u"</td></tr>";
+        else
+            html += tr + u"<td valign=\"top\" nowrap"
+                + (labelWidth > 0 ? QString(u" width=\"" + QString::number(labelWidth) + u'"') : QString())
+                + u" style=\"color:#555;\">" + name + u"</td><td valign=\"top\">" + value + u"</td></tr>";
     }
     html += u"</table>";
     for (const QString &missing : data.info.missingFields)

@@ -38,6 +38,9 @@ public:
     static constexpr int kFoldedJsonLines = 14;
     // LABEL_WIDTH: pixels of the field-name column (the view measures its longest name), so that
     // a long value never squeezes the names to a letter per line; 0 leaves it to the layout.
+    // kStacked: a pane too narrow for names beside values: each name on a line of its own,
+    // its value below it (a name is never broken inside a word).
+    static constexpr int kStacked = -1;
     static QString build(const DetailData &data, const QSet<QString> &expanded, int labelWidth = 0);
     // The names the form shows in its first column (for the view to measure).
     static QStringList labels(const DetailData &data);

@@ -29,6 +29,7 @@ DetailView::DetailView(AppContext *context, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
+    m_browser->viewport()->installEventFilter(this); // names beside or above their values
     connect(m_browser, &QTextBrowser::anchorClicked, this, &DetailView::onLink);
     connect(m_context, &AppContext::dataChanged, this, [this] {
         if (m_ref.isValid())
@@ -97,16 +98,33 @@ void DetailView::render()
     if (!m_data)
         return;
     const int scroll = m_browser->verticalScrollBar() ? m_browser->verticalScrollBar()->value() : 0;
-    // The names column is as wide as the longest name (bold), at most 40 % of the pane.
+    const int names = labelWidth();
+    m_stacked = names == DetailHtml::kStacked;
+    m_browser->setHtml(DetailHtml::build(*m_data, m_expanded, names));
+    m_browser->verticalScrollBar()->setValue(scroll);
+}
+
+int DetailView::labelWidth() const
+{
+    // The names column is as wide as the longest name (bold); when that is more than 40 % of the
+    // pane (a narrow dock, a 1024 px screen), each name stands above its value instead of being
+    // broken inside a word ("pendingQuestio / ns").
     QFont bold = m_browser->font();
     bold.setBold(true);
     const QFontMetrics metrics(bold);
-    int labelWidth = 0;
+    int width = 0;
     for (const QString &label : DetailHtml::labels(*m_data))
-        labelWidth = qMax(labelWidth, metrics.horizontalAdvance(label));
-    labelWidth = qMin(labelWidth + 12, qMax(60, m_browser->viewport()->width() * 2 / 5));
-    m_browser->setHtml(DetailHtml::build(*m_data, m_expanded, labelWidth));
-    m_browser->verticalScrollBar()->setValue(scroll);
+        width = qMax(width, metrics.horizontalAdvance(label));
+    width += 12;
+    return width > qMax(60, m_browser->viewport()->width() * 2 / 5) ? DetailHtml::kStacked : width;
+}
+
+bool DetailView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_browser->viewport() && event->type() == QEvent::Resize && m_data
+        && (labelWidth() == DetailHtml::kStacked) != m_stacked)
+        render();
+    return QWidget::eventFilter(watched, event);
 }
 
 void DetailView::onLink(const QUrl &url)

@@ -46,9 +46,13 @@ Q_SIGNALS:
     void openFiltered(const QString &table, const QString &field, const QString &value);
     void busyChanged(bool busy);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void load();
     void render();
+    int labelWidth() const; // of the names column, or DetailHtml::kStacked
     void onLink(const QUrl &url);
 
     AppContext *m_context;
@@ -57,6 +61,7 @@ private:
     EntityRef m_ref;
     std::unique_ptr<DetailData> m_data;
     QSet<QString> m_expanded; // JSON fields shown in full
+    bool m_stacked = false; // as last rendered
     mutable JobTracker m_jobs;
 };
 

@@ -5,6 +5,7 @@
 // the index; and a writer's new chunks reach the pages live.
 
 #include "appcontext.h"
+#include "dashboard/dashboardview.h"
 #include "database.h"
 #include "fixtures.h"
 #include "insight/activityview.h"
@@ -232,9 +233,11 @@ private slots:
 
         // The dashboard's cost card reads the index: no "Add up now".
         QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
-        auto labelsWith = [&window](const QString &text) {
+        auto *dashboard = window.findChild<DashboardView *>();
+        QVERIFY(dashboard);
+        auto labelsWith = [dashboard](const QString &text) { // on the dashboard, not another page
             int n = 0;
-            for (QLabel *label : window.findChildren<QLabel *>())
+            for (QLabel *label : dashboard->findChildren<QLabel *>())
                 n += label->text().contains(text) ? 1 : 0;
             return n;
         };

@@ -16,10 +16,12 @@
 
 #include <QComboBox>
 #include <QJsonObject>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace cwi;
@@ -161,6 +163,39 @@ private slots:
         view.session()->jumpToFirstError();
         QCOMPARE(view.transcriptView()->currentIndex().data(TranscriptModel::LineRole).toInt(), 1);
         QVERIFY(view.transcriptView()->currentIndex().data(TranscriptModel::IsErrorRole).toBool());
+    }
+
+    // The search's progress bar and Cancel show while it runs, not as an empty box and a greyed
+    // button at rest (they squeezed the search field at 1024 px).
+    void searchProgressOnlyWhileSearching()
+    {
+        LogView view(m_ctx.get());
+        view.resize(1024, 700);
+        view.showSession(u"ag1"_s, 1);
+        QTRY_VERIFY(!view.isBusy());
+        auto *progress = view.findChild<QProgressBar *>();
+        QVERIFY(progress);
+        auto cancelShown = [&view] {
+            for (QToolButton *button : view.findChildren<QToolButton *>()) {
+                if (button->text() == u"Cancel"_s && !button->isHidden())
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(progress->isHidden());
+        QVERIFY(!cancelShown());
+        LogSearch *search = view.session()->search();
+        bool shownWhileSearching = false;
+        connect(search, &LogSearch::changed, &view, [&] {
+            if (search->isSearching())
+                shownWhileSearching = !progress->isHidden() && cancelShown();
+        });
+        search->find(u"caller"_s);
+        QTRY_VERIFY(!view.isBusy());
+        QTRY_COMPARE(search->hitCount(), 3);
+        QVERIFY(shownWhileSearching);
+        QVERIFY(progress->isHidden());
+        QVERIFY(!cancelShown());
     }
 
     void followModeAppendsNewChunks()

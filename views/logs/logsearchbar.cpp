@@ -77,14 +77,17 @@ LogSearchBar::LogSearchBar(LogSearch *search, QWidget *parent)
     layout->addWidget(m_hits);
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
-    m_progress->setEnabled(false);
     m_progress->setMaximumWidth(60);
+    // The progress bar and Cancel show only while a search runs: at rest they were an empty
+    // box and a greyed button that squeezed the search field to "Sea..." at 1024 px.
+    m_progress->setVisible(false);
     m_progress->setToolTip(tr("Search progress over the whole session"));
     layout->addWidget(m_progress);
     m_cancel->setToolTip(tr("Stop searching"));
-    m_cancel->setEnabled(false);
     connect(m_cancel, &QAction::triggered, m_search, &LogSearch::cancel);
-    layout->addWidget(textButton(m_cancel));
+    m_cancelButton = textButton(m_cancel);
+    m_cancelButton->setVisible(false);
+    layout->addWidget(m_cancelButton);
 
     m_progressTimer->setInterval(100);
     connect(m_progressTimer, &QTimer::timeout, this, [this]() { m_progress->setValue(m_search->progress()); });
@@ -102,9 +105,10 @@ void LogSearchBar::showState()
     m_hits->setText(m_search->hitText());
     const bool searching = m_search->isSearching();
     searching ? m_progressTimer->start() : m_progressTimer->stop();
-    m_progress->setEnabled(searching);
+    m_progress->setVisible(searching);
     m_progress->setValue(m_search->progress());
     m_cancel->setEnabled(searching);
+    m_cancelButton->setVisible(searching);
 }
 
 } // namespace cwi

@@ -10,6 +10,7 @@ class QAction;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QToolButton;
 class QTimer;
 
 namespace cwi {
@@ -32,6 +33,7 @@ private:
     QLabel *m_hits;
     QProgressBar *m_progress;
     QAction *m_cancel;
+    QToolButton *m_cancelButton = nullptr;
     QTimer *m_progressTimer;
 };
 

@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -176,6 +178,17 @@ private slots:
         QTemporaryDir dir;
         const DemoResult demo = createDemoDatabase(dir.filePath(u"demo.db"_s), dir.filePath(u"repo"_s));
         QVERIFY2(demo.ok, qPrintable(demo.error));
+        {
+            // A name with a placeholder in it is shown as it is, not filled in by the card's numbers.
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"rename"_s);
+            db.setDatabaseName(demo.databasePath);
+            QVERIFY(db.open());
+            QSqlQuery rename(db);
+            QVERIFY(rename.exec(u"UPDATE initiatives SET name = name || ' %3' WHERE name = 'User authentication'"_s));
+            QCOMPARE(rename.numRowsAffected(), 1);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"rename"_s);
         AppContext ctx;
         ctx.setDatabase(Database::open(demo.databasePath).database);
         DashboardView view(&ctx);
@@ -209,7 +222,7 @@ private slots:
         QTRY_VERIFY(!view.isBusy());
         QCOMPARE(view.linkTargets().size(), linkCount);
         // The demo's initiatives have agents with finished sessions: a cost in dollars per initiative.
-        QVERIFY(pageText().contains(u"User authentication"_s));
+        QVERIFY(pageText().contains(u"User authentication %3</a>"_s)); // the cost card's link
         QVERIFY(QRegularExpression(u"\\$[1-9][0-9]*\\.[0-9]{2}"_s).match(pageText()).hasMatch());
     }
 };

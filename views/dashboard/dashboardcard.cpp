@@ -48,7 +48,8 @@ QLabel *DashboardCard::addText(const QString &html)
     return label;
 }
 
-QWidget *DashboardCard::metric(const QString &number, const QString &caption, const QString &href, const QColor &color)
+QWidget *DashboardCard::metricWidget(
+    const QString &number, const QString &caption, const QString &href, const QColor &color)
 {
     auto *box = new QWidget(this);
     auto *layout = new QVBoxLayout(box);

@@ -23,7 +23,7 @@ public:
     // A rich-text label (links emit linkActivated on the card), added to the content.
     QLabel *addText(const QString &html);
     // A big number with a caption under it; HREF empty makes it plain text.
-    QWidget *metric(const QString &number, const QString &caption, const QString &href, const QColor &color);
+    QWidget *metricWidget(const QString &number, const QString &caption, const QString &href, const QColor &color);
 
 Q_SIGNALS:
     void linkActivated(const QString &href);

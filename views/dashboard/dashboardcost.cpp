@@ -140,11 +140,9 @@ QString DashboardView::costHtml()
         const LogTotals &t = cost.totals;
         html += QStringLiteral(
             "<b>%1</b> %2<br><span style=\"color:#656d76;\">%3 sessions · %4 turns · %5 tokens%6</span><br>")
-                    .arg(money(t.costUsd), rowLink(QStringLiteral("initiatives"), cost.id, cost.name))
-                    .arg(t.sessions)
-                    .arg(t.turns)
-                    .arg(locale.toString(t.usage.total()))
-                    .arg(t.failedSessions ? tr(" · %1 failed").arg(t.failedSessions) : QString());
+                    .arg(money(t.costUsd), rowLink(QStringLiteral("initiatives"), cost.id, cost.name),
+                        QString::number(t.sessions), QString::number(t.turns), locale.toString(t.usage.total()),
+                        t.failedSessions ? tr(" · %1 failed").arg(t.failedSessions) : QString());
     }
     if (m_costs.isEmpty())
         html = tr("No agent of an initiative has a log.<br>");

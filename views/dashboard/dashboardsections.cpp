@@ -75,7 +75,7 @@ QWidget *DashboardView::statusCard(const QString &title, const QString &table, c
     for (const StatusCount &s : counts)
         total += s.count;
     auto *top = new QHBoxLayout;
-    top->addWidget(c->metric(QLocale().toString(total), tr("in total"), filterLink(table, {}, {}), Ink));
+    top->addWidget(c->metricWidget(QLocale().toString(total), tr("in total"), filterLink(table, {}, {}), Ink));
     top->addStretch(1);
     c->content()->addLayout(top);
     c->content()->addWidget(new StatusBarWidget(table, counts, c));
@@ -98,14 +98,14 @@ QWidget *DashboardView::agentsCard()
     auto *metrics = new QHBoxLayout;
     metrics->setSpacing(18);
     auto metric = [&](qint64 n, const QString &caption, const QString &status) {
-        metrics->addWidget(c->metric(QLocale().toString(n), caption, filterLink(agents, Status, u'=' + status),
+        metrics->addWidget(c->metricWidget(QLocale().toString(n), caption, filterLink(agents, Status, u'=' + status),
             n == 0 ? QColor(Qt::gray) : statusColor(agents, Status, status)));
     };
     metric(d.runningAgents.size(), tr("running"), QStringLiteral("running"));
     metric(d.waitingAgents.size(), tr("waiting for input"), QStringLiteral("waiting_for_input"));
     metric(d.crashedAgents.size(), tr("crashed (24 h)"), QStringLiteral("crashed"));
     metrics->addWidget(
-        c->metric(QLocale().toString(d.agentsTotal), tr("agents in all"), filterLink(agents, {}, {}), Ink));
+        c->metricWidget(QLocale().toString(d.agentsTotal), tr("agents in all"), filterLink(agents, {}, {}), Ink));
     metrics->addStretch(1);
     c->content()->addLayout(metrics);
 
@@ -158,10 +158,10 @@ QWidget *DashboardView::conversationsCard()
     const DashboardSnapshot &d = m_snapshot;
     DashboardCard *c = card(tr("Conversations & messages"));
     auto *metrics = new QHBoxLayout;
-    metrics->addWidget(c->metric(QLocale().toString(d.pendingConversationCount), tr("agent questions"),
+    metrics->addWidget(c->metricWidget(QLocale().toString(d.pendingConversationCount), tr("agent questions"),
         filterLink(QStringLiteral("conversations"), Status, QStringLiteral("=pending")),
         statusColor(QStringLiteral("conversations"), Status, QStringLiteral("pending"))));
-    metrics->addWidget(c->metric(QLocale().toString(d.messagesAwaitingResponse), tr("messages to answer"),
+    metrics->addWidget(c->metricWidget(QLocale().toString(d.messagesAwaitingResponse), tr("messages to answer"),
         filterLink(QStringLiteral("messages"), QStringLiteral("requiresResponse"), QStringLiteral("=1")),
         d.messagesAwaitingResponse ? statusColor({}, Status, QStringLiteral("pending_review")) : QColor(Qt::gray)));
     metrics->addStretch(1);
@@ -190,7 +190,7 @@ QWidget *DashboardView::accountsCard()
     DashboardCard *c = card(tr("Accounts"));
     const qint64 n = d.exhaustedAccounts.size();
     auto *metrics = new QHBoxLayout;
-    metrics->addWidget(c->metric(QLocale().toString(n), tr("exhausted of %1").arg(d.accountsTotal),
+    metrics->addWidget(c->metricWidget(QLocale().toString(n), tr("exhausted of %1").arg(d.accountsTotal),
         filterLink(QStringLiteral("accounts"), QStringLiteral("isExhausted"), QStringLiteral("=1")),
         n ? statusColor({}, Status, QStringLiteral("blocked")) : QColor(Qt::gray)));
     metrics->addStretch(1);
@@ -224,7 +224,7 @@ QWidget *DashboardView::reviewCard()
     for (const DashboardPhaseComments &p : d.unresolvedComments)
         total += p.unresolved;
     auto *metrics = new QHBoxLayout;
-    metrics->addWidget(c->metric(QLocale().toString(total), tr("unresolved"),
+    metrics->addWidget(c->metricWidget(QLocale().toString(total), tr("unresolved"),
         filterLink(QStringLiteral("review_comments"), QStringLiteral("resolved"), QStringLiteral("=0")),
         total ? statusColor({}, Status, QStringLiteral("pending_review")) : QColor(Qt::gray)));
     metrics->addStretch(1);
@@ -260,10 +260,10 @@ QWidget *DashboardView::errandsCard()
     for (const DashboardErrand &e : d.errandsNeedingAttention)
         (e.status == QLatin1StringView("conflict") ? conflict : review) += 1;
     auto *metrics = new QHBoxLayout;
-    metrics->addWidget(c->metric(QLocale().toString(review), tr("to review"),
+    metrics->addWidget(c->metricWidget(QLocale().toString(review), tr("to review"),
         filterLink(errands, Status, QStringLiteral("=pending_review")),
         review ? statusColor(errands, Status, QStringLiteral("pending_review")) : QColor(Qt::gray)));
-    metrics->addWidget(c->metric(QLocale().toString(conflict), tr("in conflict"),
+    metrics->addWidget(c->metricWidget(QLocale().toString(conflict), tr("in conflict"),
         filterLink(errands, Status, QStringLiteral("=conflict")),
         conflict ? statusColor(errands, Status, QStringLiteral("conflict")) : QColor(Qt::gray)));
     metrics->addStretch(1);

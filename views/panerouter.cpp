@@ -1,4 +1,5 @@
 #include "panerouter.h"
+#include "viewnames.h"
 
 #include "browse/tablebrowser.h"
 #include "navigationhistory.h"
@@ -76,12 +77,7 @@ void PaneRouter::openFiltered(const QString &table, const QString &field, const 
 
 QStringList PaneRouter::viewNames()
 {
-    return { QStringLiteral("dashboard"), QStringLiteral("table:NAME"), QStringLiteral("tasks"),
-        QStringLiteral("detail:TABLE:ID"), QStringLiteral("log:AGENT_ID[/SESSION]"), QStringLiteral("review:PHASE_ID"),
-        QStringLiteral("graph:PHASE_OR_INITIATIVE_ID"), QStringLiteral("pages[:PAGE_ID]"),
-        QStringLiteral("proposals[:ID]"), QStringLiteral("chat[:SESSION_ID]"), QStringLiteral("messages[:ID]"),
-        QStringLiteral("conversations[:ID]"), QStringLiteral("history"), QStringLiteral("search[:QUERY]"),
-        QStringLiteral("files"), QStringLiteral("activity"), QStringLiteral("timeline") };
+    return viewSynopses();
 }
 
 bool PaneRouter::showView(const QString &view, QString *error)

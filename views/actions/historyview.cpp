@@ -1,4 +1,5 @@
 #include "historyview.h"
+#include "viewnames.h"
 
 #include "actions/actionservice.h"
 #include "actions/historymodel.h"
@@ -145,7 +146,7 @@ void HistoryView::undoSelected()
 Pane::Info HistoryView::paneInfo() const
 {
     return { QStringLiteral("historyDock"), tr("History"), QKeySequence(Qt::ALT | Qt::Key_9), Place::BottomDock, {}, {},
-        QStringLiteral("history") };
+        viewName(ViewName::History) };
 }
 
 } // namespace cwi

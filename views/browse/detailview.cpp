@@ -1,4 +1,5 @@
 #include "detailview.h"
+#include "viewnames.h"
 
 #include "browse/detailhtml.h"
 #include "browse/detailloader.h"
@@ -166,7 +167,7 @@ void DetailView::onLink(const QUrl &url)
 Pane::Info DetailView::paneInfo() const
 {
     return { QStringLiteral("detailDock"), tr("Detail"), QKeySequence(Qt::ALT | Qt::Key_3), Place::RightDock, {}, {},
-        QStringLiteral("detail") };
+        viewName(ViewName::Detail) };
 }
 
 // Every row; an agent's log shows its agent; a table alone leaves no row of another table shown.

@@ -1,4 +1,5 @@
 #include "tablebrowser.h"
+#include "viewnames.h"
 
 #include "browse/tableexport.h"
 #include "browse/tablemodel.h"
@@ -682,7 +683,7 @@ void TableBrowser::showContextMenu(const QPoint &pos)
 Pane::Info TableBrowser::paneInfo() const
 {
     return { QStringLiteral("tablePage"), tr("Tables"), QKeySequence(Qt::CTRL | Qt::Key_2), Place::Page,
-        tr("Any table of the file, filtered and sorted (Ctrl+2)"), tr("&Tables"), QStringLiteral("table") };
+        tr("Any table of the file, filtered and sorted (Ctrl+2)"), tr("&Tables"), viewName(ViewName::Table) };
 }
 
 // A table is shown here; a row of another table too while this page is shown (the grid follows).

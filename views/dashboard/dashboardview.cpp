@@ -1,4 +1,5 @@
 #include "dashboardview.h"
+#include "viewnames.h"
 
 #include "dashboardcard.h"
 #include "render/htmlwriter.h"
@@ -261,7 +262,7 @@ void DashboardView::resizeEvent(QResizeEvent *event)
 Pane::Info DashboardView::paneInfo() const
 {
     return { QStringLiteral("dashboardPage"), tr("Dashboard"), QKeySequence(Qt::CTRL | Qt::Key_1), Place::Page,
-        tr("Headquarters: what needs attention (Ctrl+1)"), tr("&Dashboard"), QStringLiteral("dashboard") };
+        tr("Headquarters: what needs attention (Ctrl+1)"), tr("&Dashboard"), viewName(ViewName::Dashboard) };
 }
 
 } // namespace cwi

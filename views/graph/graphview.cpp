@@ -1,4 +1,5 @@
 #include "graphview.h"
+#include "viewnames.h"
 
 #include "appcontext.h"
 #include "graph/graphsession.h"
@@ -401,7 +402,7 @@ bool GraphView::eventFilter(QObject *watched, QEvent *event)
 Pane::Info GraphView::paneInfo() const
 {
     return { QStringLiteral("graphDock"), tr("Graph"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G),
-        Place::BottomDock, {}, {}, QStringLiteral("graph") };
+        Place::BottomDock, {}, {}, viewName(ViewName::Graph) };
 }
 
 JobTracker *GraphView::jobs() const

@@ -1,4 +1,5 @@
 #include "activityview.h"
+#include "viewnames.h"
 
 #include "chartpanel.h"
 #include "elidedlabel.h"
@@ -518,7 +519,7 @@ Pane::Info ActivityView::paneInfo() const
 {
     return { QStringLiteral("activityPage"), tr("Activity"), QKeySequence(Qt::CTRL | Qt::Key_6), Place::Page,
         tr("Cost, tokens, cache hits, tools and outcomes per day (Ctrl+6)"), tr("&Activity"),
-        QStringLiteral("activity") };
+        viewName(ViewName::Activity) };
 }
 
 } // namespace cwi

@@ -1,4 +1,5 @@
 #include "filesview.h"
+#include "viewnames.h"
 
 #include "elidedlabel.h"
 #include "insight/insightindex.h"
@@ -180,7 +181,7 @@ void FilesView::openEdit(QTreeWidgetItem *item)
 Pane::Info FilesView::paneInfo() const
 {
     return { QStringLiteral("filesPage"), tr("Files"), QKeySequence(Qt::CTRL | Qt::Key_5), Place::Page,
-        tr("Files agents read and edited most (Ctrl+5)"), tr("&Files"), QStringLiteral("files") };
+        tr("Files agents read and edited most (Ctrl+5)"), tr("&Files"), viewName(ViewName::Files) };
 }
 
 } // namespace cwi

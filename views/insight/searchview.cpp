@@ -1,4 +1,5 @@
 #include "searchview.h"
+#include "viewnames.h"
 
 #include "insight/insightindex.h"
 #include "insight/searchresultmodel.h"
@@ -234,7 +235,7 @@ void SearchView::openHit(const QModelIndex &index)
 Pane::Info SearchView::paneInfo() const
 {
     return { QStringLiteral("searchPage"), tr("Search"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), Place::Page,
-        tr("Search every agent's log (Ctrl+Shift+F)"), tr("&Search everything"), QStringLiteral("search") };
+        tr("Search every agent's log (Ctrl+Shift+F)"), tr("&Search everything"), viewName(ViewName::Search) };
 }
 
 bool SearchView::showView(const QStringList &args, EntityRef *, QString *)

@@ -1,4 +1,5 @@
 #include "timelineview.h"
+#include "viewnames.h"
 
 #include "elidedlabel.h"
 #include "insight/insightindex.h"
@@ -127,7 +128,7 @@ void TimelineView::reload()
 Pane::Info TimelineView::paneInfo() const
 {
     return { QStringLiteral("timelinePage"), tr("Timeline"), QKeySequence(Qt::CTRL | Qt::Key_7), Place::Page,
-        tr("Every session on a time axis, a lane per agent (Ctrl+7)"), tr("T&imeline"), QStringLiteral("timeline") };
+        tr("Every session on a time axis, a lane per agent (Ctrl+7)"), tr("T&imeline"), viewName(ViewName::Timeline) };
 }
 
 } // namespace cwi

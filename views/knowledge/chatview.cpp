@@ -1,4 +1,5 @@
 #include "chatview.h"
+#include "viewnames.h"
 
 #include "documentbrowser.h"
 #include "knowledge/chatsessionlistmodel.h"
@@ -215,7 +216,7 @@ void ChatView::loadConversation(bool keepScroll)
 Pane::Info ChatView::paneInfo() const
 {
     return { QStringLiteral("chatDock"), tr("Chat sessions"), QKeySequence(Qt::ALT | Qt::Key_7), Place::BottomDock, {},
-        {}, QStringLiteral("chat") };
+        {}, viewName(ViewName::Chat) };
 }
 
 Pane::Fit ChatView::canShow(const EntityRef &ref) const

@@ -1,4 +1,5 @@
 #include "conversationsview.h"
+#include "viewnames.h"
 
 #include "documentbrowser.h"
 #include "knowledge/conversationlistmodel.h"
@@ -177,7 +178,7 @@ void ConversationsView::showCurrent()
 Pane::Info ConversationsView::paneInfo() const
 {
     return { QStringLiteral("conversationsDock"), tr("Conversations"), QKeySequence(Qt::ALT | Qt::Key_0),
-        Place::BottomDock, {}, {}, QStringLiteral("conversations") };
+        Place::BottomDock, {}, {}, viewName(ViewName::Conversations) };
 }
 
 Pane::Fit ConversationsView::canShow(const EntityRef &ref) const

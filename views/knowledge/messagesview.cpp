@@ -1,4 +1,5 @@
 #include "messagesview.h"
+#include "viewnames.h"
 
 #include "documentbrowser.h"
 #include "knowledge/knowledgehtml.h"
@@ -166,7 +167,7 @@ void MessagesView::showCurrent()
 Pane::Info MessagesView::paneInfo() const
 {
     return { QStringLiteral("messagesDock"), tr("Messages"), QKeySequence(Qt::ALT | Qt::Key_8), Place::BottomDock, {},
-        {}, QStringLiteral("messages") };
+        {}, viewName(ViewName::Messages) };
 }
 
 Pane::Fit MessagesView::canShow(const EntityRef &ref) const

@@ -1,4 +1,5 @@
 #include "pagesview.h"
+#include "viewnames.h"
 
 #include "browse/cellformat.h"
 #include "documentbrowser.h"
@@ -255,7 +256,7 @@ void PagesView::runSearch()
 Pane::Info PagesView::paneInfo() const
 {
     return { QStringLiteral("pagesDock"), tr("Pages"), QKeySequence(Qt::ALT | Qt::Key_5), Place::BottomDock, {}, {},
-        QStringLiteral("pages") };
+        viewName(ViewName::Pages) };
 }
 
 Pane::Fit PagesView::canShow(const EntityRef &ref) const

@@ -1,4 +1,5 @@
 #include "proposalsview.h"
+#include "viewnames.h"
 
 #include "documentbrowser.h"
 #include "knowledge/knowledgereader.h"
@@ -209,7 +210,7 @@ void ProposalsView::showCurrent()
 Pane::Info ProposalsView::paneInfo() const
 {
     return { QStringLiteral("proposalsDock"), tr("Proposals"), QKeySequence(Qt::ALT | Qt::Key_6), Place::BottomDock, {},
-        {}, QStringLiteral("proposals") };
+        {}, viewName(ViewName::Proposals) };
 }
 
 Pane::Fit ProposalsView::canShow(const EntityRef &ref) const

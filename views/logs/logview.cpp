@@ -1,4 +1,5 @@
 #include "logview.h"
+#include "viewnames.h"
 
 #include "agentrecordpanel.h"
 #include "appcontext.h"
@@ -443,7 +444,7 @@ void LogView::exportCurrent(const QString &format)
 Pane::Info LogView::paneInfo() const
 {
     return { QStringLiteral("logDock"), tr("Agent log"), QKeySequence(Qt::ALT | Qt::Key_4), Place::BottomDock, {}, {},
-        QStringLiteral("log") };
+        viewName(ViewName::Log) };
 }
 
 // agent_log: "AGENT", "AGENT/SESSION" or "AGENT/SESSION/LINE"; a selected agent's log follows.

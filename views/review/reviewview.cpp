@@ -1,4 +1,5 @@
 #include "reviewview.h"
+#include "viewnames.h"
 
 #include "appcontext.h"
 #include "diff/difffilelistmodel.h"
@@ -416,7 +417,7 @@ Pane::Info ReviewView::paneInfo() const
 {
     // The diff is read: at 768 px a bottom pane at 40 % left it one line.
     return { QStringLiteral("reviewPage"), tr("Review"), QKeySequence(Qt::CTRL | Qt::Key_3), Place::Page,
-        tr("A phase's diff with its review comments (Ctrl+3)"), tr("&Review"), QStringLiteral("review"), 28 };
+        tr("A phase's diff with its review comments (Ctrl+3)"), tr("&Review"), viewName(ViewName::Review), 28 };
 }
 
 Pane::Fit ReviewView::canShow(const EntityRef &ref) const

@@ -1,4 +1,5 @@
 #include "tasktreeview.h"
+#include "viewnames.h"
 
 #include "dependencysection.h"
 #include "progressdelegate.h"
@@ -358,7 +359,7 @@ void TaskTreeView::onCurrentChanged(const QModelIndex &current)
 Pane::Info TaskTreeView::paneInfo() const
 {
     return { QStringLiteral("taskTreeDock"), tr("Task tree"), QKeySequence(Qt::ALT | Qt::Key_2), Place::LeftDock, {},
-        {}, QStringLiteral("tasks") };
+        {}, viewName(ViewName::Tasks) };
 }
 
 Pane::Fit TaskTreeView::canShow(const EntityRef &ref) const

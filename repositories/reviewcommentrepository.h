@@ -7,6 +7,7 @@
 
 #include "database.h"
 #include "entities.h"
+#include "review/reviewtypes.h"
 
 #include <QStringList>
 #include <QVector>
@@ -26,16 +27,6 @@ public:
 };
 
 std::unique_ptr<ReviewCommentRepository> makeReviewCommentRepository(std::shared_ptr<Database> db);
-
-// Everything the review needs to know about a phase, read in one go.
-struct ReviewTarget
-{
-    Phase phase;
-    Initiative initiative;
-    QVector<Project> projects; // via initiative_projects
-    QStringList worktrees; // agents.worktreeId of the initiative's agents, newest agent first
-    QString error; // set when the phase cannot be reviewed (not found, no initiative, read error)
-};
 
 ReviewTarget readReviewTarget(const std::shared_ptr<Database> &db, const QString &phaseId);
 

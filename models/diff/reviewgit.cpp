@@ -1,5 +1,6 @@
 #include "reviewgit.h"
 
+#include "git/clonelocator.h"
 #include "git/gitrunner.h"
 
 namespace cwi {

@@ -4,8 +4,10 @@
 #include "difffilelistmodel.h"
 #include "difffiletreemodel.h"
 #include "diffloader.h"
+#include "git/clonelocator.h"
 #include "git/gitrunner.h"
 #include "reviewcommentmodel.h"
+#include "reviewcommentrepository.h"
 #include "reviewgit.h"
 
 #include <QSettings>

@@ -6,10 +6,9 @@
 // talks to this object. Its JobTracker drops results of a phase the user already left.
 
 #include "commentanchor.h"
-#include "git/clonelocator.h"
 #include "jobtracker.h"
 #include "outdatedcode.h"
-#include "reviewcommentrepository.h"
+#include "review/reviewtypes.h"
 #include "viewedfiles.h"
 
 #include <QObject>

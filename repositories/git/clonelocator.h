@@ -7,6 +7,7 @@
 // Blocking (runs git): call from a worker thread.
 
 #include "entities.h"
+#include "review/reviewtypes.h"
 
 #include <QString>
 #include <QStringList>
@@ -14,25 +15,6 @@
 class QSettings;
 
 namespace cwi {
-
-struct CloneLocation
-{
-    enum Source
-    {
-        None,
-        ProjectUrl,
-        AgentWorktree,
-        Remembered
-    };
-
-    QString folder; // where to run git; empty when not found
-    Source source = None;
-    QString message; // why nothing was found (or what was tried), for the user
-
-    bool found() const { return !folder.isEmpty(); }
-};
-
-QString cloneSourceName(CloneLocation::Source source);
 
 class CloneLocator
 {

@@ -5,6 +5,7 @@
 #include "diff/difffilelistmodel.h"
 #include "diff/reviewcommentmodel.h"
 #include "diff/reviewsession.h"
+#include "git/clonelocator.h"
 #include "gitfixture.h"
 #include "reviewfixture.h"
 

@@ -32,24 +32,21 @@ LiveRefresh::LiveRefresh(AppContext *context, QSettings *settings, WindowStatus 
     m_live->setChecked(m_settings->value(kLiveKey, true).toBool());
     m_live->setToolTip(tr("Reload the views whenever another process (the server) commits to the file"));
     connect(m_live, &QAction::toggled, this, &LiveRefresh::setLive);
+    connect(m_context, &AppContext::databaseExternallyChanged, m_status, [status = m_status] {
+        status->showChangeSeen();
+        status->update(); // the views reload themselves on AppContext::dataChanged
+    });
 }
 
 void LiveRefresh::watchOpenFile()
 {
-    if (const auto db = m_context->database()) {
-        connect(db.get(), &Database::externallyChanged, m_status, [status = m_status] {
-            status->showChangeSeen();
-            status->update(); // the views reload themselves on AppContext::dataChanged
-        });
-    }
     setLive(m_live->isChecked());
 }
 
 void LiveRefresh::setLive(bool on)
 {
     m_settings->setValue(kLiveKey, on);
-    if (const auto db = m_context->database())
-        db->setWatchInterval(on ? kWatchIntervalMs : 0);
+    m_context->setWatchInterval(on ? kWatchIntervalMs : 0);
     m_status->showLive(on);
 }
 

@@ -222,11 +222,11 @@ void MainWindow::setActions(Actions *actions)
 void MainWindow::showOpened(bool edit)
 {
     const auto db = m_context->database();
-    m_file->opened(db->path());
+    m_file->opened(m_context->databasePath());
     m_live->watchOpenFile();
     m_router->history()->clear(); // nothing to go back to in a new file
-    if (!db->schema().problem().isEmpty())
-        statusBar()->showMessage(db->schema().problem(), 20000);
+    if (!m_context->schema().problem().isEmpty())
+        statusBar()->showMessage(m_context->schema().problem(), 20000);
     QString why;
     if (edit && !m_editMode->setEditing(true, &why)) {
         statusBar()->showMessage(why, 15000);

@@ -33,8 +33,7 @@ WindowMenus::WindowMenus(QMainWindow *window, Parts parts)
 QMenu *WindowMenus::createFileMenu()
 {
     QMenu *file = m_window->menuBar()->addMenu(tr("&File"));
-    const auto editing
-        = [context = m_parts.context] { return context->database() && context->database()->isWritable(); };
+    const auto editing = [context = m_parts.context] { return context->isWritable(); };
     m_file = new FileMenu(file, m_parts.settings, m_parts.open, editing, m_window);
     file->addSeparator();
     file->addAction(tr("&Export table…"), m_parts.table, &TableBrowser::exportView)

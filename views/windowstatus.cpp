@@ -61,11 +61,8 @@ WindowStatus::WindowStatus(AppContext *context, QStatusBar *bar, QWidget *leadin
     lockPoll->setInterval(250);
     connect(lockPoll, &QTimer::timeout, lock, [lock] { lock->setVisible(waitingOnLock()); });
     lockPoll->start();
-    connect(m_context, &AppContext::databaseChanged, this, [this] {
-        if (const auto db = m_context->database())
-            connect(db.get(), &Database::writableChanged, this, &WindowStatus::update, Qt::UniqueConnection);
-        update();
-    });
+    connect(m_context, &AppContext::databaseChanged, this, &WindowStatus::update);
+    connect(m_context, &AppContext::writableChanged, this, &WindowStatus::update);
     update();
 }
 
@@ -79,16 +76,16 @@ void WindowStatus::update()
         return;
     }
     // The file and whether it can be written.
-    m_bar->window()->setWindowTitle(
-        tr("%1 — %2 — Codewalkers Inspector")
-            .arg(QFileInfo(db->path()).fileName(), db->isWritable() ? tr("editing") : tr("read-only")));
-    const QFileInfo info(db->path());
+    m_bar->window()->setWindowTitle(tr("%1 — %2 — Codewalkers Inspector")
+                                        .arg(QFileInfo(m_context->databasePath()).fileName(),
+                                            m_context->isWritable() ? tr("editing") : tr("read-only")));
+    const QFileInfo info(m_context->databasePath());
     const ReadAccessText access = readAccessText(*db); // read-only WAL modes say which one
     m_file->setText(info.fileName() + u"  " + QLocale().formattedDataSize(info.size())
         + (access.description.isEmpty() ? QString() : u"  · "_s + access.name));
-    m_file->setToolTip(
-        render::plainToolTip(db->path() + (access.description.isEmpty() ? QString() : u"\n"_s + access.description)));
-    const SchemaMap &schema = db->schema();
+    m_file->setToolTip(render::plainToolTip(
+        m_context->databasePath() + (access.description.isEmpty() ? QString() : u"\n"_s + access.description)));
+    const SchemaMap &schema = m_context->schema();
     m_schema->setText(tr("%1 · %2 migrations").arg(nameStyleName(schema.nameStyle())).arg(schema.migrations().size()));
     m_schema->setToolTip(
         schema.problem().isEmpty() ? tr("Complete Codewalkers schema") : render::plainToolTip(schema.problem()));

@@ -1,6 +1,7 @@
 #include "logsession.h"
 
 #include "appcontext.h"
+#include "database.h"
 #include "eventpresentation.h"
 #include "inflightbudget.h"
 #include "logsearch.h"

@@ -4,6 +4,7 @@
 // markup reads as text wherever a label or browser shows it; no name widens the window.
 
 #include "appcontext.h"
+#include "database.h"
 #include "demo/demoseeder.h"
 #include "fixtures.h"
 #include "mainwindow.h"

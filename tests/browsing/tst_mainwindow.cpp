@@ -5,6 +5,7 @@
 #include "browse/detailview.h"
 #include "browse/tablebrowser.h"
 #include "browse/tablemodel.h"
+#include "database.h"
 #include "fixtures.h"
 #include "mainwindow.h"
 #include "realwindow.h"

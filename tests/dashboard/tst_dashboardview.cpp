@@ -5,6 +5,7 @@
 #include "../tasktree/workfixture.h"
 #include "dashboard/dashboardcard.h"
 #include "dashboard/dashboardview.h"
+#include "database.h"
 #include "demo/demoseeder.h"
 
 #include <QDir>

@@ -3,6 +3,7 @@
 // wait and links the agent, a reload after another connection commits keeps expansion and
 // selection, and the dock renders to a non-empty image (also over the demo database).
 
+#include "database.h"
 #include "demo/demoseeder.h"
 #include "tasks/dependencysection.h"
 #include "tasks/tasktreeview.h"

@@ -6,6 +6,7 @@
 #include "streamjson.h"
 
 #include "appcontext.h"
+#include "database.h"
 #include "transcript/logsearch.h"
 #include "transcript/logsession.h"
 #include "transcript/transcriptmodel.h"

@@ -6,6 +6,7 @@
 #include "browse/filterheader.h"
 #include "browse/tablebrowser.h"
 #include "browse/tablemodel.h"
+#include "database.h"
 #include "locker.h"
 #include "mainwindow.h"
 #include "realwindow.h"

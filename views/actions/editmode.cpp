@@ -16,6 +16,7 @@ EditModeToggle::EditModeToggle(AppContext *context, QObject *parent)
     m_action->setShortcut(QKeySequence(u"Ctrl+E"_s, QKeySequence::PortableText));
     connect(m_action, &QAction::triggered, this, [this](bool on) { setEditing(on); });
     connect(m_context, &AppContext::databaseChanged, this, &EditModeToggle::sync);
+    connect(m_context, &AppContext::writableChanged, this, &EditModeToggle::sync);
     sync();
 }
 
@@ -31,14 +32,13 @@ QLabel *EditModeToggle::createBadge(QWidget *parent)
 
 bool EditModeToggle::setEditing(bool on, QString *error)
 {
-    const std::shared_ptr<Database> db = m_context->database();
     QString problem;
-    if (!db) {
+    if (!m_context->hasDatabase()) {
         problem = tr("No database is open.");
     } else if (!on) {
-        db->disableWriting();
-    } else if (!db->isWritable()) {
-        db->enableWriting(&problem);
+        m_context->disableWriting();
+    } else if (!m_context->isWritable()) {
+        m_context->enableWriting(&problem);
     }
     sync();
     if (!problem.isEmpty() && on) {
@@ -54,12 +54,8 @@ bool EditModeToggle::setEditing(bool on, QString *error)
 
 void EditModeToggle::sync()
 {
-    const std::shared_ptr<Database> db = m_context->database();
-    disconnect(m_writable);
-    if (db)
-        m_writable = connect(db.get(), &Database::writableChanged, this, &EditModeToggle::sync);
-    const bool editing = db && db->isWritable();
-    m_action->setEnabled(bool(db));
+    const bool editing = m_context->isWritable();
+    m_action->setEnabled(m_context->hasDatabase());
     m_action->setChecked(editing);
     m_action->setToolTip(editing ? tr("Editing: the inspector may write to the file. Click to go read-only.")
                                  : tr("Read-only. Click to allow manual actions to write to the file."));

@@ -40,7 +40,6 @@ private:
     AppContext *m_context;
     QAction *m_action;
     QList<QPointer<QLabel>> m_badges;
-    QMetaObject::Connection m_writable;
 };
 
 } // namespace cwi

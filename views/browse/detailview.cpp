@@ -176,7 +176,7 @@ Pane::Fit DetailView::canShow(const EntityRef &ref) const
     if (ref.table == u"agent_log")
         return Follows;
     const auto db = m_context->database();
-    if (!db || !db->schema().hasTable(ref.table))
+    if (!db || !m_context->schema().hasTable(ref.table))
         return CannotShow;
     return ref.id.isEmpty() ? Follows : Shows;
 }

@@ -54,7 +54,7 @@ void NavigatorView::rebuild()
     const auto db = m_context->database();
     if (!db)
         return;
-    const SchemaMap &schema = db->schema();
+    const SchemaMap &schema = m_context->schema();
     QHash<int, QTreeWidgetItem *> groups;
     auto groupItem = [this, &groups](TableGroup group) {
         QTreeWidgetItem *&item = groups[int(group)];

@@ -95,8 +95,8 @@ void QuickOpen::addTables(const QString &text)
     const QString needle = text.trimmed();
     if (!db || needle.size() < 2)
         return;
-    for (const QString &table : db->schema().tableNames()) {
-        const TableInfo *info = db->schema().table(table);
+    for (const QString &table : m_context->schema().tableNames()) {
+        const TableInfo *info = m_context->schema().table(table);
         const QString title = info && info->spec ? info->spec->title : table;
         if (!table.contains(needle, Qt::CaseInsensitive) && !title.contains(needle, Qt::CaseInsensitive))
             continue;

@@ -201,7 +201,7 @@ void TableBrowser::showEmptyState()
     if (db) {
         for (const QString &table : { QStringLiteral("tasks"), QStringLiteral("agents"), QStringLiteral("phases"),
                  QStringLiteral("initiatives"), QStringLiteral("review_comments"), QStringLiteral("conversations") }) {
-            if (const TableInfo *info = db->schema().table(table))
+            if (const TableInfo *info = m_context->schema().table(table))
                 links.append(u"<a href=\"cwi:table/" + table + u"\">"
                     + (info->spec ? info->spec->title : table).toHtmlEscaped() + u"</a>");
         }
@@ -282,7 +282,7 @@ void TableBrowser::showTable(const QString &table, const QString &field, const Q
     resetModel();
     TableQuery query;
     query.table = table;
-    const TableInfo *info = m_context->database()->schema().table(table);
+    const TableInfo *info = m_context->schema().table(table);
     m_header->clearFilters();
     {
         const QSignalBlocker block(m_search);
@@ -604,7 +604,7 @@ void TableBrowser::exportTo(const QString &path)
     connect(dialog, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
     const std::shared_ptr<Database> database = m_context->database();
     const TableQuery query = m_model->query();
-    const QString databasePath = database->path();
+    const QString databasePath = m_context->databasePath();
     QVector<int> columns; // as the grid shows them: moved and hidden columns included
     for (int visual = 0; visual < m_header->count(); ++visual) {
         const int logical = m_header->logicalIndex(visual);
@@ -690,7 +690,7 @@ Pane::Info TableBrowser::paneInfo() const
 Pane::Fit TableBrowser::canShow(const EntityRef &ref) const
 {
     const auto db = m_context->database();
-    if (!db || !db->schema().hasTable(ref.table))
+    if (!db || !m_context->schema().hasTable(ref.table))
         return CannotShow;
     if (ref.id.isEmpty())
         return Shows;
@@ -712,7 +712,7 @@ bool TableBrowser::showView(const QStringList &args, EntityRef *, QString *error
     if (args.size() != 1)
         return false;
     const auto db = m_context->database();
-    if (!db || !db->schema().hasTable(args.first())) {
+    if (!db || !m_context->schema().hasTable(args.first())) {
         *error = tr("No table %1 in this file").arg(args.first());
         return false;
     }

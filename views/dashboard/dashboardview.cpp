@@ -93,14 +93,14 @@ void DashboardView::reload()
         rebuild();
         return;
     }
-    if (!m_fingerprint.startsWith(database->path())) {
+    if (!m_fingerprint.startsWith(m_ctx->databasePath())) {
         // A file not shown yet: the first frame says it is being read, not "no file".
-        m_reading = QFileInfo(database->path()).fileName();
+        m_reading = QFileInfo(m_ctx->databasePath()).fileName();
         m_snapshot = {};
         rebuild();
     }
     m_jobs.run([database] { return loadDashboard(*database); },
-        [this, path = database->path()](DashboardSnapshot snapshot) {
+        [this, path = m_ctx->databasePath()](DashboardSnapshot snapshot) {
             const QString print = path + fingerprint(snapshot);
             m_snapshot = std::move(snapshot);
             m_reading.clear();
@@ -161,7 +161,7 @@ void DashboardView::updateSubtitle()
     const QLocale locale;
     m_subtitle->setText(database
             ? tr("%1 · read at %2")
-                  .arg(QFileInfo(database->path()).fileName(),
+                  .arg(QFileInfo(m_ctx->databasePath()).fileName(),
                       locale.toString(m_snapshot.readAt.toLocalTime().time(), QLocale::ShortFormat))
             : QString());
 }
@@ -174,7 +174,7 @@ void DashboardView::rebuild()
     const QLocale locale;
     m_subtitle->setText(database
             ? tr("%1 · read at %2")
-                  .arg(QFileInfo(database->path()).fileName(),
+                  .arg(QFileInfo(m_ctx->databasePath()).fileName(),
                       locale.toString(m_snapshot.readAt.toLocalTime().time(), QLocale::ShortFormat))
             : QString());
 

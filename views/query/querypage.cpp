@@ -236,11 +236,11 @@ void QueryPage::onDatabaseChanged()
     m_runStart.clear();
     m_tabSerial = 0; // the new file's first result is "Result 1"
     const auto database = m_context->database();
-    m_library = database ? std::make_unique<QueryLibrary>(m_dataFolder, database->path()) : nullptr;
+    m_library = database ? std::make_unique<QueryLibrary>(m_dataFolder, m_context->databasePath()) : nullptr;
     QStringList words;
     m_examples->clear();
     if (database) {
-        const SchemaMap &schema = database->schema();
+        const SchemaMap &schema = m_context->schema();
         for (const QString &table : schema.tableNames()) {
             words.append(table);
             if (const TableInfo *info = schema.table(table)) {

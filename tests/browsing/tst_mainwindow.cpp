@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "realwindow.h"
 
+#include <QAction>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -99,6 +100,47 @@ private slots:
         // The change detector (polled every 500 ms with live refresh on) sees the commit; the
         // open table shows the new row without a manual refresh.
         QTRY_COMPARE_WITH_TIMEOUT(window.tableBrowser()->model()->rowCount(), 2, 5000);
+        // The status bar says so (AppContext forwards the file's externallyChanged).
+        const auto seen = [&window] {
+            for (const QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+                if (label->text().startsWith(u"change seen"_s))
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY(seen());
+    }
+
+    // Editing (Ctrl+E) on and off; the title follows the file's writableChanged (forwarded by
+    // AppContext), not a call of the toggle.
+    void editingShowsInTheTitle()
+    {
+        const QString copy = m_dir.filePath(u"edit.db"_s);
+        QFile::remove(copy);
+        QVERIFY(QFile::copy(m_path, copy));
+        test::RealWindow real(m_dir.filePath(u"settings.ini"_s));
+        MainWindow &window = real.window;
+        QVERIFY(window.openFile(copy));
+        QVERIFY2(window.windowTitle().contains(u"read-only"_s), qPrintable(window.windowTitle()));
+        QAction *editing = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->shortcut() == QKeySequence(u"Ctrl+E"_s))
+                editing = action;
+        }
+        QVERIFY(editing);
+        editing->trigger();
+        QTRY_VERIFY2(window.windowTitle().contains(u"editing"_s), qPrintable(window.windowTitle()));
+        editing->trigger();
+        QTRY_VERIFY2(window.windowTitle().contains(u"read-only"_s), qPrintable(window.windowTitle()));
+        // Writing switched on by something else than the toggle: the title and the toggle follow
+        // the file's writableChanged.
+        QString error;
+        QVERIFY2(real.context.database()->enableWriting(&error), qPrintable(error));
+        QTRY_VERIFY2(window.windowTitle().contains(u"editing"_s), qPrintable(window.windowTitle()));
+        QVERIFY(editing->isChecked());
+        real.context.database()->disableWriting();
+        QTRY_VERIFY2(window.windowTitle().contains(u"read-only"_s), qPrintable(window.windowTitle()));
+        QVERIFY(!editing->isChecked());
     }
 
     void aBadFileKeepsTheCurrentOne()

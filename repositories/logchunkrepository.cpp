@@ -88,7 +88,7 @@ public:
             const QVariant first = createdAt(ends.at(i).first);
             const QVariant last = createdAt(ends.at(i).second);
             // A clock that stepped back makes the last written chunk the earlier one.
-            const bool swapped = !first.isNull() && !last.isNull() && sqliteLess(last, first);
+            const bool swapped = !first.isNull() && !last.isNull() && sql::sqliteLess(last, first);
             out[i].firstAt = Timestamp { swapped ? last : first };
             out[i].lastAt = Timestamp { swapped ? first : last };
         }
@@ -246,7 +246,7 @@ private:
         bool ordered = true;
         while (query.next()) {
             const QVariant key = query.value(7);
-            if (previous.isValid() && sqliteLess(key, previous)) {
+            if (previous.isValid() && sql::sqliteLess(key, previous)) {
                 ordered = false;
                 break;
             }
@@ -293,36 +293,6 @@ private:
                 return true;
         }
         return true;
-    }
-
-    // SQLite's order of two values of the sort key: NULL, numbers, text, blobs.
-    static bool sqliteLess(const QVariant &a, const QVariant &b)
-    {
-        const auto rank = [](const QVariant &v) {
-            if (v.isNull())
-                return 0;
-            switch (v.typeId()) {
-            case QMetaType::LongLong:
-            case QMetaType::Int:
-            case QMetaType::Double:
-                return 1;
-            case QMetaType::QString:
-                return 2;
-            default:
-                return 3;
-            }
-        };
-        const int ra = rank(a), rb = rank(b);
-        if (ra != rb)
-            return ra < rb;
-        if (ra == 1) {
-            if (a.typeId() == QMetaType::Double || b.typeId() == QMetaType::Double)
-                return a.toDouble() < b.toDouble();
-            return a.toLongLong() < b.toLongLong();
-        }
-        if (ra == 2)
-            return a.toString().toUtf8() < b.toString().toUtf8();
-        return a.toByteArray() < b.toByteArray();
     }
 
     std::shared_ptr<Database> m_db;

@@ -6,6 +6,38 @@
 
 namespace cwi::sql {
 
+bool sqliteLess(const QVariant &a, const QVariant &b)
+{
+    const auto rank = [](const QVariant &v) {
+        if (v.isNull())
+            return 0;
+        switch (v.typeId()) {
+        case QMetaType::LongLong:
+        case QMetaType::Int:
+        case QMetaType::Double:
+            return 1;
+        case QMetaType::QString:
+            return 2;
+        default:
+            return 3;
+        }
+    };
+    // Two integers (the usual case, sorting thousands of rows): no conversion.
+    if (a.typeId() == QMetaType::LongLong && b.typeId() == QMetaType::LongLong)
+        return *static_cast<const qlonglong *>(a.constData()) < *static_cast<const qlonglong *>(b.constData());
+    const int ra = rank(a), rb = rank(b);
+    if (ra != rb)
+        return ra < rb;
+    if (ra == 1) {
+        if (a.typeId() == QMetaType::Double || b.typeId() == QMetaType::Double)
+            return a.toDouble() < b.toDouble();
+        return a.toLongLong() < b.toLongLong();
+    }
+    if (ra == 2)
+        return a.toString().toUtf8() < b.toString().toUtf8();
+    return a.toByteArray() < b.toByteArray();
+}
+
 namespace {
 const QString kRowid = QStringLiteral("__rowid");
 }

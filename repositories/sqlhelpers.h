@@ -18,6 +18,10 @@
 
 namespace cwi::sql {
 
+// SQLite's ORDER BY of two values (as RawRows::value / QSqlQuery give them): NULL, then numbers
+// by value, then text by its UTF-8 bytes (BINARY collation), then blobs.
+bool sqliteLess(const QVariant &a, const QVariant &b);
+
 // SELECT of logical fields of one table. A field the file lacks is selected as NULL, so an
 // older schema reads as empty values instead of failing.
 class Select

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "snapshotreads.h"
+#include "sqlhelpers.h"
 
 #include <algorithm>
 #include <numeric>
@@ -14,50 +15,6 @@ QString text(const snapshot::RawRows &query, int i)
 {
     return query.text(i);
 }
-
-// A value as SQLite's ORDER BY ranks it: NULL, then numbers (integers and reals by value), then
-// text (then blobs, read as text). Text compares by UTF-16 code unit where SQLite compares
-// UTF-8 bytes: the two differ only between U+E000-U+FFFF and characters beyond U+FFFF.
-struct SortValue
-{
-    int rank = 0;
-    bool isInteger = false;
-    qint64 integer = 0;
-    double real = 0;
-    QString text;
-
-    static SortValue of(const QVariant &v)
-    {
-        SortValue out;
-        if (v.isNull())
-            return out;
-        if (v.typeId() == QMetaType::LongLong) {
-            out.rank = 1;
-            out.isInteger = true;
-            out.integer = v.toLongLong();
-            out.real = double(out.integer);
-        } else if (v.typeId() == QMetaType::Double) {
-            out.rank = 1;
-            out.real = v.toDouble();
-        } else {
-            out.rank = 2;
-            out.text = v.toString();
-        }
-        return out;
-    }
-
-    static int compare(const SortValue &a, const SortValue &b)
-    {
-        if (a.rank != b.rank)
-            return a.rank < b.rank ? -1 : 1;
-        if (a.rank == 1) {
-            if (a.isInteger && b.isInteger)
-                return a.integer < b.integer ? -1 : a.integer > b.integer ? 1 : 0;
-            return a.real < b.real ? -1 : a.real > b.real ? 1 : 0;
-        }
-        return a.rank == 2 ? a.text.compare(b.text) : 0;
-    }
-};
 
 void readDependencies(const QString &connection, const SchemaMap &schema, const QString &table,
     const QString &fromField, const QString &toField, QVector<TreeDependency> &out, snapshot::ReadLog &log)
@@ -108,8 +65,8 @@ TaskTreeSnapshot readTaskTree(const Database &database)
     if (const TableInfo *t = schema.table(QStringLiteral("tasks"))) {
         // In the order ORDER BY "order", createdAt, rowid gives, sorted here: SQLite's sorter
         // took 25-35 ms of the 20,000 rows' 60 (every row's ten columns through it), a stable
-        // sort of the keys in rowid order (the table's own order, free) takes one.
-        QVector<std::pair<SortValue, SortValue>> keys;
+        // sort of the keys (sql::sqliteLess) in rowid order (the table's own order, free) takes a few.
+        QVector<std::pair<QVariant, QVariant>> keys;
         snapshot::readRows(connection, schema, t->name,
             { QStringLiteral("id"), QStringLiteral("phaseId"), QStringLiteral("initiativeId"),
                 QStringLiteral("parentTaskId"), QStringLiteral("name"), QStringLiteral("category"),
@@ -128,13 +85,16 @@ TaskTreeSnapshot readTaskTree(const Database &database)
                 task.order = q.integer(8);
                 task.retryCount = q.integer(9);
                 s.tasks.append(std::move(task));
-                keys.append({ SortValue::of(q.value(8)), SortValue::of(q.value(10)) });
+                keys.append({ q.value(8), q.value(10) });
             });
         QVector<int> order(s.tasks.size());
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(), [&keys](int a, int b) {
-            const int byOrder = SortValue::compare(keys[a].first, keys[b].first);
-            return byOrder != 0 ? byOrder < 0 : SortValue::compare(keys[a].second, keys[b].second) < 0;
+            const auto &[orderA, createdA] = keys[a];
+            const auto &[orderB, createdB] = keys[b];
+            if (sql::sqliteLess(orderA, orderB))
+                return true;
+            return !sql::sqliteLess(orderB, orderA) && sql::sqliteLess(createdA, createdB);
         });
         QVector<TreeTask> sorted;
         sorted.reserve(s.tasks.size());

@@ -165,12 +165,12 @@ QString DetailHtml::build(const DetailData &data, const QSet<QString> &expanded,
         const QString name = u"<b>" + render::escaped(field ? field->name : column) + u"</b>"
             + (field ? QString() : QStringLiteral("<br><span style=\"color:#999;\">not in the schema</span>"));
         const QString value = valueHtml(data, field, column, row.values.at(i), expanded);
-        const QString tr = u"<tr style=\"background:" + shade + u";\">";
+        const QString rowStart = u"<tr style=\"background:" + shade + u";\">";
         if (labelWidth == kStacked)
-            html += tr + u"<td colspan=\"2\" nowrap style=\"color:#555;\">" + name + u"</td></tr>" + tr
+            html += rowStart + u"<td colspan=\"2\" nowrap style=\"color:#555;\">" + name + u"</td></tr>" + rowStart
                 + u"<td width=\"6\"></td><td valign=\"top\">" + value + u"</td></tr>";
         else
-            html += tr + u"<td valign=\"top\" nowrap"
+            html += rowStart + u"<td valign=\"top\" nowrap"
                 + (labelWidth > 0 ? QString(u" width=\"" + QString::number(labelWidth) + u'"') : QString())
                 + u" style=\"color:#555;\">" + name + u"</td><td valign=\"top\">" + value + u"</td></tr>";
     }

@@ -267,6 +267,23 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     }
 
+    // A pane that never settles (a count over a huge table, a lock) holds the pass back only
+    // InsightIndex::kStartWaitMs.
+    void firstPassStartsAnywayWhenAPaneNeverSettles()
+    {
+        test::RealWindow real(m_dir.filePath(u"s6.ini"_s));
+        MainWindow &window = real.window;
+        auto *host = window.findChild<PaneHost *>();
+        QVERIFY(host);
+        host->jobs()->hold(99);
+        QVERIFY(window.openFile(m_path));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY_WITH_TIMEOUT(window.insightIndex()->hasFacts(), InsightIndex::kStartWaitMs + 30000);
+        QVERIFY(host->jobs()->isBusy()); // the pane still is
+        host->jobs()->cancel(99);
+    }
+
     // A writer adds a session: the index follows the file and the pages show it.
     void followsTheLiveFile()
     {

@@ -20,6 +20,7 @@
 #include <QGraphicsItem>
 #include <QGraphicsScene>
 #include <QGraphicsView>
+#include <QHelpEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QSemaphore>
@@ -29,6 +30,7 @@
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 
 #include <csignal>
 
@@ -121,6 +123,11 @@ private slots:
             if (i > 0)
                 depends(u"c%1"_s.arg(i), u"c%1"_s.arg(i - 1));
         }
+        // P6: a task whose name holds QString::arg() placeholders.
+        phase(u"P6"_s, u"Percent"_s);
+        test::insertRow(c, u"tasks"_s,
+            { { u"id"_s, u"pct"_s }, { u"phaseId"_s, u"P6"_s }, { u"initiativeId"_s, u"I1"_s },
+                { u"name"_s, u"Parse 100%1 of %2 rows"_s }, { u"status"_s, u"pending"_s } });
         QVERIFY(QSqlDatabase::database(c).commit());
         test::closeRaw(c);
     }
@@ -161,6 +168,38 @@ private slots:
         graph->canvas()->setFocus();
         QTest::keyClick(graph->canvas(), Qt::Key_Plus);
         QVERIFY(graph->zoom() > before);
+    }
+
+    // A node's tooltip shows the task's name as stored, '%1' and '%2' in it included (they were
+    // filled with the tooltip's own parts when the parts were added by chained arg() calls).
+    void tooltipKeepsPlaceholdersInTheName()
+    {
+        test::RealWindow real(m_dir.filePath(u"settings10.ini"_s));
+        MainWindow &window = real.window;
+        QVERIFY(window.openFile(m_path));
+        window.resize(1440, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        GraphView *graph = open(window, u"P6"_s);
+        QVERIFY(graph);
+        QCOMPARE(nodeCount(graph), 1);
+        QGraphicsItem *node = nullptr;
+        for (QGraphicsItem *item : graph->scene()->items())
+            if (item->type() == QGraphicsItem::UserType + 1)
+                node = item;
+        QVERIFY(node);
+        graph->canvas()->centerOn(node);
+        QWidget *viewport = graph->canvas()->viewport();
+        const QPoint at = graph->canvas()->mapFromScene(node->boundingRect().center());
+        QTest::mouseMove(viewport, at);
+        QHelpEvent hover(QEvent::ToolTip, at, viewport->mapToGlobal(at));
+        QApplication::sendEvent(viewport, &hover);
+        QTRY_VERIFY(QToolTip::isVisible());
+        const QString tip = QToolTip::text();
+        QVERIFY2(tip.startsWith(u"Parse 100%1 of %2 rows\n"_s), qPrintable(tip));
+        QVERIFY2(tip.contains(u" · pct"_s), qPrintable(tip));
+        QVERIFY2(!tip.contains(u"%4"_s) && !tip.contains(u"%5"_s) && !tip.contains(u"%6"_s), qPrintable(tip));
+        QToolTip::hideText();
     }
 
     void noDependenciesAndBigPhase()

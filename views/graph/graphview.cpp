@@ -44,12 +44,12 @@ public:
         , m_font(font)
     {
         setToolTip(render::plainToolTip(
+            // One multi-arg call: chained arg() calls would fill a '%1' in the task's name.
             QCoreApplication::translate("GraphView", "%1\n%2 · %3%4%5%6")
-                .arg(node.name, statusLabel(node.table, u"status"_s, node.status), node.id)
-                .arg(node.critical ? QCoreApplication::translate("GraphView", "\non the critical path") : QString())
-                .arg(
-                    node.inCycle ? QCoreApplication::translate("GraphView", "\npart of a dependency cycle") : QString())
-                .arg(node.outside ? QCoreApplication::translate("GraphView", "\noutside this phase") : QString())));
+                .arg(node.name, statusLabel(node.table, u"status"_s, node.status), node.id,
+                    node.critical ? QCoreApplication::translate("GraphView", "\non the critical path") : QString(),
+                    node.inCycle ? QCoreApplication::translate("GraphView", "\npart of a dependency cycle") : QString(),
+                    node.outside ? QCoreApplication::translate("GraphView", "\noutside this phase") : QString())));
         setCursor(Qt::PointingHandCursor);
     }
     int type() const override { return kNodeKind; }

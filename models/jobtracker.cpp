@@ -76,7 +76,7 @@ bool JobTracker::finishCurrent(int channel, quint64 job)
     if (it == m_channels.end() || !it->pending.remove(job))
         return false;
     if (it->pending.isEmpty())
-        m_channels.erase(it);
+        m_channels.remove(channel);
     return true;
 }
 

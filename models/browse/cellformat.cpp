@@ -32,7 +32,7 @@ QString CellFormat::relativeAge(const QDateTime &utc, const QDateTime &now)
         amount = QString::number(magnitude) + u" s";
     else if (magnitude < 3600)
         amount = QString::number(magnitude / 60) + u" min";
-    else if (magnitude < 86400 * 2)
+    else if (magnitude < qint64(86400) * 2)
         amount = QString::number(magnitude / 3600) + u" h";
     else
         amount = QString::number(magnitude / 86400) + u" days";
@@ -111,7 +111,7 @@ QString CellFormat::toolTip(const QVariant &value, const FieldSpec *field)
     if (field && field->kind == FieldKind::Enum && !field->enumValues.contains(text))
         return text + u"\nnot one of the documented values: " + field->enumValues.join(u", ");
     if (field && (field->kind == FieldKind::Json || field->kind == FieldKind::Tiptap) && !text.isEmpty()) {
-        const QString pretty = prettyJson(text.left(64 * 1024));
+        const QString pretty = prettyJson(text.left(qsizetype(64) * 1024));
         if (pretty.isEmpty())
             return u"Does not parse as JSON:\n" + text.left(kToolTipChars);
         return pretty.left(kToolTipChars) + (pretty.size() > kToolTipChars ? QStringLiteral("\n…") : QString());

@@ -71,7 +71,7 @@ QString valueHtml(const DetailData &data, const FieldSpec *field, const QString 
     case FieldKind::Json: {
         if (text.isEmpty())
             return QStringLiteral("<span style=\"color:#888;\">(empty)</span>");
-        const QString pretty = CellFormat::prettyJson(text.left(4 * 1024 * 1024));
+        const QString pretty = CellFormat::prettyJson(text.left(qsizetype(4) * 1024 * 1024));
         if (pretty.isEmpty())
             return u"<span style=\"color:#b00;\">does not parse as JSON; raw text:</span><pre>"
                 + render::escaped(text.left(20000)) + u"</pre>";

@@ -130,8 +130,7 @@ void TableModel::startCount()
             setRowCount(int(qMin<qint64>(m_count, std::numeric_limits<int>::max())));
             if (moved) {
                 // Pages counted back from an estimated end sit at the wrong rows: read them again.
-                for (auto it = m_pages.begin(); it != m_pages.end();)
-                    it = it->fromEnd ? m_pages.erase(it) : std::next(it);
+                m_pages.removeIf([](const auto &it) { return it->fromEnd; });
                 if (m_rows > 0)
                     Q_EMIT dataChanged(index(0, 0), index(m_rows - 1, columnCount() - 1));
             }
@@ -283,8 +282,8 @@ void TableModel::finishReload()
 void TableModel::evictPages()
 {
     while (m_pages.size() > kMaxCachedPages) {
-        auto oldest = m_pages.begin();
-        for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+        auto oldest = m_pages.cbegin();
+        for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
             if (it->lastUse < oldest->lastUse)
                 oldest = it;
         }
@@ -332,8 +331,7 @@ void TableModel::prefetch(int first, int last)
         if (page >= 0 && (page < firstPage || page > lastPage))
             m_jobs.cancel(page);
     }
-    for (auto it = m_waiting.begin(); it != m_waiting.end();)
-        it = *it < firstPage || *it > lastPage ? m_waiting.erase(it) : std::next(it);
+    m_waiting.removeIf([&](int page) { return page < firstPage || page > lastPage; });
     // The pages under the viewport first, then one on each side.
     QVector<int> order;
     for (int page = visibleFirst; page <= visibleLast; ++page)
@@ -407,7 +405,7 @@ QVariant TableModel::data(const QModelIndex &index, int role) const
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};
     }
-    const QVariant value = row->values.value(index.column());
+    QVariant value = row->values.value(index.column());
     const bool reference = ReferenceLabels::isReference(field, value);
     switch (role) {
     case Qt::DisplayRole:

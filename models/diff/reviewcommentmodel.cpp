@@ -53,7 +53,7 @@ QString ReviewCommentModel::ageText(const QDateTime &then, const QDateTime &now)
         return u"%1 min ago"_s.arg(s / 60);
     if (s < 86400)
         return u"%1 h ago"_s.arg(s / 3600);
-    if (s < 86400 * 60)
+    if (s < qint64(86400) * 60)
         return u"%1 d ago"_s.arg(s / 86400);
     return then.date().toString(Qt::ISODate);
 }

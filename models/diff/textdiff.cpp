@@ -64,7 +64,10 @@ bool myers(const quint32 *a, int n, const quint32 *b, int m, int maxD, int oldBa
     int y = m;
     for (int d = found; d >= 0; --d) {
         const std::vector<int> &f = frontier[size_t(d)];
-        const auto at = [&](int k) { return f[size_t(k + d + 1)]; };
+        const auto at = [&](int k) {
+            const int index = k + d + 1;
+            return f[size_t(index)];
+        };
         const int k = x - y;
         const bool down = k == -d || (k != d && at(k - 1) < at(k + 1));
         const int prevK = down ? k + 1 : k - 1;

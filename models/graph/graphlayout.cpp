@@ -186,7 +186,7 @@ bool readPlain(const QByteArray &plain, const DependencyGraph &graph, GraphLayou
 QStringList dotArguments(const DependencyGraph &graph)
 {
     QStringList arguments { u"-Tplain"_s };
-    if (graph.nodes.size() > kQuickDotNodes || graph.edges.size() > 2 * kQuickDotNodes)
+    if (graph.nodes.size() > kQuickDotNodes || graph.edges.size() > qsizetype(2) * kQuickDotNodes)
         arguments << u"-Gmclimit=0.1"_s << u"-Gnslimit=1"_s << u"-Gnslimit1=1"_s << u"-Gsplines=line"_s;
     return arguments;
 }

@@ -664,7 +664,8 @@ void appendJsonStrings(const QJsonValue &value, QStringList *out)
     if (value.isString()) {
         out->append(value.toString());
     } else if (value.isArray()) {
-        for (const QJsonValue &item : value.toArray())
+        const QJsonArray array = value.toArray();
+        for (const auto &item : array)
             appendJsonStrings(item, out);
     } else if (value.isObject()) {
         const QJsonObject object = value.toObject();

@@ -58,7 +58,7 @@ TokenCounts tokens(const TokenUsage &u)
 QString inputPath(const QJsonObject &input)
 {
     for (const char *key : { "file_path", "notebook_path", "path" }) {
-        const QString value = input.value(QLatin1StringView(key)).toString();
+        QString value = input.value(QLatin1StringView(key)).toString();
         if (!value.isEmpty())
             return value;
     }

@@ -21,13 +21,14 @@ void TimelineLayout::setSessions(QVector<SessionRow> sessions, LaneBy by)
         if (s.endMs < s.startMs)
             s.endMs = s.startMs;
         const QString key = by == ByAgent ? s.agentId : (s.taskId.isEmpty() ? u"(no task)"_s : s.taskId);
-        auto it = laneOf.constFind(key);
-        if (it == laneOf.constEnd()) {
-            it = laneOf.insert(key, int(m_lanes.size()));
+        int lane = laneOf.value(key, -1);
+        if (lane < 0) {
+            lane = int(m_lanes.size());
+            laneOf.insert(key, lane);
             const QString label = by == ByAgent ? s.agentName : (s.taskName.isEmpty() ? key : s.taskName);
             m_lanes.append({ key, label, {} });
         }
-        m_lanes[it.value()].sessions.append(i);
+        m_lanes[lane].sessions.append(i);
         if (s.startMs > 0 && (m_firstMs == 0 || s.startMs < m_firstMs))
             m_firstMs = s.startMs;
         m_lastMs = std::max(m_lastMs, s.endMs);

@@ -127,7 +127,7 @@ QString proposalHtml(const Proposal &p, const NameMap &names)
         html += "<h4>Metadata</h4>"_L1;
         if (pretty.isEmpty())
             html += render::noteHtml(u"The metadata is not valid JSON; raw text:"_s);
-        html += render::rawTextHtml(pretty.isEmpty() ? p.metadata : pretty, 64 * 1024);
+        html += render::rawTextHtml(pretty.isEmpty() ? p.metadata : pretty, qsizetype(64) * 1024);
     }
     return html;
 }

@@ -100,7 +100,7 @@ QVector<HistoryEntry> QueryLibrary::history(const QString &contains) const
 {
     QVector<HistoryEntry> entries;
     const QJsonArray array = readObject(m_historyFile).value(u"history").toArray();
-    for (const QJsonValue &value : array) {
+    for (const auto &value : array) {
         const QJsonObject object = value.toObject();
         HistoryEntry entry;
         entry.sql = object.value(u"sql").toString();
@@ -140,7 +140,8 @@ bool QueryLibrary::clearHistory(QString *error)
 QVector<SavedQuery> QueryLibrary::saved() const
 {
     QVector<SavedQuery> queries;
-    for (const QJsonValue &value : readObject(m_savedFile).value(u"saved").toArray()) {
+    const QJsonArray array = readObject(m_savedFile).value(u"saved").toArray();
+    for (const auto &value : array) {
         const QJsonObject object = value.toObject();
         if (!object.value(u"name").toString().isEmpty())
             queries.append({ object.value(u"name").toString(), object.value(u"sql").toString() });

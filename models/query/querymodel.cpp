@@ -186,12 +186,12 @@ void QueryModel::applyPage(int page, const QueryRows &result)
 void QueryModel::evictPages(int keep)
 {
     while (m_pages.size() > kMaxPages) {
-        auto oldest = m_pages.end();
-        for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
-            if (it.key() != keep && (oldest == m_pages.end() || it->lastUse < oldest->lastUse))
+        auto oldest = m_pages.cend();
+        for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+            if (it.key() != keep && (oldest == m_pages.cend() || it->lastUse < oldest->lastUse))
                 oldest = it;
         }
-        if (oldest == m_pages.end())
+        if (oldest == m_pages.cend())
             return;
         m_pages.erase(oldest);
     }
@@ -264,7 +264,7 @@ QVariant QueryModel::data(const QModelIndex &index, int role) const
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};
     }
-    const QVariant value = row->value(index.column());
+    QVariant value = row->value(index.column());
     const FieldSpec *field = m_fields.value(index.column());
     const bool reference = ReferenceLabels::isReference(field, value);
     switch (role) {

@@ -35,12 +35,13 @@ QString QueryPlanner::tableOfAlias(const QString &alias, const QString &sql, con
             words.append(token); // a comma or parenthesis ends "table alias"
     }
     for (int i = 0; i + 1 < words.size(); ++i) {
-        const QString table = unquote(sql, words.at(i));
+        QString table = unquote(sql, words.at(i));
         if (!schema.hasTable(table))
             continue;
         int next = i + 1;
         if (words.at(next).kind == sqltext::TokenKind::Word
-            && sql.mid(words.at(next).start, words.at(next).length).compare(u"AS", Qt::CaseInsensitive) == 0)
+            && QStringView(sql).mid(words.at(next).start, words.at(next).length).compare(u"AS", Qt::CaseInsensitive)
+                == 0)
             ++next;
         if (next < words.size() && words.at(next).kind != sqltext::TokenKind::Punctuation
             && unquote(sql, words.at(next)) == alias)

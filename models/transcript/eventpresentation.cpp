@@ -286,14 +286,14 @@ QString structuredPatchDiff(const QJsonObject &toolUseResult)
 {
     const QJsonArray hunks = toolUseResult.value("structuredPatch"_L1).toArray();
     QString out;
-    for (const QJsonValue &value : hunks) {
+    for (const auto &value : hunks) {
         const QJsonObject h = value.toObject();
         out += u"@@ -%1,%2 +%3,%4 @@\n"_s.arg(h.value("oldStart"_L1).toInteger())
                    .arg(h.value("oldLines"_L1).toInteger())
                    .arg(h.value("newStart"_L1).toInteger())
                    .arg(h.value("newLines"_L1).toInteger());
         const QJsonArray lines = h.value("lines"_L1).toArray();
-        for (const QJsonValue &line : lines)
+        for (const auto &line : lines)
             out += line.toString() + u'\n';
     }
     return out;

@@ -61,7 +61,7 @@ QVariant RawLinesModel::data(const QModelIndex &index, int role) const
         QString text;
         qsizetype from = 0;
         for (qsizetype cut : lines.chunkBoundariesIn(line)) {
-            if (cut > bytes.size() || cut > MaxShownChars * 4)
+            if (cut > bytes.size() || cut > qsizetype(MaxShownChars) * 4)
                 break;
             text += displayText(bytes.sliced(from, cut - from)) + u"‖"_s;
             from = cut;

@@ -91,7 +91,7 @@ QModelIndex SessionListModel::indexOf(const QString &agentId, qint64 sessionNumb
         const QVector<Entry> &sessions = m_groups.at(g).sessions;
         for (int s = 0; s < sessions.size(); ++s) {
             if (sessions.at(s).info.sessionNumber == sessionNumber)
-                return createIndex(s, 0, quintptr(g + 1));
+                return createIndex(s, 0, quintptr(g) + 1);
         }
     }
     return {};
@@ -118,7 +118,7 @@ QModelIndex SessionListModel::index(int row, int column, const QModelIndex &pare
         return {};
     if (!parent.isValid())
         return createIndex(row, column, kGroupId);
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return createIndex(row, column, quintptr(parent.row()) + 1);
 }
 
 QModelIndex SessionListModel::parent(const QModelIndex &child) const

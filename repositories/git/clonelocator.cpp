@@ -38,7 +38,7 @@ QString CloneLocator::cloneOfWorktree(const QString &worktree) const
     const GitResult common = GitRunner(worktree, m_git).commonDir();
     if (!common.ok())
         return {};
-    const QString dir = QDir::cleanPath(common.text());
+    QString dir = QDir::cleanPath(common.text());
     if (QFileInfo(dir).fileName() == u".git"_s)
         return QFileInfo(dir).absolutePath();
     return dir;

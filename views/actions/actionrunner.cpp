@@ -43,7 +43,7 @@ void ActionRunner::trigger(const QString &action, const QStringList &ids, const 
     const ActionInfo *info = actionInfo(action);
     if (!m_service->isAvailable() || !info || ids.isEmpty())
         return;
-    const QString id = ids.first();
+    const QString &id = ids.first();
     ActionService *service = m_service;
     const auto planner
         = [service, action, ids](const QString &arg) { return service->plan(action, ids, QStringList { arg }); };
@@ -87,7 +87,7 @@ WriteResult ActionRunner::run(const ActionPlan &plan, bool confirmed)
             return cancelled;
         }
     }
-    const WriteResult result = applyWithRetry(plan);
+    WriteResult result = applyWithRetry(plan);
     report(result);
     return result;
 }

@@ -44,7 +44,7 @@ QToolButton *toolButton(QWidget *parent, const QString &text, const QString &tip
 QString firstLine(const QString &sql)
 {
     for (const QString &line : sql.split(u'\n')) {
-        const QString trimmed = line.trimmed();
+        QString trimmed = line.trimmed();
         if (!trimmed.isEmpty() && !trimmed.startsWith(QStringLiteral("--")))
             return trimmed;
     }

@@ -137,7 +137,7 @@ QStringList parsePendingQuestions(const QString &json)
             array.append(object);
     }
     QStringList questions;
-    for (const QJsonValue &value : std::as_const(array)) {
+    for (const auto &value : std::as_const(array)) {
         if (value.isString()) {
             questions.append(value.toString());
             continue;

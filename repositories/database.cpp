@@ -121,7 +121,7 @@ void releaseFile(const QString &path)
         if (it == g_files.end() || --it->users > 0)
             return;
         state = *it;
-        g_files.erase(it);
+        g_files.remove(path);
     }
     const QString wal = path + u"-wal"_s;
     const QString shm = path + u"-shm"_s;
@@ -414,7 +414,7 @@ QString Database::openConnection(const QString &name, bool readWrite, QString *e
 
 QString Database::readConnection() const
 {
-    const QString name = m_prefix + u"-ro-" + QString::number(threadSerial());
+    QString name = m_prefix + u"-ro-" + QString::number(threadSerial());
     if (QSqlDatabase::contains(name))
         return name;
     QString error;

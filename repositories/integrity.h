@@ -10,7 +10,7 @@
 namespace cwi {
 
 // Files up to this size are checked whole.
-constexpr qint64 kWholeFileCheckBytes = 64 * 1024 * 1024;
+constexpr qint64 kWholeFileCheckBytes = qint64(64) * 1024 * 1024;
 
 // What quick_check reports on CONNECTION (at most a few lines); empty when the file is sound.
 // TABLES: the real names to check when the file is larger than kWholeFileCheckBytes.

@@ -26,7 +26,7 @@ QHash<QString, qint64> journalTimes()
     if (!file.open(QIODevice::ReadOnly))
         return times;
     const QJsonArray entries = QJsonDocument::fromJson(file.readAll()).object().value(u"entries").toArray();
-    for (const QJsonValue &entry : entries) {
+    for (const auto &entry : entries) {
         const QJsonObject object = entry.toObject();
         times.insert(object.value(u"tag").toString(), qint64(object.value(u"when").toDouble()));
     }

@@ -125,7 +125,8 @@ void seedAccounts(DemoState &state)
             { { QStringLiteral("id"), id }, { QStringLiteral("email"), email },
                 { QStringLiteral("provider"), QStringLiteral("claude") }, { QStringLiteral("configJson"), config },
                 { QStringLiteral("credentials"), credentials }, { QStringLiteral("isExhausted"), exhausted ? 1 : 0 },
-                { QStringLiteral("exhaustedUntil"), exhausted ? QVariant(state.baseTime + 56 * 86400) : QVariant() },
+                { QStringLiteral("exhaustedUntil"),
+                    exhausted ? QVariant(state.baseTime + qint64(56) * 86400) : QVariant() },
                 { QStringLiteral("lastUsedAt"), state.daysAgo(exhausted ? 0.5 : 0.01) },
                 { QStringLiteral("sortOrder"), order++ }, { QStringLiteral("createdAt"), state.daysAgo(120) },
                 { QStringLiteral("updatedAt"), state.daysAgo(0.5) } });

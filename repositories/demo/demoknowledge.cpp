@@ -108,8 +108,8 @@ QJsonObject rankingNotes()
 QString insertPage(DemoState &state, const InitiativeRef &initiative, const QString &parent, const QString &title,
     const QVariant &content, int order)
 {
-    const QString id = state.rng.id();
-    const qint64 created = initiative.createdAt + 3600 * (order + 1) + state.rng.range(0, 3000);
+    QString id = state.rng.id();
+    const qint64 created = initiative.createdAt + qint64(3600) * (order + 1) + state.rng.range(0, 3000);
     state.writer.insert(QStringLiteral("pages"),
         { { QStringLiteral("id"), id }, { QStringLiteral("initiativeId"), initiative.id },
             { QStringLiteral("parentPageId"), nullable(parent) }, { QStringLiteral("title"), title },
@@ -289,7 +289,7 @@ void seedChats(DemoState &state)
                     { QStringLiteral("changeSetId"), nullable(changeSetId) },
                     { QStringLiteral("createdAt"), created } });
         }
-        created += 3600 * 5;
+        created += qint64(3600) * 5;
     }
 }
 

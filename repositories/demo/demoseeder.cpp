@@ -97,7 +97,7 @@ QString seedRows(const QString &connection, quint32 seed, const demo::RepoInfo &
         return state.writer.error();
     }
     if (!db.commit()) {
-        const QString error = db.lastError().text();
+        QString error = db.lastError().text();
         db.rollback();
         return error;
     }

@@ -76,7 +76,7 @@ QStringList StreamJsonSession::assistant(const QJsonArray &blocks, const QString
     m_durationMs += m_rng.range(1500, 14000);
     ++m_turns;
     QStringList toolIds;
-    for (const QJsonValue &block : blocks) {
+    for (const auto &block : blocks) {
         toolIds.append(block[QStringLiteral("type")].toString() == u"tool_use" ? block[QStringLiteral("id")].toString()
                                                                                : QString());
         const QJsonObject message { { QStringLiteral("id"), messageId },

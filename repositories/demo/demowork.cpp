@@ -156,7 +156,7 @@ QString priorityFor(DemoRandom &rng)
 QString insertTask(DemoState &state, const QString &initiativeId, const QString &phaseId, const QString &parentId,
     const TaskSpec &spec, int order, qint64 created)
 {
-    const QString id = state.rng.id();
+    QString id = state.rng.id();
     const QString name = QString::fromUtf8(spec.name);
     const QString status = QString::fromLatin1(spec.status);
     const bool completed = status == u"completed";

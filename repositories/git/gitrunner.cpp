@@ -154,10 +154,10 @@ GitResult GitRunner::resolveCommit(const QString &ref) const
 
 GitResult GitRunner::mergeBase(const QString &a, const QString &b) const
 {
-    const GitResult ra = resolveCommit(a);
+    GitResult ra = resolveCommit(a);
     if (!ra.ok())
         return ra;
-    const GitResult rb = resolveCommit(b);
+    GitResult rb = resolveCommit(b);
     if (!rb.ok())
         return rb;
     GitResult r = run({ u"merge-base"_s, ra.text(), rb.text() });
@@ -170,10 +170,10 @@ GitResult GitRunner::mergeBase(const QString &a, const QString &b) const
 
 GitResult GitRunner::diff(const QString &base, const QString &head) const
 {
-    const GitResult rb = resolveCommit(base);
+    GitResult rb = resolveCommit(base);
     if (!rb.ok())
         return rb;
-    const GitResult rh = resolveCommit(head);
+    GitResult rh = resolveCommit(head);
     if (!rh.ok())
         return rh;
     return run({ u"diff"_s, u"--no-color"_s, u"--no-ext-diff"_s, u"--no-textconv"_s, u"-M"_s, u"--src-prefix=a/"_s,

@@ -31,7 +31,7 @@ public:
         QString chunkSql; // ? = the rowid to read above, ? = how many rows at most
         QString idSql; // ? = a rowid: its chunk's id
         int batchChunks = 20000;
-        qint64 batchBytes = 32 * 1024 * 1024;
+        qint64 batchBytes = qint64(32) * 1024 * 1024;
     };
 
     // Reads the chunks with a rowid above AFTER until a batch ends at or past END (or the table

@@ -211,7 +211,7 @@ SearchResult searchInsight(const QString &sidecar, const SearchQuery &query, con
     bindNamed(st, ":tool", query.tool);
     bindNamed(st, ":from", query.fromMs);
     bindNamed(st, ":to", query.toMs);
-    bindNamed(st, ":limit", qint64(query.limit + 1));
+    bindNamed(st, ":limit", qint64(query.limit) + 1);
     while (st.step()) {
         if (result.hits.size() == query.limit) {
             result.truncated = true;

@@ -67,7 +67,7 @@ QVariant likeSample(const QDateTime &now, const QVariant &sample)
 
 QString realColumn(const TableInfo &table, const QString &field)
 {
-    const QString real = table.column(field);
+    QString real = table.column(field);
     if (!real.isEmpty())
         return real;
     return table.columnIndex(field) >= 0 ? field : QString();

@@ -93,7 +93,7 @@ private Q_SLOTS:
         QCOMPARE(locker.exitCode(), 0);
         QVERIFY(locker.readAllStandardOutput().contains("released"));
         QCOMPARE(scalar(m_path, u"SELECT status FROM tasks WHERE id = 'T-blocked'"_s), u"pending"_s);
-        QCOMPARE(actions.history().first().outcome, WriteOutcome::Applied);
+        QCOMPARE(actions.history().constFirst().outcome, WriteOutcome::Applied);
     }
 
     void lockHeldPastTimeoutFailsCleanly_data()

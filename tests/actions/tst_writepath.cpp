@@ -131,7 +131,7 @@ private Q_SLOTS:
             const auto now = logical(after.value(target));
             QCOMPARE(now.keys(), was.keys());
             for (auto it = was.cbegin(); it != was.cend(); ++it) {
-                const QString field = it.key();
+                const QString &field = it.key();
                 if (!expected.contains(field))
                     QVERIFY2(now.value(field) == it.value(), qPrintable(field + u" changed: " + now.value(field)));
                 else if (expected.value(field) == u"<now>")

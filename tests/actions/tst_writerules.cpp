@@ -133,6 +133,8 @@ private Q_SLOTS:
         QVERIFY(open(NameStyle::SnakeCase, TimestampUnit::Seconds));
         const ActionPlan plan = m_actions->plan(action, { id }, { u"an answer"_s });
         QVERIFY2(plan.isValid(), qPrintable(plan.notValid));
+        QCOMPARE(plan.primaryTable(), table);
+        QCOMPARE(plan.primaryId(), id);
         const QString other = test::openRaw(m_path); // another connection writes meanwhile
         QVERIFY(test::exec(other, sql));
         test::closeRaw(other);

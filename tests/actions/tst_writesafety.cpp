@@ -96,7 +96,7 @@ private Q_SLOTS:
         // Another Actions on the same file sees the same history (the journal outlives the window).
         Actions again(m_db, m_journal);
         QCOMPARE(again.history().size(), 1);
-        QCOMPARE(again.history().first().title, u"Dismiss proposal “Split task”"_s);
+        QCOMPARE(again.history().constFirst().title, u"Dismiss proposal “Split task”"_s);
         // A journal path equal to the database is refused: never journal into the Codewalkers file.
         Actions wrong(m_db, m_path);
         QVERIFY(!wrong.journalError().isEmpty());

@@ -229,7 +229,8 @@ private slots:
         QCOMPARE(report.value(u"nameStyle").toString(), u"snake_case"_s);
         QCOMPARE(report.value(u"migrations").toObject().value(u"applied").toInt(), 6);
         bool sawTasks = false;
-        for (const QJsonValue &table : report.value(u"tables").toArray()) {
+        const QJsonArray tables = report.value(u"tables").toArray();
+        for (const auto &table : tables) {
             if (table[u"name"].toString() != u"tasks")
                 continue;
             sawTasks = true;
@@ -386,7 +387,7 @@ private slots:
     // A copy of the demo database to write into.
     QString demoCopy(const QString &name)
     {
-        const QString copy = m_home.filePath(name);
+        QString copy = m_home.filePath(name);
         QFile::remove(copy);
         if (!QFile::copy(m_demo, copy))
             return {};

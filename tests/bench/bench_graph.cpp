@@ -45,7 +45,7 @@ QVector<Shape> shapes()
     QVector<Shape> all;
     const auto unique = [](QVector<QPair<int, int>> edges) {
         std::sort(edges.begin(), edges.end());
-        edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+        edges.resize(std::unique(edges.begin(), edges.end()) - edges.begin());
         return edges;
     };
     Shape starOut(u"star-out (1 prerequisite of 499)"_s);

@@ -44,7 +44,7 @@ int main(int argc, char **argv)
 
     const QString paragraph = j("{'type':'paragraph','content':[{'type':'text','text':'All work and no play makes "
                                 "Jack a dull boy.','marks':[{'type':'bold'}]}]},");
-    QString page = j("{'type':'doc','content':[") + paragraph.repeated(100 * 1024 * 1024 / paragraph.size());
+    QString page = j("{'type':'doc','content':[") + paragraph.repeated(qsizetype(100) * 1024 * 1024 / paragraph.size());
     page.chop(1);
     page += "]}"_L1;
     measure("tiptap 100 MB page (first part)", [&] { return cwi::tiptapToHtml(page); });
@@ -68,7 +68,7 @@ int main(int argc, char **argv)
 
     const QString block = u"## Section\n\nParagraph with **bold**, `code` and [a link](https://example.com).\n\n"
                           "- item one\n- item two\n  - nested\n\n```ts\nconst x = 1;\n```\n\n"_s;
-    QString markdown = block.repeated(100 * 1024 * 1024 / block.size());
+    QString markdown = block.repeated(qsizetype(100) * 1024 * 1024 / block.size());
     measure("markdown 100 MB message (first part)", [&] { return cwi::markdownToHtml(markdown); });
     markdown.clear();
     measure("markdown list nested 10,000 deep", [&] { return cwi::markdownToHtml(u"- "_s.repeated(10000) + u"x"_s); });

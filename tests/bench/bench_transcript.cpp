@@ -65,7 +65,7 @@ double ms(const Clock &c)
 QString sessionFile(qint64 megabytes)
 {
     QDir().mkpath(benchDataDir());
-    const QString path = benchDataDir() + u"/transcript-%1mb.jsonl"_s.arg(megabytes);
+    QString path = benchDataDir() + u"/transcript-%1mb.jsonl"_s.arg(megabytes);
     if (QFile::exists(path))
         return path;
     std::fprintf(stderr, "generating %s ...\n", qPrintable(path));

@@ -221,7 +221,7 @@ int main(int argc, char **argv)
             out << "cannot copy " << path << Qt::endl;
             return 1;
         }
-        out << "copied " << path << " (" << QFile(copy).size() / (1024 * 1024) << " MiB) in " << timer.elapsed()
+        out << "copied " << path << " (" << QFile(copy).size() / (qint64(1024) * 1024) << " MiB) in " << timer.elapsed()
             << " ms" << Qt::endl;
         path = copy;
     } else {
@@ -230,8 +230,8 @@ int main(int argc, char **argv)
         timer.start();
         if (!build(path))
             return 1;
-        out << "built " << path << " (" << QFile(path).size() / (1024 * 1024) << " MiB) in " << timer.elapsed() << " ms"
-            << Qt::endl;
+        out << "built " << path << " (" << QFile(path).size() / (qint64(1024) * 1024) << " MiB) in " << timer.elapsed()
+            << " ms" << Qt::endl;
     }
     out << "\n| journal mode | actions | lock held median | p95 | max | whole action median | max |\n"
         << "|---|---|---|---|---|---|---|\n";

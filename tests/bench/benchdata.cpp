@@ -132,7 +132,7 @@ bool buildLargeDatabase(const QString &path, bool force)
 
 QString largeDatabasePath()
 {
-    const QString path = benchDataDir() + QStringLiteral("/large.db");
+    QString path = benchDataDir() + QStringLiteral("/large.db");
     if (!largeDatabaseReady() && !buildLargeDatabase(path))
         qFatal("Could not build the large benchmark database");
     return path;

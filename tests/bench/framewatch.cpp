@@ -46,7 +46,7 @@
 #include <string>
 #include <vector>
 
-static double nowMs(void)
+static double nowMs()
 {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
@@ -67,14 +67,14 @@ static int changedBox(const XImage *a, const XImage *b, int *width, int *height)
             top = y;
         bottom = y;
         for (int x = 0; x < a->width; ++x) {
-            if (memcmp(ra + x * bpp, rb + x * bpp, bpp)) {
+            if (memcmp(ra + (size_t)x * bpp, rb + (size_t)x * bpp, bpp) != 0) {
                 if (x < left)
                     left = x;
                 break;
             }
         }
         for (int x = a->width - 1; x >= 0; --x) {
-            if (memcmp(ra + x * bpp, rb + x * bpp, bpp)) {
+            if (memcmp(ra + (size_t)x * bpp, rb + (size_t)x * bpp, bpp) != 0) {
                 if (x > right)
                     right = x;
                 break;
@@ -167,11 +167,11 @@ int main(int argc, char **argv)
 {
     double quiet = 1000, timeout = 30000;
     int detach = 0;
-    const char *save = NULL;
+    const char *save = nullptr;
     int mw = 0, mh = 0, mx = 0, my = 0;
     int iw = 0, ih = 0, ix = 0, iy = 0;
     int i = 1;
-    for (; i < argc && strcmp(argv[i], "--"); ++i) {
+    for (; i < argc && strcmp(argv[i], "--") != 0; ++i) {
         if (!strcmp(argv[i], "--quiet") && i + 1 < argc)
             quiet = atof(argv[++i]);
         else if (!strcmp(argv[i], "--timeout") && i + 1 < argc)
@@ -200,7 +200,7 @@ int main(int argc, char **argv)
         return 2;
     }
     char **command = argv + i + 1;
-    Display *display = XOpenDisplay(NULL);
+    Display *display = XOpenDisplay(nullptr);
     if (!display) {
         fprintf(stderr, "framewatch: cannot open the X display\n");
         return 2;
@@ -278,7 +278,7 @@ int main(int argc, char **argv)
     }
     XDestroyImage(previous);
     if (!detach && !exited)
-        waitpid(pid, NULL, 0);
+        waitpid(pid, nullptr, 0);
     printf("first=%.0f settled=%.0f", first, last);
     if (mw > 0) // the region changed last at looks.back(): from then on it looked final
         printf(" match=%.0f", last < 0 ? -1.0 : looks.back().first);

@@ -99,8 +99,9 @@ void LargeDatabaseBuilder::planAgents(LargeDatabase *info)
     }
     // Sessions follow each other with a pause; agents start anywhere on the timeline.
     for (int a = 0; a < total; ++a) {
-        qint64 cursor = a == kBigAgent ? kNow - 3 * 24 * 3600
-                                       : kNow - kTimelineSeconds + m_rng.range64(0, kTimelineSeconds - 6 * 3600);
+        qint64 cursor = a == kBigAgent
+            ? kNow - qint64(3) * 24 * 3600
+            : kNow - kTimelineSeconds + m_rng.range64(0, kTimelineSeconds - qint64(6) * 3600);
         for (Session &session : m_agents[a].sessions) {
             session.start = cursor;
             cursor += qint64(session.chunks) * session.interval + m_rng.range(300, 3 * 3600);
@@ -134,7 +135,7 @@ void LargeDatabaseBuilder::insertAgents()
         const int r = m_rng.range(0, 99);
         if (last.crashed)
             status = u"crashed"_s;
-        else if (agent.end() > kNow - 2 * 3600 || r >= 95) // the timeline rarely reaches "now"
+        else if (agent.end() > kNow - qint64(2) * 3600 || r >= 95) // the timeline rarely reaches "now"
             status = u"running"_s;
         else if (r < 15)
             status = u"idle"_s;

@@ -80,9 +80,9 @@ void LargeDatabaseBuilder::buildOther()
             agent().id, m_rng.chance(0.3) ? u"active"_s : u"closed"_s, t, t });
         for (int m = 0; m < 8; ++m) {
             const bool assistant = m % 2 == 1;
-            chatMessages.insert(
-                { m_rng.nanoidString(), id, assistant ? u"assistant"_s : u"user"_s, prose(m_rng.range(40, 500)),
-                    assistant && m_rng.chance(0.3) ? QVariant(m_rng.pick(changeSetIds)) : QVariant(), t + m * 30 });
+            chatMessages.insert({ m_rng.nanoidString(), id, assistant ? u"assistant"_s : u"user"_s,
+                prose(m_rng.range(40, 500)),
+                assistant && m_rng.chance(0.3) ? QVariant(m_rng.pick(changeSetIds)) : QVariant(), t + qint64(m) * 30 });
         }
     }
 

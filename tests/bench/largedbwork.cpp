@@ -36,7 +36,7 @@ void LargeDatabaseBuilder::buildWork()
         accounts.insert({ m_accounts.last(), QString(u"dev"_s + QString::number(a) + u"@codewalkers.dev"_s),
             u"claude"_s, u"{\"oauthAccount\":{\"emailAddress\":\"dev@codewalkers.dev\"},\"numStartups\":12}"_s,
             u"{\"claudeAiOauth\":{\"accessToken\":\"redacted\"}}"_s, exhausted ? 1 : 0,
-            exhausted ? QVariant(kNow + 3600 * a) : QVariant(), kNow - a * 60, a, start, kNow });
+            exhausted ? QVariant(kNow + qint64(3600) * a) : QVariant(), kNow - qint64(a) * 60, a, start, kNow });
     }
     Inserter projects = inserter(u"projects"_s,
         { u"id"_s, u"name"_s, u"url"_s, u"defaultBranch"_s, u"lastFetchedAt"_s, u"createdAt"_s, u"updatedAt"_s });
@@ -44,7 +44,7 @@ void LargeDatabaseBuilder::buildWork()
         m_projects.append(m_rng.nanoidString());
         const QString name = u"service-"_s + QString::number(p);
         projects.insert({ m_projects.last(), name, QString(u"git@github.com:codewalkers/"_s + name + u".git"_s),
-            u"main"_s, kNow - p * 600, start, kNow });
+            u"main"_s, kNow - qint64(p) * 600, start, kNow });
     }
     Inserter initiatives
         = inserter(u"initiatives"_s, { u"id"_s, u"name"_s, u"status"_s, u"branch"_s, u"createdAt"_s, u"updatedAt"_s });
@@ -65,7 +65,7 @@ void LargeDatabaseBuilder::buildWork()
             u"updatedAt"_s });
     for (int i = 0; i < kInitiatives; ++i) {
         const QString id = m_rng.nanoidString();
-        const QString topic = kTopics.at(i % kTopics.size());
+        const QString &topic = kTopics.at(i % kTopics.size());
         const QString status = initiativeStatus(m_rng);
         const qint64 created = start + qint64(i) * (kTimelineSeconds / kInitiatives);
         m_initiatives.append(id);
@@ -87,7 +87,7 @@ void LargeDatabaseBuilder::buildWork()
                 st = u"pending_review"_s;
             phases.insert({ phaseId, id, QString(u"Phase "_s + QString::number(p + 1) + u": "_s + prose(24)), tiptap(3),
                 st, st == u"completed"_s ? QVariant(QString::fromLatin1(m_rng.hex(40))) : QVariant(),
-                created + p * 3600, kNow });
+                created + qint64(p) * 3600, kNow });
             if (p > 0)
                 phaseDeps.insert({ m_rng.nanoidString(), phaseId, phaseIds.last(), created });
             phaseIds.append(phaseId);
@@ -115,13 +115,13 @@ void LargeDatabaseBuilder::buildTasks(int initiative, const QVector<QString> &ph
         } else if (phaseSt == u"blocked"_s) {
             status = u"blocked"_s;
         }
-        const QString id = m_rng.nanoidString();
+        QString id = m_rng.nanoidString();
         const QString category = m_rng.pick(kCategories);
         tasks.insert({ id, phase >= 0 ? QVariant(phases.at(phase)) : QVariant(), m_initiatives.at(initiative),
             parent.isEmpty() ? QVariant() : QVariant(parent), prose(m_rng.range(20, 50)), prose(m_rng.range(150, 400)),
             u"auto"_s, category, m_rng.pick(kPriorities), status, order,
             status == u"completed"_s ? QVariant(prose(m_rng.range(100, 300))) : QVariant(),
-            m_rng.chance(0.1) ? m_rng.range(1, 3) : 0, created + order * 60, kNow });
+            m_rng.chance(0.1) ? m_rng.range(1, 3) : 0, created + qint64(order) * 60, kNow });
         m_tasks.append(id);
         m_taskInitiative.append(initiative);
         m_taskPhase.append(phase >= 0 ? initiative * kPhasesPerInitiative + phase : -1); // index into m_phases

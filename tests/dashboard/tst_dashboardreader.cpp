@@ -43,11 +43,11 @@ bool addDashboardRows(const QString &path)
             { u"status"_s, u"waiting_for_input"_s }, { u"pendingQuestions"_s, u"not json"_s } });
     add(u"agents"_s,
         { { u"id"_s, u"A4"_s }, { u"name"_s, u"red-fox"_s }, { u"worktreeId"_s, u"/w"_s },
-            { u"status"_s, u"crashed"_s }, { u"updatedAt"_s, now - 2 * 3600 } });
+            { u"status"_s, u"crashed"_s }, { u"updatedAt"_s, now - qint64(2) * 3600 } });
     // Crashed three days ago, in milliseconds: not "in the last day".
     add(u"agents"_s,
         { { u"id"_s, u"A5"_s }, { u"name"_s, u"old-owl"_s }, { u"worktreeId"_s, u"/w"_s },
-            { u"status"_s, u"crashed"_s }, { u"updatedAt"_s, (now - 3 * 86400) * 1000 } });
+            { u"status"_s, u"crashed"_s }, { u"updatedAt"_s, (now - qint64(3) * 86400) * 1000 } });
     add(u"conversations"_s,
         { { u"fromAgentId"_s, u"A1"_s }, { u"toAgentId"_s, u"A2"_s }, { u"question"_s, u"Is the schema final?"_s },
             { u"status"_s, u"pending"_s } });

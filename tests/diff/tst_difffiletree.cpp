@@ -45,7 +45,7 @@ QStringList outline(const QAbstractItemModel &model, const QModelIndex &parent =
     QStringList out;
     for (int r = 0; r < model.rowCount(parent); ++r) {
         const QModelIndex i = model.index(r, 0, parent);
-        out << QString(depth * 2, u' ') + i.data().toString();
+        out << QString(qsizetype(depth) * 2, u' ') + i.data().toString();
         out += outline(model, i, depth + 1);
     }
     return out;

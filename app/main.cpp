@@ -8,6 +8,7 @@
 #include "filesession.h"
 #include "inforeport.h"
 #include "jobtracker.h"
+#include "linktext.h"
 #include "mainwindow.h"
 #include "outputfile.h"
 #include "query/querycommand.h"
@@ -141,6 +142,8 @@ QJsonObject windowState(const MainWindow &window)
             continue;
         if (const auto *label = qobject_cast<const QLabel *>(widget))
             text << label->text();
+        else if (const auto *rich = qobject_cast<const LinkText *>(widget))
+            text << rich->text();
         else if (const auto *button = qobject_cast<const QAbstractButton *>(widget))
             text << button->text();
         else if (const auto *document = qobject_cast<const QTextEdit *>(widget))

@@ -7,6 +7,7 @@
 #include "database.h"
 #include "demo/demoseeder.h"
 #include "fixtures.h"
+#include "linktext.h"
 #include "mainwindow.h"
 #include "realwindow.h"
 #include "render/inertdocument.h"
@@ -115,6 +116,8 @@ private:
     {
         if (auto *label = qobject_cast<QLabel *>(widget))
             return shownAs(label->text(), label->textFormat());
+        if (auto *rich = qobject_cast<LinkText *>(widget))
+            return rich->plainText();
         if (auto *edit = qobject_cast<QTextEdit *>(widget))
             return edit->toPlainText();
         return {};

@@ -7,6 +7,7 @@
 #include "dashboard/dashboardview.h"
 #include "database.h"
 #include "demo/demoseeder.h"
+#include "linktext.h"
 
 #include <QDir>
 #include <QLabel>
@@ -21,6 +22,21 @@
 
 using namespace cwi;
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// Everything the page says: its labels and its cards' rich text.
+QString pageText(const QWidget &page)
+{
+    QString text;
+    for (const QLabel *label : page.findChildren<QLabel *>())
+        text += label->text() + u'\n';
+    for (const LinkText *rich : page.findChildren<LinkText *>())
+        text += rich->text() + u'\n';
+    return text;
+}
+
+} // namespace
 
 class TestDashboardView : public QObject
 {
@@ -129,10 +145,7 @@ private slots:
         QCOMPARE(view.snapshot().unresolvedComments.size(), 41);
         const QStringList links = view.linkTargets();
         QCOMPARE(links.filter(u"phases#"_s).size(), DashboardView::kListed); // P2 (2 comments), then 7 more
-        bool more = false;
-        for (QLabel *label : view.findChildren<QLabel *>())
-            more = more || label->text().contains(u"and 33 more"_s);
-        QVERIFY(more);
+        QVERIFY(pageText(view).contains(u"and 33 more"_s));
         QVERIFY(view.linkTargets().contains(u"review_comments|resolved|=0"_s));
     }
 
@@ -194,12 +207,7 @@ private slots:
         ctx.setDatabase(Database::open(demo.databasePath).database);
         DashboardView view(&ctx);
         QVERIFY(settle(view));
-        auto pageText = [&view] {
-            QString text;
-            for (QLabel *label : view.findChildren<QLabel *>())
-                text += label->text() + u'\n';
-            return text;
-        };
+        const auto pageText = [&view] { return ::pageText(view); };
         QVERIFY(pageText().contains(u"Add up now"_s)); // nothing is read until asked
         QVERIFY(!pageText().contains(u"as of"_s));
         // Only the cost card is built again: the rest of the page (and its layout) stays.

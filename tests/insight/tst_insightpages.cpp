@@ -18,6 +18,7 @@
 #include "insight/timelinecanvas.h"
 #include "insight/timelineview.h"
 #include "insightlog.h"
+#include "linktext.h"
 #include "logs/logview.h"
 #include "mainwindow.h"
 #include "panehost.h"
@@ -239,6 +240,8 @@ private slots:
             int n = 0;
             for (QLabel *label : dashboard->findChildren<QLabel *>())
                 n += label->text().contains(text) ? 1 : 0;
+            for (LinkText *rich : dashboard->findChildren<LinkText *>())
+                n += rich->text().contains(text) ? 1 : 0;
             return n;
         };
         QTRY_VERIFY(labelsWith(u"from the log index"_s) > 0);

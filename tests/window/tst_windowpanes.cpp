@@ -8,7 +8,9 @@
 #include "browse/filterheader.h"
 #include "browse/tablebrowser.h"
 #include "browse/tablemodel.h"
+#include "dashboard/dashboardview.h"
 #include "knowledge/conversationsview.h"
+#include "linktext.h"
 #include "logs/logview.h"
 #include "mainwindow.h"
 #include "realwindow.h"
@@ -28,6 +30,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -147,6 +150,20 @@ private:
                 dialog->accept();
             }
         });
+    }
+
+    // The dashboard's first card's text: the initiatives by status, each count a link.
+    LinkText *dashboardStatuses()
+    {
+        QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+        auto *dashboard = m_window->findChild<DashboardView *>();
+        if (!dashboard)
+            return nullptr;
+        for (LinkText *text : dashboard->findChildren<LinkText *>()) {
+            if (text->isVisible() && text->text().contains(u"<table"_s))
+                return text;
+        }
+        return nullptr;
     }
 
 private slots:
@@ -509,6 +526,74 @@ private slots:
         });
         QTest::keyClick(m_window, Qt::Key_F1);
         QCOMPARE(rows, int(m_window->shortcutList().size()));
+    }
+
+    // The dashboard's text is laid out once per width: a paint or a size asked again reuses it
+    // (a wrapped rich-text QLabel laid each card out six to eight times before its first frame).
+    void dashboardTextIsLaidOutOncePerWidth()
+    {
+        openWindow(m_path);
+        LinkText *statuses = dashboardStatuses();
+        QVERIFY(statuses);
+        auto *document = statuses->findChild<QTextDocument *>();
+        QVERIFY(document);
+        int layouts = 0;
+        connect(document->documentLayout(), &QAbstractTextDocumentLayout::update, statuses, [&layouts] { ++layouts; });
+        const int height = statuses->heightForWidth(statuses->width());
+        statuses->repaint();
+        statuses->repaint();
+        QCOMPARE(layouts, 0);
+        QCOMPARE(statuses->heightForWidth(statuses->width()), height);
+        // Other widths: each laid out once, then answered from what was measured.
+        const int narrow = statuses->heightForWidth(40);
+        QCOMPARE(layouts, 1);
+        QVERIFY2(narrow > height, qPrintable(u"%1 %2"_s.arg(narrow).arg(height))); // the same rows, wrapped
+        (void)statuses->heightForWidth(260);
+        QCOMPARE(statuses->heightForWidth(40), narrow);
+        QCOMPARE(layouts, 2);
+        statuses->repaint(); // back at its own width: once more, then not again
+        statuses->repaint();
+        QCOMPARE(layouts, 3);
+    }
+
+    // Its links follow a click, and Tab / Enter from the keyboard, to the rows they count.
+    void dashboardLinksFollowClicksAndKeys()
+    {
+        openWindow(m_path);
+        QPointer<LinkText> statuses = dashboardStatuses();
+        QVERIFY(statuses);
+        const QStringList links = statuses->links();
+        QVERIFY(links.size() >= 2);
+        QPoint at(-1, -1);
+        for (int y = 0; y < statuses->height() && at.x() < 0; y += 2) {
+            for (int x = 0; x < statuses->width() && at.x() < 0; x += 2) {
+                if (statuses->anchorAt({ x, y }) == links.first())
+                    at = { x, y };
+            }
+        }
+        QVERIFY(at.x() >= 0);
+        QCOMPARE(statuses->anchorAt({ 0, 0 }), QString()); // the status's name, not its count
+        QSignalSpy followed(statuses.data(), &LinkText::linkActivated);
+        QTest::mouseClick(statuses, Qt::LeftButton, {}, { 1, at.y() }); // beside the link: nothing
+        QCOMPARE(followed.count(), 0);
+        QTest::mouseClick(statuses, Qt::LeftButton, {}, at);
+        QCOMPARE(followed.count(), 1);
+        QCOMPARE(followed.first().first().toString(), links.first());
+        auto *browser = m_window->findChild<TableBrowser *>();
+        QTRY_COMPARE(browser->currentTable(), u"initiatives"_s);
+
+        // Tab reaches the first link, Tab again the second, Enter follows it.
+        statuses = dashboardStatuses();
+        QVERIFY(statuses);
+        QSignalSpy byKey(statuses.data(), &LinkText::linkActivated);
+        statuses->clearFocus();
+        statuses->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(statuses, Qt::Key_Tab);
+        QVERIFY(statuses->hasFocus());
+        QTest::keyClick(statuses, Qt::Key_Return);
+        QCOMPARE(byKey.count(), 1);
+        QCOMPARE(byKey.first().first().toString(), links.at(1));
+        QTRY_VERIFY(!m_window->isBusy());
     }
 
     // Point 6: the task tree, the detail pane and the Conversations pane have context menus

@@ -1,6 +1,7 @@
 #include "dashboardcard.h"
 
 #include "dashboardsnapshot.h"
+#include "linktext.h"
 #include "statuscolors.h"
 
 #include <QHBoxLayout>
@@ -37,15 +38,12 @@ DashboardCard::DashboardCard(const QString &title, QWidget *parent)
     layout->addStretch(1);
 }
 
-QLabel *DashboardCard::addText(const QString &html)
+LinkText *DashboardCard::addText(const QString &html)
 {
-    auto *label = new QLabel(html, this);
-    label->setTextFormat(Qt::RichText);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    connect(label, &QLabel::linkActivated, this, &DashboardCard::linkActivated);
-    m_content->addWidget(label);
-    return label;
+    auto *text = new LinkText(html, this);
+    connect(text, &LinkText::linkActivated, this, &DashboardCard::linkActivated);
+    m_content->addWidget(text);
+    return text;
 }
 
 QWidget *DashboardCard::metricWidget(

@@ -6,10 +6,11 @@
 #include <QFrame>
 #include <QVector>
 
-class QLabel;
 class QVBoxLayout;
 
 namespace cwi {
+
+class LinkText;
 
 struct StatusCount;
 
@@ -20,8 +21,8 @@ class DashboardCard : public QFrame
 public:
     explicit DashboardCard(const QString &title, QWidget *parent = nullptr);
     QVBoxLayout *content() const { return m_content; }
-    // A rich-text label (links emit linkActivated on the card), added to the content.
-    QLabel *addText(const QString &html);
+    // Wrapped rich text (links emit linkActivated on the card), added to the content.
+    LinkText *addText(const QString &html);
     // A big number with a caption under it; HREF empty makes it plain text.
     QWidget *metricWidget(const QString &number, const QString &caption, const QString &href, const QColor &color);
 

@@ -17,7 +17,7 @@
 namespace cwi {
 
 namespace {
-constexpr qsizetype kMaxBlobBytes = 64 * 1024; // a hex dump of more reads nobody
+constexpr qsizetype kMaxBlobBytes = qsizetype(64) * 1024; // a hex dump of more reads nobody
 }
 
 CellViewer::CellViewer(QWidget *parent)
@@ -61,7 +61,7 @@ void CellViewer::setValue(const QString &title, const QVariant &value)
     m_value = value;
     // JSON reads better pretty; everything else as stored.
     const bool json = !value.isNull() && value.typeId() != QMetaType::QByteArray
-        && !CellFormat::prettyJson(value.toString().left(4 * 1024 * 1024)).isEmpty()
+        && !CellFormat::prettyJson(value.toString().left(qsizetype(4) * 1024 * 1024)).isEmpty()
         && value.toString().trimmed().size() > 1;
     const QSignalBlocker block(m_mode);
     m_mode->setCurrentIndex(json ? JsonMode : TextMode);

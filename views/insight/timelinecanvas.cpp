@@ -200,9 +200,9 @@ qint64 shortestMs(AxisStep step)
     case Unit::Day:
         return step.count * (kDayMs - kHourMs);
     case Unit::Month:
-        return step.count * 28 * kDayMs;
+        return qint64(step.count) * 28 * kDayMs;
     case Unit::Year:
-        return step.count * 365 * kDayMs;
+        return qint64(step.count) * 365 * kDayMs;
     }
     return kDayMs;
 }

@@ -32,7 +32,7 @@ class TestBadInput : public QObject
 private:
     QString write(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_dir->filePath(name);
+        QString path = m_dir->filePath(name);
         QFile file(path);
         file.open(QIODevice::WriteOnly);
         file.write(bytes);
@@ -236,7 +236,7 @@ private slots:
         test::closeRaw(raw);
         QFile file(full);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QByteArray bytes = file.read(file.size() - 8 * 4096);
+        QByteArray bytes = file.read(file.size() - qint64(8) * 4096);
         bytes[92] = char(bytes[92] + 1); // "version-valid-for" no longer matches: header count not used
         const QString path = write(u"stale.db"_s, bytes);
         const QByteArray before = test::fileDigest(path);

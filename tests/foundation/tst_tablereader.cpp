@@ -61,7 +61,7 @@ private slots:
         for (int i = 0; i < 25; ++i) {
             QVariantMap row { { u"name"_s, u"task %1"_s.arg(i, 2, 10, QLatin1Char('0')) },
                 { u"status"_s, i % 2 ? u"pending"_s : u"completed"_s } };
-            const QString priority = priorities.at(i % priorities.size());
+            const QString &priority = priorities.at(i % priorities.size());
             row.insert(u"description"_s, priority.isEmpty() ? QVariant() : QVariant(priority));
             QVERIFY(!test::insertRow(raw, u"tasks"_s, row).isEmpty());
         }
@@ -109,7 +109,7 @@ private slots:
         // Page k + 1 (rows 5(k+1) ..) starts right after anchor k.
         for (int k = 0; k < anchors.size(); ++k) {
             const TablePage page = reader.pageAfter(query, anchors.at(k), 5);
-            QCOMPARE(page.rows.value(0).values.value(nameColumn).toString(), all.at(5 * (k + 1)));
+            QCOMPARE(page.rows.value(0).values.value(nameColumn).toString(), all.at(qsizetype(5) * (k + 1)));
         }
     }
 

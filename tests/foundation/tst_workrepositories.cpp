@@ -28,7 +28,7 @@ private:
         QVERIFY(test::createFixture(path, style));
         const QString c = test::openRaw(path);
         auto row = [&c](const QString &table, const QVariantMap &values) {
-            const QString id = test::insertRow(c, table, values);
+            QString id = test::insertRow(c, table, values);
             if (id.isEmpty())
                 qFatal("fixture insert into %s failed", qPrintable(table));
             return id;

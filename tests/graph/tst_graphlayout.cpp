@@ -33,7 +33,7 @@ DependencyGraph bigGraph(int nodes)
             edges.append({ int(random.bounded(i)), i }); // only backwards: a DAG
     }
     std::sort(edges.begin(), edges.end());
-    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    edges.resize(std::unique(edges.begin(), edges.end()) - edges.begin());
     return graphOf(nodes, edges);
 }
 
@@ -87,7 +87,7 @@ int drawnCrossings(const GraphLayout &layout, const DependencyGraph &g)
         tops.append(qRound(r.top()));
     QVector<int> rows = tops;
     std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    rows.resize(std::unique(rows.begin(), rows.end()) - rows.begin());
     int total = 0;
     for (int i = 0; i < g.edges.size(); ++i) {
         for (int j = i + 1; j < g.edges.size(); ++j) {

@@ -7,6 +7,7 @@
 #include "insightlog.h"
 #include "transcript/streamevent.h"
 
+#include <QJsonArray>
 #include <QRandomGenerator>
 
 #include <QTest>
@@ -113,7 +114,8 @@ QVector<LineText> referenceTexts(QByteArrayView line)
                 if (v.isString()) {
                     parts.append(v.toString());
                 } else if (v.isArray()) {
-                    for (const QJsonValue &item : v.toArray())
+                    const QJsonArray items = v.toArray();
+                    for (const auto &item : items)
                         collect(item);
                 } else if (v.isObject()) {
                     const QJsonObject o = v.toObject();

@@ -47,7 +47,7 @@ private:
         const QByteArray bytes = test::demoSession(name);
         const qsizetype chunks = (bytes.size() + 89) / 90;
         for (qsizetype i = 0; i < chunks; ++i) {
-            const qint64 at = start.toSecsSinceEpoch() + minutes * 60 * i / std::max<qsizetype>(1, chunks - 1);
+            const qint64 at = start.toSecsSinceEpoch() + qint64(minutes) * 60 * i / std::max<qsizetype>(1, chunks - 1);
             test::insertRow(raw, u"agent_log_chunks"_s,
                 { { u"agentId"_s, agentId }, { u"agentName"_s, name }, { u"sessionNumber"_s, session },
                     { u"content"_s, QString::fromUtf8(bytes.mid(i * 90, 90)) }, { u"createdAt"_s, at } });
@@ -270,7 +270,8 @@ private slots:
             content += test::resultLine(u"success"_s, 150, 100, test::usage(100, 100, 0, 0));
             test::insertRow(c, u"agent_log_chunks"_s,
                 { { u"agentId"_s, u"agent-1"_s }, { u"agentName"_s, u"busy-bee"_s }, { u"sessionNumber"_s, session },
-                    { u"content"_s, QString::fromUtf8(content) }, { u"createdAt"_s, start + session * 3 * 3600 } });
+                    { u"content"_s, QString::fromUtf8(content) },
+                    { u"createdAt"_s, start + qint64(session) * 3 * 3600 } });
         }
         test::closeRaw(c);
 

@@ -159,7 +159,7 @@ private slots:
         QVERIFY(window.openFile(m_path));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const auto says = [&window](QWidget *page, const QString &text) {
+        const auto says = [](QWidget *page, const QString &text) {
             for (QLabel *label : page->findChildren<QLabel *>()) {
                 if (label->isVisible() && label->text().contains(text))
                     return true;

@@ -50,7 +50,7 @@ private slots:
     {
         QVector<SessionRow> sessions;
         for (int i = 0; i < 1000; ++i)
-            sessions.append(session(u"a"_s, i + 1, i * 100, i * 100 + 50));
+            sessions.append(session(u"a"_s, i + 1, qint64(i) * 100, qint64(i) * 100 + 50));
         TimelineLayout layout;
         layout.setSessions(sessions, TimelineLayout::ByAgent);
         const auto [first, last] = layout.visibleRange(0, 10000, 10500);

@@ -50,7 +50,7 @@ Conversation conversation(const QString &id, const QString &from, const QString 
     c.question = u"Q "_s + id;
     c.answer = answer;
     c.status = answer.isEmpty() ? u"pending"_s : u"answered"_s;
-    c.createdAt.raw = QDateTime::currentSecsSinceEpoch() - 3 * 3600;
+    c.createdAt.raw = QDateTime::currentSecsSinceEpoch() - qint64(3) * 3600;
     return c;
 }
 

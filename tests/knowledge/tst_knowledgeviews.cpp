@@ -112,7 +112,7 @@ private slots:
     {
         const auto sessions = makeChatSessionRepository(m_ctx->database())->findAll();
         QVERIFY(!sessions.isEmpty());
-        const ChatSession session = sessions.first();
+        const ChatSession &session = sessions.first();
         ChatView view(m_ctx);
         settle(view);
         view.showTarget(session.targetType, session.targetId);
@@ -168,7 +168,8 @@ private slots:
         const auto initiative = makeInitiativeRepository(m_ctx->database())->findAll().value(0);
         const QString paragraph
             = u"{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"<img src=x> line\"}]},"_s;
-        QString huge = u"{\"type\":\"doc\",\"content\":["_s + paragraph.repeated(3 * 1024 * 1024 / paragraph.size());
+        QString huge
+            = u"{\"type\":\"doc\",\"content\":["_s + paragraph.repeated(qsizetype(3) * 1024 * 1024 / paragraph.size());
         huge.chop(1);
         huge += u"]}"_s;
         const QString raw = test::openRaw(m_path);

@@ -237,7 +237,7 @@ private slots:
         QVERIFY(library.addHistory({ u"SELECT name FROM tasks"_s, QDateTime::currentDateTimeUtc(), 1, 4, false }));
         QVERIFY(library.addHistory({ u"SELECT 1"_s, QDateTime::currentDateTimeUtc(), 1, 2, false }));
         QCOMPARE(library.history().size(), 2);
-        QCOMPARE(library.history().first().sql, u"SELECT 1"_s); // moved to the top, not repeated
+        QCOMPARE(library.history().constFirst().sql, u"SELECT 1"_s); // moved to the top, not repeated
         QCOMPARE(library.history(u"tasks"_s).size(), 1);
         QVERIFY(library.save({ u"mine"_s, u"SELECT 2"_s }));
         QCOMPARE(library.saved().value(0).name, u"mine"_s);

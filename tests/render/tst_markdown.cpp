@@ -298,7 +298,7 @@ private slots:
         // Indented lines, one level each (1,000 levels: the indentation grows quadratically).
         QString markdown;
         for (int i = 0; i < 1000; ++i)
-            markdown += QString(i * 2, u' ') + "- item "_L1 + QString::number(i) + u'\n';
+            markdown += QString(qsizetype(i) * 2, u' ') + "- item "_L1 + QString::number(i) + u'\n';
         info = {};
         plain = render(markdown, &info);
         QVERIFY(info.depthCapped);
@@ -318,11 +318,11 @@ private slots:
     void hugeTextIsTruncated()
     {
         const QString line = u"Paragraph with **bold** text and `code`.\n\n"_s;
-        const QString markdown = line.repeated(100 * 1024 * 1024 / line.size());
+        const QString markdown = line.repeated(qsizetype(100) * 1024 * 1024 / line.size());
         cwi::RenderInfo info;
         const QString html = cwi::markdownToHtml(markdown, &info);
         QVERIFY(info.truncated);
-        QVERIFY(html.size() < 8 * 1024 * 1024);
+        QVERIFY(html.size() < qsizetype(8) * 1024 * 1024);
         QVERIFY(info.message.contains(u"first part"_s));
     }
 };

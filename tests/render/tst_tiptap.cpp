@@ -216,7 +216,7 @@ private slots:
     {
         const int depth = 10000;
         QString json;
-        json.reserve(depth * 120);
+        json.reserve(qsizetype(depth) * 120);
         json += j("{'type':'doc','content':[");
         for (int i = 0; i < depth; ++i)
             json += j("{'type':'bulletList','content':[{'type':'listItem','content':[{'type':'paragraph','content':[{'"
@@ -263,16 +263,16 @@ private slots:
         const QString paragraph = paragraphDoc(text(u"All work and no play makes Jack a dull boy."_s));
         const qsizetype start = paragraph.indexOf(u'[') + 1;
         const QString inner = paragraph.mid(start, paragraph.size() - start - 2) + u',';
-        QString json = j("{'type':'doc','content':[") + inner.repeated(100 * 1024 * 1024 / inner.size());
+        QString json = j("{'type':'doc','content':[") + inner.repeated(qsizetype(100) * 1024 * 1024 / inner.size());
         json.chop(1);
         json += "]}"_L1;
-        QVERIFY(json.size() > 100 * 1000 * 1000);
+        QVERIFY(json.size() > qsizetype(100) * 1000 * 1000);
 
         cwi::RenderInfo info;
         const QString html = cwi::tiptapToHtml(json, &info);
         QVERIFY(info.truncated);
         QVERIFY(!info.parseError);
-        QVERIFY(html.size() < 8 * 1024 * 1024);
+        QVERIFY(html.size() < qsizetype(8) * 1024 * 1024);
         QVERIFY(html.contains(u"All work and no play"_s));
         QVERIFY(info.message.contains(u"first part"_s));
     }

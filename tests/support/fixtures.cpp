@@ -76,7 +76,7 @@ bool createFixture(const QString &path, NameStyle style)
 
 QString openRaw(const QString &path)
 {
-    const QString name = u"cwi-fixture-" + QString::number(++g_connectionSerial);
+    QString name = u"cwi-fixture-" + QString::number(++g_connectionSerial);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));

@@ -24,6 +24,8 @@
 #include <QToolButton>
 #include <QTreeView>
 
+#include <memory>
+
 using namespace cwi;
 using namespace Qt::StringLiterals;
 namespace sj = cwi::test::streamjson;
@@ -91,7 +93,7 @@ private slots:
             const QByteArray text
                 = sj::assistant({ QJsonObject { { u"type"_s, u"text"_s }, { u"text"_s, QString(1000, u'x') } } });
             QByteArray content;
-            while (content.size() < 64 * 1024)
+            while (content.size() < qsizetype(64) * 1024)
                 content += text;
             for (int i = 0; i < 384; ++i)
                 chunk(raw, u"ag1"_s, u"swift-otter"_s, 3, content, 10000 + i);
@@ -103,8 +105,8 @@ private slots:
         QThread::msleep(800); // the UI thread appends nothing meanwhile; the reader runs on
         QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 30000);
         QVERIFY(view.transcriptModel()->rowCount() > 20000);
-        const qint64 limit = 8 * 1024 * 1024;
-        QVERIFY2(view.session()->partBytesPeak() <= limit + 2 * 1024 * 1024,
+        const qint64 limit = qint64(8) * 1024 * 1024;
+        QVERIFY2(view.session()->partBytesPeak() <= limit + qint64(2) * 1024 * 1024,
             qPrintable(u"%1 MB in flight"_s.arg(view.session()->partBytesPeak() / 1024 / 1024)));
     }
 
@@ -185,15 +187,16 @@ private slots:
         QVERIFY(progress->isHidden());
         QVERIFY(!cancelShown());
         LogSearch *search = view.session()->search();
-        bool shownWhileSearching = false;
-        connect(search, &LogSearch::changed, &view, [&] {
+        // Captured by value: the connection lives as long as the view, longer than these locals.
+        const auto shownWhileSearching = std::make_shared<bool>(false);
+        connect(search, &LogSearch::changed, &view, [search, progress, cancelShown, shownWhileSearching] {
             if (search->isSearching())
-                shownWhileSearching = !progress->isHidden() && cancelShown();
+                *shownWhileSearching = !progress->isHidden() && cancelShown();
         });
         search->find(u"caller"_s);
         QTRY_VERIFY(!view.isBusy());
         QTRY_COMPARE(search->hitCount(), 3);
-        QVERIFY(shownWhileSearching);
+        QVERIFY(*shownWhileSearching);
         QVERIFY(progress->isHidden());
         QVERIFY(!cancelShown());
     }

@@ -222,7 +222,7 @@ private slots:
 
     void tenMegabyteLine()
     {
-        const QString big(10 * 1024 * 1024, u'a');
+        const QString big(qsizetype(10) * 1024 * 1024, u'a');
         QByteArray bytes = sj::init() + sj::assistant({ sj::text(big) }) + sj::result(u"success"_s, false);
         Transcript t = fromChunks(cut(bytes, 40));
         QCOMPARE(t.lineCount(), 3);

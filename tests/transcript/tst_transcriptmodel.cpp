@@ -134,7 +134,7 @@ private slots:
         }
         TranscriptModel model; // no QAbstractItemModelTester: it walks the model on each of 10,000 inserts
         qsizetype peak = 0;
-        constexpr qsizetype kChunk = 64 * 1024;
+        constexpr qsizetype kChunk = qsizetype(64) * 1024;
         for (qsizetype at = 0; at < bytes.size(); at += kChunk) {
             model.appendChunk(bytes.mid(at, kChunk));
             peak = std::max(peak, model.transcript()->heldBytes());

@@ -142,9 +142,10 @@ private:
     }
 
     // Every QAction-like popup answered from a timer while a modal loop runs.
-    static void answerNextDialog(bool *seen)
+    // CONTEXT: dies with SEEN, so an answer never written writes nowhere.
+    static void answerNextDialog(QObject *context, bool *seen)
     {
-        QTimer::singleShot(0, [seen] {
+        QTimer::singleShot(0, context, [seen] {
             if (auto *dialog = qobject_cast<ActionDialog *>(QApplication::activeModalWidget())) {
                 *seen = true;
                 dialog->accept();
@@ -371,7 +372,8 @@ private slots:
 
         bool confirmed = false;
         QString offered;
-        QTimer::singleShot(0, this, [&] {
+        QObject scope; // the timers below die with these locals
+        QTimer::singleShot(0, &scope, [&] {
             auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
             if (!menu)
                 return;
@@ -379,7 +381,7 @@ private slots:
                 if (action->text().startsWith(u"Retry")) {
                     offered = action->text();
                     menu->hide();
-                    answerNextDialog(&confirmed);
+                    answerNextDialog(&scope, &confirmed);
                     action->trigger();
                     return;
                 }
@@ -607,8 +609,9 @@ private slots:
         QTreeView *tree = m_window->taskTree()->treeView();
         QTRY_VERIFY(m_window->taskTree()->currentEntity().id == u"task-1");
         QStringList offered;
-        const auto readMenu = [&offered] {
-            QTimer::singleShot(0, [&offered] {
+        QObject scope; // drops a menu reader still pending when the test returns early
+        const auto readMenu = [&offered, &scope] {
+            QTimer::singleShot(0, &scope, [&offered] {
                 auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
                 offered.clear();
                 if (!menu)

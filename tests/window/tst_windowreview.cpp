@@ -65,7 +65,7 @@ private:
 
     QString openReview()
     {
-        const QString path = m_dir.filePath(u"review%1.db"_s.arg(++m_serial));
+        QString path = m_dir.filePath(u"review%1.db"_s.arg(++m_serial));
         if (!test::makeReviewFixture(path, m_repo))
             return {};
         if (!openWindow(path))
@@ -141,8 +141,9 @@ private slots:
         QTRY_VERIFY(resolveButton()->isEnabled());
 
         QString shown;
-        const auto answer = [&shown](bool accept) {
-            QTimer::singleShot(0, [&shown, accept] {
+        QObject scope; // drops an answer still pending when the test returns early
+        const auto answer = [&shown, &scope](bool accept) {
+            QTimer::singleShot(0, &scope, [&shown, accept] {
                 auto *dialog = qobject_cast<ActionDialog *>(QApplication::activeModalWidget());
                 if (!dialog)
                     return;
@@ -172,7 +173,8 @@ private slots:
         const QRect card = diff->visualRect(diff->currentIndex());
         QVERIFY(card.isValid());
         QStringList shown;
-        QTimer::singleShot(0, [&shown] {
+        QObject scope; // drops the menu reader if no menu opened before the test returns
+        QTimer::singleShot(0, &scope, [&shown] {
             auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
             if (!menu)
                 return;

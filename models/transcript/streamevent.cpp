@@ -115,7 +115,7 @@ QString toolResultText(const QJsonValue &content)
             : QString::fromUtf8(QJsonDocument(QJsonArray { content }).toJson(QJsonDocument::Compact));
     QStringList parts;
     const QJsonArray array = content.toArray();
-    for (const QJsonValue &item : array) {
+    for (const auto &item : array) {
         const QJsonObject block = item.toObject();
         const QString type = block.value("type"_L1).toString();
         if (type == u"text")
@@ -168,7 +168,7 @@ void parseMessage(TranscriptEvent &event, bool fromUser)
     const QJsonValue content = message.value("content"_L1);
     if (content.isArray()) {
         const QJsonArray array = content.toArray();
-        for (const QJsonValue &item : array)
+        for (const auto &item : array)
             event.blocks.append(parseBlock(item, fromUser));
     } else if (content.isString()) {
         event.blocks.append(parseBlock(content, fromUser));
@@ -196,7 +196,7 @@ void parseSystem(TranscriptEvent &event)
         event.init.sessionId = o.value("session_id"_L1).toString();
         event.init.permissionMode = o.value("permissionMode"_L1).toString();
         const QJsonArray tools = o.value("tools"_L1).toArray();
-        for (const QJsonValue &tool : tools)
+        for (const auto &tool : tools)
             event.init.tools.append(tool.toString());
         return;
     }

@@ -539,23 +539,22 @@ private slots:
         QVERIFY(statuses);
         auto *document = statuses->findChild<QTextDocument *>();
         QVERIFY(document);
-        int layouts = 0;
-        connect(document->documentLayout(), &QAbstractTextDocumentLayout::update, statuses, [&layouts] { ++layouts; });
+        QSignalSpy layouts(document->documentLayout(), &QAbstractTextDocumentLayout::update);
         const int height = statuses->heightForWidth(statuses->width());
         statuses->repaint();
         statuses->repaint();
-        QCOMPARE(layouts, 0);
+        QCOMPARE(layouts.count(), 0);
         QCOMPARE(statuses->heightForWidth(statuses->width()), height);
         // Other widths: each laid out once, then answered from what was measured.
         const int narrow = statuses->heightForWidth(40);
-        QCOMPARE(layouts, 1);
+        QCOMPARE(layouts.count(), 1);
         QVERIFY2(narrow > height, qPrintable(u"%1 %2"_s.arg(narrow).arg(height))); // the same rows, wrapped
         (void)statuses->heightForWidth(260);
         QCOMPARE(statuses->heightForWidth(40), narrow);
-        QCOMPARE(layouts, 2);
+        QCOMPARE(layouts.count(), 2);
         statuses->repaint(); // back at its own width: once more, then not again
         statuses->repaint();
-        QCOMPARE(layouts, 3);
+        QCOMPARE(layouts.count(), 3);
     }
 
     // Its links follow a click, and Tab / Enter from the keyboard, to the rows they count.

@@ -215,14 +215,17 @@ Transcript::Placement Transcript::place(const Scan &scan) const
 Transcript::Placement Transcript::placementOfNext() const
 {
     Q_ASSERT(outlinedCount() < m_index.completeLineCount());
-    return place(scanLine(m_index.line(outlinedCount())));
+    m_scannedLine = outlinedCount();
+    m_scanned = scanLine(m_index.line(m_scannedLine));
+    return place(m_scanned);
 }
 
 void Transcript::outlineNext()
 {
     const int line = outlinedCount();
     Q_ASSERT(line < m_index.completeLineCount());
-    const Scan scan = scanLine(m_index.line(line));
+    const Scan scan = line == m_scannedLine ? std::move(m_scanned) : scanLine(m_index.line(line));
+    m_scannedLine = -1;
     const Placement placement = place(scan);
     m_parent.append(placement.parent);
     m_position.append(placement.position);

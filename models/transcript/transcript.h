@@ -79,6 +79,9 @@ private:
     Placement place(const Scan &scan) const;
 
     LineIndex m_index;
+    // The scan placementOfNext() made, for outlineNext() on the same line: each line once.
+    mutable int m_scannedLine = -1;
+    mutable Scan m_scanned;
     QVector<int> m_parent;
     QVector<int> m_position;
     QVector<int> m_topLevel;

@@ -22,6 +22,7 @@ void TranscriptModel::setTranscript(std::unique_ptr<Transcript> transcript)
     m_tailVisible = m_transcript && m_transcript->hasPartialTail();
     m_kinds.clear();
     m_presented.clear();
+    m_hasDetail.clear();
     endResetModel();
 }
 
@@ -37,7 +38,6 @@ void TranscriptModel::appendChunk(const QByteArray &bytes)
     if (bytes.isEmpty())
         return;
     Transcript &t = *m_transcript;
-    m_presented.clear(); // a call may have just got its result
     if (m_tailVisible) {
         // The incomplete last line is taken out; once complete it lands where it belongs.
         const int row = int(t.topLevelLines().size());
@@ -46,6 +46,9 @@ void TranscriptModel::appendChunk(const QByteArray &bytes)
         endRemoveRows();
     }
     t.appendBytes(bytes);
+    // A call may have just got its result, and the former tail (shown, so presented, until
+    // now) is whole: before any row below asks how many detail rows its parent has.
+    m_presented.clear();
     if (!m_kinds.isEmpty())
         m_kinds.resize(t.outlinedCount()); // kinds are known for old lines only
     QVector<int> touchedParents;
@@ -112,7 +115,15 @@ int TranscriptModel::rowOfLine(int line) const
 
 int TranscriptModel::detailRows(int line) const
 {
-    return presentation(line).detail.isEmpty() ? 0 : 1;
+    if (line < m_hasDetail.size() && m_hasDetail.at(line) >= 0)
+        return m_hasDetail.at(line);
+    const int rows = presentation(line).detail.isEmpty() ? 0 : 1;
+    if (line < m_transcript->index().completeLineCount()) { // the tail may still change
+        if (line >= m_hasDetail.size())
+            m_hasDetail.resize(m_transcript->lineCount(), -1);
+        m_hasDetail[line] = qint8(rows);
+    }
+    return rows;
 }
 
 const EventPresentation &TranscriptModel::presentation(int line) const
@@ -120,6 +131,7 @@ const EventPresentation &TranscriptModel::presentation(int line) const
     if (const EventPresentation *cached = m_presented.object(line))
         return *cached;
     const auto event = m_transcript->event(line);
+    ++m_presentationCount;
     auto *presented = new EventPresentation(presentEvent(*event, m_transcript.get(), line));
     m_presented.insert(line, presented);
     return *presented;

@@ -52,6 +52,7 @@ public:
     void appendChunk(const QByteArray &bytes);
     const Transcript *transcript() const { return m_transcript.get(); }
     int cachedPresentations() const { return int(m_presented.size()); } // bounded by kPresentationCache
+    qint64 presentationCount() const { return m_presentationCount; } // built so far (laziness checks)
 
     // The kind of every line, from a whole-session pass (SessionSummary::kinds): lets KindRole
     // and IsErrorRole answer without parsing, so a filter proxy does not parse every line.
@@ -90,6 +91,12 @@ private:
     QVector<quint8> m_kinds;
     // Presentations of recently shown lines (bounded, like the transcript's event cache).
     mutable QCache<int, EventPresentation> m_presented { kPresentationCache };
+    // Whether a complete line has a detail row (-1: not known yet), one byte a line. Unlike its
+    // presentation (a call's "(no result)" ends when its result arrives) it never changes, so it
+    // outlives the chunks: rows under a call are numbered past it for every line appended there,
+    // and a long sub-agent call was parsed again for each chunk that added to it.
+    mutable QVector<qint8> m_hasDetail;
+    mutable qint64 m_presentationCount = 0;
 };
 
 } // namespace cwi

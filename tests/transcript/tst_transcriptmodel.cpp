@@ -119,6 +119,31 @@ private slots:
         QCOMPARE(model.transcript()->parseCount(), parses);
     }
 
+    // Two sub-agents at work side by side, their lines arriving a chunk at a time (as a session
+    // streams in): each Task call is presented once to number the rows under it, not again for
+    // every chunk (a 100 MB session spent most of its reading time on the UI thread so).
+    void aCallIsPresentedOnceWhileItsLinesStreamIn()
+    {
+        TranscriptModel model; // no QAbstractItemModelTester: it parses every row it is told of
+        model.appendChunk(sj::init());
+        for (const QString &id : { u"toolu_a"_s, u"toolu_b"_s }) {
+            model.appendChunk(
+                sj::assistant({ sj::toolUse(id, u"Task"_s, { { u"prompt"_s, u"Look around"_s } }) }, u"msg_"_s + id));
+        }
+        for (int i = 0; i < 200; ++i) {
+            const QString parent = i % 2 ? u"toolu_b"_s : u"toolu_a"_s;
+            model.appendChunk(sj::assistant({ sj::text(u"step %1"_s.arg(i)) }, u"msg_sub%1"_s.arg(i), parent));
+        }
+        QVERIFY2(model.presentationCount() <= 4, qPrintable(QString::number(model.presentationCount())));
+        // Numbered right: the detail row first, then the sub-agent's lines in order.
+        const QModelIndex b = model.index(2, 0);
+        QCOMPARE(header(b), u"Task  (no result)"_s);
+        QCOMPARE(model.rowCount(b), 101);
+        QVERIFY(model.index(0, 0, b).data(TranscriptModel::IsDetailRole).toBool());
+        QVERIFY(model.index(100, 0, b).data(TranscriptModel::BodyRole).toString().contains(u"step 199"_s));
+        QCOMPARE(model.indexForLine(model.transcript()->lineCount() - 1), model.index(100, 0, b));
+    }
+
     // A session read in chunks (as the log view appends its parts) holds its bytes once: the
     // buffer grows by a quarter where Qt's append doubled it through a fresh copy (a 100 MB
     // session took 128 MB and, while growing, 64 + 128 MB).

@@ -20,6 +20,20 @@ QThreadPool *jobPool()
     return pool;
 }
 
+QEvent::Type detail::PartEvent::eventType()
+{
+    static const auto type = QEvent::Type(QEvent::registerEventType());
+    return type;
+}
+
+bool JobTracker::event(QEvent *event)
+{
+    if (event->type() != detail::PartEvent::eventType())
+        return QObject::event(event);
+    static_cast<detail::PartEvent *>(event)->deliver();
+    return true;
+}
+
 JobTracker::JobTracker(QObject *parent)
     : QObject(parent)
 {

@@ -10,6 +10,8 @@
 // while current jobs are pending, its own or those of the trackers it follows. A channel is any
 // int the owner picks (a page number, a kind of read); it exists only while it has jobs.
 
+#include <QCoreApplication>
+#include <QEvent>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QList>
@@ -63,6 +65,22 @@ struct Mailbox
     QMutex mutex;
     JobTracker *tracker = nullptr;
 };
+
+// One part of a stream on its way to the tracker's thread. Posted below Qt::LowEventPriority
+// (where QWidget::update() posts its UpdateRequest): the frames and calls queued after it go
+// first, so a stream that runs ahead of its reader (a 100 MB session, parts of 2 MB) never holds
+// back the window's next paint.
+class PartEvent : public QEvent
+{
+public:
+    explicit PartEvent(std::function<void()> deliver)
+        : QEvent(eventType())
+        , deliver(std::move(deliver))
+    { }
+    static QEvent::Type eventType();
+    std::function<void()> deliver;
+};
+constexpr int kPartPriority = int(Qt::LowEventPriority) - 1;
 } // namespace detail
 
 // Handed to a streaming job (JobTracker::stream): report() sends one part to the tracker's
@@ -134,6 +152,9 @@ public:
     // This tracker is busy while OTHER is (a pane follows its model's tracker).
     void follow(JobTracker *other);
 
+protected:
+    bool event(QEvent *event) override; // delivers a stream's parts (detail::PartEvent)
+
 Q_SIGNALS:
     void busyChanged(bool busy);
     // A job here or in a followed tracker ended (delivered, dropped or cancelled). Unlike
@@ -184,6 +205,8 @@ template<typename Job, typename Done> void JobTracker::add(int channel, Job job,
         watcher, &QFutureWatcherBase::finished, this, [this, watcher, channel, id, done = std::move(done)]() mutable {
             watcher->deleteLater();
             const auto ended = qScopeGuard([this] { Q_EMIT jobEnded(); });
+            // A stream's parts still queued (they wait behind other events) come before its end.
+            QCoreApplication::sendPostedEvents(this, detail::PartEvent::eventType());
             if (!finishCurrent(channel, id))
                 return; // stale: superseded or cancelled after it started
             if constexpr (std::is_void_v<Result>)
@@ -217,14 +240,14 @@ template<typename Part> bool Reporter<Part>::report(Part part) const
     JobTracker *tracker = m_mailbox->tracker;
     if (!tracker)
         return false;
-    // Posted to the tracker: a tracker destroyed before it runs takes the posted call with it.
-    QMetaObject::invokeMethod(
-        tracker,
-        [tracker, channel = m_channel, job = m_job, onPart = m_onPart, part = std::move(part)]() mutable {
-            if (tracker->isCurrent(channel, job))
-                (*onPart)(std::move(part));
-        },
-        Qt::QueuedConnection);
+    // Posted to the tracker: a tracker destroyed before it runs takes the posted event with it.
+    QCoreApplication::postEvent(tracker,
+        new detail::PartEvent(
+            [tracker, channel = m_channel, job = m_job, onPart = m_onPart, part = std::move(part)]() mutable {
+                if (tracker->isCurrent(channel, job))
+                    (*onPart)(std::move(part));
+            }),
+        detail::kPartPriority);
     return true;
 }
 

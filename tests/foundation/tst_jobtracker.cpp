@@ -16,6 +16,7 @@
 #include <memory>
 
 using namespace cwi;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -28,6 +29,25 @@ struct Gate
 };
 
 } // namespace
+
+// Says "paint" for an UpdateRequest, as a window would paint on it.
+class Recorder : public QObject
+{
+public:
+    explicit Recorder(QStringList *order)
+        : m_order(order)
+    { }
+    bool event(QEvent *event) override
+    {
+        if (event->type() != QEvent::UpdateRequest)
+            return QObject::event(event);
+        *m_order << QStringLiteral("paint");
+        return true;
+    }
+
+private:
+    QStringList *m_order;
+};
 
 class TestJobTracker : public QObject
 {
@@ -156,6 +176,37 @@ private Q_SLOTS:
             [&] { done = true; });
         QTRY_VERIFY(done);
         QCOMPARE(parts, (QList<int> { 0, 1, 2, 3, 4 }));
+    }
+
+    // A stream's parts wait behind what was queued after them (a paint, a click's slot): a stream
+    // running ahead of its reader never holds back the window. And its end still comes after
+    // its last part, which waited behind it.
+    void streamPartsWaitBehindLaterEvents()
+    {
+        JobTracker tracker;
+        auto gate = std::make_shared<Gate>();
+        auto reported = std::make_shared<std::atomic_int>(0);
+        QStringList order;
+        tracker.stream<int>(
+            0,
+            [gate, reported](const CancelToken &, const Reporter<int> &reporter) {
+                for (int i = 0; i < 3; ++i) {
+                    reporter.report(i);
+                    ++*reported;
+                }
+                gate->wait();
+            },
+            [&](int part) { order << u"part %1"_s.arg(part); }, [&] { order << u"done"_s; });
+        while (reported->load() < 3) // posted, none delivered: no event loop ran
+            QThread::msleep(1);
+        QMetaObject::invokeMethod(
+            &tracker, [&] { order << u"call"_s; }, Qt::QueuedConnection);
+        // A paint: QWidget::update() posts its UpdateRequest at Qt::LowEventPriority.
+        Recorder window(&order);
+        QCoreApplication::postEvent(&window, new QEvent(QEvent::UpdateRequest), Qt::LowEventPriority);
+        gate->open();
+        QTRY_COMPARE(order.size(), 6);
+        QCOMPARE(order, (QStringList { u"call"_s, u"paint"_s, u"part 0"_s, u"part 1"_s, u"part 2"_s, u"done"_s }));
     }
 
     // Parts of a stream that was superseded are dropped, also those already posted, and the

@@ -16,6 +16,7 @@
 #include "realwindow.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
+#include "transcript/logsession.h"
 #include "windowfixture.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -256,6 +257,44 @@ private slots:
         QTRY_COMPARE(log->agentId(), u"agent-2"_s);
         clickRow(u"agent-1"_s);
         QTRY_COMPARE(log->agentId(), u"agent-1"_s);
+        QTRY_VERIFY(!m_window->isBusy());
+    }
+
+    // The first part of a session is on screen before anything else runs: a long session's next
+    // parts queue up behind it, and the view's own deferred layout and paint waited behind them.
+    void agentLogPaintsTheFirstScreenAtOnce()
+    {
+        const QString copy = freshCopy();
+        {
+            const QString c = test::openRaw(copy);
+            const QByteArray line = R"({"type":"system","subtype":"init","model":"claude-sonnet-4","session_id":"s"})";
+            test::insertRow(c, u"agent_log_chunks"_s,
+                { { u"agentId"_s, u"agent-2"_s }, { u"agentName"_s, u"calm-heron"_s }, { u"sessionNumber"_s, 1 },
+                    { u"content"_s, QByteArray(line + '\n') }, { u"createdAt"_s, 1000 } });
+            test::closeRaw(c);
+        }
+        openWindow(copy);
+        auto *log = m_window->findChild<LogView *>();
+        QVERIFY(log);
+        struct PaintCount : QObject // paints of the view with the transcript's rows in it
+        {
+            QAbstractItemView *view = nullptr;
+            int paints = 0;
+            bool eventFilter(QObject *, QEvent *event) override
+            {
+                paints += event->type() == QEvent::Paint && view->model()->rowCount() > 0;
+                return false;
+            }
+        } counter;
+        counter.view = log->transcriptView();
+        log->transcriptView()->viewport()->installEventFilter(&counter);
+        int paintedWhenShown = -1;
+        connect(log->session(), &LogSession::transcriptReset, &counter,
+            [&] { paintedWhenShown = counter.paints; }); // after the view's own handler
+        counter.paints = 0;
+        m_window->navigate({ u"agent_log"_s, u"agent-2"_s });
+        QTRY_VERIFY(paintedWhenShown >= 0);
+        QVERIFY(paintedWhenShown > 0);
         QTRY_VERIFY(!m_window->isBusy());
     }
 

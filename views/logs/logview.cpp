@@ -259,6 +259,14 @@ void LogView::bindSession()
     connect(s, &LogSession::transcriptReset, this, [this]() {
         m_delegate->clearCache();
         m_transcriptView->scrollToTop();
+        // The first screen now: the rest of a long session arrives part after part, and the
+        // view's deferred layout (a timer) would wait behind the next part on the event loop.
+        for (QAbstractItemView *view : std::initializer_list<QAbstractItemView *> { m_transcriptView, m_rawView }) {
+            if (view->isVisible()) {
+                view->doItemsLayout();
+                view->viewport()->repaint();
+            }
+        }
     });
     connect(s, &LogSession::chunksAboutToBeFollowed, this, [this]() {
         const QScrollBar *bar = m_transcriptView->verticalScrollBar();

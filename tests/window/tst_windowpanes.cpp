@@ -267,10 +267,15 @@ private slots:
         const QString copy = freshCopy();
         {
             const QString c = test::openRaw(copy);
-            const QByteArray line = R"({"type":"system","subtype":"init","model":"claude-sonnet-4","session_id":"s"})";
+            QByteArray lines = R"({"type":"system","subtype":"init","model":"claude-sonnet-4","session_id":"s"})"
+                               "\n";
+            for (int i = 0; i < 200; ++i) // more than a screen
+                lines
+                    += R"({"type":"assistant","message":{"role":"assistant","content":[{"type":"text","text":"A step."}]}})"
+                       "\n";
             test::insertRow(c, u"agent_log_chunks"_s,
                 { { u"agentId"_s, u"agent-2"_s }, { u"agentName"_s, u"calm-heron"_s }, { u"sessionNumber"_s, 1 },
-                    { u"content"_s, QByteArray(line + '\n') }, { u"createdAt"_s, 1000 } });
+                    { u"content"_s, lines }, { u"createdAt"_s, 1000 } });
             test::closeRaw(c);
         }
         openWindow(copy);
@@ -289,13 +294,18 @@ private slots:
         counter.view = log->transcriptView();
         log->transcriptView()->viewport()->installEventFilter(&counter);
         int paintedWhenShown = -1;
-        connect(log->session(), &LogSession::transcriptReset, &counter,
-            [&] { paintedWhenShown = counter.paints; }); // after the view's own handler
+        int widthWhenShown = -1;
+        connect(log->session(), &LogSession::transcriptReset, &counter, [&] { // after the view's own handler
+            paintedWhenShown = counter.paints;
+            widthWhenShown = counter.view->viewport()->width();
+        });
         counter.paints = 0;
         m_window->navigate({ u"agent_log"_s, u"agent-2"_s });
         QTRY_VERIFY(paintedWhenShown >= 0);
         QVERIFY(paintedWhenShown > 0);
         QTRY_VERIFY(!m_window->isBusy());
+        // What was painted stays: no scroll bar comes later to narrow (and re-wrap) the text.
+        QCOMPARE(counter.view->viewport()->width(), widthWhenShown);
     }
 
     // Point 12: switching tables does not leave the other table's row in the detail pane.

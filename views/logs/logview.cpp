@@ -217,6 +217,10 @@ void LogView::buildTranscriptViews()
     m_transcriptView->setIndentation(16);
     m_transcriptView->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     m_transcriptView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Always there: the text wraps to the width beside it, and a scroll bar that appeared once a
+    // session outgrew the pane (as its first part lands, as a followed session grows) re-wrapped
+    // every line on screen.
+    m_transcriptView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     m_transcriptView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_transcriptView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_transcriptView->setToolTip({});

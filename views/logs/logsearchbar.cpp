@@ -45,6 +45,8 @@ LogSearchBar::LogSearchBar(LogSearch *search, QWidget *parent)
     m_edit->setClearButtonEnabled(true);
     m_edit->setToolTip(tr("Enter: search the whole session, then next hit; Shift+Enter: previous hit"));
     m_edit->setMaximumWidth(260);
+    // Room for a word or two: at 1024 px the row's buttons go to its » menu first.
+    m_edit->setMinimumWidth(m_edit->fontMetrics().averageCharWidth() * 14);
     layout->addWidget(m_edit);
     connect(m_edit, &QLineEdit::returnPressed, this, [this]() {
         if (m_edit->text() == m_search->needle() && m_search->hitCount() > 0)

@@ -204,6 +204,7 @@ private Q_SLOTS:
         // A paint: QWidget::update() posts its UpdateRequest at Qt::LowEventPriority.
         Recorder window(&order);
         QCoreApplication::postEvent(&window, new QEvent(QEvent::UpdateRequest), Qt::LowEventPriority);
+        QTRY_COMPARE(order.size(), 5); // the job still runs: its end is not queued yet
         gate->open();
         QTRY_COMPARE(order.size(), 6);
         QCOMPARE(order, (QStringList { u"call"_s, u"paint"_s, u"part 0"_s, u"part 1"_s, u"part 2"_s, u"done"_s }));

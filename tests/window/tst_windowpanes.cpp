@@ -285,27 +285,29 @@ private slots:
         {
             QAbstractItemView *view = nullptr;
             int paints = 0;
+            int paintedWhenShown = -1; // when the first part was shown
+            int widthWhenShown = -1;
             bool eventFilter(QObject *, QEvent *event) override
             {
                 paints += event->type() == QEvent::Paint && view->model()->rowCount() > 0;
                 return false;
             }
+            void shown()
+            {
+                paintedWhenShown = paints;
+                widthWhenShown = view->viewport()->width();
+            }
         } counter;
         counter.view = log->transcriptView();
         log->transcriptView()->viewport()->installEventFilter(&counter);
-        int paintedWhenShown = -1;
-        int widthWhenShown = -1;
-        connect(log->session(), &LogSession::transcriptReset, &counter, [&] { // after the view's own handler
-            paintedWhenShown = counter.paints;
-            widthWhenShown = counter.view->viewport()->width();
-        });
-        counter.paints = 0;
+        // After the view's own handler (connected first).
+        connect(log->session(), &LogSession::transcriptReset, &counter, &PaintCount::shown);
         m_window->navigate({ u"agent_log"_s, u"agent-2"_s });
-        QTRY_VERIFY(paintedWhenShown >= 0);
-        QVERIFY(paintedWhenShown > 0);
+        QTRY_VERIFY(counter.paintedWhenShown >= 0);
+        QVERIFY(counter.paintedWhenShown > 0);
         QTRY_VERIFY(!m_window->isBusy());
         // What was painted stays: no scroll bar comes later to narrow (and re-wrap) the text.
-        QCOMPARE(counter.view->viewport()->width(), widthWhenShown);
+        QCOMPARE(counter.view->viewport()->width(), counter.widthWhenShown);
     }
 
     // Point 12: switching tables does not leave the other table's row in the detail pane.

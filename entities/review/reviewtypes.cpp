@@ -1,20 +1,20 @@
 #include "reviewtypes.h"
 
-namespace cwi {
+#include <QCoreApplication>
 
-using namespace Qt::StringLiterals;
+namespace cwi {
 
 QString cloneSourceName(CloneLocation::Source source)
 {
     switch (source) {
     case CloneLocation::None:
-        return u"not found"_s;
+        return QCoreApplication::translate("CloneLocation", "not found");
     case CloneLocation::ProjectUrl:
-        return u"project URL"_s;
+        return QCoreApplication::translate("CloneLocation", "project URL");
     case CloneLocation::AgentWorktree:
-        return u"agent worktree"_s;
+        return QCoreApplication::translate("CloneLocation", "agent worktree");
     case CloneLocation::Remembered:
-        return u"chosen folder"_s;
+        return QCoreApplication::translate("CloneLocation", "chosen folder");
     }
     return {};
 }

@@ -29,6 +29,7 @@ struct CloneLocation
     bool found() const { return !folder.isEmpty(); }
 };
 
+// Where a clone was found, as the review header says it (translated).
 QString cloneSourceName(CloneLocation::Source source);
 
 // Everything the review needs to know about a phase, read in one go.

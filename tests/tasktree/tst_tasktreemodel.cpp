@@ -108,6 +108,30 @@ private slots:
         QCOMPARE(countTasks(model), 6);
     }
 
+    // A file with a duplicated id (no PRIMARY KEY enforced on an old copy) shows the first row
+    // of each id once: the tree stays a tree and nothing is counted twice.
+    void duplicatedIdsShowOnce()
+    {
+        TaskTreeSnapshot s = sample();
+        s.initiatives.append({ QStringLiteral("I"), QStringLiteral("Auth again"), QStringLiteral("active") });
+        s.phases.append(
+            { QStringLiteral("P"), QStringLiteral("I"), QStringLiteral("Build again"), QStringLiteral("pending") });
+        s.tasks.append(task(QStringLiteral("T1"), QStringLiteral("blocked"), QStringLiteral("P"), QStringLiteral("I")));
+        TaskTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSnapshot(s);
+        QCOMPARE(ids(model), (QStringList { QStringLiteral("I"), QStringLiteral("No initiative") }));
+        QCOMPARE(ids(model, model.index(0, 0)), (QStringList { QStringLiteral("P"), QStringLiteral("T3") }));
+        const QModelIndex phase = model.indexFor(QStringLiteral("phases"), QStringLiteral("P"));
+        QCOMPARE(phase.data().toString(), QStringLiteral("Build"));
+        QCOMPARE(ids(model, phase), (QStringList { QStringLiteral("T1"), QStringLiteral("T2") }));
+        QCOMPARE(
+            model.indexFor(QStringLiteral("tasks"), QStringLiteral("T1")).data(TaskTreeModel::StatusRole).toString(),
+            QStringLiteral("completed"));
+        QCOMPARE(countTasks(model), 6);
+        QCOMPARE(phase.data(TaskTreeModel::ProgressTotalRole).toInt(), 4);
+    }
+
     void progressAndCounts()
     {
         TaskTreeModel model;

@@ -41,18 +41,19 @@ TaskTreeModel::Tree TaskTreeModel::build(const TaskTreeSnapshot &s)
         t.nodes.append(node);
         return int(t.nodes.size() - 1);
     };
-    // A node for the first row of each id (a duplicated id is shown once). One probe of the hash
-    // per id: hashing the ids is most of this function's time on 20,000 tasks.
-    auto addUnique = [&addNode](QHash<QString, int> &nodes, const QString &id, Kind kind, int source) {
-        const qsizetype before = nodes.size();
-        int &node = nodes[id];
-        if (nodes.size() == before)
+    // A node for the first row of each id (a duplicated id is shown once). The indexes keep no
+    // copy of the ids (idindex.h): hashing and comparing the ids was most of this function's time.
+    const auto idOf = [&s, &t](int node) -> const QString & { return nodeId(s, t.nodes[node]); };
+    auto addUnique = [&](IdIndex &nodes, const QString &id, Kind kind, int source) {
+        if (nodes.insert(id, int(t.nodes.size()), idOf) >= 0)
             return -1; // seen before
-        node = addNode(kind, source);
-        return node;
+        return addNode(kind, source);
     };
-    for (int i = 0; i < s.initiatives.size(); ++i)
-        addUnique(t.initiativeNodes, s.initiatives[i].id, Kind::Initiative, i);
+    for (int i = 0; i < s.initiatives.size(); ++i) {
+        const int node = addUnique(t.initiativeNodes, s.initiatives[i].id, Kind::Initiative, i);
+        if (node >= 0)
+            t.roots.append(node); // snapshot order
+    }
     for (int i = 0; i < s.phases.size(); ++i)
         addUnique(t.phaseNodes, s.phases[i].id, Kind::Phase, i);
     QVector<int> taskNode(s.tasks.size(), -1);
@@ -71,17 +72,17 @@ TaskTreeModel::Tree TaskTreeModel::build(const TaskTreeSnapshot &s)
     };
 
     for (int i = 0; i < s.phases.size(); ++i) {
-        const int node = t.phaseNodes.value(s.phases[i].id);
+        const int node = t.phaseNodes.value(s.phases[i].id, idOf);
         if (t.nodes[node].source != i)
             continue; // duplicate id
-        attach(t.initiativeNodes.value(s.phases[i].initiativeId, -2), node);
+        attach(t.initiativeNodes.value(s.phases[i].initiativeId, idOf, -2), node);
     }
 
     // parentTaskId as node indexes, with every cycle cut at the task where the walk re-enters it.
     QVector<int> parentOf(t.nodes.size(), -1);
     for (int i = 0; i < s.tasks.size(); ++i) {
         if (taskNode[i] >= 0 && !s.tasks[i].parentTaskId.isEmpty())
-            parentOf[taskNode[i]] = t.taskNodes.value(s.tasks[i].parentTaskId, -1);
+            parentOf[taskNode[i]] = t.taskNodes.value(s.tasks[i].parentTaskId, idOf);
     }
     QVector<quint8> state(t.nodes.size(), 0); // 0 unseen, 1 on the current walk, 2 settled
     QVector<int> walk;
@@ -108,15 +109,12 @@ TaskTreeModel::Tree TaskTreeModel::build(const TaskTreeSnapshot &s)
         const TreeTask &task = s.tasks[i];
         int parent = parentOf[node];
         if (parent < 0)
-            parent = t.phaseNodes.value(task.phaseId, -1);
+            parent = t.phaseNodes.value(task.phaseId, idOf);
         if (parent < 0)
-            parent = t.initiativeNodes.value(task.initiativeId, -2);
+            parent = t.initiativeNodes.value(task.initiativeId, idOf, -2);
         attach(parent, node);
     }
 
-    for (auto it = t.initiativeNodes.cbegin(); it != t.initiativeNodes.cend(); ++it)
-        t.roots.append(it.value());
-    std::sort(t.roots.begin(), t.roots.end()); // snapshot order
     if (group >= 0)
         t.roots.append(group);
 
@@ -147,7 +145,7 @@ TaskTreeModel::Tree TaskTreeModel::build(const TaskTreeSnapshot &s)
 
     // The agent shown for a task: a running or waiting one if any, else the most recent.
     for (int a = 0; a < s.agents.size(); ++a) {
-        const int node = t.taskNodes.value(s.agents[a].taskId, -1);
+        const int node = t.taskNodes.value(s.agents[a].taskId, idOf);
         if (node < 0)
             continue;
         Node &n = t.nodes[node];

@@ -89,11 +89,13 @@ const TaskDependencies &TaskTreeModel::dependencies() const
 
 QModelIndex TaskTreeModel::indexFor(const QString &table, const QString &id) const
 {
-    const QHash<QString, int> *nodes = table == Tasks ? &m_tree.taskNodes
-        : table == Phases                             ? &m_tree.phaseNodes
-        : table == Initiatives                        ? &m_tree.initiativeNodes
-                                                      : nullptr;
-    const int node = nodes ? nodes->value(id, -1) : -1;
+    const IdIndex *nodes = table == Tasks ? &m_tree.taskNodes
+        : table == Phases                 ? &m_tree.phaseNodes
+        : table == Initiatives            ? &m_tree.initiativeNodes
+                                          : nullptr;
+    const int node = nodes
+        ? nodes->value(id, [this](int n) -> const QString & { return nodeId(m_snapshot, m_tree.nodes[n]); })
+        : -1;
     if (node < 0)
         return {};
     return createIndex(m_tree.nodes[node].row, 0, quintptr(node));
@@ -146,8 +148,9 @@ QString TaskTreeModel::tableOf(const Node &node) const
     return {};
 }
 
-QString TaskTreeModel::nodeId(const TaskTreeSnapshot &snapshot, const Node &node)
+const QString &TaskTreeModel::nodeId(const TaskTreeSnapshot &snapshot, const Node &node)
 {
+    static const QString none;
     switch (node.kind) {
     case Kind::Initiative:
         return snapshot.initiatives[node.source].id;
@@ -158,7 +161,7 @@ QString TaskTreeModel::nodeId(const TaskTreeSnapshot &snapshot, const Node &node
     case Kind::Group:
         break;
     }
-    return {};
+    return none;
 }
 
 QString TaskTreeModel::nameOf(const Node &node) const

@@ -9,6 +9,7 @@
 // setSnapshot() on a tree of the same shape (only values changed) updates rows in place
 // (dataChanged); a different shape resets the model and views restore expansion by id.
 
+#include "idindex.h"
 #include "taskdependencies.h"
 #include "tasktreesnapshot.h"
 
@@ -77,7 +78,7 @@ private:
     {
         QVector<Node> nodes;
         QVector<int> roots;
-        QHash<QString, int> taskNodes, phaseNodes, initiativeNodes;
+        IdIndex taskNodes, phaseNodes, initiativeNodes; // ids: nodeId(snapshot, nodes[n])
     };
 
 public:
@@ -123,7 +124,7 @@ private:
     static bool sameShape(const Tree &a, const Tree &b);
     void emitChangedBelow(const QModelIndex &parent, const QVector<int> &children);
     QString tableOf(const Node &node) const;
-    static QString nodeId(const TaskTreeSnapshot &snapshot, const Node &node);
+    static const QString &nodeId(const TaskTreeSnapshot &snapshot, const Node &node);
     QString idOf(const Node &node) const { return nodeId(m_snapshot, node); }
     QString nameOf(const Node &node) const;
     QString statusOf(const Node &node) const;

@@ -3,6 +3,7 @@
 // and the status / text filter.
 
 #include "statuscolors.h"
+#include "tasktree/idindex.h"
 #include "tasktree/tasktreefiltermodel.h"
 #include "tasktree/tasktreemodel.h"
 
@@ -130,6 +131,70 @@ private slots:
             QStringLiteral("completed"));
         QCOMPARE(countTasks(model), 6);
         QCOMPARE(phase.data(TaskTreeModel::ProgressTotalRole).toInt(), 4);
+    }
+
+    // The tree's id index keeps no ids: it finds each one by its hash and then compares the id
+    // it is given with the one the caller reads for the node. With every hash equal (a constant
+    // hash), only that comparison tells the ids apart; the table grows from empty past 16 slots.
+    void idIndexComparesTheIdsBehindEqualHashes_data()
+    {
+        QTest::addColumn<bool>("colliding");
+        QTest::newRow("Qt's hash") << false;
+        QTest::newRow("every hash equal") << true;
+    }
+    void idIndexComparesTheIdsBehindEqualHashes()
+    {
+        QFETCH(bool, colliding);
+        QStringList ids;
+        for (int i = 0; i < 300; ++i)
+            ids.append(QStringLiteral("id-%1").arg(i));
+        const auto idOf = [&ids](int node) -> const QString & { return ids[node]; };
+        IdIndex index = colliding ? IdIndex([](QStringView, size_t) -> size_t { return 7; }) : IdIndex();
+        QCOMPARE(index.value(u"id-0", idOf), -1); // empty
+        for (int i = 0; i < int(ids.size()); ++i)
+            QCOMPARE(index.insert(ids[i], i, idOf), -1);
+        QCOMPARE(index.size(), ids.size());
+        for (int i = 0; i < int(ids.size()); ++i)
+            QCOMPARE(index.value(ids[i], idOf), i);
+        QCOMPARE(index.value(u"id-300", idOf), -1);
+        QCOMPARE(index.value(u"", idOf, -2), -2);
+        // A second node under a known id is not added: the first one answers.
+        ids.append(QStringLiteral("id-42"));
+        QCOMPARE(index.insert(ids.last(), int(ids.size()) - 1, idOf), 42);
+        QCOMPARE(index.size(), ids.size() - 1);
+        QCOMPARE(index.value(u"id-42", idOf), 42);
+    }
+
+    // Every row of a tree of many ids is found again by its id (the index grows and rehashes).
+    void indexForFindsEveryRow()
+    {
+        TaskTreeSnapshot s;
+        s.initiatives = { { QStringLiteral("I"), QStringLiteral("Auth"), QStringLiteral("active") } };
+        for (int p = 0; p < 40; ++p) {
+            const QString phase = QStringLiteral("P%1").arg(p);
+            s.phases.append({ phase, QStringLiteral("I"), phase, QStringLiteral("pending") });
+            for (int t = 0; t < 25; ++t) {
+                const QString id = QStringLiteral("T%1-%2").arg(p).arg(t);
+                s.tasks.append(task(id, QStringLiteral("pending"), phase, QStringLiteral("I"),
+                    t % 5 ? QStringLiteral("T%1-%2").arg(p).arg(t - t % 5) : QString()));
+            }
+        }
+        TaskTreeModel model;
+        model.setSnapshot(s);
+        for (const TreePhase &phase : std::as_const(s.phases)) {
+            const QModelIndex i = model.indexFor(QStringLiteral("phases"), phase.id);
+            QCOMPARE(i.data(TaskTreeModel::IdRole).toString(), phase.id);
+            QCOMPARE(model.rowCount(i), 5);
+        }
+        for (const TreeTask &t : std::as_const(s.tasks)) {
+            const QModelIndex i = model.indexFor(QStringLiteral("tasks"), t.id);
+            QCOMPARE(i.data(TaskTreeModel::IdRole).toString(), t.id);
+            QCOMPARE(i.parent().data(TaskTreeModel::IdRole).toString(),
+                t.parentTaskId.isEmpty() ? t.phaseId : t.parentTaskId);
+        }
+        QVERIFY(!model.indexFor(QStringLiteral("tasks"), QStringLiteral("T40-0")).isValid());
+        QVERIFY(!model.indexFor(QStringLiteral("phases"), QStringLiteral("T0-0")).isValid());
+        QCOMPARE(countTasks(model), 1000);
     }
 
     void progressAndCounts()

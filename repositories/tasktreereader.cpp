@@ -25,6 +25,31 @@ void readDependencies(const QString &connection, const SchemaMap &schema, const 
         });
 }
 
+// ORDER, row numbers in rowid order, sorted as ORDER BY "order", createdAt, rowid sorts KEYS.
+// The usual file has integers in both columns: compared as such, not through QVariant (a third
+// of the sort's time on 20,000 tasks); any other value sorts as SQLite does (sql::sqliteLess).
+void sortTaskKeys(const QVector<std::pair<QVariant, QVariant>> &keys, QVector<int> &order)
+{
+    const bool integers = std::all_of(keys.cbegin(), keys.cend(), [](const auto &key) {
+        return key.first.typeId() == QMetaType::LongLong && key.second.typeId() == QMetaType::LongLong;
+    });
+    if (integers) {
+        QVector<std::pair<qint64, qint64>> values;
+        values.reserve(keys.size());
+        for (const auto &[orderKey, createdAt] : keys)
+            values.append({ orderKey.toLongLong(), createdAt.toLongLong() });
+        std::stable_sort(order.begin(), order.end(), [&values](int a, int b) { return values[a] < values[b]; });
+        return;
+    }
+    std::stable_sort(order.begin(), order.end(), [&keys](int a, int b) {
+        const auto &[orderA, createdA] = keys[a];
+        const auto &[orderB, createdB] = keys[b];
+        if (sql::sqliteLess(orderA, orderB))
+            return true;
+        return !sql::sqliteLess(orderB, orderA) && sql::sqliteLess(createdA, createdB);
+    });
+}
+
 } // namespace
 
 TaskTreeSnapshot readTaskTree(const Database &database)
@@ -89,13 +114,7 @@ TaskTreeSnapshot readTaskTree(const Database &database)
             });
         QVector<int> order(s.tasks.size());
         std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(), [&keys](int a, int b) {
-            const auto &[orderA, createdA] = keys[a];
-            const auto &[orderB, createdB] = keys[b];
-            if (sql::sqliteLess(orderA, orderB))
-                return true;
-            return !sql::sqliteLess(orderB, orderA) && sql::sqliteLess(createdA, createdB);
-        });
+        sortTaskKeys(keys, order);
         QVector<TreeTask> sorted;
         sorted.reserve(s.tasks.size());
         for (int i : std::as_const(order))

@@ -26,6 +26,9 @@ const TreeTask *findTask(const TaskTreeSnapshot &s, const QString &id)
     return nullptr;
 }
 
+// ("order", createdAt) of each task, in rowid order.
+using Keys = QList<std::pair<QVariant, QVariant>>;
+
 QString sqlLiteral(const QVariant &v)
 {
     if (v.isNull())
@@ -97,17 +100,26 @@ private slots:
     }
 
     // The tasks come in the order ORDER BY "order", createdAt, rowid gives (sorted by the
-    // reader, not by SQLite): numbers by value, text after them, ties by rowid.
+    // reader, not by SQLite): numbers by value, text after them, ties by rowid. Integers in both
+    // columns (the usual file) take the reader's integer path, anything else SQLite's rules.
+    void tasksInTheOrderSqliteGives_data()
+    {
+        QTest::addColumn<Keys>("keys");
+        // (Both columns are NOT NULL in every migration; text and reals still get in.)
+        QTest::newRow("mixed types") << Keys { { 3, 100 }, { u"b"_s, 5 }, { 1, 200 }, { 1, 100 }, { 2.5, 1 },
+            { 2, u"2024-01-01"_s }, { 2, 7 }, { 1, 100 }, { u"a"_s, 1 }, { -4, 3 }, { 1, 100 }, { 2, 7.5 },
+            { 9007199254740993LL, 1 }, { 9007199254740992LL, 1 }, { 2, u"10"_s } };
+        QTest::newRow("integers") << Keys { { 3, 100 }, { 1, 200 }, { 1, 100 }, { 2, 7 }, { 1, 100 }, { -4, 3 },
+            { 2, -7 }, { 1, 100 }, { 0, 1700000000000LL }, { 9007199254740993LL, 1 }, { 9007199254740992LL, 1 },
+            { 0, 1699999999999LL }, { 2, 7 } };
+    }
     void tasksInTheOrderSqliteGives()
     {
+        QFETCH(Keys, keys);
         QTemporaryDir dir;
         const QString path = dir.filePath(u"order.db"_s);
         QVERIFY(test::buildWorkFixture(path, NameStyle::SnakeCase));
         const QString c = test::openRaw(path);
-        // (Both columns are NOT NULL in every migration; text and reals still get in.)
-        const QList<std::pair<QVariant, QVariant>> keys { { 3, 100 }, { u"b"_s, 5 }, { 1, 200 }, { 1, 100 }, { 2.5, 1 },
-            { 2, u"2024-01-01"_s }, { 2, 7 }, { 1, 100 }, { u"a"_s, 1 }, { -4, 3 }, { 1, 100 }, { 2, 7.5 },
-            { 9007199254740993LL, 1 }, { 9007199254740992LL, 1 }, { 2, u"10"_s } };
         for (qsizetype i = 0; i < keys.size(); ++i) {
             // ids against the rowid order, so a tie kept in id order would show
             QVERIFY(test::exec(c,

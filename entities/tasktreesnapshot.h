@@ -54,6 +54,17 @@ struct TreeDependency
     QString dependsOnId; // dependsOnTaskId / dependsOnPhaseId: the one waited on
 };
 
+} // namespace cwi
+
+// Plain values: a growing QVector moves them as bytes (20,000 tasks in one read).
+Q_DECLARE_TYPEINFO(cwi::TreeInitiative, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cwi::TreePhase, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cwi::TreeTask, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cwi::TreeAgent, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(cwi::TreeDependency, Q_RELOCATABLE_TYPE);
+
+namespace cwi {
+
 struct TaskTreeSnapshot
 {
     QVector<TreeInitiative> initiatives; // by createdAt, then name

@@ -77,6 +77,32 @@ QString RawRows::text(int column) const
     return QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column));
 }
 
+QByteArrayView RawRows::bytes(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return data ? QByteArrayView(data, sqlite3_column_bytes(m_statement, column)) : QByteArrayView();
+}
+
+QString RepeatedText::text(const RawRows &rows, int column)
+{
+    const QByteArrayView raw = rows.bytes(column);
+    if (raw.isNull())
+        return {};
+    if (m_count > 0 && m_values[m_last].bytes == raw)
+        return m_values[m_last].text;
+    for (int i = 0; i < m_count; ++i) {
+        if (m_values[i].bytes == raw) {
+            m_last = i;
+            return m_values[i].text;
+        }
+    }
+    const int slot
+        = m_count < int(m_values.size()) ? m_count++ : std::exchange(m_next, (m_next + 1) % int(m_values.size()));
+    m_values[slot] = { raw.toByteArray(), QString::fromUtf8(raw) };
+    m_last = slot;
+    return m_values[slot].text;
+}
+
 qint64 RawRows::integer(int column) const
 {
     return sqlite3_column_int64(m_statement, column);

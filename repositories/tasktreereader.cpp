@@ -92,21 +92,22 @@ TaskTreeSnapshot readTaskTree(const Database &database)
         // took 25-35 ms of the 20,000 rows' 60 (every row's ten columns through it), a stable
         // sort of the keys (sql::sqliteLess) in rowid order (the table's own order, free) takes a few.
         QVector<std::pair<QVariant, QVariant>> keys;
+        snapshot::RepeatedText phases, initiatives, categories, priorities, statuses;
         snapshot::readRows(connection, schema, t->name,
             { QStringLiteral("id"), QStringLiteral("phaseId"), QStringLiteral("initiativeId"),
                 QStringLiteral("parentTaskId"), QStringLiteral("name"), QStringLiteral("category"),
                 QStringLiteral("priority"), QStringLiteral("status"), QStringLiteral("order"),
                 QStringLiteral("retryCount"), createdAt },
-            snapshot::orderBy(*t, { QStringLiteral("rowid") }), {}, log, [&s, &keys](const snapshot::RawRows &q) {
+            snapshot::orderBy(*t, { QStringLiteral("rowid") }), {}, log, [&](const snapshot::RawRows &q) {
                 TreeTask task;
                 task.id = text(q, 0);
-                task.phaseId = text(q, 1);
-                task.initiativeId = text(q, 2);
+                task.phaseId = phases.text(q, 1);
+                task.initiativeId = initiatives.text(q, 2);
                 task.parentTaskId = text(q, 3);
                 task.name = text(q, 4);
-                task.category = text(q, 5);
-                task.priority = text(q, 6);
-                task.status = text(q, 7);
+                task.category = categories.text(q, 5);
+                task.priority = priorities.text(q, 6);
+                task.status = statuses.text(q, 7);
                 task.order = q.integer(8);
                 task.retryCount = q.integer(9);
                 s.tasks.append(std::move(task));

@@ -145,6 +145,52 @@ private slots:
         QCOMPARE(got, expected);
     }
 
+    // Values that repeat from row to row are shared between tasks, never mixed up: more
+    // distinct values than the reader keeps at once, interleaved, NULL beside '' and values
+    // that differ only in their last byte come back as stored.
+    void repeatedValuesReadAsStored()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"repeated.db"_s);
+        QVERIFY(test::buildWorkFixture(path, NameStyle::SnakeCase));
+        const QString c = test::openRaw(path);
+        // (the phases and initiatives named need not exist: the reader takes the ids as they are)
+        QVERIFY(test::exec(c, u"PRAGMA foreign_keys = OFF"_s));
+        QVERIFY(test::exec(c, u"DELETE FROM tasks"_s));
+        for (int i = 0; i < 90; ++i) {
+            const QString phase = i % 9 == 0 ? u"NULL"_s
+                : i % 9 == 1                 ? u"''"_s
+                                             : u"'phase-"_s + QString::number(i % 23) + u"'";
+            QVERIFY(test::exec(c,
+                u"INSERT INTO tasks (id, phase_id, initiative_id, name, category, priority, status, \"order\", "
+                "created_at, updated_at) VALUES ('T%1', %2, 'I%3', 'n', 'cat-%4', 'p%5', 's%6', 0, %1, 0)"_s.arg(
+                    QString::number(i), phase, QString::number(i / 30), QString::number((i * 7) % 19),
+                    QString::number(i % 3), QString::number(i % 17))));
+        }
+        QHash<QString, QStringList> expected;
+        {
+            QSqlQuery q(QSqlDatabase::database(c));
+            QVERIFY(q.exec(
+                u"SELECT id, phase_id IS NULL, phase_id, initiative_id, category, priority, status FROM tasks"_s));
+            while (q.next()) {
+                expected.insert(q.value(0).toString(),
+                    { q.value(1).toBool() ? u"<null>"_s : q.value(2).toString(), q.value(3).toString(),
+                        q.value(4).toString(), q.value(5).toString(), q.value(6).toString() });
+            }
+        }
+        test::closeRaw(c);
+        auto opened = Database::open(path);
+        QVERIFY2(opened.database, qPrintable(opened.message));
+        const TaskTreeSnapshot s = readTaskTree(*opened.database);
+        QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
+        QCOMPARE(s.tasks.size(), 90);
+        for (const TreeTask &t : s.tasks) {
+            const QStringList got { t.phaseId.isNull() ? u"<null>"_s : t.phaseId, t.initiativeId, t.category,
+                t.priority, t.status };
+            QCOMPARE(got, expected.value(t.id));
+        }
+    }
+
     void olderSchemaIsTolerated()
     {
         QTemporaryDir dir;

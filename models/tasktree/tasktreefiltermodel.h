@@ -28,6 +28,7 @@ protected:
 
 private:
     bool textMatches(const QModelIndex &sourceIndex) const;
+    void refilter();
 
     QStringList m_statuses;
     QString m_text;

@@ -136,10 +136,58 @@ private slots:
         QVERIFY(proxy->rowCount() > 0);
         QVERIFY(proxy->rowCount() < view.transcriptModel()->rowCount());
 
+        // Another kind is one layout change of the proxy, not rows removed and inserted range
+        // by range: the view moved its whole row list for each range (30 s on 110,000 lines).
+        QSignalSpy removed(proxy, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy layout(proxy, &QAbstractItemModel::layoutChanged);
+        combo->setCurrentIndex(TranscriptFilterModel::TextEvents);
+        QCOMPARE(layout.size(), 1);
+        QCOMPARE(removed.size(), 0);
+        QVERIFY(proxy->rowCount() > 0);
+
         combo->setCurrentIndex(TranscriptFilterModel::AllEvents);
         QCOMPARE(view.transcriptView()->model(), view.transcriptModel());
         QVERIFY(!proxy->sourceModel());
         QCOMPARE(view.transcriptView()->model()->rowCount(), 8);
+    }
+
+    // A filter with few rows opens them (a call with its result and input); one with more than
+    // a thousand leaves them closed: opening a row parses its event, on the UI thread.
+    void kindFilterOpensFewRowsOnly()
+    {
+        {
+            const QString raw = test::openRaw(m_path);
+            QByteArray content = sj::init();
+            for (int i = 0; i < 1001; ++i) {
+                const QString id = u"call%1"_s.arg(i);
+                content += sj::assistant({ sj::toolUse(id, u"Read"_s, { { u"file_path"_s, u"/a"_s } }) })
+                    + sj::toolResult(id, u"text"_s, i == 7);
+            }
+            chunk(raw, u"ag1"_s, u"swift-otter"_s, 3, content, 20000);
+            test::closeRaw(raw);
+        }
+        LogView view(m_ctx.get());
+        view.resize(1200, 700);
+        view.showSession(u"ag1"_s, 3);
+        QTRY_VERIFY(!view.isBusy());
+        QComboBox *combo = nullptr;
+        for (QComboBox *c : view.findChildren<QComboBox *>()) {
+            if (c->count() == TranscriptFilterModel::FilterCount)
+                combo = c;
+        }
+        QVERIFY(combo && combo->isEnabled());
+        const QAbstractItemModel *shown = nullptr;
+
+        combo->setCurrentIndex(TranscriptFilterModel::ErrorEvents);
+        shown = view.transcriptView()->model();
+        QCOMPARE(shown->rowCount(), 1); // the call whose result failed
+        QVERIFY(view.transcriptView()->isExpanded(shown->index(0, 0)));
+
+        combo->setCurrentIndex(TranscriptFilterModel::ToolEvents);
+        shown = view.transcriptView()->model();
+        QCOMPARE(shown->rowCount(), 1001);
+        QVERIFY(!view.transcriptView()->isExpanded(shown->index(0, 0)));
+        QVERIFY(shown->hasChildren(shown->index(0, 0))); // and open by hand
     }
 
     void searchAndFirstError()

@@ -16,6 +16,7 @@
 #include "realwindow.h"
 #include "review/reviewview.h"
 #include "tasks/tasktreeview.h"
+#include "tasktree/tasktreefiltermodel.h"
 #include "transcript/logsession.h"
 #include "windowfixture.h"
 
@@ -377,6 +378,64 @@ private slots:
         poll.stop();
         QTRY_VERIFY(review->isVisible());
         QTRY_VERIFY(!choose->isVisible()); // the phase is shown (or asks for its clone)
+    }
+
+    // The task tree's text filter applies once typing pauses, not once per key: on 20,000 tasks
+    // each pass (filter, open every match) held the UI thread for 90-270 ms, so a word typed
+    // quickly queued a second of passes. Enter applies at once.
+    void taskTreeFilterWaitsForTypingToPause()
+    {
+        openWindow(m_path);
+        auto *tree = m_window->findChild<TaskTreeView *>();
+        QVERIFY(tree);
+        QLineEdit *edit = tree->textFilterEdit();
+        QVERIFY(edit);
+        QSignalSpy passes(tree->filterModel(), &QAbstractItemModel::layoutChanged);
+        QTest::keyClicks(edit, u"Sign"_s);
+        QCOMPARE(tree->filterModel()->textFilter(), QString()); // not yet, and not per key
+        QTRY_COMPARE(tree->filterModel()->textFilter(), u"Sign"_s);
+        QCOMPARE(passes.size(), 1);
+        QVERIFY(tree->filterModel()->rowCount() > 0);
+
+        QTest::keyClicks(edit, u"-up"_s);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(tree->filterModel()->textFilter(), u"Sign-up"_s);
+        QCOMPARE(passes.size(), 2);
+        QTest::qWait(300); // the pause's timer, stopped by Enter, adds no pass
+        QCOMPARE(passes.size(), 2);
+    }
+
+    // Clearing the task tree's filter brings back the rows that were open before it: the
+    // initiatives the tree opens at first, and a phase the user opened.
+    void taskTreeFilterKeepsWhatWasOpen()
+    {
+        openWindow(m_path);
+        auto *tree = m_window->findChild<TaskTreeView *>();
+        QVERIFY(tree);
+        QTreeView *view = tree->treeView();
+        const QModelIndex initiative = view->model()->index(0, 0);
+        QVERIFY(view->model()->hasChildren(initiative));
+        QVERIFY(view->isExpanded(initiative));
+        view->collapse(initiative);
+        const QModelIndex second = view->model()->index(1, 0);
+        const bool secondOpen = second.isValid() && view->isExpanded(second);
+
+        QLineEdit *edit = tree->textFilterEdit();
+        QTest::keyClicks(edit, u"Sign"_s);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QVERIFY(tree->filterModel()->isFiltering());
+        edit->clear();
+        QTest::keyClick(edit, Qt::Key_Return);
+        QVERIFY(!tree->filterModel()->isFiltering());
+        QVERIFY(!view->isExpanded(view->model()->index(0, 0))); // the user closed it
+        if (second.isValid())
+            QCOMPARE(view->isExpanded(view->model()->index(1, 0)), secondOpen);
+        view->expand(view->model()->index(0, 0));
+        QTest::keyClicks(edit, u"Sign"_s);
+        QTest::keyClick(edit, Qt::Key_Return);
+        edit->clear();
+        QTest::keyClick(edit, Qt::Key_Return);
+        QVERIFY(view->isExpanded(view->model()->index(0, 0)));
     }
 
     // Point 13: quick open "tasks" offers the tasks table.

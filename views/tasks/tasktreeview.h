@@ -19,6 +19,7 @@ class QLineEdit;
 class QTreeView;
 class QModelIndex;
 class QResizeEvent;
+class QTimer;
 
 namespace cwi {
 
@@ -83,6 +84,7 @@ private:
     QTreeView *m_tree;
     DependencySection *m_section;
     QLineEdit *m_textFilter;
+    QTimer *m_textFilterPause; // the text filter applies once typing pauses
     QComboBox *m_statusFilter;
     QLabel *m_summary;
     QLabel *m_message;

@@ -119,10 +119,8 @@ TaskTreeView::TaskTreeView(AppContext *ctx, QWidget *parent)
     connect(m_textFilter, &QLineEdit::textChanged, m_textFilterPause, qOverload<>(&QTimer::start));
     connect(m_textFilterPause, &QTimer::timeout, this, &TaskTreeView::applyFilters);
     connect(m_textFilter, &QLineEdit::returnPressed, this, [this] {
-        if (m_textFilterPause->isActive()) {
-            m_textFilterPause->stop();
+        if (m_textFilterPause->isActive())
             applyFilters();
-        }
     });
     connect(m_statusFilter, &QComboBox::currentIndexChanged, this, &TaskTreeView::applyFilters);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -294,6 +292,9 @@ void TaskTreeView::restoreState()
 
 void TaskTreeView::applyFilters()
 {
+    // Applies the text as it is now, so a pause still pending (the status changed meanwhile,
+    // Enter, a row asked for) would only filter and open every match a second time.
+    m_textFilterPause->stop();
     const bool wasFiltering = m_filter->isFiltering();
     m_filter->setTextFilter(m_textFilter->text());
     m_filter->setStatusFilter(m_statusFilter->currentData().toStringList());
@@ -345,7 +346,6 @@ void TaskTreeView::selectEntity(const QString &table, const QString &id)
     if (!selectSource(source)) {
         // A filter hides it: the user asked for this row, so show it.
         m_textFilter->clear();
-        m_textFilterPause->stop();
         m_statusFilter->setCurrentIndex(0);
         applyFilters();
         selectSource(source);

@@ -30,6 +30,7 @@ bool JobTracker::event(QEvent *event)
 {
     if (event->type() != detail::PartEvent::eventType())
         return QObject::event(event);
+    --m_mailbox->queuedParts;
     static_cast<detail::PartEvent *>(event)->deliver();
     return true;
 }

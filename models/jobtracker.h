@@ -64,6 +64,7 @@ struct Mailbox
 {
     QMutex mutex;
     JobTracker *tracker = nullptr;
+    std::atomic_int queuedParts = 0; // posted, not yet delivered: a job's end flushes them first
 };
 
 // One part of a stream on its way to the tracker's thread. Posted below Qt::LowEventPriority
@@ -206,7 +207,9 @@ template<typename Job, typename Done> void JobTracker::add(int channel, Job job,
             watcher->deleteLater();
             const auto ended = qScopeGuard([this] { Q_EMIT jobEnded(); });
             // A stream's parts still queued (they wait behind other events) come before its end.
-            QCoreApplication::sendPostedEvents(this, detail::PartEvent::eventType());
+            // Only when there are any: the flush walks the thread's whole queue of posted events.
+            if (m_mailbox->queuedParts.load() > 0)
+                QCoreApplication::sendPostedEvents(this, detail::PartEvent::eventType());
             if (!finishCurrent(channel, id))
                 return; // stale: superseded or cancelled after it started
             if constexpr (std::is_void_v<Result>)
@@ -241,6 +244,7 @@ template<typename Part> bool Reporter<Part>::report(Part part) const
     if (!tracker)
         return false;
     // Posted to the tracker: a tracker destroyed before it runs takes the posted event with it.
+    ++m_mailbox->queuedParts;
     QCoreApplication::postEvent(tracker,
         new detail::PartEvent(
             [tracker, channel = m_channel, job = m_job, onPart = m_onPart, part = std::move(part)]() mutable {
